@@ -1,0 +1,90 @@
+/**
+ * @file lexicon.h
+ * @brief Lexicons: sets of phrases keyed by match key, with optional values.
+ *
+ * Prefix lex_. A lexicon file is plain UTF-8, one entry a line; `#` starts a
+ * comment line; blank lines are skipped; an entry may carry a value after a
+ * TAB (for example a nationality adjective and its country:
+ * `الروسي<TAB>روسيا`). Entries are stored by their match key (txt_fold()),
+ * words separated by one space, so lookups ignore diacritics and the spelling
+ * variants the key folds.
+ *
+ * Ownership: a struct lex owns its entries. It is read-only after loading and
+ * may be shared by threads. Values returned by lookups point into the lexicon.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct txt_doc;
+struct lex;
+
+/** Which form of a token a lookup compares with the lexicon's words. */
+enum lex_form {
+    LEX_KEY = 0,  /**< the whole token's key */
+    LEX_BASE = 1, /**< proclitics removed, ال kept */
+    LEX_STEM = 2, /**< proclitics and ال removed */
+};
+
+/** An empty lexicon, or NULL when out of memory. */
+struct lex *
+lex_new(void);
+
+/** Free a lexicon; NULL is a no-op. */
+void
+lex_free(struct lex *lx);
+
+/**
+ * Add one entry; it is folded with txt_fold() first. A later value for the
+ * same key replaces the earlier one.
+ * @param value  NULL or a string copied into the lexicon
+ * @return LQ_OK, LQ_ERR_NOMEM, LQ_ERR_INVALID (empty after folding)
+ */
+int
+lex_add(struct lex *lx, const char *entry, const char *value);
+
+/**
+ * Add every entry of a file.
+ * @param err  on failure, a message naming the file and line
+ * @return LQ_OK, LQ_ERR_IO (missing or unreadable), LQ_ERR_FORMAT
+ *         (invalid UTF-8, NUL byte, line too long), LQ_ERR_NOMEM
+ */
+int
+lex_load_file(struct lex *lx, const char *path, char *err, size_t errlen);
+
+/**
+ * Look a folded key up (words separated by one space).
+ * @return the entry's value ("" when it has none), or NULL when absent
+ */
+const char *
+lex_get(const struct lex *lx, const char *key);
+
+/** Fold @p s and look it up; like lex_get(). */
+const char *
+lex_lookup(const struct lex *lx, const char *s);
+
+/**
+ * The longest entry that starts at token @p tok and ends before @p tok_end.
+ * The first token is compared in @p first_form, the others by LEX_KEY.
+ * @param value  if not NULL, receives the entry's value
+ * @return the number of tokens of the entry, 0 when none matches
+ */
+size_t
+lex_longest(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t tok_end,
+            enum lex_form first_form, const char **value);
+
+/** Number of entries. */
+size_t
+lex_size(const struct lex *lx);
+
+/** Most words in one entry (bounds lex_longest's work). */
+unsigned
+lex_max_words(const struct lex *lx);
+
+/** Call @p fn on every entry (key, value) in no particular order. */
+void
+lex_foreach(const struct lex *lx, void (*fn)(const char *key, const char *value, void *arg),
+            void *arg);
+
+/* end of lexicon.h */

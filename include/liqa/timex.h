@@ -1,0 +1,94 @@
+/**
+ * @file timex.h
+ * @brief Time expressions in Arabic news, normalised to TIMEX3 values
+ *        against the document creation time.
+ *
+ * Prefix tmx_. Detection (tmx_scan) and resolution (tmx_resolve) are apart,
+ * because a weekday's value depends on the tense of the clause that governs
+ * it (الخميس: the latest Thursday on or before the publication date, or the
+ * next one under future tense), which the event stage knows.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lq_arena;
+struct lq_lexicons;
+struct txt_doc;
+
+/** A calendar date; year 0 means "none". */
+struct tmx_date {
+    int year, month, day;
+};
+
+/**
+ * Parse an ISO date "YYYY-MM-DD" or an RFC 3339 date-time
+ * ("YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)"), checking the calendar
+ * (2018-02-30 is invalid). The date part is kept.
+ * @return 1 when valid, 0 when not
+ */
+int
+tmx_parse_published(const char *s, struct tmx_date *out);
+
+/** Granularity of an expression. */
+enum tmx_grain {
+    TMX_DAY = 1,
+    TMX_WEEK,
+    TMX_MONTH,
+    TMX_YEAR,
+    TMX_VAGUE, /**< مؤخرا، في وقت سابق: recognised, value always null */
+};
+
+/** What an expression says, before resolution. */
+enum tmx_anchor {
+    TMX_ABSOLUTE = 1, /**< a full date or year in the text */
+    TMX_RELATIVE,     /**< an offset from the publication date (أمس، الأسبوع الماضي) */
+    TMX_WEEKDAY,      /**< a weekday name alone (الخميس) */
+    TMX_PARTIAL,      /**< a day and/or month without year (في 5 يناير) */
+};
+
+/** One time expression found in the text. */
+struct tmx_expr {
+    uint32_t tok_begin, tok_end; /**< token range */
+    uint32_t start, end;         /**< code point range */
+    enum tmx_grain grain;
+    enum tmx_anchor anchor;
+    int year, month, day;        /**< what the text gives (0 = not given) */
+    int offset;                  /**< relative: units of grain from the DCT (-1 أمس، +1 غدا) */
+    int weekday;                 /**< 1 = Monday … 7 = Sunday, 0 none */
+};
+
+struct tmx_ctx;
+
+/** @param lex  lexicons (time_words; borrowed). Month names come from ICU. */
+int
+tmx_ctx_new(const struct lq_lexicons *lex, struct tmx_ctx **out);
+
+void
+tmx_ctx_free(struct tmx_ctx *ctx);
+
+/**
+ * Find the time expressions in tokens [tok_begin, tok_end) of @p doc.
+ * @param out  receives up to @p max expressions in text order
+ * @param n    receives how many were found (may be > max)
+ */
+int
+tmx_scan(const struct tmx_ctx *ctx, const struct txt_doc *doc, size_t tok_begin, size_t tok_end,
+         struct tmx_expr *out, size_t max, size_t *n);
+
+/**
+ * Resolve an expression to a TIMEX3 value ("2018-01-25", "2018-W04",
+ * "2017-05", "2017").
+ * @param dct     the publication date, or NULL when unknown: relative,
+ *                weekday and partial expressions then have no value
+ * @param future  1 when the governing clause is future (weekdays resolve
+ *                forward), else 0
+ * @param out     receives the value, NUL-terminated (at least 16 bytes)
+ * @return 1 when a value was written, 0 when the value is null
+ */
+int
+tmx_resolve(const struct tmx_expr *e, const struct tmx_date *dct, int future, char *out,
+            size_t outcap);
+
+/* end of timex.h */
