@@ -21,6 +21,14 @@
 struct lq_pipeline;
 struct lq_worker;
 
+/**
+ * Flags with which every layer serialises a result (json_dumps): UTF-8
+ * output, not escaped; reals such as confidence with 4 significant digits.
+ * The HTTP server and `liqa extract` both use them, so they print the same
+ * bytes.
+ */
+#define LQ_JSON_DUMP_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(4))
+
 /** Where the pipeline finds its data, and its bounds. */
 struct lq_pipeline_opts {
     const char *lexicon_dir;  /**< folder of the lexicon files */

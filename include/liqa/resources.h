@@ -31,6 +31,9 @@ struct lq_lexicons {
     /* text layer */
     struct lex *protect;       /**< words never split into proclitic + body (union of
                                     clitic_protect.txt, first_names, places) */
+    struct lex *known;         /**< single words known as bodies, which licence a proclitic
+                                    cut (places, first names, titles, head nouns,
+                                    nationalities, organizations, triggers) */
     /* events */
     struct lex *triggers;      /**< meeting triggers; value: class (see triggers.txt) */
     struct lex *cues;          /**< status and role cues; value: class (see cues.txt) */

@@ -55,8 +55,16 @@ struct tmx_expr {
     enum tmx_grain grain;
     enum tmx_anchor anchor;
     int year, month, day;        /**< what the text gives (0 = not given) */
-    int offset;                  /**< relative: units of grain from the DCT (-1 أمس، +1 غدا) */
+    int offset;                  /**< relative: units of grain from the DCT (-1 أمس، +1 غدا);
+                                      weekday and partial: -1 when marked past (الخميس
+                                      الماضي، مارس الماضي), +1 when marked future
+                                      (المقبل), 0 when the clause's tense decides */
     int weekday;                 /**< 1 = Monday … 7 = Sunday, 0 none */
+    enum tmx_grain unit;         /**< relative: the grain @c offset counts in when it is
+                                      coarser than @c grain, 0 when it is @c grain itself
+                                      (الرابع عشر من الشهر الماضي: grain TMX_DAY, unit
+                                      TMX_MONTH, offset -1, day 14; مايو من العام الماضي:
+                                      grain TMX_MONTH, unit TMX_YEAR, offset -1, month 5) */
 };
 
 struct tmx_ctx;

@@ -1,0 +1,146 @@
+/* The extraction path shared by POST /v1/extract and `liqa extract`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "liqa/pipeline.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+
+void
+app_error_set(struct app_error *e, unsigned http, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    e->http = http;
+    e->code = code;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof(e->message), fmt, ap);
+    va_end(ap);
+}
+
+void
+app_error_from_lq(struct app_error *e, const struct lq_error *err)
+{
+    const char *msg = err->message[0] ? err->message : lq_status_str(err->status);
+    switch (err->status) {
+    case LQ_ERR_UTF8:
+        app_error_set(e, 400, "invalid_utf8", "%s", msg);
+        break;
+    case LQ_ERR_INVALID:
+        app_error_set(e, 422, "invalid_request", "%s", msg);
+        break;
+    case LQ_ERR_TOO_LARGE:
+        app_error_set(e, 413, "text_too_long", "%s", msg);
+        break;
+    case LQ_ERR_NOMEM:
+        app_error_set(e, 500, "out_of_memory", "%s", msg);
+        break;
+    default:
+        app_error_set(e, 500, "internal_error", "%s", msg);
+        break;
+    }
+}
+
+char *
+app_dump(const json_t *j, size_t *len)
+{
+    /* 15 significant digits: a probability rounded to 0.9 prints as 0.9 */
+    char *s = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
+    if (NULL == s)
+        return NULL;
+    size_t n = strlen(s);
+    char *out = realloc(s, n + 2);
+    if (NULL == out) {
+        free(s);
+        return NULL;
+    }
+    out[n] = '\n';
+    out[n + 1] = '\0';
+    *len = n + 1;
+    return out;
+}
+
+char *
+app_error_body(const struct app_error *e, const char *request_id, size_t *len)
+{
+    json_t *inner = json_pack("{s:s, s:s}", "code", e->code, "message", e->message);
+    json_t *root = NULL;
+    char *out = NULL;
+    if (NULL == inner)
+        return NULL;
+    if (request_id && 0 != json_object_set_new(inner, "request_id", json_string(request_id)))
+        goto done;
+    root = json_pack("{s:O}", "error", inner);
+    if (NULL == root)
+        goto done;
+    out = app_dump(root, len);
+done:
+    json_decref(root);
+    json_decref(inner);
+    return out;
+}
+
+int
+app_check_utf8(const char *s, size_t len, struct app_error *e)
+{
+    size_t bad = 0;
+    if (txt_utf8_valid(s, len, &bad))
+        return 0;
+    app_error_set(e, 400, "invalid_utf8", "invalid UTF-8 at byte offset %zu", bad);
+    return -1;
+}
+
+int
+app_pipeline_load(const struct cfg *cfg, struct lq_pipeline **out, char *err, size_t errlen)
+{
+    struct lq_pipeline_opts opts = {
+        .lexicon_dir = cfg->lexicon_dir,
+        .model_path = cfg->model_path,
+        .max_text_bytes = 0, /* the body limit bounds bytes; app_extract() counts characters */
+        .arena_limit = cfg->arena_limit_bytes,
+    };
+    return lq_pipeline_load(&opts, out, err, errlen);
+}
+
+static size_t
+count_codepoints(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += 0x80 != ((unsigned char)s[i] & 0xC0);
+    return n;
+}
+
+int
+app_extract(struct lq_worker *w, const struct cfg *cfg, const struct lq_request *req,
+            char **body, size_t *len, struct app_error *e)
+{
+    *body = NULL;
+    *len = 0;
+    size_t chars = count_codepoints(req->text, req->len);
+    if (chars > cfg->max_text_chars) {
+        app_error_set(e, 413, "text_too_long", "text: %zu characters, the limit is %zu", chars,
+                      cfg->max_text_chars);
+        return -1;
+    }
+    struct lq_error err;
+    memset(&err, 0, sizeof(err));
+    json_t *out = NULL;
+    int rc = lq_extract(w, req, &out, &err);
+    if (LQ_OK != rc) {
+        if (LQ_OK == err.status)
+            err.status = rc;
+        app_error_from_lq(e, &err);
+        return -1;
+    }
+    *body = app_dump(out, len);
+    json_decref(out);
+    if (NULL == *body) {
+        app_error_set(e, 500, "out_of_memory", "out of memory while writing the response");
+        return -1;
+    }
+    return 0;
+}
+
+/* end of extract.c */

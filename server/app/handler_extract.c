@@ -1,0 +1,236 @@
+/* POST /v1/extract: JSON or text/plain body → the pipeline's JSON. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+#include "liqa/pipeline.h"
+#include "liqa/status.h"
+#include "reply.h"
+
+/* One struct lq_worker per MHD thread, created on the thread's first
+ * extraction and freed by the key's destructor when the thread exits
+ * (MHD_stop_daemon joins every thread before the pipeline is freed). */
+static pthread_key_t worker_key;
+static pthread_once_t worker_once = PTHREAD_ONCE_INIT;
+static int worker_key_ok;
+
+static void
+worker_destroy(void *w)
+{
+    lq_worker_free(w);
+}
+
+static void
+worker_key_init(void)
+{
+    worker_key_ok = 0 == pthread_key_create(&worker_key, worker_destroy);
+}
+
+static struct lq_worker *
+thread_worker(const struct lq_pipeline *p)
+{
+    pthread_once(&worker_once, worker_key_init);
+    if (!worker_key_ok)
+        return NULL;
+    struct lq_worker *w = pthread_getspecific(worker_key);
+    if (NULL != w)
+        return w;
+    w = lq_worker_new(p);
+    if (NULL == w)
+        return NULL;
+    if (0 != pthread_setspecific(worker_key, w)) {
+        lq_worker_free(w);
+        return NULL;
+    }
+    return w;
+}
+
+static const char *
+header(struct http_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+enum MHD_Result
+handler_extract_begin(struct http_req *r)
+{
+    struct app *app = r->app;
+    const struct cfg *cfg = app->cfg;
+    if (!atomic_load(&app->ready)) {
+        http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+        if (atomic_load(&app->stopping))
+            return reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "shutting_down",
+                               "the service is shutting down");
+        return reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "not_ready",
+                           "models and lexicons are not loaded yet");
+    }
+    unsigned n = atomic_fetch_add(&app->extract_in_flight, 1) + 1;
+    r->counted_extract = 1;
+    if (cfg->max_in_flight && n > cfg->max_in_flight) {
+        http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+        return reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "overloaded",
+                           "more than %u requests in flight; retry later", cfg->max_in_flight);
+    }
+    const char *ct = header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+    r->body_kind = http_content_type(ct);
+    switch (r->body_kind) {
+    case HTTP_CT_JSON:
+    case HTTP_CT_TEXT:
+        break;
+    case HTTP_CT_NONE:
+        return reply_error(r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                           "Content-Type missing: send application/json or "
+                           "text/plain; charset=utf-8");
+    case HTTP_CT_BAD_CHARSET:
+        return reply_error(r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                           "Content-Type '%.100s': only charset=utf-8 is accepted", ct);
+    default:
+        return reply_error(r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                           "Content-Type '%.100s' not supported: send application/json or "
+                           "text/plain; charset=utf-8",
+                           ct);
+    }
+    const char *cl = header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (NULL != cl) {
+        unsigned long long len = 0;
+        if (0 != http_content_length(cl, &len))
+            return reply_error(r, MHD_HTTP_BAD_REQUEST, "bad_request",
+                               "Content-Length '%.40s' is not a number", cl);
+        if (len > cfg->max_body_bytes)
+            return reply_error(r, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
+                               "request body of %llu bytes; the limit is %zu bytes", len,
+                               cfg->max_body_bytes);
+    }
+    http_body_init(&r->body, cfg->max_body_bytes);
+    return MHD_YES;
+}
+
+enum MHD_Result
+handler_extract_data(struct http_req *r, const char *data, size_t size)
+{
+    const struct cfg *cfg = r->app->cfg;
+    r->bytes_in += size;
+    if (r->fail_status) {
+        /* Drain to answer at the end, but not for ever: past four times the
+         * limit the client is not listening, and the connection is closed. */
+        r->drained += size;
+        return r->drained > cfg->max_body_bytes * 4 + ((size_t)1 << 20) ? MHD_NO : MHD_YES;
+    }
+    switch (http_body_append(&r->body, data, size)) {
+    case HTTP_BODY_OK:
+        break;
+    case HTTP_BODY_TOO_LARGE:
+        r->fail_status = MHD_HTTP_CONTENT_TOO_LARGE;
+        r->drained = size;
+        break;
+    case HTTP_BODY_NOMEM:
+        http_body_free(&r->body);
+        r->fail_status = MHD_HTTP_INTERNAL_SERVER_ERROR;
+        r->drained = size;
+        break;
+    }
+    return MHD_YES;
+}
+
+/* A query parameter, checked to be UTF-8 (MHD has percent-decoded it). */
+static int
+query_param(struct http_req *r, const char *name, const char **out, struct app_error *e)
+{
+    *out = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+    if (NULL == *out || 0 == app_check_utf8(*out, strlen(*out), e))
+        return 0;
+    char msg[sizeof(e->message)];
+    snprintf(msg, sizeof(msg), "%s", e->message);
+    app_error_set(e, 400, "invalid_utf8", "query parameter '%s': %s", name, msg);
+    return -1;
+}
+
+static int
+decode_json(struct http_req *r, const char *buf, size_t len, json_t **root,
+            struct lq_request *req, struct app_error *e)
+{
+    long long deep = http_json_too_deep(buf, len, r->app->cfg->max_json_depth);
+    if (deep >= 0) {
+        app_error_set(e, 400, "json_too_deep",
+                      "JSON nested deeper than %u levels at byte offset %lld",
+                      r->app->cfg->max_json_depth, deep);
+        return -1;
+    }
+    json_error_t jerr;
+    *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+    if (NULL == *root) {
+        int dup = json_error_duplicate_key == json_error_code(&jerr);
+        app_error_set(e, 400, dup ? "duplicate_key" : "malformed_json",
+                      "%s at line %d, column %d (byte offset %d): %s",
+                      dup ? "duplicate key" : "malformed JSON", jerr.line, jerr.column,
+                      jerr.position, jerr.text);
+        return -1;
+    }
+    struct lq_error err;
+    memset(&err, 0, sizeof(err));
+    if (LQ_OK != lq_request_from_json(*root, req, &err)) {
+        app_error_from_lq(e, &err);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+decode_text(struct http_req *r, const char *buf, size_t len, struct lq_request *req,
+            struct app_error *e)
+{
+    const char *id, *published, *offsets;
+    if (0 != query_param(r, "id", &id, e) || 0 != query_param(r, "published", &published, e) ||
+        0 != query_param(r, "offsets", &offsets, e))
+        return -1;
+    struct lq_error err;
+    memset(&err, 0, sizeof(err));
+    if (LQ_OK != lq_request_init(req, buf, len, id, published, offsets, &err)) {
+        app_error_from_lq(e, &err);
+        return -1;
+    }
+    return 0;
+}
+
+enum MHD_Result
+handler_extract_finish(struct http_req *r)
+{
+    struct app *app = r->app;
+    if (MHD_HTTP_CONTENT_TOO_LARGE == r->fail_status)
+        return reply_error(r, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
+                           "request body over the limit of %zu bytes",
+                           app->cfg->max_body_bytes);
+    if (r->fail_status)
+        return reply_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "out_of_memory",
+                           "out of memory while receiving the body");
+    const char *buf = r->body.buf ? r->body.buf : "";
+    size_t len = r->body.len;
+    struct app_error e;
+    struct lq_request req;
+    json_t *root = NULL;
+    char *out = NULL;
+    size_t outlen = 0;
+    int rc = app_check_utf8(buf, len, &e);
+    if (0 == rc)
+        rc = HTTP_CT_JSON == r->body_kind ? decode_json(r, buf, len, &root, &req, &e)
+                                          : decode_text(r, buf, len, &req, &e);
+    if (0 == rc) {
+        struct lq_worker *w = thread_worker(app->pipeline);
+        if (NULL == w) {
+            app_error_set(&e, 500, "out_of_memory", "cannot set up the pipeline's thread state");
+            rc = -1;
+        } else {
+            rc = app_extract(w, app->cfg, &req, &out, &outlen, &e);
+        }
+    }
+    json_decref(root);
+    /* the body is no longer needed: give its memory back before replying */
+    http_body_free(&r->body);
+    if (0 != rc)
+        return reply_app_error(r, &e);
+    return reply_body_steal(r, MHD_HTTP_OK, REPLY_JSON, out, outlen);
+}
+
+/* end of handler_extract.c */

@@ -1,0 +1,149 @@
+/**
+ * @file http.h
+ * @brief The HTTP server: shared state (struct app), per-request state
+ *        (struct http_req), the daemon's life cycle and the handlers.
+ *
+ * Prefix http_ for the daemon, handler_ for endpoints. The access callback
+ * allocates a struct http_req on a request's first call; only the
+ * completion callback frees it (it also logs the request and records its
+ * metrics). Handlers reply through reply.h, which adds the common headers.
+ */
+#pragma once
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <microhttpd.h>
+
+#include "app.h"
+#include "config.h"
+#include "http_body.h"
+
+struct acc;
+struct lq_pipeline;
+
+/** Everything the server shares between threads. */
+struct app {
+    const struct cfg *cfg;            /**< read-only */
+    struct lq_pipeline *pipeline;     /**< read-only; loaded before the daemon starts */
+    struct acc *acc;
+    char *openapi;                    /**< GET /openapi.json body */
+    size_t openapi_len;
+    char *version;                    /**< GET /version body */
+    size_t version_len;
+    atomic_int ready;                 /**< pipeline loaded and not stopping */
+    atomic_int stopping;              /**< SIGTERM received */
+    atomic_uint in_flight;            /**< requests begun, not completed */
+    atomic_uint extract_in_flight;    /**< of those, POST /v1/extract */
+    atomic_uint connections;
+    struct MHD_Daemon *daemon;
+    uint16_t port;                    /**< bound port */
+};
+
+struct http_req;
+
+/** One endpoint of the route table. */
+struct route {
+    const char *path;
+    unsigned methods;                 /**< HTTP_M_* bits */
+    const char *allow;                /**< the Allow header for 405 and OPTIONS */
+    int protected;                    /**< API key and rate limit apply */
+    enum MHD_Result (*get)(struct http_req *r); /**< GET/HEAD handler */
+};
+
+enum {
+    HTTP_M_GET = 1,
+    HTTP_M_HEAD = 2,
+    HTTP_M_POST = 4,
+    HTTP_M_OPTIONS = 8,
+};
+
+/** Most extra headers one reply carries (Allow, Retry-After, ...). */
+#define HTTP_MAX_EXTRA 4
+
+/** State of one request, from its first access call to completion. */
+struct http_req {
+    struct app *app;
+    struct MHD_Connection *conn;
+    const struct route *route;        /**< NULL for unknown paths */
+    size_t route_index;               /**< for metrics */
+    uint64_t t0_ns;
+    char method[16];
+    char path[256];
+    char request_id[80];
+    char client[64];                  /**< peer IP address */
+    const char *allow_origin;         /**< Access-Control-Allow-Origin, or NULL */
+    int key_index;                    /**< matching API key, or -1 */
+    unsigned status;                  /**< status of the queued reply, 0 before */
+    uint64_t bytes_in, bytes_out;
+    const char *error_code;           /**< code of an error reply, for the log */
+    int counted_extract;              /**< extract_in_flight was incremented */
+    int queued;                       /**< a reply is queued */
+    int deferred;                     /**< bodiless request: dispatch on the final call */
+    /* POST body */
+    int body_kind;                    /**< enum http_ctype */
+    struct http_body body;
+    unsigned fail_status;             /**< decided while receiving: reply at the end */
+    size_t drained;                   /**< bytes thrown away after fail_status */
+    /* extra headers for the next reply */
+    int nextra;
+    const char *extra_name[HTTP_MAX_EXTRA];
+    char extra_value[HTTP_MAX_EXTRA][96];
+};
+
+/**
+ * Start the daemon with the limits of app->cfg and read back the bound port
+ * into app->port.
+ * @param err  the reason on failure
+ * @return 0 or -1
+ */
+int
+http_start(struct app *app, char *err, size_t errlen);
+
+/** Stop accepting connections; requests in flight go on. */
+void
+http_quiesce(struct app *app);
+
+/** Close every connection, join the threads and free the daemon. */
+void
+http_stop(struct app *app);
+
+/** Add a header to the next reply of @p r (value copied, name borrowed). */
+void
+http_add_header(struct http_req *r, const char *name, const char *value);
+
+/* handler_status.c */
+enum MHD_Result
+handler_healthz(struct http_req *r);
+enum MHD_Result
+handler_readyz(struct http_req *r);
+enum MHD_Result
+handler_version(struct http_req *r);
+enum MHD_Result
+handler_openapi(struct http_req *r);
+enum MHD_Result
+handler_metrics(struct http_req *r);
+
+/**
+ * Build the bodies of /version and /openapi.json into @p app.
+ * @return 0, or -1 when out of memory or the embedded document is broken
+ */
+int
+handler_status_prepare(struct app *app);
+
+/* handler_extract.c */
+
+/** First call of POST /v1/extract: checks the headers, may reply at once. */
+enum MHD_Result
+handler_extract_begin(struct http_req *r);
+
+/** Middle calls: take @p size bytes of the body. */
+enum MHD_Result
+handler_extract_data(struct http_req *r, const char *data, size_t size);
+
+/** Final call: decode, run the pipeline, reply. */
+enum MHD_Result
+handler_extract_finish(struct http_req *r);
+
+/* end of http.h */

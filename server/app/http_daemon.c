@@ -1,0 +1,443 @@
+/* The daemon: options, route table, access and completion callbacks. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "access.h"
+#include "http.h"
+#include "log.h"
+#include "metrics.h"
+#include "reply.h"
+
+#define GET_METHODS (HTTP_M_GET | HTTP_M_HEAD | HTTP_M_OPTIONS)
+#define GET_ALLOW "GET, HEAD, OPTIONS"
+
+/* The route table. `.get` NULL means the POST handler of /v1/extract. */
+static const struct route routes[] = {
+    {.path = "/v1/extract", .methods = HTTP_M_POST | HTTP_M_OPTIONS, .allow = "POST, OPTIONS",
+     .protected = 1, .get = NULL},
+    {.path = "/healthz", .methods = GET_METHODS, .allow = GET_ALLOW, .get = handler_healthz},
+    {.path = "/readyz", .methods = GET_METHODS, .allow = GET_ALLOW, .get = handler_readyz},
+    {.path = "/version", .methods = GET_METHODS, .allow = GET_ALLOW, .get = handler_version},
+    {.path = "/openapi.json", .methods = GET_METHODS, .allow = GET_ALLOW,
+     .get = handler_openapi},
+    {.path = "/metrics", .methods = GET_METHODS, .allow = GET_ALLOW, .get = handler_metrics},
+};
+
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+/* Request headers a browser may send cross-origin. */
+#define CORS_ALLOW_HEADERS "Content-Type, Authorization, X-API-Key, X-Request-Id"
+
+static uint64_t
+now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void
+http_add_header(struct http_req *r, const char *name, const char *value)
+{
+    if (r->nextra >= HTTP_MAX_EXTRA)
+        return;
+    r->extra_name[r->nextra] = name;
+    snprintf(r->extra_value[r->nextra], sizeof(r->extra_value[0]), "%s", value);
+    r->nextra++;
+}
+
+static unsigned
+method_bit(const char *m)
+{
+    if (0 == strcmp(m, MHD_HTTP_METHOD_GET))
+        return HTTP_M_GET;
+    if (0 == strcmp(m, MHD_HTTP_METHOD_HEAD))
+        return HTTP_M_HEAD;
+    if (0 == strcmp(m, MHD_HTTP_METHOD_POST))
+        return HTTP_M_POST;
+    if (0 == strcmp(m, MHD_HTTP_METHOD_OPTIONS))
+        return HTTP_M_OPTIONS;
+    return 0;
+}
+
+/* A caller's request id is echoed when it is 1..64 characters of a safe set. */
+static int
+valid_request_id(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++) {
+        unsigned char c = (unsigned char)s[n];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              strchr("._:+/=-", c)))
+            return 0;
+        if (n >= 64)
+            return 0;
+    }
+    return n > 0;
+}
+
+static void
+new_request_id(char *out, size_t len)
+{
+    static atomic_ullong counter;
+    unsigned char rnd[16];
+    if (sizeof(rnd) != getrandom(rnd, sizeof(rnd), GRND_NONBLOCK)) {
+        /* no entropy yet: time and a counter are unique enough for logs */
+        unsigned long long c = atomic_fetch_add(&counter, 1);
+        uint64_t t = now_ns();
+        memcpy(rnd, &t, 8);
+        memcpy(rnd + 8, &c, 8);
+    }
+    static const char hex[] = "0123456789abcdef";
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof(rnd) && k + 2 < len; i++) {
+        out[k++] = hex[rnd[i] >> 4];
+        out[k++] = hex[rnd[i] & 15];
+    }
+    out[k] = '\0';
+}
+
+static void
+client_address(struct MHD_Connection *c, char *out, size_t len)
+{
+    snprintf(out, len, "unknown");
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (NULL == ci || NULL == ci->client_addr)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (AF_INET == sa->sa_family)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)len);
+    else if (AF_INET6 == sa->sa_family)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)len);
+}
+
+static const char *
+header(struct http_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+/* The key of `Authorization: Bearer KEY` or `X-API-Key: KEY`. */
+static const char *
+presented_key(struct http_req *r)
+{
+    const char *auth = header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+    if (auth && 0 == strncasecmp(auth, "Bearer ", 7)) {
+        auth += 7;
+        while (' ' == *auth)
+            auth++;
+        return auth;
+    }
+    return header(r, "X-API-Key");
+}
+
+/* Whether the request announces a body (Content-Length > 0 or chunked). */
+static int
+has_body(struct http_req *r)
+{
+    const char *cl = header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    unsigned long long n = 0;
+    if (cl && (0 != http_content_length(cl, &n) || n > 0))
+        return 1;
+    return NULL != header(r, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+}
+
+static enum MHD_Result
+preflight(struct http_req *r)
+{
+    http_add_header(r, MHD_HTTP_HEADER_ALLOW, r->route->allow);
+    if (r->allow_origin && header(r, "Access-Control-Request-Method")) {
+        http_add_header(r, "Access-Control-Allow-Methods", r->route->allow);
+        http_add_header(r, "Access-Control-Allow-Headers", CORS_ALLOW_HEADERS);
+        http_add_header(r, "Access-Control-Max-Age", "600");
+    }
+    return reply_static(r, MHD_HTTP_NO_CONTENT, NULL, "", 0);
+}
+
+/* First call of a request: everything decided from the headers. */
+static enum MHD_Result
+dispatch(struct http_req *r, const char *url, const char *method)
+{
+    struct app *app = r->app;
+    size_t i = 0;
+    while (i < NROUTES && 0 != strcmp(routes[i].path, url))
+        i++;
+    r->route_index = i;
+    r->allow_origin = acc_cors_origin(app->acc, header(r, "Origin"));
+    if (NROUTES == i)
+        return reply_error(r, MHD_HTTP_NOT_FOUND, "not_found", "no endpoint at %s", r->path);
+    r->route = &routes[i];
+    unsigned m = method_bit(method);
+    if (0 == (m & r->route->methods)) {
+        http_add_header(r, MHD_HTTP_HEADER_ALLOW, r->route->allow);
+        return reply_error(r, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed",
+                           "%s does not accept %s; allowed: %s", r->path, r->method,
+                           r->route->allow);
+    }
+    if (HTTP_M_OPTIONS == m)
+        return preflight(r);
+    if (r->route->protected && acc_keys_enabled(app->acc)) {
+        r->key_index = acc_check_key(app->acc, presented_key(r));
+        if (r->key_index < 0) {
+            http_add_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"liqa\"");
+            return reply_error(r, MHD_HTTP_UNAUTHORIZED, "unauthorized",
+                               "a valid API key is required (Authorization: Bearer KEY or "
+                               "X-API-Key: KEY)");
+        }
+    }
+    if (r->route->protected) {
+        char who[80];
+        if (r->key_index >= 0)
+            snprintf(who, sizeof(who), "key:%d", r->key_index);
+        else
+            snprintf(who, sizeof(who), "%s", r->client);
+        unsigned retry = 0;
+        if (!acc_rate_take(app->acc, who, &retry)) {
+            char v[16];
+            snprintf(v, sizeof(v), "%u", retry);
+            http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, v);
+            return reply_error(r, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited",
+                               "more than %u requests a minute; retry in %u s",
+                               app->cfg->rate_limit_per_minute, retry);
+        }
+    }
+    if (NULL != r->route->get)
+        return r->route->get(r);
+    return handler_extract_begin(r);
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+           const char *version, const char *upload_data, size_t *upload_data_size,
+           void **req_cls)
+{
+    (void)version;
+    struct app *app = cls;
+    struct http_req *r = *req_cls;
+    if (NULL == r) {
+        r = calloc(1, sizeof(*r));
+        if (NULL == r) {
+            /* answer without state: the completion callback sees NULL */
+            struct http_req tmp;
+            memset(&tmp, 0, sizeof(tmp));
+            tmp.app = app;
+            tmp.conn = conn;
+            snprintf(tmp.request_id, sizeof(tmp.request_id), "-");
+            return reply_error(&tmp, MHD_HTTP_INTERNAL_SERVER_ERROR, "out_of_memory",
+                               "out of memory");
+        }
+        *req_cls = r;
+        r->app = app;
+        r->conn = conn;
+        r->t0_ns = now_ns();
+        r->key_index = -1;
+        r->route_index = NROUTES;
+        snprintf(r->method, sizeof(r->method), "%s", method);
+        snprintf(r->path, sizeof(r->path), "%s", url);
+        const char *rid = header(r, "X-Request-Id");
+        if (rid && valid_request_id(rid))
+            snprintf(r->request_id, sizeof(r->request_id), "%s", rid);
+        else
+            new_request_id(r->request_id, sizeof(r->request_id));
+        client_address(conn, r->client, sizeof(r->client));
+        atomic_fetch_add(&app->in_flight, 1);
+        /* POST /v1/extract is checked at once (an early 413/415 skips the
+         * body). A request without a body waits for its final call, so its
+         * reply keeps the connection alive; one with a body elsewhere is
+         * answered now, and MHD closes the connection. */
+        if ((0 == strcmp(url, "/v1/extract") && 0 == strcmp(method, MHD_HTTP_METHOD_POST)) ||
+            has_body(r))
+            return dispatch(r, url, method);
+        r->deferred = 1;
+        return MHD_YES;
+    }
+    if (r->deferred) {
+        r->bytes_in += *upload_data_size;
+        if (0 != *upload_data_size) {
+            *upload_data_size = 0;
+            return MHD_YES;
+        }
+        r->deferred = 0;
+        return dispatch(r, url, method);
+    }
+    if (r->queued) {
+        /* a reply went out on an earlier call; throw away any body */
+        r->bytes_in += *upload_data_size;
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (0 != *upload_data_size) {
+        size_t n = *upload_data_size;
+        *upload_data_size = 0;
+        return handler_extract_data(r, upload_data, n);
+    }
+    return handler_extract_finish(r);
+}
+
+static const char *
+termination_name(enum MHD_RequestTerminationCode toe)
+{
+    switch (toe) {
+    case MHD_REQUEST_TERMINATED_COMPLETED_OK: return "ok";
+    case MHD_REQUEST_TERMINATED_WITH_ERROR: return "error";
+    case MHD_REQUEST_TERMINATED_TIMEOUT_REACHED: return "timeout";
+    case MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN: return "shutdown";
+    case MHD_REQUEST_TERMINATED_READ_ERROR: return "read_error";
+    case MHD_REQUEST_TERMINATED_CLIENT_ABORT: return "client_abort";
+    default: return "unknown";
+    }
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
+             enum MHD_RequestTerminationCode toe)
+{
+    (void)conn;
+    struct app *app = cls;
+    struct http_req *r = *req_cls;
+    if (NULL == r)
+        return;
+    *req_cls = NULL;
+    double secs = (double)(now_ns() - r->t0_ns) / 1e9;
+    unsigned status = r->queued ? r->status : 0;
+    met_record(r->route_index, status, secs, r->bytes_in, r->queued ? r->bytes_out : 0);
+    if (app->cfg->log_requests) {
+        json_t *f = json_pack("{s:s, s:s, s:s, s:i, s:I, s:I, s:f, s:s}", "request_id",
+                              r->request_id, "method", r->method, "path", r->path, "status",
+                              (int)status, "bytes_in", (json_int_t)r->bytes_in, "bytes_out",
+                              (json_int_t)(r->queued ? r->bytes_out : 0), "duration_ms",
+                              secs * 1000.0, "client", r->client);
+        if (f && r->error_code)
+            json_object_set_new(f, "error", json_string(r->error_code));
+        if (f && MHD_REQUEST_TERMINATED_COMPLETED_OK != toe)
+            json_object_set_new(f, "termination", json_string(termination_name(toe)));
+        log_event_steal(status >= 500 || 0 == status ? "warn" : "info", "request", f);
+    }
+    if (r->counted_extract)
+        atomic_fetch_sub(&app->extract_in_flight, 1);
+    http_body_free(&r->body);
+    free(r);
+    atomic_fetch_sub(&app->in_flight, 1);
+}
+
+static void
+on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+              enum MHD_ConnectionNotificationCode toe)
+{
+    (void)conn;
+    (void)socket_context;
+    struct app *app = cls;
+    if (MHD_CONNECTION_NOTIFY_STARTED == toe)
+        atomic_fetch_add(&app->connections, 1);
+    else if (MHD_CONNECTION_NOTIFY_CLOSED == toe)
+        atomic_fetch_sub(&app->connections, 1);
+}
+
+static void
+on_mhd_log(void *cls, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+static void
+on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    char msg[512];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    size_t n = strlen(msg);
+    while (n > 0 && ('\n' == msg[n - 1] || '\r' == msg[n - 1]))
+        msg[--n] = '\0';
+    log_message("warn", "mhd", "%s", msg);
+}
+
+int
+http_start(struct app *app, char *err, size_t errlen)
+{
+    const struct cfg *cfg = app->cfg;
+    static const char *names[NROUTES];
+    for (size_t i = 0; i < NROUTES; i++)
+        names[i] = routes[i].path;
+    met_init(names, NROUTES);
+
+    const char *host = 0 == strcmp(cfg->listen, "localhost") ? "127.0.0.1" : cfg->listen;
+    struct sockaddr_storage ss;
+    memset(&ss, 0, sizeof(ss));
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
+                     MHD_USE_ITC;
+    struct sockaddr_in *v4 = (struct sockaddr_in *)(void *)&ss;
+    struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)(void *)&ss;
+    if (1 == inet_pton(AF_INET, host, &v4->sin_addr)) {
+        v4->sin_family = AF_INET;
+        v4->sin_port = htons((uint16_t)cfg->port);
+    } else if (1 == inet_pton(AF_INET6, host, &v6->sin6_addr)) {
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons((uint16_t)cfg->port);
+        flags |= MHD_USE_IPv6;
+    } else {
+        snprintf(err, errlen, "listen: '%s' is not a numeric address", cfg->listen);
+        return -1;
+    }
+    unsigned threads = cfg->threads;
+    if (0 == threads) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        threads = n > 0 ? (unsigned)n : 1;
+    }
+    unsigned pool = threads > 1 ? threads : 0;
+    struct MHD_OptionItem opts[] = {
+        {MHD_OPTION_SOCK_ADDR, 0, &ss},
+        {MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, NULL},
+        {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)cfg->max_connections, NULL},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)cfg->max_connections_per_ip, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->connection_timeout_s, NULL},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)cfg->connection_memory_bytes, NULL},
+        {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)pool, NULL},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    errno = 0;
+    app->daemon = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, on_request, app, MHD_OPTION_EXTERNAL_LOGGER,
+        on_mhd_log, NULL, MHD_OPTION_ARRAY, opts, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+        app, MHD_OPTION_NOTIFY_CONNECTION, on_connection, app, MHD_OPTION_END);
+    if (NULL == app->daemon) {
+        snprintf(err, errlen, "cannot listen on %s port %u%s%s", cfg->listen, cfg->port,
+                 errno ? ": " : "", errno ? strerror(errno) : "");
+        return -1;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(app->daemon,
+                                                           MHD_DAEMON_INFO_BIND_PORT);
+    app->port = info ? info->port : (uint16_t)cfg->port;
+    return 0;
+}
+
+void
+http_quiesce(struct app *app)
+{
+    if (NULL == app->daemon)
+        return;
+    MHD_socket fd = MHD_quiesce_daemon(app->daemon);
+    if (MHD_INVALID_SOCKET != fd)
+        close(fd);
+}
+
+void
+http_stop(struct app *app)
+{
+    if (NULL == app->daemon)
+        return;
+    MHD_stop_daemon(app->daemon);
+    app->daemon = NULL;
+}
+
+/* end of http_daemon.c */

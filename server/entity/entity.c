@@ -1,0 +1,427 @@
+/*
+ * The entity stage: tagger spans and rule spans compete for tokens, the
+ * names found are looked for again elsewhere in the text, and the mentions
+ * are grouped into entities (entity_coref.c).
+ */
+#include "liqa/entity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity_internal.h"
+#include "liqa/arena.h"
+#include "liqa/lexicon.h"
+#include "liqa/resources.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+
+#define REPEAT_MAX_WORDS 8
+#define REPEAT_BUCKET_MAX 32
+
+int
+ent_ctx_new(const struct lq_lexicons *lex, const struct ner_model *model, struct ent_ctx **out)
+{
+    *out = NULL;
+    if (NULL == lex)
+        return LQ_ERR_INVALID;
+    struct ent_ctx *ctx = calloc(1, sizeof(*ctx));
+    if (NULL == ctx)
+        return LQ_ERR_NOMEM;
+    ctx->lex = lex;
+    ctx->model = model;
+    *out = ctx;
+    return LQ_OK;
+}
+
+void
+ent_ctx_free(struct ent_ctx *ctx)
+{
+    free(ctx);
+}
+
+int
+ent_add_cand(struct ent_work *w, const struct ent_cand *c)
+{
+    if (c->e <= c->b)
+        return LQ_OK;
+    if (w->ncands == w->capcands) {
+        size_t cap = w->capcands ? 2 * w->capcands : 64;
+        struct ent_cand *n = lq_arena_alloc(w->arena, cap * sizeof(*n));
+        if (NULL == n)
+            return LQ_ERR_NOMEM;
+        if (w->ncands)
+            memcpy(n, w->cands, w->ncands * sizeof(*n));
+        w->cands = n;
+        w->capcands = cap;
+    }
+    w->cands[w->ncands++] = *c;
+    return LQ_OK;
+}
+
+static int
+run_tagger(struct ent_work *w, struct ner_tagger *tagger)
+{
+    const struct txt_doc *doc = w->doc;
+    size_t cap = 0;
+    struct ner_span *spans = NULL;
+    for (size_t si = 0; si < doc->nsents; si++) {
+        const struct txt_sentence *s = &doc->sents[si];
+        size_t len = s->tok_end - s->tok_begin;
+        if (0 == len)
+            continue;
+        if (len > cap) {
+            cap = len;
+            spans = lq_arena_alloc(w->arena, cap * sizeof(*spans));
+            if (NULL == spans)
+                return LQ_ERR_NOMEM;
+        }
+        size_t n = 0;
+        int rc = ner_tag(tagger, doc, s->tok_begin, s->tok_end, spans, cap, &n);
+        if (LQ_OK != rc)
+            return rc;
+        if (n > cap)
+            n = cap;
+        for (size_t k = 0; k < n; k++) {
+            if (spans[k].type < NER_PER || spans[k].type > NER_LOC)
+                continue;
+            struct ent_cand c = { .b = spans[k].tok_begin, .e = spans[k].tok_end,
+                                  .type = spans[k].type, .source = ENT_SRC_TAGGER, .prio = 1,
+                                  .title_b = -1, .title_e = -1, .mention = -1 };
+            /* a tagged span never starts with a punctuation token */
+            while (c.b < c.e && TXT_WORD != doc->tokens[c.b].kind &&
+                   TXT_LATIN != doc->tokens[c.b].kind)
+                c.b++;
+            while (c.e > c.b && TXT_WORD != doc->tokens[c.e - 1].kind &&
+                   TXT_LATIN != doc->tokens[c.e - 1].kind)
+                c.e--;
+            if (LQ_OK != (rc = ent_add_cand(w, &c)))
+                return rc;
+        }
+    }
+    return LQ_OK;
+}
+
+/* order of preference: longer, then rule > lexicon > tagger; a rule or
+ * lexicon span also beats a tagger span one token longer */
+static int
+cand_score(const struct ent_cand *c)
+{
+    int len = (int)(c->e - c->b);
+    return 4 * len + (c->prio >= 2 ? 4 : 0) + c->prio;
+}
+
+static int
+cand_pref(const void *a, const void *b)
+{
+    const struct ent_cand *x = a, *y = b;
+    int sx = cand_score(x), sy = cand_score(y);
+    if (sx != sy)
+        return sx > sy ? -1 : 1;
+    if (x->b != y->b)
+        return x->b < y->b ? -1 : 1;
+    return 0;
+}
+
+static int
+cand_pos(const void *a, const void *b)
+{
+    const struct ent_cand *x = a, *y = b;
+    return x->b < y->b ? -1 : x->b > y->b ? 1 : 0;
+}
+
+/* Keep the preferred candidates that do not overlap; returns the count kept. */
+static size_t
+resolve(struct ent_work *w, uint8_t *taken)
+{
+    qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pref);
+    size_t kept = 0;
+    for (size_t k = 0; k < w->ncands; k++) {
+        struct ent_cand *c = &w->cands[k];
+        int free_ = 1;
+        for (uint32_t t = c->b; t < c->e && free_; t++)
+            if (taken[t])
+                free_ = 0;
+        if (!free_)
+            continue;
+        for (uint32_t t = c->b; t < c->e; t++)
+            taken[t] = 1;
+        w->cands[kept++] = *c;
+    }
+    w->ncands = kept;
+    qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+    return kept;
+}
+
+/* ---- repeats: names found once are looked for again ---- */
+
+struct phrase {
+    const char **words;  /* token keys (base form of the first, key of the others) */
+    uint32_t nwords;
+    enum ner_type type;
+    int32_t next;        /* next phrase with the same first word */
+};
+
+struct ptable {
+    const char **keys;   /* first word */
+    int32_t *head;       /* first phrase of the bucket */
+    size_t cap;
+    struct phrase *ph;
+    size_t nph, capph;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* بن and ابن are one word for matching */
+static const char *
+match_word(const struct txt_token *t)
+{
+    if (0 == strcmp(t->base, "ابن"))
+        return "بن";
+    return t->base;
+}
+
+static const char *
+match_word_rest(const struct txt_token *t)
+{
+    if (0 == strcmp(t->key, "ابن"))
+        return "بن";
+    return t->key;
+}
+
+static int32_t *
+pt_slot(struct ptable *pt, const char *key, int insert)
+{
+    size_t mask = pt->cap - 1;
+    size_t i = (size_t)hash_str(key) & mask;
+    for (size_t probes = 0; probes < pt->cap; probes++, i = (i + 1) & mask) {
+        if (NULL == pt->keys[i]) {
+            if (!insert)
+                return NULL;
+            pt->keys[i] = key;
+            pt->head[i] = -1;
+            return &pt->head[i];
+        }
+        if (0 == strcmp(pt->keys[i], key))
+            return &pt->head[i];
+    }
+    return NULL;
+}
+
+static int
+pt_add(struct ptable *pt, struct lq_arena *arena, const char **words, uint32_t n, enum ner_type type)
+{
+    if (0 == n || n > REPEAT_MAX_WORDS)
+        return LQ_OK;
+    int32_t *slot = pt_slot(pt, words[0], 1);
+    if (NULL == slot)
+        return LQ_OK;
+    int depth = 0;
+    for (int32_t p = *slot; p >= 0; p = pt->ph[p].next, depth++) {
+        struct phrase *x = &pt->ph[p];
+        if (x->nwords == n) {
+            uint32_t k = 0;
+            while (k < n && 0 == strcmp(x->words[k], words[k]))
+                k++;
+            if (k == n)
+                return LQ_OK; /* already there */
+        }
+    }
+    if (depth >= REPEAT_BUCKET_MAX)
+        return LQ_OK;
+    if (pt->nph == pt->capph)
+        return LQ_OK;
+    const char **copy = lq_arena_alloc(arena, n * sizeof(*copy));
+    if (NULL == copy)
+        return LQ_ERR_NOMEM;
+    memcpy(copy, words, n * sizeof(*copy));
+    pt->ph[pt->nph] = (struct phrase){ copy, n, type, *slot };
+    *slot = (int32_t)pt->nph++;
+    return LQ_OK;
+}
+
+/* Is a one-word name safe to look for everywhere? */
+static int
+repeatable_word(const struct ent_work *w, const struct txt_token *t, enum ner_type type)
+{
+    const struct lq_lexicons *lx = w->lx;
+    if (TXT_WORD != t->kind && TXT_LATIN != t->kind)
+        return 0;
+    if (strlen(t->base) < 3 * 2) /* fewer than three Arabic letters */
+        return 0;
+    if (lex_get(lx->nonname, t->base) || lex_get(lx->titles, t->base) ||
+        lex_get(lx->honorifics, t->base) || lex_get(lx->nationalities, t->base) ||
+        (lx->triggers && lex_get(lx->triggers, t->base)) ||
+        (lx->time_words && lex_get(lx->time_words, t->base)))
+        return 0;
+    if (NER_PER == type) {
+        const char *v = lex_get(lx->first_names, t->base);
+        if (v && 0 == strcmp(v, "ambig"))
+            return 0;
+    }
+    return 1;
+}
+
+static int
+repeats(struct ent_work *w, uint8_t *taken)
+{
+    const struct txt_doc *doc = w->doc;
+    const struct txt_token *tk = doc->tokens;
+    size_t n0 = w->ncands;
+    if (0 == n0)
+        return LQ_OK;
+    struct ptable pt = { 0 };
+    pt.cap = 16;
+    while (pt.cap < 4 * n0 + 16)
+        pt.cap *= 2;
+    pt.capph = 3 * n0 + 8;
+    pt.keys = lq_arena_calloc(w->arena, pt.cap, sizeof(*pt.keys));
+    pt.head = lq_arena_calloc(w->arena, pt.cap, sizeof(*pt.head));
+    pt.ph = lq_arena_calloc(w->arena, pt.capph, sizeof(*pt.ph));
+    if (NULL == pt.keys || NULL == pt.head || NULL == pt.ph)
+        return LQ_ERR_NOMEM;
+    const char *words[REPEAT_MAX_WORDS];
+    for (size_t k = 0; k < n0; k++) {
+        const struct ent_cand *c = &w->cands[k];
+        uint32_t n = c->e - c->b;
+        if (n > REPEAT_MAX_WORDS)
+            continue;
+        if (1 == n && !repeatable_word(w, &tk[c->b], c->type))
+            continue;
+        for (uint32_t j = 0; j < n; j++)
+            words[j] = j ? match_word_rest(&tk[c->b + j]) : match_word(&tk[c->b]);
+        int rc = pt_add(&pt, w->arena, words, n, c->type);
+        if (LQ_OK != rc)
+            return rc;
+        if (NER_PER == c->type && n >= 2) {
+            /* the family name alone, or بن + name: بومبيو، ابن سلمان */
+            for (uint32_t j = 1; j < n; j++) {
+                const struct txt_token *t = &tk[c->b + j];
+                if (0 == strcmp(t->key, "بن") || 0 == strcmp(t->key, "ابن")) {
+                    if (j + 2 == n) {
+                        const char *pair[2] = { "بن", tk[c->b + j + 1].key };
+                        if (LQ_OK != (rc = pt_add(&pt, w->arena, pair, 2, NER_PER)))
+                            return rc;
+                    }
+                    break;
+                }
+                if (j + 1 == n && repeatable_word(w, t, NER_PER) &&
+                    !lex_get(w->lx->first_names, t->base) && !lex_get(w->lx->places, t->base)) {
+                    const char *one[1] = { t->key };
+                    if (LQ_OK != (rc = pt_add(&pt, w->arena, one, 1, NER_PER)))
+                        return rc;
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < doc->ntokens; i++) {
+        if (taken[i])
+            continue;
+        const struct txt_token *t = &tk[i];
+        if (TXT_WORD != t->kind && TXT_LATIN != t->kind)
+            continue;
+        int32_t *slot = pt_slot(&pt, match_word(t), 0);
+        if (NULL == slot)
+            continue;
+        uint32_t best = 0;
+        enum ner_type bt = NER_NONE;
+        size_t send = doc->sents[t->sentence].tok_end;
+        for (int32_t p = *slot; p >= 0; p = pt.ph[p].next) {
+            const struct phrase *x = &pt.ph[p];
+            if (x->nwords <= best || i + x->nwords > send)
+                continue;
+            uint32_t k = 1;
+            while (k < x->nwords && !taken[i + k] && !(tk[i + k].clitics && tk[i + k].clitics[0]) &&
+                   0 == strcmp(x->words[k], match_word_rest(&tk[i + k])))
+                k++;
+            if (k == x->nwords) {
+                best = k;
+                bt = x->type;
+            }
+        }
+        if (0 == best)
+            continue;
+        /* a following name word would make this part of a longer unknown name */
+        struct ent_cand c = { .b = (uint32_t)i, .e = (uint32_t)i + best, .type = bt,
+                              .source = ENT_SRC_COREF, .prio = 0, .title_b = -1, .title_e = -1,
+                              .mention = -1 };
+        int rc = ent_add_cand(w, &c);
+        if (LQ_OK != rc)
+            return rc;
+        for (uint32_t k = 0; k < best; k++)
+            taken[i + k] = 1;
+        i += best - 1;
+    }
+    qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+    return LQ_OK;
+}
+
+static int
+make_mentions(struct ent_work *w, struct ent_result *out)
+{
+    const struct txt_doc *doc = w->doc;
+    out->mentions = lq_arena_calloc(w->arena, w->ncands ? w->ncands : 1, sizeof(*out->mentions));
+    if (NULL == out->mentions)
+        return LQ_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t k = 0; k < w->ncands; k++) {
+        struct ent_cand *c = &w->cands[k];
+        const struct txt_token *first = &doc->tokens[c->b], *last = &doc->tokens[c->e - 1];
+        struct ent_mention *m = &out->mentions[n];
+        m->tok_begin = c->b;
+        m->tok_end = c->e;
+        m->start = first->body_start;
+        m->end = last->end;
+        if (m->end <= m->start)
+            continue;
+        m->text = txt_slice(doc, w->arena, m->start, m->end);
+        if (NULL == m->text)
+            return LQ_ERR_NOMEM;
+        m->type = c->type;
+        m->entity = -1;
+        m->sentence = first->sentence;
+        m->source = c->source;
+        c->mention = (int32_t)n;
+        n++;
+    }
+    out->nmentions = n;
+    out->tok_mention = lq_arena_alloc(w->arena, (doc->ntokens ? doc->ntokens : 1) * sizeof(int32_t));
+    if (NULL == out->tok_mention)
+        return LQ_ERR_NOMEM;
+    for (size_t i = 0; i < doc->ntokens; i++)
+        out->tok_mention[i] = -1;
+    for (size_t k = 0; k < n; k++)
+        for (uint32_t t = out->mentions[k].tok_begin; t < out->mentions[k].tok_end; t++)
+            out->tok_mention[t] = (int32_t)k;
+    return LQ_OK;
+}
+
+int
+ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct txt_doc *doc,
+            struct lq_arena *arena, struct ent_result *out)
+{
+    memset(out, 0, sizeof(*out));
+    struct ent_work w = { .ctx = ctx, .lx = ctx->lex, .doc = doc, .arena = arena };
+    int rc;
+    if (tagger && ctx->model && LQ_OK != (rc = run_tagger(&w, tagger)))
+        return rc;
+    if (LQ_OK != (rc = ent_rules(&w)))
+        return rc;
+    uint8_t *taken = lq_arena_calloc(arena, doc->ntokens ? doc->ntokens : 1, 1);
+    if (NULL == taken)
+        return LQ_ERR_NOMEM;
+    resolve(&w, taken);
+    if (LQ_OK != (rc = repeats(&w, taken)))
+        return rc;
+    if (LQ_OK != (rc = make_mentions(&w, out)))
+        return rc;
+    return ent_coref(&w, out);
+}
+
+/* end of entity.c */

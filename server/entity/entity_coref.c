@@ -1,0 +1,692 @@
+/*
+ * In-document coreference: mentions with one normalized name form one
+ * group; groups join when a family name alone matches a full name, when
+ * two spellings of a foreign name share their consonant skeleton, when two
+ * organization names differ only by their head noun or nationality
+ * adjective, or when an acronym stands for the organization. Every lookup
+ * goes through hash tables and bounded buckets, so the work grows with the
+ * number of distinct names, not with the square of the mentions.
+ */
+#include <string.h>
+
+#include "entity_internal.h"
+#include "liqa/arena.h"
+#include "liqa/lexicon.h"
+#include "liqa/resources.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+
+#define NAME_MAX_WORDS 16
+#define BUCKET_MAX 48
+#define WORD_MAX_BYTES 256
+
+/* One distinct name (normalized form) and what coreference knows of it. */
+struct name {
+    const char *skey;        /* normalized words joined by one space */
+    const char **words;      /* normalized words */
+    uint32_t nwords;
+    const char **skel;       /* consonant skeleton of each word */
+    int typecount[NER_NTYPES];
+    enum ner_type type;
+    uint32_t count;          /* mentions */
+    uint32_t first;          /* first mention */
+    int32_t parent;          /* union-find */
+    /* organizations */
+    const char *head;        /* indefinite head noun, or "" */
+    const char *core;        /* words without head and nationality */
+    const char *natl;        /* country of a closing nationality adjective, or "" */
+    int32_t next_bucket;     /* chain in a bucket table */
+};
+
+/* open-addressing table: string → int32 */
+struct table {
+    const char **keys;
+    int32_t *vals;
+    size_t cap;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static int
+table_init(struct table *t, struct lq_arena *a, size_t n)
+{
+    t->cap = 16;
+    while (t->cap < 2 * n + 16)
+        t->cap *= 2;
+    t->keys = lq_arena_calloc(a, t->cap, sizeof(*t->keys));
+    t->vals = lq_arena_calloc(a, t->cap, sizeof(*t->vals));
+    return t->keys && t->vals ? LQ_OK : LQ_ERR_NOMEM;
+}
+
+/* the value slot of key, inserted with -1 when @p insert */
+static int32_t *
+table_slot(struct table *t, const char *key, int insert)
+{
+    size_t mask = t->cap - 1, i = (size_t)hash_str(key) & mask;
+    for (size_t probes = 0; probes < t->cap; probes++, i = (i + 1) & mask) {
+        if (NULL == t->keys[i]) {
+            if (!insert)
+                return NULL;
+            t->keys[i] = key;
+            t->vals[i] = -1;
+            return &t->vals[i];
+        }
+        if (0 == strcmp(t->keys[i], key))
+            return &t->vals[i];
+    }
+    return NULL;
+}
+
+static int32_t
+find(struct name *nm, int32_t i)
+{
+    while (nm[i].parent != i) {
+        nm[i].parent = nm[nm[i].parent].parent;
+        i = nm[i].parent;
+    }
+    return i;
+}
+
+static void
+unite(struct name *nm, int32_t a, int32_t b)
+{
+    a = find(nm, a);
+    b = find(nm, b);
+    if (a == b)
+        return;
+    /* the root is the name mentioned first */
+    if (nm[a].first <= nm[b].first)
+        nm[b].parent = a;
+    else
+        nm[a].parent = b;
+}
+
+static const char *
+fold_dup(struct lq_arena *a, const char *s)
+{
+    char buf[1024];
+    size_t n = txt_fold(s, strlen(s), buf, sizeof(buf));
+    if (n >= sizeof(buf))
+        n = sizeof(buf) - 1;
+    return lq_arena_strndup(a, buf, n);
+}
+
+/* one UTF-8 character starting at s: its length */
+static size_t
+u8len(const unsigned char *s)
+{
+    if (*s < 0x80)
+        return 1;
+    if ((*s & 0xE0) == 0xC0)
+        return 2;
+    if ((*s & 0xF0) == 0xE0)
+        return 3;
+    return 4;
+}
+
+size_t
+ent_skeleton(const char *key, char *out, size_t cap)
+{
+    const char *s = key;
+    size_t n = 0;
+    if (0 == strncmp(s, "ال", strlen("ال")) && strlen(s) > strlen("ال") + 2)
+        s += strlen("ال");
+    static const char *const drop[] = { "ا", "و", "ي", "ى", "ء", "أ", "إ", "آ", "ؤ", "ئ", "ة", "ه" };
+    while (*s) {
+        size_t l = u8len((const unsigned char *)s);
+        char ch[5] = { 0 };
+        memcpy(ch, s, l < 4 ? l : 4);
+        int skip = 0;
+        for (size_t k = 0; k < sizeof(drop) / sizeof(drop[0]); k++)
+            if (0 == strcmp(ch, drop[k])) {
+                /* ه only at the end (ة folded) */
+                if (0 == strcmp(ch, "ه") && s[l] != '\0')
+                    break;
+                skip = 1;
+                break;
+            }
+        if (!skip) {
+            const char *rep = ch;
+            if (0 == strcmp(ch, "غ") || 0 == strcmp(ch, "ج") || 0 == strcmp(ch, "ڠ") ||
+                0 == strcmp(ch, "گ"))
+                rep = "ج";
+            else if (0 == strcmp(ch, "ڤ"))
+                rep = "ف";
+            else if (0 == strcmp(ch, "پ"))
+                rep = "ب";
+            size_t rl = strlen(rep);
+            /* doubled consonants count once */
+            if (!(n >= rl && 0 == memcmp(out + n - rl, rep, rl))) {
+                if (n + rl + 1 > cap)
+                    break;
+                memcpy(out + n, rep, rl);
+                n += rl;
+            }
+        }
+        s += l;
+    }
+    if (cap)
+        out[n < cap ? n : cap - 1] = '\0';
+    return n;
+}
+
+/* normalized words of a mention: word synonyms, then a whole-name synonym */
+static int
+mention_words(struct ent_work *w, const struct ent_mention *m, const char **words, uint32_t *nw)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    const struct lex *syn = w->lx->synonyms;
+    uint32_t n = 0;
+    char joined[2048];
+    size_t jl = 0;
+    for (uint32_t t = m->tok_begin; t < m->tok_end && n < NAME_MAX_WORDS; t++) {
+        const char *k = t == m->tok_begin ? tk[t].base : tk[t].key;
+        if (0 == strcmp(k, "ابن"))
+            k = "بن";
+        size_t kl = strlen(k);
+        if (jl + kl + 2 < sizeof(joined)) {
+            if (jl)
+                joined[jl++] = ' ';
+            memcpy(joined + jl, k, kl);
+            jl += kl;
+            joined[jl] = '\0';
+        }
+        words[n++] = k;
+    }
+    joined[jl] = '\0';
+    const char *whole = syn ? lex_get(syn, joined) : NULL;
+    if (whole && whole[0]) {
+        const char *f = fold_dup(w->arena, whole);
+        if (NULL == f)
+            return LQ_ERR_NOMEM;
+        /* split the canonical form into words */
+        n = 0;
+        char *copy = lq_arena_strndup(w->arena, f, strlen(f));
+        if (NULL == copy)
+            return LQ_ERR_NOMEM;
+        char *p = copy;
+        while (*p && n < NAME_MAX_WORDS) {
+            words[n++] = p;
+            char *sp = strchr(p, ' ');
+            if (NULL == sp)
+                break;
+            *sp = '\0';
+            p = sp + 1;
+        }
+    } else if (syn) {
+        for (uint32_t k = 0; k < n; k++) {
+            const char *v = lex_get(syn, words[k]);
+            if (v && v[0] && NULL == strchr(v, ' ')) {
+                const char *f = fold_dup(w->arena, v);
+                if (NULL == f)
+                    return LQ_ERR_NOMEM;
+                words[k] = f;
+            }
+        }
+    }
+    *nw = n;
+    return LQ_OK;
+}
+
+static const char *
+join(struct lq_arena *a, const char **words, uint32_t n)
+{
+    size_t len = 0;
+    for (uint32_t k = 0; k < n; k++)
+        len += strlen(words[k]) + 1;
+    char *s = lq_arena_alloc(a, len + 1);
+    if (NULL == s)
+        return NULL;
+    size_t o = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        if (k)
+            s[o++] = ' ';
+        size_t l = strlen(words[k]);
+        memcpy(s + o, words[k], l);
+        o += l;
+    }
+    s[o] = '\0';
+    return s;
+}
+
+/* split a lexicon text (an acronym's expansion) into normalized words */
+static uint32_t
+split_words(struct ent_work *w, const char *text, const char **words)
+{
+    const char *f = fold_dup(w->arena, text);
+    if (NULL == f)
+        return 0;
+    char *copy = lq_arena_strndup(w->arena, f, strlen(f));
+    if (NULL == copy)
+        return 0;
+    uint32_t n = 0;
+    char *p = copy;
+    while (*p && n < NAME_MAX_WORDS) {
+        words[n++] = p;
+        char *sp = strchr(p, ' ');
+        if (NULL == sp)
+            break;
+        *sp = '\0';
+        p = sp + 1;
+    }
+    const struct lex *syn = w->lx->synonyms;
+    for (uint32_t k = 0; syn && k < n; k++) {
+        const char *v = lex_get(syn, words[k]);
+        if (v && v[0] && NULL == strchr(v, ' ')) {
+            const char *g = fold_dup(w->arena, v);
+            if (g)
+                words[k] = g;
+        }
+    }
+    return n;
+}
+
+/* head, core and nationality of an organization's words */
+static int
+org_parts(struct ent_work *w, struct name *nm, const char **words, uint32_t n)
+{
+    const struct lq_lexicons *lx = w->lx;
+    uint32_t b = 0, e = n;
+    nm->head = "";
+    nm->natl = "";
+    if (n >= 2 && strncmp(words[0], "ال", strlen("ال")) != 0) {
+        const char *v = lex_get(lx->org_heads, words[0]);
+        if (v) {
+            nm->head = words[0];
+            b = 1;
+        }
+    }
+    if (e > b + 1) {
+        const char *c = lex_get(lx->nationalities, words[e - 1]);
+        if (c && c[0]) {
+            const char *f = fold_dup(w->arena, c);
+            if (NULL == f)
+                return LQ_ERR_NOMEM;
+            nm->natl = f;
+            e--;
+        }
+    }
+    nm->core = join(w->arena, words + b, e - b);
+    return nm->core ? LQ_OK : LQ_ERR_NOMEM;
+}
+
+static int
+org_compatible(const struct name *a, const struct name *b)
+{
+    if (0 != strcmp(a->core, b->core))
+        return 0;
+    if (a->head[0] && b->head[0] && 0 != strcmp(a->head, b->head))
+        return 0;
+    if (a->natl[0] && b->natl[0] && 0 != strcmp(a->natl, b->natl))
+        return 0;
+    return 1;
+}
+
+/* is a (shorter) a suffix of b by skeletons? */
+static int
+skel_suffix(const struct lex *fn, const struct name *a, const struct name *b)
+{
+    if (a->nwords > b->nwords)
+        return 0;
+    uint32_t off = b->nwords - a->nwords;
+    for (uint32_t k = 0; k < a->nwords; k++) {
+        const char *x = a->skel[k], *y = b->skel[off + k];
+        if (0 == strcmp(a->words[k], b->words[off + k]))
+            continue;
+        /* حسن / حسين, محمد / محمود: two given names are two people */
+        if (lex_get(fn, a->words[k]) && lex_get(fn, b->words[off + k]))
+            return 0;
+        /* a skeleton match needs enough consonants to mean something */
+        if (strlen(x) < 3 * 2 || 0 != strcmp(x, y))
+            return 0;
+    }
+    return 1;
+}
+
+static const char *
+confidence_src(unsigned src, float *c)
+{
+    if (src & ENT_SRC_RULE)
+        *c = 0.9f;
+    else if (src & ENT_SRC_LEXICON)
+        *c = 0.85f;
+    else if (src & ENT_SRC_TAGGER)
+        *c = 0.75f;
+    else
+        *c = 0.6f;
+    return NULL;
+}
+
+/* the entity of the first organization (else place) mention in tokens [b, e) */
+static int32_t
+affiliation_in(const struct ent_result *out, uint32_t b, uint32_t e)
+{
+    int32_t loc = -1;
+    for (uint32_t t = b; t < e; t++) {
+        int32_t m = out->tok_mention[t];
+        if (m < 0)
+            continue;
+        const struct ent_mention *mm = &out->mentions[m];
+        if (NER_ORG == mm->type && mm->entity >= 0)
+            return mm->entity;
+        if (NER_LOC == mm->type && loc < 0)
+            loc = mm->entity;
+    }
+    return loc;
+}
+
+static int32_t
+country_entity(struct ent_work *w, struct table *bykey, struct name *nm, const char *country)
+{
+    if (NULL == country || !country[0])
+        return -1;
+    const char *f = fold_dup(w->arena, country);
+    if (NULL == f)
+        return -1;
+    const char *v = w->lx->synonyms ? lex_get(w->lx->synonyms, f) : NULL;
+    if (v && v[0])
+        f = fold_dup(w->arena, v);
+    if (NULL == f)
+        return -1;
+    int32_t *slot = table_slot(bykey, f, 0);
+    if (NULL == slot || *slot < 0 || NER_LOC != nm[*slot].type)
+        return -1;
+    return find(nm, *slot);
+}
+
+int
+ent_coref(struct ent_work *w, struct ent_result *out)
+{
+    struct lq_arena *a = w->arena;
+    size_t nm_ = out->nmentions;
+    if (0 == nm_) {
+        out->entities = NULL;
+        out->nentities = 0;
+        return LQ_OK;
+    }
+    struct name *nm = lq_arena_calloc(a, nm_, sizeof(*nm));
+    int32_t *mname = lq_arena_alloc(a, nm_ * sizeof(*mname));
+    struct table bykey;
+    if (NULL == nm || NULL == mname || LQ_OK != table_init(&bykey, a, nm_))
+        return LQ_ERR_NOMEM;
+    size_t nn = 0;
+    const char *words[NAME_MAX_WORDS];
+    /* acronym expansions by mention */
+    const char **expand = lq_arena_calloc(a, nm_, sizeof(*expand));
+    if (NULL == expand)
+        return LQ_ERR_NOMEM;
+    for (size_t k = 0; k < w->ncands; k++)
+        if (w->cands[k].mention >= 0 && w->cands[k].expand)
+            expand[w->cands[k].mention] = w->cands[k].expand;
+
+    /* 1. distinct names */
+    for (size_t i = 0; i < nm_; i++) {
+        const struct ent_mention *m = &out->mentions[i];
+        uint32_t n = 0;
+        int rc = mention_words(w, m, words, &n);
+        if (LQ_OK != rc)
+            return rc;
+        const char *skey = join(a, words, n);
+        if (NULL == skey)
+            return LQ_ERR_NOMEM;
+        int32_t *slot = table_slot(&bykey, skey, 1);
+        if (NULL == slot)
+            return LQ_ERR_NOMEM;
+        if (*slot < 0) {
+            struct name *x = &nm[nn];
+            x->skey = skey;
+            x->nwords = n;
+            x->words = lq_arena_alloc(a, (n ? n : 1) * sizeof(*x->words));
+            x->skel = lq_arena_alloc(a, (n ? n : 1) * sizeof(*x->skel));
+            if (NULL == x->words || NULL == x->skel)
+                return LQ_ERR_NOMEM;
+            for (uint32_t k = 0; k < n; k++) {
+                char sk[WORD_MAX_BYTES];
+                x->words[k] = words[k];
+                size_t sl = ent_skeleton(words[k], sk, sizeof(sk));
+                x->skel[k] = lq_arena_strndup(a, sk, sl < sizeof(sk) ? sl : sizeof(sk) - 1);
+                if (NULL == x->skel[k])
+                    return LQ_ERR_NOMEM;
+            }
+            x->first = (uint32_t)i;
+            x->parent = (int32_t)nn;
+            x->next_bucket = -1;
+            *slot = (int32_t)nn++;
+        }
+        struct name *x = &nm[*slot];
+        x->typecount[m->type]++;
+        x->count++;
+        mname[i] = *slot;
+    }
+    /* majority type of each name; the first mention's type breaks ties */
+    for (size_t k = 0; k < nn; k++) {
+        struct name *x = &nm[k];
+        enum ner_type best = out->mentions[x->first].type;
+        for (int t = NER_PER; t <= NER_LOC; t++)
+            if (x->typecount[t] > x->typecount[best])
+                best = (enum ner_type)t;
+        x->type = best;
+    }
+    for (size_t i = 0; i < nm_; i++)
+        out->mentions[i].type = nm[mname[i]].type;
+
+    /* 2. organizations: head, core, nationality; acronyms by their expansion */
+    struct table bycore, bylast;
+    if (LQ_OK != table_init(&bycore, a, nn) || LQ_OK != table_init(&bylast, a, nn))
+        return LQ_ERR_NOMEM;
+    for (size_t k = 0; k < nn; k++) {
+        struct name *x = &nm[k];
+        if (NER_ORG != x->type)
+            continue;
+        const char *ex = expand[x->first];
+        int rc;
+        if (ex) {
+            const char *ew[NAME_MAX_WORDS];
+            uint32_t en = split_words(w, ex, ew);
+            rc = en ? org_parts(w, x, ew, en) : org_parts(w, x, x->words, x->nwords);
+        } else
+            rc = org_parts(w, x, x->words, x->nwords);
+        if (LQ_OK != rc)
+            return rc;
+        int32_t *slot = table_slot(&bycore, x->core, 1);
+        if (NULL == slot)
+            return LQ_ERR_NOMEM;
+        /* join the compatible names already in the bucket */
+        int32_t best = -1, depth = 0;
+        int ambiguous = 0;
+        for (int32_t p = *slot; p >= 0 && depth < BUCKET_MAX; p = nm[p].next_bucket, depth++) {
+            if (!org_compatible(x, &nm[p]))
+                continue;
+            if (best >= 0 && find(nm, best) != find(nm, p) &&
+                0 != strcmp(nm[best].natl, nm[p].natl))
+                ambiguous = 1;
+            if (best < 0 || nm[p].count > nm[best].count)
+                best = p;
+        }
+        if (best >= 0 && !(ambiguous && !x->natl[0]))
+            unite(nm, (int32_t)k, best);
+        x->next_bucket = *slot;
+        *slot = (int32_t)k;
+    }
+
+    /* 3. persons: family names and spelling variants, bucketed by the
+     *    skeleton of the last word */
+    for (size_t k = 0; k < nn; k++) {
+        struct name *x = &nm[k];
+        if (NER_PER != x->type || 0 == x->nwords)
+            continue;
+        x->next_bucket = -1;
+        int32_t *slot = table_slot(&bylast, x->skel[x->nwords - 1], 1);
+        if (NULL == slot)
+            return LQ_ERR_NOMEM;
+        x->next_bucket = *slot;
+        *slot = (int32_t)k;
+    }
+    for (size_t k = 0; k < nn; k++) {
+        struct name *x = &nm[k];
+        if (NER_PER != x->type || 0 == x->nwords)
+            continue;
+        int32_t *slot = table_slot(&bylast, x->skel[x->nwords - 1], 0);
+        if (NULL == slot)
+            continue;
+        int32_t best = -1, depth = 0;
+        for (int32_t p = *slot; p >= 0 && depth < BUCKET_MAX; p = nm[p].next_bucket, depth++) {
+            if ((size_t)p == k)
+                continue;
+            struct name *y = &nm[p];
+            int ok = 0;
+            if (y->nwords > x->nwords)
+                ok = skel_suffix(w->lx->first_names, x, y); /* بومبيو → مايك بومبيو */
+            else if (y->nwords == x->nwords && x->nwords >= 1) {
+                ok = skel_suffix(w->lx->first_names, x, y); /* ترمب / ترامب; بورتينكوف / بورتنيكوف */
+                /* two full names must agree on the first word's spelling too */
+                if (ok && x->nwords >= 2 && 0 != strcmp(x->skel[0], y->skel[0]))
+                    ok = 0;
+            }
+            if (!ok)
+                continue;
+            if (best < 0 || y->nwords > nm[best].nwords ||
+                (y->nwords == nm[best].nwords && y->count > nm[best].count))
+                best = p;
+        }
+        if (best >= 0 && (nm[best].nwords > x->nwords || nm[best].nwords == x->nwords))
+            unite(nm, (int32_t)k, best);
+    }
+
+    /* 4. entities in order of first mention */
+    int32_t *ent_of = lq_arena_alloc(a, nn * sizeof(*ent_of));
+    out->entities = lq_arena_calloc(a, nn, sizeof(*out->entities));
+    uint32_t *counts = lq_arena_calloc(a, nn, sizeof(*counts));
+    if (NULL == ent_of || NULL == out->entities || NULL == counts)
+        return LQ_ERR_NOMEM;
+    for (size_t k = 0; k < nn; k++)
+        ent_of[k] = -1;
+    size_t ne = 0;
+    for (size_t i = 0; i < nm_; i++) {
+        int32_t r = find(nm, mname[i]);
+        if (ent_of[r] < 0) {
+            struct ent_entity *e = &out->entities[ne];
+            e->type = nm[r].type;
+            e->affiliation = -1;
+            ent_of[r] = (int32_t)ne++;
+        }
+        out->mentions[i].entity = ent_of[r];
+        out->mentions[i].type = out->entities[ent_of[r]].type;
+        counts[ent_of[r]]++;
+    }
+    out->nentities = ne;
+    for (size_t e = 0; e < ne; e++) {
+        out->entities[e].mentions = lq_arena_alloc(a, counts[e] * sizeof(uint32_t));
+        if (NULL == out->entities[e].mentions)
+            return LQ_ERR_NOMEM;
+    }
+    const struct txt_token *tk = w->doc->tokens;
+    int32_t *best_m = lq_arena_alloc(a, ne * sizeof(*best_m));
+    if (NULL == best_m)
+        return LQ_ERR_NOMEM;
+    for (size_t e = 0; e < ne; e++)
+        best_m[e] = -1;
+    for (size_t i = 0; i < nm_; i++) {
+        struct ent_mention *m = &out->mentions[i];
+        struct ent_entity *e = &out->entities[m->entity];
+        e->mentions[e->nmentions++] = (uint32_t)i;
+        /* the fullest form: not an acronym, most words, no proclitic, longest */
+        int32_t bm = best_m[m->entity];
+        int better = bm < 0;
+        if (!better) {
+            const struct ent_mention *cm = &out->mentions[bm];
+            int acr = NULL != expand[i], cacr = NULL != expand[bm];
+            uint32_t mw = m->tok_end - m->tok_begin, cw = cm->tok_end - cm->tok_begin;
+            int mc = tk[m->tok_begin].clitics && tk[m->tok_begin].clitics[0];
+            int cc = tk[cm->tok_begin].clitics && tk[cm->tok_begin].clitics[0];
+            if (acr != cacr)
+                better = cacr;
+            else if (mw != cw)
+                better = mw > cw;
+            else if (mc != cc)
+                better = cc;
+            else
+                better = strlen(m->text) > strlen(cm->text);
+        }
+        if (better) {
+            best_m[m->entity] = (int32_t)i;
+            e->name = m->text;
+        }
+        float c;
+        confidence_src(m->source, &c);
+        if (c > e->confidence)
+            e->confidence = c;
+    }
+    for (size_t e = 0; e < ne; e++)
+        if (out->entities[e].nmentions > 1 && out->entities[e].confidence < 0.95f)
+            out->entities[e].confidence += 0.05f;
+
+    /* 5. titles and affiliations of persons */
+    for (size_t k = 0; k < w->ncands; k++) {
+        const struct ent_cand *c = &w->cands[k];
+        if (c->mention < 0 || NER_PER != c->type)
+            continue;
+        struct ent_entity *e = &out->entities[out->mentions[c->mention].entity];
+        if (NER_PER != e->type)
+            continue;
+        if (c->title_b >= 0 && c->title_e > c->title_b) {
+            if (NULL == e->title) {
+                e->title = txt_slice(w->doc, a, tk[c->title_b].body_start, tk[c->title_e - 1].end);
+                if (NULL == e->title)
+                    return LQ_ERR_NOMEM;
+            }
+            if (e->affiliation < 0) {
+                int32_t af = affiliation_in(out, (uint32_t)c->title_b, (uint32_t)c->title_e);
+                if (af < 0) {
+                    int32_t r = country_entity(w, &bykey, nm, c->country);
+                    af = r >= 0 ? ent_of[r] : -1;
+                }
+                e->affiliation = af;
+            }
+        }
+    }
+
+    /* 6. descriptors: title phrases with no person */
+    out->descriptors = lq_arena_calloc(a, w->nphrases ? w->nphrases : 1, sizeof(*out->descriptors));
+    if (NULL == out->descriptors)
+        return LQ_ERR_NOMEM;
+    size_t nd = 0;
+    for (size_t k = 0; k < w->nphrases; k++) {
+        const struct ent_titlephrase *p = &w->phrases[k];
+        int32_t af = affiliation_in(out, p->b, p->e);
+        if (af < 0) {
+            int32_t r = country_entity(w, &bykey, nm, p->country);
+            af = r >= 0 ? ent_of[r] : -1;
+        }
+        /* apposition: "سامر الخطيب، وزير الزراعة" gives the person a title */
+        if (p->b >= 2 && (0 == strcmp(tk[p->b - 1].surface, "،") ||
+                          0 == strcmp(tk[p->b - 1].surface, ","))) {
+            int32_t pm = out->tok_mention[p->b - 2];
+            if (pm >= 0 && NER_PER == out->mentions[pm].type) {
+                struct ent_entity *e = &out->entities[out->mentions[pm].entity];
+                if (NULL == e->title) {
+                    e->title = txt_slice(w->doc, a, tk[p->b].body_start, tk[p->e - 1].end);
+                    if (NULL == e->title)
+                        return LQ_ERR_NOMEM;
+                }
+                if (e->affiliation < 0)
+                    e->affiliation = af;
+                continue;
+            }
+        }
+        if (af < 0)
+            continue;
+        out->descriptors[nd++] = (struct ent_descriptor){ p->b, p->e, af, p->sentence };
+    }
+    out->ndescriptors = nd;
+    return LQ_OK;
+}
+
+/* end of entity_coref.c */

@@ -1,0 +1,78 @@
+/**
+ * @file entity_internal.h
+ * @brief Internals shared by the files of the entity stage: the candidate
+ *        spans that rules, lexicons and the tagger propose, the context,
+ *        and the coreference step.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "liqa/entity.h"
+
+struct lq_arena;
+struct lq_lexicons;
+struct txt_doc;
+
+struct ent_ctx {
+    const struct lq_lexicons *lex;
+    const struct ner_model *model;
+};
+
+/** A proposed mention: a token range with a type and where it came from. */
+struct ent_cand {
+    uint32_t b, e;         /* token range */
+    enum ner_type type;
+    unsigned source;       /* enum ent_source bits */
+    int prio;              /* 3 rule, 2 lexicon, 1 tagger, 0 repeat */
+    int32_t title_b;       /* PER from a title: the title's token range, else -1 */
+    int32_t title_e;
+    const char *expand;    /* acronym: the organization it stands for (lexicon text) */
+    const char *country;   /* PER: the country a nationality adjective in its title names */
+    int32_t mention;       /* index of the mention made of it, or -1 */
+};
+
+/** A title phrase that names no person, kept for the descriptors. */
+struct ent_titlephrase {
+    uint32_t b, e;
+    uint32_t sentence;
+    const char *country;   /* from a nationality adjective, or NULL */
+};
+
+/** Everything one extraction builds on the way to struct ent_result. */
+struct ent_work {
+    const struct ent_ctx *ctx;
+    const struct lq_lexicons *lx;
+    const struct txt_doc *doc;
+    struct lq_arena *arena;
+    struct ent_cand *cands;
+    size_t ncands, capcands;
+    struct ent_titlephrase *phrases;
+    size_t nphrases, capphrases;
+};
+
+/** Append a candidate; LQ_OK or LQ_ERR_NOMEM. */
+int
+ent_add_cand(struct ent_work *w, const struct ent_cand *c);
+
+/** Run the rules and lexicons over every sentence, adding candidates. */
+int
+ent_rules(struct ent_work *w);
+
+/**
+ * Group the mentions of @p out into entities (fills entities, nmentions'
+ * entity fields), with names, titles and affiliations from @p w's candidates.
+ */
+int
+ent_coref(struct ent_work *w, struct ent_result *out);
+
+/**
+ * The consonant skeleton of a folded word, used to compare transliteration
+ * variants: ال dropped, long vowels and hamza carriers dropped, ج/غ merged.
+ * @return the length written to @p out (NUL-terminated, truncated to cap-1)
+ */
+size_t
+ent_skeleton(const char *key, char *out, size_t cap);
+
+/* end of entity_internal.h */

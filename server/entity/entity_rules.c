@@ -1,0 +1,598 @@
+/*
+ * Rules of the entity stage: where Arabic news prose is regular, names are
+ * found from their context. Titles and honorifics before person names,
+ * organization head nouns with their modifiers, quoted names after a type
+ * word, and the lexicons of places, organizations and acronyms.
+ */
+#include <string.h>
+
+#include "entity_internal.h"
+#include "liqa/arena.h"
+#include "liqa/lexicon.h"
+#include "liqa/resources.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+
+#define NAME_MAX_TOKENS 7
+#define ORG_MAX_MODIFIERS 8
+#define TITLE_MAX_TOKENS 12
+#define QUOTE_MAX_TOKENS 8
+
+/* the sentence being read */
+struct sent {
+    struct ent_work *w;
+    const struct txt_token *t;
+    uint32_t b, e;
+};
+
+static const struct txt_token *
+tok(const struct sent *s, uint32_t i)
+{
+    return &s->t[i];
+}
+
+static int
+is_punct(const struct txt_token *t)
+{
+    return TXT_PUNCT == t->kind || TXT_SYMBOL == t->kind || TXT_NUMBER == t->kind ||
+           TXT_DATE == t->kind || TXT_HASHTAG == t->kind;
+}
+
+static int
+is_comma(const struct txt_token *t)
+{
+    return 0 == strcmp(t->surface, "،") || 0 == strcmp(t->surface, ",");
+}
+
+static int
+has_clitic(const struct txt_token *t)
+{
+    return t->clitics && t->clitics[0];
+}
+
+/* only و, only ل */
+static int
+clitic_is(const struct txt_token *t, const char *c)
+{
+    return t->clitics && 0 == strcmp(t->clitics, c);
+}
+
+static int
+definite(const struct txt_token *t)
+{
+    return (t->flags & TXT_F_AL) || 0 == strncmp(t->base, "ال", strlen("ال"));
+}
+
+static const char *
+get(const struct lex *lx, const struct txt_token *t)
+{
+    return lx ? lex_get(lx, t->base) : NULL;
+}
+
+static size_t
+longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **value)
+{
+    if (NULL == lx || i >= s->e)
+        return 0;
+    return lex_longest(lx, s->w->doc, i, s->e, LEX_BASE, value);
+}
+
+/* nonname: 0 absent, 1 a common noun, 2 a function word, verb or time word */
+static int
+nonname(const struct sent *s, const struct txt_token *t)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    const char *v = get(lx->nonname, t);
+    if (v)
+        return 0 == strcmp(v, "noun") ? 1 : 2;
+    if (get(lx->triggers, t) || get(lx->cues, t) || get(lx->time_words, t))
+        return 2;
+    return 0;
+}
+
+static int
+first_name(const struct sent *s, uint32_t i, int *ambig)
+{
+    const char *v = NULL;
+    size_t n = longest(s, s->w->lx->first_names, i, &v);
+    if (ambig)
+        *ambig = n && v && 0 == strcmp(v, "ambig");
+    return (int)n;
+}
+
+/* a word that links name parts: بن، ابن، بنت، آل، أبو، عبد */
+static int
+connector(const struct txt_token *t)
+{
+    static const char *const c[] = { "بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد" };
+    for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+        if (0 == strcmp(t->key, c[i]))
+            return 1;
+    return 0;
+}
+
+static int
+add(struct sent *s, uint32_t b, uint32_t e, enum ner_type type, unsigned src, int prio)
+{
+    struct ent_cand c = { .b = b, .e = e, .type = type, .source = src, .prio = prio,
+                          .title_b = -1, .title_e = -1, .mention = -1 };
+    return ent_add_cand(s->w, &c);
+}
+
+/* does a place, organization or acronym entry start at i? */
+static size_t
+known_name(const struct sent *s, uint32_t i)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    size_t n = longest(s, lx->places, i, NULL);
+    size_t m = longest(s, lx->organizations, i, NULL);
+    if (m > n)
+        n = m;
+    m = longest(s, lx->acronyms, i, NULL);
+    return m > n ? m : n;
+}
+
+/* Can token i continue a person's name (after its first word)? */
+static int
+name_word(const struct sent *s, uint32_t i, int in_quote)
+{
+    const struct txt_token *t = tok(s, i);
+    const struct lq_lexicons *lx = s->w->lx;
+    if (TXT_WORD != t->kind || has_clitic(t))
+        return 0;
+    if ((t->flags & TXT_F_QUOTE_OPEN) && !in_quote)
+        return 0;
+    if (nonname(s, t))
+        return 0;
+    if (first_name(s, i, NULL))
+        return 1;
+    if (longest(s, lx->titles, i, NULL) || longest(s, lx->honorifics, i, NULL) ||
+        longest(s, lx->nationalities, i, NULL) || longest(s, lx->org_heads, i, NULL) ||
+        known_name(s, i))
+        return 0;
+    return 1;
+}
+
+/*
+ * Read a person's name from i: given names, connectors with the word after
+ * them, family names with or without ال; stop at verbs, prepositions,
+ * nonname words, titles, punctuation and words with a proclitic.
+ * @return the end token (i when no name)
+ */
+static uint32_t
+read_name(const struct sent *s, uint32_t i)
+{
+    uint32_t j = i;
+    int in_quote = (tok(s, i)->flags & TXT_F_QUOTE_OPEN) != 0;
+    while (j < s->e && j - i < NAME_MAX_TOKENS) {
+        const struct txt_token *t = tok(s, j);
+        if (j > i && (tok(s, j - 1)->flags & TXT_F_QUOTE_CLOSE))
+            break;
+        int fn = first_name(s, j, NULL);
+        if (fn && !has_clitic(t)) {
+            j += (uint32_t)fn;
+            continue;
+        }
+        if (connector(t) && !has_clitic(t) && j + 1 < s->e) {
+            const struct txt_token *n = tok(s, j + 1);
+            if (TXT_WORD == n->kind && !has_clitic(n) && !is_punct(n)) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        if (j == i && TXT_WORD == t->kind && !has_clitic(t) && !nonname(s, t) &&
+            !known_name(s, j)) {
+            j++;
+            continue;
+        }
+        if (j > i && name_word(s, j, in_quote)) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    if (j > s->e)
+        j = s->e;
+    while (j > i && connector(tok(s, j - 1)))
+        j--;
+    return j;
+}
+
+/*
+ * An organization (or named place) from a head noun at i: the head, then
+ * definite words, genitive places, ل-phrases, and a closing nationality
+ * adjective; or the quoted name after a media or party head.
+ * @param out_b, out_e  receive the mention's token range
+ * @return the end token of the whole phrase (i when none)
+ */
+static uint32_t
+read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_type *type)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    const char *v = NULL;
+    size_t n = longest(s, lx->org_heads, i, &v);
+    if (0 == n || NULL == v)
+        return i;
+    const struct txt_token *h = tok(s, i);
+    if (has_clitic(h) && !clitic_is(h, "ل") && !clitic_is(h, "ب") && !clitic_is(h, "و") &&
+        !clitic_is(h, "وب") && !clitic_is(h, "ول"))
+        return i;
+    *type = 0 == strncmp(v, "loc", 3) ? NER_LOC : NER_ORG;
+    int quote = NULL != strstr(v, "quote");
+    uint32_t j = i + (uint32_t)n;
+    /* صحيفة "واشنطن بوست": the quoted words are the name */
+    if (quote && j < s->e && (tok(s, j)->flags & TXT_F_QUOTE_OPEN)) {
+        uint32_t k = j;
+        while (k < s->e && k - j < QUOTE_MAX_TOKENS && !(tok(s, k)->flags & TXT_F_QUOTE_CLOSE))
+            k++;
+        if (k < s->e && (tok(s, k)->flags & TXT_F_QUOTE_CLOSE) && !is_punct(tok(s, j))) {
+            *out_b = j;
+            *out_e = k + 1;
+            return k + 1;
+        }
+        return i;
+    }
+    uint32_t mods = 0, last = j;
+    int place_only = 0; /* a place head whose only modifier is a known place */
+    while (j < s->e && mods < ORG_MAX_MODIFIERS) {
+        const struct txt_token *t = tok(s, j);
+        if (is_punct(t) || TXT_WORD != t->kind || (t->flags & TXT_F_QUOTE_OPEN))
+            break;
+        int nn = nonname(s, t);
+        if (2 == nn)
+            break;
+        size_t m;
+        if (longest(s, lx->titles, j, NULL) || longest(s, lx->honorifics, j, NULL))
+            break;
+        if ((m = longest(s, lx->nationalities, j, NULL)) && (!has_clitic(t))) {
+            j += (uint32_t)m;
+            mods++;
+            last = j;
+            break; /* the adjective closes the name */
+        }
+        if (has_clitic(t)) {
+            const char *c = t->clitics;
+            if (0 == mods)
+                break;
+            if (0 == strcmp(c, "ل")) {
+                int ok = definite(t) ||
+                         (j + 1 < s->e && definite(tok(s, j + 1)) && !is_punct(tok(s, j + 1)));
+                if (!ok)
+                    break;
+                j++;
+                mods++;
+                last = j;
+                continue;
+            }
+            if (0 == strcmp(c, "و") && definite(t) && !longest(s, lx->org_heads, j, NULL) &&
+                !known_name(s, j) && j + 1 <= s->e) {
+                /* المراسم والتشريفات الأميرية: only when a modifier follows */
+                if (j + 1 < s->e && !is_punct(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
+                    (definite(tok(s, j + 1)) || longest(s, lx->nationalities, j + 1, NULL)) &&
+                    !nonname(s, tok(s, j + 1))) {
+                    j++;
+                    mods++;
+                    continue;
+                }
+            }
+            break;
+        }
+        if ((m = known_name(s, j)) && longest(s, lx->places, j, NULL) == m) {
+            if (0 == mods && NER_LOC == *type && j + m >= s->e)
+                place_only = 1;
+            else if (0 == mods && NER_LOC == *type &&
+                     (is_punct(tok(s, j + (uint32_t)m)) || has_clitic(tok(s, j + (uint32_t)m)) ||
+                      !definite(tok(s, j + (uint32_t)m))))
+                place_only = 1;
+            j += (uint32_t)m;
+            mods++;
+            last = j;
+            if (place_only)
+                break;
+            continue;
+        }
+        if (definite(t)) {
+            int amb = 0;
+            if (first_name(s, j, &amb) && !amb)
+                break;
+            j++;
+            mods++;
+            last = j;
+            continue;
+        }
+        /* construct chain: وزارة شؤون المرأة، مجلس إدارة الشركة */
+        if (j + 1 < s->e && (1 == nn || 0 == mods) && !is_punct(tok(s, j + 1)) &&
+            !has_clitic(tok(s, j + 1)) && definite(tok(s, j + 1)) &&
+            !first_name(s, j, NULL)) {
+            j++;
+            mods++;
+            continue;
+        }
+        break;
+    }
+    if (0 == mods || last <= i + n)
+        return i;
+    if (place_only) {
+        *type = NER_LOC;
+        *out_b = i + (uint32_t)n;
+        *out_e = last;
+        return last;
+    }
+    *out_b = i;
+    *out_e = last;
+    return last;
+}
+
+/*
+ * A title block at i: titles and honorifics in any order, each title with
+ * its complement (organization, place, nationality, definite words), then
+ * the person's name if one follows.
+ */
+static int
+read_title(struct sent *s, uint32_t i, uint32_t *next)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    uint32_t j = i, title_b = i, title_e = i;
+    int titled = 0, honored = 0;
+    const char *country = NULL;
+    size_t ncand0 = s->w->ncands;
+    *next = i + 1;
+    while (j < s->e && j - i < TITLE_MAX_TOKENS) {
+        const struct txt_token *t = tok(s, j);
+        if (j > i && has_clitic(t))
+            break;
+        size_t n;
+        if ((n = longest(s, lx->honorifics, j, NULL))) {
+            j += (uint32_t)n;
+            honored = 1;
+            continue;
+        }
+        if ((n = longest(s, lx->titles, j, NULL))) {
+            if (has_clitic(t) && !clitic_is(t, "و") && !clitic_is(t, "ل") && !clitic_is(t, "ب") &&
+                !clitic_is(t, "ول") && !clitic_is(t, "وب") && !clitic_is(t, "ف"))
+                break;
+            if (!titled)
+                title_b = j;
+            titled = 1;
+            j += (uint32_t)n;
+            /* the complement */
+            while (j < s->e && j - i < TITLE_MAX_TOKENS) {
+                const struct txt_token *c = tok(s, j);
+                size_t m;
+                if (is_punct(c)) {
+                    /* الرئيس الفرنسي، إمانويل ماكرون */
+                    int amb = 1;
+                    if (is_comma(c) && j + 1 < s->e &&
+                        ((first_name(s, j + 1, &amb) && !amb) ||
+                         longest(s, lx->honorifics, j + 1, NULL))) {
+                        title_e = j;
+                        j++;
+                        goto name;
+                    }
+                    break;
+                }
+                if (TXT_WORD != c->kind || (c->flags & TXT_F_QUOTE_OPEN))
+                    break;
+                if (has_clitic(c) && !clitic_is(c, "ل") && !(clitic_is(c, "و") && definite(c)))
+                    break;
+                if (clitic_is(c, "و") &&
+                    (longest(s, lx->titles, j, NULL) || !(j + 1 < s->e && definite(tok(s, j + 1)))))
+                    break;
+                if (longest(s, lx->honorifics, j, NULL) || (longest(s, lx->titles, j, NULL) && !has_clitic(c)))
+                    break;
+                uint32_t ob, oe;
+                enum ner_type ot;
+                uint32_t end = read_org(s, j, &ob, &oe, &ot);
+                if (end > j) {
+                    int rc = add(s, ob, oe, ot, ENT_SRC_RULE, 3);
+                    if (LQ_OK != rc)
+                        return rc;
+                    j = end;
+                    continue;
+                }
+                if ((m = known_name(s, j))) {
+                    const char *pv = NULL;
+                    size_t pn = longest(s, lx->places, j, &pv);
+                    int rc;
+                    if (pn == m)
+                        rc = add(s, j, j + (uint32_t)m, NER_LOC, ENT_SRC_LEXICON, 2);
+                    else if (longest(s, lx->acronyms, j, NULL) == m) {
+                        struct ent_cand ac = { .b = j, .e = j + (uint32_t)m, .type = NER_ORG,
+                                               .source = ENT_SRC_LEXICON, .prio = 2,
+                                               .title_b = -1, .title_e = -1, .mention = -1 };
+                        longest(s, lx->acronyms, j, &ac.expand);
+                        rc = ent_add_cand(s->w, &ac);
+                    } else
+                        rc = add(s, j, j + (uint32_t)m, NER_ORG, ENT_SRC_LEXICON, 2);
+                    if (LQ_OK != rc)
+                        return rc;
+                    j += (uint32_t)m;
+                    continue;
+                }
+                const char *nat = NULL;
+                if ((m = longest(s, lx->nationalities, j, &nat))) {
+                    if (NULL == country && nat && nat[0])
+                        country = nat;
+                    j += (uint32_t)m;
+                    continue;
+                }
+                int nn = nonname(s, c);
+                if (2 == nn)
+                    break;
+                if (1 == nn) {
+                    j++;
+                    continue;
+                }
+                int amb = 0;
+                if (first_name(s, j, &amb) && !amb)
+                    break;
+                if (definite(c) || has_clitic(c)) {
+                    /* الرئيس السيسي: a lone definite word before the end is the name */
+                    const struct txt_token *nx = j + 1 < s->e ? tok(s, j + 1) : NULL;
+                    int name_next = nx && !is_punct(nx) && !has_clitic(nx) && TXT_WORD == nx->kind &&
+                                    !nonname(s, nx);
+                    if (!has_clitic(c) && !name_next && !amb &&
+                        !longest(s, lx->org_heads, j, NULL))
+                        break; /* read as the name */
+                    j++;
+                    continue;
+                }
+                break;
+            }
+            title_e = j;
+            continue;
+        }
+        break;
+    }
+name:
+    if (!titled && !honored)
+        return LQ_OK;
+    if (!titled)
+        title_b = title_e = j;
+    if (j < s->e) {
+        /* honorifics between the title and the name */
+        size_t n;
+        while (j < s->e && (n = longest(s, lx->honorifics, j, NULL))) {
+            j += (uint32_t)n;
+            honored = 1;
+        }
+    }
+    uint32_t nb = j, ne = j;
+    if (j < s->e) {
+        const struct txt_token *t = tok(s, j);
+        int amb = 0;
+        int fn = first_name(s, j, &amb);
+        if (TXT_WORD == t->kind && !has_clitic(t) && !is_punct(t) && !nonname(s, t) &&
+            (fn || !known_name(s, j)) && !longest(s, lx->titles, j, NULL) &&
+            !longest(s, lx->nationalities, j, NULL) && !longest(s, lx->org_heads, j, NULL))
+            ne = read_name(s, j);
+    }
+    if (ne > nb) {
+        struct ent_cand c = { .b = nb, .e = ne, .type = NER_PER, .source = ENT_SRC_RULE,
+                              .prio = 3, .title_b = titled ? (int32_t)title_b : -1,
+                              .title_e = titled ? (int32_t)title_e : -1, .country = country,
+                              .mention = -1 };
+        int rc = ent_add_cand(s->w, &c);
+        if (LQ_OK != rc)
+            return rc;
+        *next = ne;
+        return LQ_OK;
+    }
+    if (titled) {
+        struct ent_work *w = s->w;
+        if (w->nphrases == w->capphrases) {
+            size_t cap = w->capphrases ? 2 * w->capphrases : 16;
+            struct ent_titlephrase *p = lq_arena_calloc(w->arena, cap, sizeof(*p));
+            if (NULL == p)
+                return LQ_ERR_NOMEM;
+            if (w->nphrases)
+                memcpy(p, w->phrases, w->nphrases * sizeof(*p));
+            w->phrases = p;
+            w->capphrases = cap;
+        }
+        w->phrases[w->nphrases++] = (struct ent_titlephrase){ title_b, title_e, tok(s, title_b)->sentence,
+                                                              country };
+    }
+    (void)ncand0;
+    *next = j > i ? j : i + 1;
+    return LQ_OK;
+}
+
+/* a first name that starts a name with no title: محمد بن سلمان، دونالد ترامب */
+static int
+read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
+{
+    int amb = 0;
+    const struct txt_token *t = tok(s, i);
+    if (has_clitic(t) || TXT_WORD != t->kind || nonname(s, t))
+        return LQ_OK;
+    int fn = first_name(s, i, &amb);
+    if (!fn)
+        return LQ_OK;
+    uint32_t e = read_name(s, i);
+    if (e < i + 2)
+        return LQ_OK;
+    if (amb) {
+        /* an ambiguous given name needs another given name or a connector after it */
+        uint32_t k = i + (uint32_t)fn;
+        if (k >= e || !(first_name(s, k, NULL) || connector(tok(s, k))))
+            return LQ_OK;
+    }
+    int rc = add(s, i, e, NER_PER, ENT_SRC_RULE, 3);
+    if (LQ_OK == rc)
+        *next = e;
+    return rc;
+}
+
+static int
+sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
+{
+    struct sent s = { w, w->doc->tokens, b, e };
+    const struct lq_lexicons *lx = w->lx;
+    uint32_t i = b;
+    while (i < e) {
+        const struct txt_token *t = tok(&s, i);
+        if (is_punct(t)) {
+            i++;
+            continue;
+        }
+        uint32_t next = i + 1;
+        int rc;
+        if (longest(&s, lx->titles, i, NULL) || longest(&s, lx->honorifics, i, NULL)) {
+            size_t before = w->ncands;
+            rc = read_title(&s, i, &next);
+            if (LQ_OK != rc)
+                return rc;
+            if (w->ncands > before || next > i + 1) {
+                i = next;
+                continue;
+            }
+        }
+        uint32_t ob, oe;
+        enum ner_type ot;
+        uint32_t end = read_org(&s, i, &ob, &oe, &ot);
+        size_t n;
+        const char *v = NULL;
+        if (end > i) {
+            rc = add(&s, ob, oe, ot, ENT_SRC_RULE, 3);
+            if (LQ_OK != rc)
+                return rc;
+            /* a place or organization inside still counts on its own */
+        }
+        if ((n = longest(&s, lx->acronyms, i, &v))) {
+            struct ent_cand c = { .b = i, .e = i + (uint32_t)n, .type = NER_ORG,
+                                  .source = ENT_SRC_LEXICON, .prio = 2, .title_b = -1,
+                                  .title_e = -1, .expand = v, .mention = -1 };
+            if (LQ_OK != (rc = ent_add_cand(w, &c)))
+                return rc;
+        }
+        if ((n = longest(&s, lx->organizations, i, NULL))) {
+            if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_ORG, ENT_SRC_LEXICON, 2)))
+                return rc;
+        }
+        if ((n = longest(&s, lx->places, i, NULL))) {
+            if (n > 1 || !nonname(&s, t))
+                if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_LOC, ENT_SRC_LEXICON, 2)))
+                    return rc;
+        }
+        if (LQ_OK != (rc = read_bare_name(&s, i, &next)))
+            return rc;
+        i = next > i ? next : i + 1;
+    }
+    return LQ_OK;
+}
+
+int
+ent_rules(struct ent_work *w)
+{
+    const struct txt_doc *doc = w->doc;
+    for (size_t si = 0; si < doc->nsents; si++) {
+        int rc = sentence_rules(w, doc->sents[si].tok_begin, doc->sents[si].tok_end);
+        if (LQ_OK != rc)
+            return rc;
+    }
+    return LQ_OK;
+}
+
+/* end of entity_rules.c */

@@ -1,0 +1,1185 @@
+/*
+ * The event stage: find meeting triggers, read their parties, place, time
+ * and status off the clause around them, and merge the mentions of one
+ * real-world meeting into one event.
+ *
+ * Work is linear in the number of tokens: every window is capped
+ * (EVT_WIN tokens each side of a trigger), a document keeps at most
+ * EVT_MAX_CANDS candidates, and a candidate is compared for merging with the
+ * last EVT_MERGE_BACK events only.
+ */
+#include "liqa/event.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "event_internal.h"
+#include "liqa/arena.h"
+#include "liqa/entity.h"
+#include "liqa/lexicon.h"
+#include "liqa/resources.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+#include "liqa/timex.h"
+
+#define EVT_WIN 40          /* tokens scanned each side of a trigger */
+#define EVT_MAXP 16         /* parties kept per event */
+#define EVT_MAX_CANDS 4096  /* candidates per document */
+#define EVT_MAX_TIMEX 4096  /* time expressions per document */
+#define EVT_MERGE_BACK 8    /* earlier events a candidate is compared with */
+#define EVT_ANAPHOR_SENTS 4 /* how far back a bare "the meeting" looks */
+
+struct evt_ctx {
+    const struct lq_lexicons *lex;
+    const struct tmx_ctx *tmx;
+};
+
+const char *
+evt_status_name(enum evt_status s)
+{
+    switch (s) {
+    case EVT_OCCURRED: return "occurred";
+    case EVT_PLANNED: return "planned";
+    case EVT_UNCERTAIN: return "uncertain";
+    case EVT_NEGATED: return "negated";
+    case EVT_HABITUAL: return "habitual";
+    }
+    return "occurred";
+}
+
+const char *
+evt_role_name(enum evt_role r)
+{
+    switch (r) {
+    case EVT_PARTICIPANT: return "participant";
+    case EVT_HOST: return "host";
+    case EVT_VISITOR: return "visitor";
+    case EVT_ATTENDEE: return "attendee";
+    }
+    return "participant";
+}
+
+int
+evt_ctx_new(const struct lq_lexicons *lex, const struct tmx_ctx *tmx, struct evt_ctx **out)
+{
+    *out = NULL;
+    if (NULL == lex)
+        return LQ_ERR_INVALID;
+    struct evt_ctx *c = calloc(1, sizeof(*c));
+    if (NULL == c)
+        return LQ_ERR_NOMEM;
+    c->lex = lex;
+    c->tmx = tmx;
+    *out = c;
+    return LQ_OK;
+}
+
+void
+evt_ctx_free(struct evt_ctx *ctx)
+{
+    free(ctx);
+}
+
+/* ------------------------------------------------------------------------ */
+/* per-document state */
+
+struct cand {
+    uint32_t tb, te;          /* trigger tokens [tb, te) */
+    uint32_t sent;
+    enum evt_tclass cls;
+    unsigned flags;
+    enum evt_status status;
+    int32_t ent[EVT_MAXP];
+    uint8_t role[EVT_MAXP];
+    int np;
+    int32_t subj;             /* entity of the subject, or -1 */
+    int32_t loc;              /* entity, or -1 */
+    int loc_rank;             /* 3 in the clause, 2 in the sentence, 1 dateline */
+    int32_t tmx;              /* index into the document's expressions, or -1 */
+    int tmx_near;             /* 1 when the time is in the trigger's clause */
+    int future;               /* a future marker governs the trigger */
+    int cue;                  /* a status cue decided the status */
+    int nmerged;              /* how many mentions were merged into it */
+    int argdist;              /* tokens from the trigger to the farthest party */
+    int dual;                 /* الرئيسان: the parties of the meeting before */
+    int alive;
+};
+
+struct dstate {
+    const struct evt_ctx *ctx;
+    const struct txt_doc *doc;
+    const struct ent_result *ents;
+    const struct tmx_date *dct;
+    uint8_t *tcls;            /* trigger class at a trigger's first token */
+    uint16_t *tflags;
+    uint8_t *tlen;
+    uint8_t *ccls;            /* cue class at a cue's first token */
+    uint8_t *clen;
+    int32_t *tmx_at;          /* expression starting at the token, or -1 */
+    int32_t *desc_at;         /* descriptor starting at the token, or -1 */
+    int32_t *cand_at;         /* candidate whose trigger starts at the token, or -1 */
+    int32_t *sent_first_per;  /* entity of the first person of each sentence, or -1 */
+    struct tmx_expr *tx;
+    size_t ntx;
+    struct cand *cands;
+    size_t ncands;
+    int sports_doc;           /* the document is about sports */
+    int32_t dateline;         /* entity of the dateline place, or -1 */
+};
+
+/* UTF-8 of a few letters compared with clitics */
+#define BA "\xd8\xa8"
+#define WAW "\xd9\x88"
+
+static int
+tok_is(const struct txt_token *t, const char *key)
+{
+    return (t->base && 0 == strcmp(t->base, key)) || (t->key && 0 == strcmp(t->key, key));
+}
+
+static int
+has_clitic(const struct txt_token *t, const char *c)
+{
+    return t->clitics && NULL != strstr(t->clitics, c);
+}
+
+/* The mention that starts at token j, or -1. */
+static int32_t
+mention_start(const struct dstate *d, uint32_t j)
+{
+    if (NULL == d->ents->tok_mention)
+        return -1;
+    int32_t m = d->ents->tok_mention[j];
+    if (m < 0 || (size_t)m >= d->ents->nmentions)
+        return -1;
+    if (d->ents->mentions[m].tok_begin != j)
+        return -1;
+    return m;
+}
+
+static int
+in_mention(const struct dstate *d, uint32_t j)
+{
+    return d->ents->tok_mention && d->ents->tok_mention[j] >= 0;
+}
+
+static enum ner_type
+mention_type(const struct dstate *d, int32_t m)
+{
+    int32_t e = d->ents->mentions[m].entity;
+    if (e >= 0 && (size_t)e < d->ents->nentities)
+        return d->ents->entities[e].type;
+    return d->ents->mentions[m].type;
+}
+
+static int
+is_verb_class(enum evt_tclass c)
+{
+    return c == EVT_T_MEET || c == EVT_T_RECEIVE || c == EVT_T_VISIT || c == EVT_T_DISCUSS;
+}
+
+static int
+is_noun_class(enum evt_tclass c)
+{
+    return c == EVT_T_NOUN || c == EVT_T_NVISIT || c == EVT_T_NRECEIVE;
+}
+
+/* cue class at j (0 inside a mention: names are never cues) */
+static enum evt_cue
+cue_at(const struct dstate *d, uint32_t j)
+{
+    if (in_mention(d, j))
+        return EVT_C_NONE;
+    return (enum evt_cue)d->ccls[j];
+}
+
+/* ------------------------------------------------------------------------ */
+/* parties */
+
+static int
+cand_has(const struct cand *c, int32_t e)
+{
+    for (int i = 0; i < c->np; i++)
+        if (c->ent[i] == e)
+            return 1;
+    return 0;
+}
+
+static void
+cand_add(struct cand *c, int32_t e, enum evt_role r)
+{
+    if (e < 0)
+        return;
+    for (int i = 0; i < c->np; i++) {
+        if (c->ent[i] == e) {
+            /* a party found again as a party is not a mere attendee */
+            if (c->role[i] == EVT_ATTENDEE && r != EVT_ATTENDEE)
+                c->role[i] = (uint8_t)r;
+            return;
+        }
+    }
+    if (c->np >= EVT_MAXP)
+        return;
+    c->ent[c->np] = e;
+    c->role[c->np] = (uint8_t)r;
+    c->np++;
+}
+
+static int
+cand_nparties(const struct cand *c)
+{
+    int n = 0;
+    for (int i = 0; i < c->np; i++)
+        n += c->role[i] != EVT_ATTENDEE;
+    return n;
+}
+
+/* The nearest person mentioned before token j in [lo, j), not @p not; -1. */
+static int32_t
+person_before(const struct dstate *d, uint32_t lo, uint32_t j, int32_t not)
+{
+    int steps = 0;
+    while (j > lo && steps++ < 2 * EVT_WIN) {
+        j--;
+        int32_t m = mention_start(d, j);
+        if (m >= 0 && mention_type(d, m) == NER_PER) {
+            int32_t e = d->ents->mentions[m].entity;
+            if (e >= 0 && e != not)
+                return e;
+        }
+    }
+    return -1;
+}
+
+/* The subject of the latest candidate before @p ci in the last sentences. */
+static int32_t
+recent_subject(const struct dstate *d, size_t ci, uint32_t sent)
+{
+    for (size_t k = ci; k-- > 0;) {
+        const struct cand *p = &d->cands[k];
+        if (p->sent + 2 < sent)
+            break;
+        if (p->subj >= 0)
+            return p->subj;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* one candidate */
+
+/* Left bound of the trigger's clause for its arguments. */
+static uint32_t
+left_bound(const struct dstate *d, uint32_t sb, uint32_t tb, int *stop, uint32_t *stop_tok)
+{
+    uint32_t j = tb;
+    int steps = 0;
+    *stop = 0;
+    while (j > sb && steps++ < EVT_WIN) {
+        uint32_t k = j - 1;
+        enum evt_cue c = cue_at(d, k);
+        if (c == EVT_C_BOUNDARY || c == EVT_C_COMP) {
+            *stop = (int)c;
+            *stop_tok = k;
+            uint32_t e = k + (d->clen[k] ? d->clen[k] : 1);
+            return e > tb ? tb : e;
+        }
+        if (d->tcls[k] && is_verb_class((enum evt_tclass)d->tcls[k])) {
+            *stop = -1;
+            *stop_tok = k;
+            return k + d->tlen[k];
+        }
+        j = k;
+    }
+    return j;
+}
+
+/* Right bound of the trigger's clause for its arguments. */
+static uint32_t
+right_bound(const struct dstate *d, uint32_t te, uint32_t se)
+{
+    uint32_t j = te;
+    int steps = 0;
+    while (j < se && steps++ < EVT_WIN) {
+        enum evt_cue c = cue_at(d, j);
+        if (c == EVT_C_BOUNDARY || c == EVT_C_COMP || c == EVT_C_PURPOSE)
+            return j;
+        if (d->tcls[j] && is_verb_class((enum evt_tclass)d->tcls[j]))
+            return j;
+        j++;
+    }
+    return j;
+}
+
+/* Is the trigger a homonym here (a call, a match, an interview)? */
+static int
+not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t se)
+{
+    uint32_t lo = c->tb >= sb + 3 ? c->tb - 3 : sb;
+    uint32_t hi = c->te + 6 < se ? c->te + 6 : se;
+    for (uint32_t j = lo; j < hi; j++) {
+        enum evt_cue q = cue_at(d, j);
+        if (q == EVT_C_PHONE && (j < c->tb || j >= c->te))
+            return 1;
+        if (q == EVT_C_MEDIA && j >= c->te && j < c->te + 2 && is_noun_class(c->cls))
+            return 1;
+    }
+    if (c->flags & EVT_TF_AMB) {
+        if (d->sports_doc)
+            return 1;
+        for (uint32_t j = sb; j < se; j++)
+            if (cue_at(d, j) == EVT_C_SPORTS)
+                return 1;
+    }
+    return 0;
+}
+
+/* Is a person at mention start j marked as an object (بـ، مع، كلا من)? */
+static int
+marked_object(const struct dstate *d, uint32_t from, uint32_t j)
+{
+    for (uint32_t k = from; k <= j; k++) {
+        const struct txt_token *t = &d->doc->tokens[k];
+        if (cue_at(d, k) == EVT_C_WITH || cue_at(d, k) == EVT_C_COUNTERPART)
+            return 1;
+        if (has_clitic(t, BA))
+            return 1;
+    }
+    return 0;
+}
+
+/* Read the parties of the clause [L, R) around the trigger. */
+static void
+read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with_seen)
+{
+    const struct txt_doc *doc = d->doc;
+    const struct ent_result *er = d->ents;
+    int attend = 0;          /* an attend cue governs what follows */
+    int nonpart = 0;         /* tokens left in a nonpart cue's reach */
+    uint32_t prev_end = c->te; /* end of the previous mention right of the trigger */
+    uint32_t org_end = 0;    /* end of the last organization taken */
+    int subj_done = 0;
+    *with_seen = 0;
+    for (uint32_t j = L; j < R; j++) {
+        if (j >= c->tb && j < c->te)
+            continue;
+        enum evt_cue q = cue_at(d, j);
+        if (q == EVT_C_ATTEND && (j >= c->te || j + 3 >= c->tb))
+            attend = 1;
+        if (q == EVT_C_NONPART)
+            nonpart = 8;
+        if (q == EVT_C_WITH && j >= c->te)
+            *with_seen = 1;
+        if (q == EVT_C_DUAL)
+            c->dual = 1;
+        /* a descriptor (an unnamed title) makes its organization a party */
+        if (d->desc_at[j] >= 0) {
+            const struct ent_descriptor *ds = &er->descriptors[d->desc_at[j]];
+            int32_t nm = ds->tok_end < doc->ntokens ? mention_start(d, ds->tok_end) : -1;
+            int named = nm >= 0 && mention_type(d, nm) == NER_PER;
+            if (!named && ds->affiliation >= 0 && (size_t)ds->affiliation < er->nentities &&
+                er->entities[ds->affiliation].type == NER_ORG && !attend && !nonpart)
+                cand_add(c, ds->affiliation, EVT_PARTICIPANT);
+        }
+        int32_t m = mention_start(d, j);
+        if (nonpart > 0)
+            nonpart--;
+        if (m < 0)
+            continue;
+        const struct ent_mention *mn = &er->mentions[m];
+        int32_t e = mn->entity;
+        enum ner_type ty = mention_type(d, m);
+        if (e < 0)
+            continue;
+        if (ty == NER_PER) {
+            if (nonpart > 0) {
+                nonpart = 0;
+                prev_end = mn->tok_end;
+                continue;
+            }
+            if (attend) {
+                cand_add(c, e, EVT_ATTENDEE);
+            } else {
+                cand_add(c, e, EVT_PARTICIPANT);
+                if (!subj_done && c->subj < 0) {
+                    if (j < c->tb) {
+                        c->subj = e;
+                        subj_done = 1;
+                    } else if (!marked_object(d, prev_end, j)) {
+                        c->subj = e;
+                        subj_done = 1;
+                    } else {
+                        subj_done = 1; /* the first party after is an object */
+                    }
+                }
+                int dist = j < c->tb ? (int)(c->tb - j) : (int)(j - c->te);
+                if (dist > c->argdist)
+                    c->argdist = dist;
+            }
+            if (j >= c->te)
+                prev_end = mn->tok_end;
+        } else if (ty == NER_ORG) {
+            int slot = 0, strong = 0;
+            if (j == c->te)
+                slot = 1;
+            if (j > L) {
+                enum evt_cue p = cue_at(d, j - 1);
+                if (p == EVT_C_WITH || p == EVT_C_BETWEEN)
+                    slot = 1;
+            }
+            for (uint32_t k = j > L + 4 ? j - 4 : L; k < j; k++) {
+                enum evt_cue p = cue_at(d, k);
+                if (p == EVT_C_GROUP || p == EVT_C_COUNTERPART)
+                    slot = strong = 1;
+            }
+            if (org_end == j && has_clitic(&doc->tokens[j], WAW))
+                slot = strong = 1;
+            if (slot && !strong) {
+                /* an organization right before a person is that person's title */
+                for (uint32_t k = mn->tok_end; k < mn->tok_end + 3 && k < R; k++) {
+                    int32_t m2 = mention_start(d, k);
+                    if (m2 >= 0 && mention_type(d, m2) == NER_PER)
+                        slot = 0;
+                }
+            }
+            if (slot && !attend && !nonpart) {
+                cand_add(c, e, EVT_PARTICIPANT);
+                org_end = mn->tok_end;
+            }
+            if (j >= c->te)
+                prev_end = mn->tok_end;
+        }
+        /* skip the rest of the mention */
+        if (mn->tok_end > j + 1)
+            j = mn->tok_end - 1;
+    }
+}
+
+/* An organization that is the affiliation of a named party is no party itself. */
+static void
+drop_affiliations(const struct dstate *d, struct cand *c)
+{
+    const struct ent_result *er = d->ents;
+    int k = 0;
+    for (int i = 0; i < c->np; i++) {
+        int32_t e = c->ent[i];
+        int drop = 0;
+        if (er->entities[e].type == NER_ORG) {
+            for (int j = 0; j < c->np; j++) {
+                int32_t p = c->ent[j];
+                if (p != e && er->entities[p].type == NER_PER && er->entities[p].affiliation == e)
+                    drop = 1;
+            }
+        }
+        if (!drop) {
+            c->ent[k] = c->ent[i];
+            c->role[k] = c->role[i];
+            k++;
+        }
+    }
+    c->np = k;
+}
+
+/* Where: the first place in a locative slot of the clause. */
+static void
+read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb, uint32_t se)
+{
+    const struct txt_doc *doc = d->doc;
+    int32_t best = -1, best_rank = 0;
+    int visit = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT;
+    for (uint32_t j = sb; j < se; j++) {
+        int32_t m = mention_start(d, j);
+        if (m < 0)
+            continue;
+        const struct ent_mention *mn = &d->ents->mentions[m];
+        if (mention_type(d, m) != NER_LOC || mn->entity < 0) {
+            j = mn->tok_end > j + 1 ? mn->tok_end - 1 : j;
+            continue;
+        }
+        int ok = 0;
+        const struct txt_token *t = &doc->tokens[j];
+        if (has_clitic(t, BA))
+            ok = 1;
+        /* في / بـ / إلى up to three words before (في مدينة X، بمقر ... في X) */
+        for (uint32_t k = j > sb + 3 ? j - 3 : sb; k < j && !ok; k++) {
+            const struct txt_token *u = &doc->tokens[k];
+            if (tok_is(u, "\xd9\x81\xd9\x8a")) /* في */
+                ok = 1;
+            else if (k + 1 == j || k + 2 == j) {
+                if (has_clitic(u, BA) && !in_mention(d, k))
+                    ok = 1;
+                if ((visit || j < c->tb) && tok_is(u, "\xd8\xa7\xd9\x84\xd9\x8a")) /* الى */
+                    ok = 1;
+                if (visit && k + 1 == j && has_clitic(t, "\xd9\x84"))
+                    ok = 1;
+            }
+        }
+        if (visit && j == c->te)
+            ok = 1;
+        if (visit && j == c->te && has_clitic(t, "\xd9\x84"))
+            ok = 1;
+        /* سفير X لدى Y: a posting, not a venue */
+        if (j > sb && tok_is(&doc->tokens[j - 1], "\xd9\x84\xd8\xaf\xd9\x8a"))
+            ok = 0;
+        if (ok) {
+            int rank = (j >= L && j < R) ? 3 : 2;
+            /* in the clause: the first after the trigger, else the nearest before */
+            if (rank > best_rank || (rank == best_rank && rank == 3 && j < c->tb && best >= 0 &&
+                                     (uint32_t)best < c->tb)) {
+                best = mn->entity;
+                best_rank = rank;
+            }
+        }
+        j = mn->tok_end > j + 1 ? mn->tok_end - 1 : j;
+        if (best_rank == 3 && j >= c->te)
+            break;
+    }
+    if (best >= 0) {
+        c->loc = best;
+        c->loc_rank = best_rank;
+    }
+}
+
+/* Status of the trigger from the cues of its clause. */
+static void
+read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t L)
+{
+    const struct txt_doc *doc = d->doc;
+    int neg = 0, unc = 0, hab = 0, plan = 0;
+    /* the status clause reaches past a complementizer (من المقرر أن، نفى أن) */
+    uint32_t SL = c->tb;
+    for (int steps = 0; SL > sb && steps < EVT_WIN; steps++) {
+        enum evt_cue q = cue_at(d, SL - 1);
+        if (q == EVT_C_BOUNDARY)
+            break;
+        if (d->tcls[SL - 1] && is_verb_class((enum evt_tclass)d->tcls[SL - 1]) && SL - 1 < L)
+            break;
+        SL--;
+    }
+    for (uint32_t j = SL; j < c->tb; j++) {
+        switch (cue_at(d, j)) {
+        case EVT_C_NEGATED: neg = 1; break;
+        case EVT_C_UNCERTAIN: unc = 1; break;
+        case EVT_C_HABITUAL: hab = 1; break;
+        case EVT_C_PLANNED: plan = 1; break;
+        case EVT_C_FUTURE:
+            if (j + 3 >= c->tb)
+                plan = 1;
+            break;
+        case EVT_C_NEGVERB:
+            if (j + 3 >= c->tb)
+                neg = 1;
+            break;
+        default: break;
+        }
+    }
+    for (uint32_t j = c->te; j < R; j++) {
+        enum evt_cue q = cue_at(d, j);
+        if (q == EVT_C_HABITUAL)
+            hab = 1;
+        if (q == EVT_C_PLANPOST && j < c->te + 3)
+            plan = 1;
+    }
+    /* tense of the trigger, or of the verb that governs a noun */
+    unsigned vf = c->flags;
+    if (is_noun_class(c->cls)) {
+        vf = 0;
+        for (uint32_t k = c->tb; k > L && k + 6 > c->tb; k--) {
+            uint32_t v = k - 1;
+            if (d->tcls[v] && (d->tcls[v] == EVT_T_LIGHT || is_verb_class(d->tcls[v]))) {
+                vf = d->tflags[v];
+                break;
+            }
+        }
+    }
+    int headline = c->sent == 0 && doc->nsents > 1;
+    if (vf & EVT_TF_FUT)
+        plan = 1, c->future = 1;
+    else if ((vf & EVT_TF_IMPF) && !(vf & EVT_TF_P1) && !headline)
+        plan = 1;
+    if (hab && (vf & EVT_TF_P1))
+        hab = 2;
+    c->cue = neg || unc || hab || plan;
+    if (neg)
+        c->status = EVT_NEGATED;
+    else if (unc)
+        c->status = EVT_UNCERTAIN;
+    else if (hab)
+        c->status = EVT_HABITUAL;
+    else if (plan)
+        c->status = EVT_PLANNED;
+    else
+        c->status = EVT_OCCURRED;
+    if (plan)
+        c->future = 1;
+}
+
+/* When: the expression nearest the trigger in its clause. */
+static void
+read_time(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb)
+{
+    int32_t best = -1;
+    uint32_t bestdist = UINT32_MAX;
+    for (uint32_t j = L; j < R; j++) {
+        int32_t x = d->tmx_at[j];
+        if (x < 0)
+            continue;
+        uint32_t dist = j < c->tb ? c->tb - j : j - c->te;
+        if (dist < bestdist) {
+            bestdist = dist;
+            best = x;
+        }
+    }
+    if (best >= 0) {
+        c->tmx = best;
+        c->tmx_near = 1;
+        return;
+    }
+    /* the reporting clause's "today" dates an event that occurred */
+    for (uint32_t j = sb; j < L; j++) {
+        int32_t x = d->tmx_at[j];
+        if (x < 0)
+            continue;
+        const struct tmx_expr *e = &d->tx[x];
+        if (e->anchor == TMX_RELATIVE && e->offset == 0 && e->grain == TMX_DAY) {
+            c->tmx = x;
+            c->tmx_near = 0;
+        }
+    }
+}
+
+/* Does the complementizer at token k carry a pronoun (أنه، إنها، بأنهما)? */
+static int
+pronominal(const struct txt_doc *doc, uint32_t k, uint32_t len)
+{
+    const struct txt_token *t = &doc->tokens[k + (len ? len : 1) - 1];
+    const char *b = t->base ? t->base : t->key;
+    size_t n = b ? strlen(b) : 0;
+    /* longer than أن / إن (4 bytes) and ending in ه or هما / هم */
+    if (n <= 4)
+        return 0;
+    return 0 == strcmp(b + n - 2, "\xd9\x87") || (n >= 6 && 0 == strcmp(b + n - 4, "\xd9\x87\xd9\x85")) ||
+           (n >= 6 && 0 == strcmp(b + n - 4, "\xd9\x87\xd8\xa7")) ||
+           (n >= 8 && 0 == strcmp(b + n - 6, "\xd9\x87\xd9\x85\xd8\xa7"));
+}
+
+/* Are tokens [b, e) only auxiliaries (أن يكون التقى، أن كان قد التقى)? */
+static int
+only_aux(const struct txt_doc *doc, uint32_t b, uint32_t e)
+{
+    static const char *const aux[] = {
+        "\xd9\x8a\xd9\x83\xd9\x88\xd9\x86",         /* يكون */
+        "\xd8\xaa\xd9\x83\xd9\x88\xd9\x86",         /* تكون */
+        "\xd9\x83\xd8\xa7\xd9\x86",                 /* كان */
+        "\xd9\x83\xd8\xa7\xd9\x86\xd8\xaa",         /* كانت */
+        "\xd9\x82\xd8\xaf",                         /* قد */
+    };
+    if (e <= b)
+        return 0;
+    for (uint32_t j = b; j < e; j++) {
+        int ok = 0;
+        for (size_t k = 0; k < sizeof(aux) / sizeof(aux[0]); k++)
+            ok |= tok_is(&doc->tokens[j], aux[k]);
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+/* Build the candidate of the trigger at token tb of sentence s. */
+static void
+build_cand(struct dstate *d, size_t ci, uint32_t s)
+{
+    struct cand *c = &d->cands[ci];
+    const struct txt_sentence *st = &d->doc->sents[s];
+    uint32_t sb = st->tok_begin, se = st->tok_end;
+    int stop = 0, with_seen = 0;
+    uint32_t stop_tok = 0;
+    if (not_a_meeting(d, c, sb, se)) {
+        c->alive = 0;
+        return;
+    }
+    uint32_t L = left_bound(d, sb, c->tb, &stop, &stop_tok);
+    uint32_t R = right_bound(d, c->te, se);
+    if ((stop == EVT_C_COMP || stop == EVT_C_BOUNDARY) &&
+        (pronominal(d->doc, stop_tok, d->clen[stop_tok]) ||
+         (stop == EVT_C_COMP && only_aux(d->doc, L, c->tb))) &&
+        person_before(d, L, c->tb, -1) < 0) {
+        /* قال X إنه التقى Y: the pronoun is the reporter */
+        int32_t e = person_before(d, sb, stop_tok, -1);
+        if (e >= 0) {
+            cand_add(c, e, EVT_PARTICIPANT);
+            c->subj = e;
+        }
+    }
+    read_parties(d, c, L, R, &with_seen);
+    int needs_subject = (is_verb_class(c->cls) && !(c->flags & EVT_TF_P1)) ||
+                        (c->flags & EVT_TF_POSS);
+    if (c->subj < 0 && (c->flags & EVT_TF_P1)) {
+        /* the speaker: the first person of the sentence, else of the one before */
+        int32_t e = -1;
+        for (uint32_t j = sb; j < c->tb && e < 0; j++) {
+            int32_t m = mention_start(d, j);
+            if (m >= 0 && mention_type(d, m) == NER_PER)
+                e = d->ents->mentions[m].entity;
+        }
+        if (e < 0 && s > 0)
+            e = d->sent_first_per[s - 1];
+        if (e >= 0) {
+            cand_add(c, e, EVT_PARTICIPANT);
+            c->subj = e;
+        }
+    }
+    if (c->subj < 0 && needs_subject) {
+        int32_t e = -1;
+        if (stop < 0 && d->cand_at[stop_tok] >= 0)
+            e = d->cands[d->cand_at[stop_tok]].subj;
+        if (e < 0)
+            e = person_before(d, sb, L, -1);
+        if (e < 0)
+            e = recent_subject(d, ci, s);
+        if (e < 0 && s > 0)
+            e = d->sent_first_per[s - 1];
+        if (e >= 0 && !cand_has(c, e)) {
+            cand_add(c, e, EVT_PARTICIPANT);
+            c->subj = e;
+        } else if (e >= 0) {
+            c->subj = e;
+        }
+    }
+    if (c->flags & EVT_TF_OBJ) {
+        int32_t e = person_before(d, sb, L, c->subj);
+        if (e < 0 && s > 0 && d->sent_first_per[s - 1] != c->subj)
+            e = d->sent_first_per[s - 1];
+        cand_add(c, e, EVT_PARTICIPANT);
+    }
+    drop_affiliations(d, c);
+    if (c->cls == EVT_T_DISCUSS && !with_seen) {
+        c->alive = 0;
+        return;
+    }
+    /* roles of receptions and visits */
+    if (c->cls == EVT_T_RECEIVE || c->cls == EVT_T_VISIT) {
+        enum evt_role rs = c->cls == EVT_T_RECEIVE ? EVT_HOST : EVT_VISITOR;
+        enum evt_role ro = c->cls == EVT_T_RECEIVE ? EVT_VISITOR : EVT_HOST;
+        for (int i = 0; i < c->np; i++)
+            if (c->role[i] != EVT_ATTENDEE)
+                c->role[i] = (uint8_t)(c->ent[i] == c->subj ? rs : ro);
+    }
+    read_status(d, c, sb, R, L);
+    read_location(d, c, L, R, sb, se);
+    read_time(d, c, L, R, sb);
+}
+
+/* ------------------------------------------------------------------------ */
+/* merging */
+
+static int
+same_time(const struct dstate *d, const struct cand *a, const struct cand *b)
+{
+    if (a->tmx < 0 || b->tmx < 0)
+        return 1;
+    const struct tmx_expr *x = &d->tx[a->tmx], *y = &d->tx[b->tmx];
+    if (x->grain == TMX_VAGUE || y->grain == TMX_VAGUE)
+        return 1;
+    char va[24], vb[24];
+    int ha = tmx_resolve(x, d->dct, a->future, va, sizeof(va));
+    int hb = tmx_resolve(y, d->dct, b->future, vb, sizeof(vb));
+    if (!ha || !hb)
+        return 1;
+    /* a day inside a week or month is no conflict */
+    size_t n = strlen(va) < strlen(vb) ? strlen(va) : strlen(vb);
+    if (strchr(va, 'W') || strchr(vb, 'W'))
+        return 0 == strcmp(va, vb);
+    return 0 == strncmp(va, vb, n);
+}
+
+/* Move what b says into a. */
+static void
+absorb(struct cand *a, const struct cand *b)
+{
+    for (int i = 0; i < b->np; i++)
+        cand_add(a, b->ent[i], (enum evt_role)b->role[i]);
+    if (b->loc >= 0 && (a->loc < 0 || b->loc_rank > a->loc_rank)) {
+        a->loc = b->loc;
+        a->loc_rank = b->loc_rank;
+    }
+    if (b->tmx >= 0 && (a->tmx < 0 || (b->tmx_near && !a->tmx_near))) {
+        a->tmx = b->tmx;
+        a->tmx_near = b->tmx_near;
+    }
+    if (a->subj < 0)
+        a->subj = b->subj;
+    a->nmerged += b->nmerged;
+    a->cue |= b->cue;
+    if (b->argdist < a->argdist)
+        a->argdist = b->argdist;
+}
+
+static int
+overlap(const struct cand *a, const struct cand *b, int *inter, int *uni)
+{
+    int na = 0, nb = 0, in = 0;
+    for (int i = 0; i < a->np; i++)
+        if (a->role[i] != EVT_ATTENDEE)
+            na++;
+    for (int i = 0; i < b->np; i++) {
+        if (b->role[i] == EVT_ATTENDEE)
+            continue;
+        nb++;
+        for (int j = 0; j < a->np; j++)
+            if (a->ent[j] == b->ent[i] && a->role[j] != EVT_ATTENDEE)
+                in++;
+    }
+    *inter = in;
+    *uni = na + nb - in;
+    return in;
+}
+
+static void
+merge_all(struct dstate *d, size_t *order, size_t *nkept)
+{
+    size_t nk = 0;
+    for (size_t i = 0; i < d->ncands; i++) {
+        struct cand *c = &d->cands[i];
+        if (!c->alive)
+            continue;
+        int np = cand_nparties(c);
+        if (np == 0 && c->dual) {
+            /* الرئيسان: the two parties of the latest meeting */
+            struct cand *p = NULL;
+            for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
+                struct cand *q = &d->cands[order[k]];
+                if (q->sent + EVT_ANAPHOR_SENTS < c->sent)
+                    break;
+                if (cand_nparties(q) >= 2) {
+                    p = q;
+                    break;
+                }
+            }
+            if (p && p->status == c->status && same_time(d, p, c)) {
+                absorb(p, c);
+                c->alive = 0;
+                continue;
+            }
+            if (p) {
+                for (int k = 0; k < p->np; k++)
+                    if (p->role[k] != EVT_ATTENDEE)
+                        cand_add(c, p->ent[k], (enum evt_role)p->role[k]);
+                if (c->loc < 0 && p->loc >= 0) {
+                    c->loc = p->loc;
+                    c->loc_rank = p->loc_rank;
+                }
+                order[nk++] = i;
+                continue;
+            }
+        }
+        if (np == 0) {
+            /* a bare "the meeting": the latest event of the last sentences */
+            int taken = 0;
+            if (is_noun_class(c->cls) && !(c->flags & EVT_TF_PL)) {
+                for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
+                    struct cand *p = &d->cands[order[k]];
+                    if (p->sent + EVT_ANAPHOR_SENTS < c->sent)
+                        break;
+                    if (c->loc >= 0 && p->loc >= 0 && c->loc != p->loc && c->loc_rank == 3 &&
+                        p->loc_rank == 3)
+                        break;
+                    if (!same_time(d, p, c))
+                        break;
+                    absorb(p, c);
+                    taken = 1;
+                    break;
+                }
+            }
+            (void)taken;
+            c->alive = 0;
+            continue;
+        }
+        int merged = 0;
+        for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
+            struct cand *p = &d->cands[order[k]];
+            int in, un;
+            if (!overlap(p, c, &in, &un))
+                continue;
+            int np_p = cand_nparties(p);
+            int subset = in == np || in == np_p;
+            if (!(subset || 2 * in >= un))
+                continue;
+            if (p->status != c->status)
+                continue;
+            if (p->loc >= 0 && c->loc >= 0 && p->loc != c->loc && p->loc_rank == 3 &&
+                c->loc_rank == 3)
+                continue;
+            if (!same_time(d, p, c))
+                continue;
+            absorb(p, c);
+            c->alive = 0;
+            merged = 1;
+            break;
+        }
+        if (!merged)
+            order[nk++] = i;
+    }
+    *nkept = nk;
+}
+
+/* ------------------------------------------------------------------------ */
+/* confidence: a logistic model over features of the event, fitted on the
+ * dev set by server/event/calibrate.py (see the note there). */
+
+/* Coefficients of the model, in the order of calibrate.py's features. */
+static const double conf_w[] = {
+    -0.6, /* bias */
+    0.9,  /* the trigger is a verb */
+    1.2,  /* two named parties or more */
+    0.5,  /* two named persons or more */
+    0.4,  /* a place */
+    0.3,  /* a time */
+    -0.3, /* a status other than occurred */
+};
+
+static float
+confidence(const struct dstate *d, const struct cand *c)
+{
+    int np = cand_nparties(c);
+    int nper = 0;
+    for (int i = 0; i < c->np; i++)
+        if (c->role[i] != EVT_ATTENDEE && d->ents->entities[c->ent[i]].type == NER_PER)
+            nper++;
+    double x[7] = { 1.0,
+                    is_verb_class(c->cls) ? 1.0 : 0.0,
+                    np >= 2 ? 1.0 : 0.0,
+                    nper >= 2 ? 1.0 : 0.0,
+                    c->loc >= 0 ? 1.0 : 0.0,
+                    c->tmx >= 0 ? 1.0 : 0.0,
+                    c->status != EVT_OCCURRED ? 1.0 : 0.0 };
+    double z = 0.0;
+    for (int i = 0; i < 7; i++)
+        z += conf_w[i] * x[i];
+    double p = 1.0 / (1.0 + exp(-z));
+    return (float)(floor(p * 100.0 + 0.5) / 100.0);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static int
+prepare(struct dstate *d, struct lq_arena *arena)
+{
+    const struct txt_doc *doc = d->doc;
+    const struct lq_lexicons *lex = d->ctx->lex;
+    size_t n = doc->ntokens;
+    size_t nn = n ? n : 1;
+    d->tcls = lq_arena_calloc(arena, nn, 1);
+    d->tflags = lq_arena_calloc(arena, nn, sizeof(uint16_t));
+    d->tlen = lq_arena_calloc(arena, nn, 1);
+    d->ccls = lq_arena_calloc(arena, nn, 1);
+    d->clen = lq_arena_calloc(arena, nn, 1);
+    d->tmx_at = lq_arena_alloc(arena, nn * sizeof(int32_t));
+    d->desc_at = lq_arena_alloc(arena, nn * sizeof(int32_t));
+    d->cand_at = lq_arena_alloc(arena, nn * sizeof(int32_t));
+    d->sent_first_per = lq_arena_alloc(arena, (doc->nsents ? doc->nsents : 1) * sizeof(int32_t));
+    if (!d->tcls || !d->tflags || !d->tlen || !d->ccls || !d->clen || !d->tmx_at || !d->desc_at ||
+        !d->cand_at || !d->sent_first_per)
+        return LQ_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        d->tmx_at[i] = d->desc_at[i] = d->cand_at[i] = -1;
+    for (size_t s = 0; s < doc->nsents; s++)
+        d->sent_first_per[s] = -1;
+    int sports = 0;
+    for (size_t s = 0; s < doc->nsents; s++) {
+        size_t se = doc->sents[s].tok_end;
+        for (size_t i = doc->sents[s].tok_begin; i < se; i++) {
+            size_t k = 0;
+            unsigned fl = 0;
+            if (lex->triggers) {
+                enum evt_tclass c = evt_match_trigger(lex->triggers, doc, i, se, &fl, &k);
+                if (c != EVT_T_NONE && !in_mention(d, i)) {
+                    d->tcls[i] = (uint8_t)c;
+                    d->tflags[i] = (uint16_t)fl;
+                    d->tlen[i] = (uint8_t)(k > 255 ? 255 : k);
+                }
+            }
+            if (lex->cues) {
+                enum evt_cue q = evt_match_cue(lex->cues, doc, i, se, &k);
+                if (q != EVT_C_NONE) {
+                    d->ccls[i] = (uint8_t)q;
+                    d->clen[i] = (uint8_t)(k > 255 ? 255 : k);
+                    if (q == EVT_C_SPORTS && !in_mention(d, i))
+                        sports++;
+                }
+            }
+        }
+    }
+    d->sports_doc = sports >= 4;
+    for (size_t i = 0; i < d->ents->ndescriptors; i++) {
+        uint32_t b = d->ents->descriptors[i].tok_begin;
+        if (b < n && d->desc_at[b] < 0)
+            d->desc_at[b] = (int32_t)i;
+    }
+    for (size_t i = 0; i < d->ents->nmentions; i++) {
+        const struct ent_mention *m = &d->ents->mentions[i];
+        if (m->sentence < doc->nsents && d->sent_first_per[m->sentence] < 0 && m->entity >= 0 &&
+            mention_type(d, (int32_t)i) == NER_PER)
+            d->sent_first_per[m->sentence] = m->entity;
+    }
+    /* time expressions */
+    d->ntx = 0;
+    if (d->ctx->tmx && n) {
+        d->tx = lq_arena_calloc(arena, EVT_MAX_TIMEX, sizeof(struct tmx_expr));
+        if (NULL == d->tx)
+            return LQ_ERR_NOMEM;
+        size_t found = 0;
+        int rc = tmx_scan(d->ctx->tmx, doc, 0, n, d->tx, EVT_MAX_TIMEX, &found);
+        if (LQ_OK != rc)
+            return rc;
+        d->ntx = found < EVT_MAX_TIMEX ? found : EVT_MAX_TIMEX;
+        for (size_t i = 0; i < d->ntx; i++) {
+            uint32_t b = d->tx[i].tok_begin;
+            if (b < n && d->tmx_at[b] < 0)
+                d->tmx_at[b] = (int32_t)i;
+        }
+    }
+    /* the dateline: a place at the start of one of the first lines, then a dash */
+    d->dateline = -1;
+    int lines = 0;
+    for (size_t i = 0; i < n && lines <= 3 && d->dateline < 0; i++) {
+        if (!(doc->tokens[i].flags & TXT_F_LINE_START) && i != 0)
+            continue;
+        lines++;
+        int32_t m = mention_start(d, (uint32_t)i);
+        if (m < 0 || mention_type(d, m) != NER_LOC)
+            continue;
+        for (size_t k = d->ents->mentions[m].tok_end; k < n && k < i + 10; k++) {
+            const struct txt_token *t = &doc->tokens[k];
+            if (t->kind == TXT_PUNCT &&
+                (0 == strcmp(t->surface, "-") || 0 == strcmp(t->surface, "\xe2\x80\x93") ||
+                 0 == strcmp(t->surface, "\xe2\x80\x94") || 0 == strcmp(t->surface, "(") ||
+                 0 == strcmp(t->surface, ":"))) {
+                d->dateline = d->ents->mentions[m].entity;
+                break;
+            }
+            if (t->kind == TXT_WORD && k > d->ents->mentions[m].tok_end + 1 &&
+                !(t->flags & TXT_F_LINE_START) && in_mention(d, (uint32_t)k) == 0 &&
+                d->tmx_at[k] < 0)
+                break;
+        }
+    }
+    return LQ_OK;
+}
+
+int
+evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct ent_result *ents,
+            const struct tmx_date *dct, struct lq_arena *arena, struct evt_result *out)
+{
+    out->events = NULL;
+    out->nevents = 0;
+    if (NULL == ctx || NULL == doc || NULL == ents || 0 == doc->ntokens)
+        return LQ_OK;
+    struct dstate d;
+    memset(&d, 0, sizeof(d));
+    d.ctx = ctx;
+    d.doc = doc;
+    d.ents = ents;
+    d.dct = (dct && dct->year > 0) ? dct : NULL;
+    int rc = prepare(&d, arena);
+    if (LQ_OK != rc)
+        return rc;
+    d.cands = lq_arena_calloc(arena, EVT_MAX_CANDS, sizeof(struct cand));
+    if (NULL == d.cands)
+        return LQ_ERR_NOMEM;
+    for (size_t s = 0; s < doc->nsents && d.ncands < EVT_MAX_CANDS; s++) {
+        const struct txt_sentence *st = &doc->sents[s];
+        for (uint32_t i = st->tok_begin; i < st->tok_end && d.ncands < EVT_MAX_CANDS; i++) {
+            enum evt_tclass cls = (enum evt_tclass)d.tcls[i];
+            if (cls == EVT_T_NONE || cls == EVT_T_LIGHT)
+                continue;
+            struct cand *c = &d.cands[d.ncands];
+            memset(c, 0, sizeof(*c));
+            c->tb = i;
+            c->te = i + (d.tlen[i] ? d.tlen[i] : 1);
+            if (c->te > st->tok_end)
+                c->te = st->tok_end;
+            c->sent = (uint32_t)s;
+            c->cls = cls;
+            c->flags = d.tflags[i];
+            c->subj = c->loc = c->tmx = -1;
+            c->nmerged = 1;
+            c->alive = 1;
+            d.cand_at[i] = (int32_t)d.ncands;
+            build_cand(&d, d.ncands, (uint32_t)s);
+            d.ncands++;
+            i = c->te - 1;
+        }
+    }
+    /* weak triggers (a visit, a session) need two named parties of their own;
+     * otherwise they lend their place and time to a meeting of their sentence */
+    for (size_t i = 0; i < d.ncands; i++) {
+        struct cand *c = &d.cands[i];
+        if (!c->alive || !(c->flags & EVT_TF_WEAK) || cand_nparties(c) >= 2)
+            continue;
+        for (size_t k = 0; k < d.ncands; k++) {
+            struct cand *p = &d.cands[k];
+            if (k == i || !p->alive || p->sent != c->sent || (p->flags & EVT_TF_WEAK))
+                continue;
+            if (p->loc < 0 || p->loc_rank < c->loc_rank) {
+                if (c->loc >= 0) {
+                    p->loc = c->loc;
+                    p->loc_rank = c->loc_rank;
+                }
+            }
+            if (p->tmx < 0 && c->tmx >= 0)
+                p->tmx = c->tmx;
+            break;
+        }
+        c->alive = 0;
+    }
+    size_t *order = lq_arena_alloc(arena, (d.ncands ? d.ncands : 1) * sizeof(size_t));
+    if (NULL == order)
+        return LQ_ERR_NOMEM;
+    size_t nk = 0;
+    merge_all(&d, order, &nk);
+    out->events = lq_arena_calloc(arena, nk ? nk : 1, sizeof(struct evt_event));
+    if (NULL == out->events)
+        return LQ_ERR_NOMEM;
+    size_t ne = 0;
+    for (size_t k = 0; k < nk; k++) {
+        struct cand *c = &d.cands[order[k]];
+        struct evt_event *ev = &out->events[ne];
+        if (c->loc < 0 && d.dateline >= 0) {
+            c->loc = d.dateline;
+            c->loc_rank = 1;
+        }
+        ev->trig_start = doc->tokens[c->tb].body_start;
+        ev->trig_end = doc->tokens[c->te - 1].end;
+        const struct txt_sentence *st = &doc->sents[c->sent];
+        ev->sent_start = st->start;
+        ev->sent_end = st->end;
+        ev->status = c->status;
+        ev->parts = lq_arena_calloc(arena, (size_t)(c->np ? c->np : 1),
+                                    sizeof(struct evt_participant));
+        if (NULL == ev->parts)
+            return LQ_ERR_NOMEM;
+        for (int i = 0; i < c->np; i++) {
+            ev->parts[i].entity = c->ent[i];
+            ev->parts[i].role = (enum evt_role)c->role[i];
+        }
+        ev->nparts = (size_t)c->np;
+        ev->location = c->loc;
+        if (c->tmx >= 0) {
+            ev->has_time = 1;
+            ev->time = d.tx[c->tmx];
+            ev->has_time_value = tmx_resolve(&ev->time, d.dct, c->status == EVT_PLANNED,
+                                             ev->time_value, sizeof(ev->time_value));
+            if (!ev->has_time_value)
+                ev->time_value[0] = '\0';
+        }
+        ev->confidence = confidence(&d, c);
+        ne++;
+    }
+    out->nevents = ne;
+    return LQ_OK;
+}
+
+/* end of event.c */

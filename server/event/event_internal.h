@@ -1,0 +1,90 @@
+/**
+ * @file event_internal.h
+ * @brief Internals of the event stage shared by its source files: the
+ *        classes of triggers.txt and cues.txt, parsed once per lookup.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lex;
+struct txt_doc;
+
+/** Trigger classes (the first word of a triggers.txt value). */
+enum evt_tclass {
+    EVT_T_NONE = 0,
+    EVT_T_MEET,     /**< التقى، اجتمع */
+    EVT_T_RECEIVE,  /**< استقبل: subject hosts */
+    EVT_T_VISIT,    /**< زار: subject visits */
+    EVT_T_DISCUSS,  /**< بحث مع: needs مع */
+    EVT_T_NOUN,     /**< لقاء، اجتماع */
+    EVT_T_NVISIT,   /**< زيارة */
+    EVT_T_NRECEIVE, /**< استقبال */
+    EVT_T_LIGHT,    /**< عقد، أجرى: not an event by itself */
+};
+
+/** Trigger flags (the other words of a triggers.txt value). */
+enum evt_tflag {
+    EVT_TF_PAST = 1u << 0,
+    EVT_TF_IMPF = 1u << 1,
+    EVT_TF_JUS = 1u << 2,
+    EVT_TF_DEF = 1u << 3,
+    EVT_TF_PL = 1u << 4,
+    EVT_TF_POSS = 1u << 5,
+    EVT_TF_OBJ = 1u << 6,
+    EVT_TF_P1 = 1u << 7,
+    EVT_TF_AMB = 1u << 8,
+    EVT_TF_WEAK = 1u << 9,
+    EVT_TF_FUT = 1u << 10, /**< set by the matcher: future prefix س */
+};
+
+/** Cue classes (the value of a cues.txt entry). */
+enum evt_cue {
+    EVT_C_NONE = 0,
+    EVT_C_FUTURE,
+    EVT_C_PLANNED,
+    EVT_C_PLANPOST,
+    EVT_C_UNCERTAIN,
+    EVT_C_NEGATED,
+    EVT_C_NEGVERB,
+    EVT_C_HABITUAL,
+    EVT_C_ATTEND,
+    EVT_C_COUNTERPART,
+    EVT_C_PHONE,
+    EVT_C_SPORTS,
+    EVT_C_MEDIA,
+    EVT_C_WITH,
+    EVT_C_BETWEEN,
+    EVT_C_GROUP,
+    EVT_C_BOUNDARY,
+    EVT_C_COMP,
+    EVT_C_PURPOSE,
+    EVT_C_NONPART,
+    EVT_C_DUAL,
+};
+
+/** Parse a triggers.txt value; returns the class and sets *flags. */
+enum evt_tclass
+evt_parse_trigger(const char *value, unsigned *flags);
+
+/** Parse a cues.txt value; EVT_C_NONE when unknown. */
+enum evt_cue
+evt_parse_cue(const char *value);
+
+/**
+ * Match a trigger at token @p tok of @p doc (in its base form, then its
+ * whole key; a future prefix س left on the body is read off).
+ * @param ntok   receives the number of tokens of the match
+ * @return the class, EVT_T_NONE when none matches
+ */
+enum evt_tclass
+evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t tok,
+                  size_t tok_end, unsigned *flags, size_t *ntok);
+
+/** Match a cue at token @p tok; like evt_match_trigger(). */
+enum evt_cue
+evt_match_cue(const struct lex *cues, const struct txt_doc *doc, size_t tok, size_t tok_end,
+              size_t *ntok);
+
+/* end of event_internal.h */

@@ -1,0 +1,153 @@
+/* liqa-eval-ner: entity-level P/R/F1 of a model on a CoNLL file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "liqa/arena.h"
+#include "liqa/resources.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+#include "ner_internal.h"
+#include "ner_tool.h"
+
+static void
+usage(void)
+{
+    fprintf(stderr, "usage: liqa-eval-ner --model MODEL [--lexicons DIR] --test TAGSET[+merge]:PATH\n"
+                    "       [--sentences N] [--errors]\n"
+                    "Scores exact spans of PER/ORG/LOC (conlleval semantics); the tag-set\n"
+                    "mapping sends MISC and other classes to O.\n");
+}
+
+static void
+print_span(const struct ner_sent *s, const struct ner_span *sp, const char *what)
+{
+    printf("  %s %s:", what, ner_type_name(sp->type));
+    for (uint32_t i = sp->tok_begin; i < sp->tok_end; i++)
+        printf(" %s", s->words[i]);
+    printf("\n");
+}
+
+int
+main(int argc, char **argv)
+{
+    const char *model = NULL, *lexdir = NULL, *test = NULL;
+    size_t maxsent = SIZE_MAX;
+    int errors = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (0 == strcmp(a, "--errors")) {
+            errors = 1;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            usage();
+            return 2;
+        }
+        const char *v = argv[++i];
+        if (0 == strcmp(a, "--model"))
+            model = v;
+        else if (0 == strcmp(a, "--lexicons"))
+            lexdir = v;
+        else if (0 == strcmp(a, "--test"))
+            test = v;
+        else if (0 == strcmp(a, "--sentences"))
+            maxsent = strtoul(v, NULL, 10);
+        else {
+            usage();
+            return 2;
+        }
+    }
+    if (NULL == model || NULL == test) {
+        usage();
+        return 2;
+    }
+    int status = 1;
+    struct lq_lexicons *lex = NULL;
+    struct txt_ctx *tx = NULL;
+    struct ner_model *m = NULL;
+    struct ner_tagger *tg = NULL;
+    struct lq_arena *arena = NULL;
+    struct ner_corpus c = {0};
+    struct ner_span *gs = NULL, *ps = NULL;
+    char err[512];
+    if (ner_tool_setup(lexdir, &lex, &tx))
+        goto out;
+    double t0 = ner_tool_now();
+    int rc = ner_model_load(model, lex, &m, err, sizeof(err));
+    if (LQ_OK != rc) {
+        fprintf(stderr, "%s (%s)\n", err, lq_status_str(rc));
+        goto out;
+    }
+    double tload = ner_tool_now() - t0;
+    if (ner_tool_read(test, &c))
+        goto out;
+    tg = ner_tagger_new(m);
+    arena = lq_arena_new(0);
+    size_t maxn = 1;
+    for (size_t s = 0; s < c.nsents; s++)
+        if (c.sents[s].n > maxn)
+            maxn = c.sents[s].n;
+    gs = malloc(maxn * sizeof(*gs));
+    ps = malloc(maxn * sizeof(*ps));
+    if (NULL == tg || NULL == arena || NULL == gs || NULL == ps)
+        goto nomem;
+    struct ner_score sc;
+    memset(&sc, 0, sizeof(sc));
+    size_t ntok = 0, nsent = 0;
+    double ttag = 0;
+    for (size_t s = 0; s < c.nsents && s < maxsent; s++) {
+        const struct ner_sent *se = &c.sents[s];
+        lq_arena_reset(arena);
+        struct txt_doc doc;
+        if (LQ_OK != ner_sent_analyze(tx, arena, se, &doc))
+            goto nomem;
+        size_t np;
+        double t1 = ner_tool_now();
+        if (LQ_OK != ner_tag(tg, &doc, 0, doc.ntokens, ps, maxn, &np))
+            goto nomem;
+        ttag += ner_tool_now() - t1;
+        size_t ng = ner_sent_spans(se, gs, maxn);
+        ner_score_add(&sc, gs, ng, ps, np);
+        ntok += se->n;
+        nsent++;
+        if (errors) {
+            struct ner_score one;
+            memset(&one, 0, sizeof(one));
+            ner_score_add(&one, gs, ng, ps, np);
+            long bad = 0;
+            for (int t = 1; t < NER_NTYPES; t++)
+                bad += one.fp[t] + one.fn[t];
+            if (bad) {
+                printf("sentence %zu:", s + 1);
+                for (size_t i = 0; i < se->n; i++)
+                    printf(" %s", se->words[i]);
+                printf("\n");
+                for (size_t k = 0; k < ng; k++)
+                    print_span(se, &gs[k], "gold");
+                for (size_t k = 0; k < np; k++)
+                    print_span(se, &ps[k], "pred");
+            }
+        }
+    }
+    printf("model %s (loaded in %.1f ms)\n", ner_model_id(m), 1000 * tload);
+    printf("test %s: %zu sentences, %zu tokens; tagging %.0f tokens/s\n", test, nsent, ntok,
+           ttag > 0 ? (double)ntok / ttag : 0);
+    ner_score_print(&sc, stdout);
+    status = 0;
+    goto out;
+nomem:
+    fprintf(stderr, "out of memory\n");
+out:
+    free(gs);
+    free(ps);
+    ner_corpus_clear(&c);
+    lq_arena_free(arena);
+    ner_tagger_free(tg);
+    ner_model_free(m);
+    txt_ctx_free(tx);
+    lq_lexicons_free(lex);
+    return status;
+}
+
+/* end of eval_main.c */

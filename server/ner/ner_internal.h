@@ -1,0 +1,448 @@
+/**
+ * @file ner_internal.h
+ * @brief Internals of the ner module shared by its sources, the training and
+ *        evaluation tools and the unit tests. Not part of the pipeline API.
+ *
+ * Labels are BIOES over PER, ORG, LOC: label 0 is O, and type t (1..3) with
+ * position p (B=0, I=1, E=2, S=3) is label 1 + 4 * (t - 1) + p.
+ *
+ * Features are 64-bit hashes: a string hash (FNV-1a over the match key
+ * bytes) mixed with a template number. Each token's strings are hashed once
+ * (struct ner_tokinfo), then the templates combine those hashes, so tagging
+ * builds no strings and allocates nothing per token.
+ *
+ * Ownership: every function that returns a pointer through an out-parameter
+ * says who frees it; nothing here keeps a pointer to its arguments unless
+ * stated.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "liqa/ner.h"
+
+struct txt_token;
+struct txt_doc;
+struct lq_lexicons;
+struct txt_ctx;
+struct lq_arena;
+
+/* ------------------------------------------------------------------ labels */
+
+#define NER_NLABELS 13
+
+enum ner_pos {
+    NER_POS_B = 0,
+    NER_POS_I = 1,
+    NER_POS_E = 2,
+    NER_POS_S = 3,
+};
+
+/** Label of type @p t at position @p p; 0 (O) for NER_NONE. */
+static inline int
+ner_label(enum ner_type t, enum ner_pos p)
+{
+    return NER_NONE == t ? 0 : 1 + 4 * ((int)t - 1) + (int)p;
+}
+
+/** Type of label @p l (NER_NONE for O). */
+static inline enum ner_type
+ner_label_type(int l)
+{
+    return 0 == l ? NER_NONE : (enum ner_type)(1 + (l - 1) / 4);
+}
+
+/** Position of label @p l (meaningless for O). */
+static inline enum ner_pos
+ner_label_pos(int l)
+{
+    return (enum ner_pos)((l - 1) % 4);
+}
+
+/** Name of label @p l: "O", "B-PER", ... "S-LOC" (static). */
+const char *
+ner_label_name(int l);
+
+/** 1 when label @p b may follow label @p a under BIOES. */
+int
+ner_allowed(int a, int b);
+
+/** 1 when a sequence may start (end) with label @p l. */
+int
+ner_allowed_start(int l);
+int
+ner_allowed_end(int l);
+
+/* ------------------------------------------------------------------ hashing */
+
+/** FNV-1a 64 of @p n bytes. */
+static inline uint64_t
+ner_hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+/** splitmix64 finaliser. */
+static inline uint64_t
+ner_mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebull;
+    x ^= x >> 31;
+    return x;
+}
+
+/** Feature key of template @p tmpl over string hash @p h; never 0. */
+static inline uint64_t
+ner_feat(unsigned tmpl, uint64_t h)
+{
+    uint64_t f = ner_mix(h + 0x9e3779b97f4a7c15ull * (uint64_t)(tmpl + 1));
+    return f ? f : 1;
+}
+
+/** Combine two hashes (for bigram templates and word sequences). */
+static inline uint64_t
+ner_hash2(uint64_t a, uint64_t b)
+{
+    return ner_mix(a * 0x9e3779b97f4a7c15ull + b);
+}
+
+/* ----------------------------------------------------------------- features */
+
+/** Lexicon classes used as features (bit numbers of ner_tokinfo.lex). */
+enum ner_lexclass {
+    NER_LX_FIRST = 0,   /**< first_names */
+    NER_LX_TITLE = 1,   /**< titles */
+    NER_LX_HONOR = 2,   /**< honorifics */
+    NER_LX_ORGHEAD = 3, /**< org_heads */
+    NER_LX_NAT = 4,     /**< nationalities */
+    NER_LX_PLACE = 5,   /**< places */
+    NER_LX_ORG = 6,     /**< organizations */
+    NER_LX_NONNAME = 7, /**< nonname */
+    NER_LX_N = 8,
+};
+
+/** Lexicons compiled into one hash table of word sequences. */
+struct ner_lexfeat;
+
+/**
+ * Compile the feature lexicons of @p lex (may be NULL: no lexicon features).
+ * @param out  the table, free with ner_lexfeat_free()
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+ner_lexfeat_new(const struct lq_lexicons *lex, struct ner_lexfeat **out);
+
+void
+ner_lexfeat_free(struct ner_lexfeat *lf);
+
+/** Number of word sequences in the table (for logs). */
+size_t
+ner_lexfeat_size(const struct ner_lexfeat *lf);
+
+/**
+ * Order-independent fingerprint of the table's contents. A model records
+ * the fingerprint of the lexicons it was trained with (meta "lexicons:").
+ */
+uint64_t
+ner_lexfeat_fingerprint(const struct ner_lexfeat *lf);
+
+/** Add one entry (a folded key, words separated by one space) of class @p cls. */
+int
+ner_lexfeat_add(struct ner_lexfeat *lf, const char *key, enum ner_lexclass cls);
+
+/** Per-token hashes and classes, computed once per token. */
+struct ner_tokinfo {
+    uint64_t hkey, hbase, hstem, hclit;
+    uint64_t hpre[3], hsuf[3]; /**< stem prefixes and suffixes of 1..3 code points */
+    uint32_t shape;            /**< small shape code (kind, length, ال, clitics) */
+    uint16_t lex;              /**< bit c: base or stem is a one-word entry of class c */
+    uint16_t mwb;              /**< bit c: a multiword entry of class c starts here */
+    uint16_t mwi;              /**< bit c: a multiword entry of class c continues here */
+    uint16_t mwe;              /**< bit c: a multiword entry of class c ends here */
+};
+
+/** Upper bound of ner_token_features()' output. */
+#define NER_MAX_FEATS 96
+
+/** Version of the feature templates; a model records the version it was trained with. */
+#define NER_FEAT_VERSION 1u
+
+/**
+ * Hash the strings of @p n tokens and find their lexicon classes.
+ * @param lf  compiled lexicons or NULL
+ */
+void
+ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct txt_token *toks, size_t n,
+                 struct ner_tokinfo *info);
+
+/**
+ * Feature keys of token @p i of a sequence of @p n tokens.
+ * @param out  receives at most NER_MAX_FEATS keys
+ * @return the number of keys written
+ */
+size_t
+ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t *out);
+
+/* -------------------------------------------------------------------- model */
+
+/** Transition weights; constraints are applied by the decoder, not stored. */
+struct ner_trans {
+    float start[NER_NLABELS];
+    float trans[NER_NLABELS][NER_NLABELS]; /**< [from][to] */
+    float end[NER_NLABELS];
+};
+
+/** One feature of a loaded model: key and quantised weights. */
+struct ner_slot {
+    uint64_t key; /**< 0: empty slot */
+    int16_t w[NER_NLABELS];
+    int16_t pad_[3];
+};
+
+#define NER_MODEL_VERSION 1u
+#define NER_ALGO_PERCEPTRON 1u
+
+struct ner_model {
+    uint32_t version, algo, feat_version;
+    float scale; /**< emission weight = w * scale */
+    struct ner_trans tr;
+    struct ner_slot *slots; /**< open addressing, mask + 1 slots */
+    size_t mask;
+    size_t nfeat;
+    uint64_t checksum;
+    struct ner_lexfeat *lexf; /**< owned */
+    char *meta;               /**< owned: free text recorded at training */
+    char id[64];
+};
+
+/**
+ * Build a model from float weights (quantised to int16 with one scale).
+ * Rows whose weights all quantise to 0 are dropped.
+ * @param keys  @p nfeat feature keys (distinct, non-zero)
+ * @param rows  @p nfeat * NER_NLABELS weights
+ * @param meta  free text kept in the file (copied; may be NULL)
+ * @param lex   lexicons for the features (borrowed; may be NULL)
+ * @param out   the model, free with ner_model_free()
+ * @return LQ_OK, LQ_ERR_NOMEM, LQ_ERR_INVALID
+ */
+int
+ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const struct ner_trans *tr,
+                const char *meta, const struct lq_lexicons *lex, struct ner_model **out);
+
+/**
+ * Write @p m in the format of model/README.md.
+ * @return LQ_OK or LQ_ERR_IO (with @p err naming the file)
+ */
+int
+ner_model_save(const struct ner_model *m, const char *path, char *err, size_t errlen);
+
+/** Parse a model image held in memory (used by ner_model_load()). */
+int
+ner_model_parse(const unsigned char *buf, size_t len, const char *name,
+                const struct lq_lexicons *lex, struct ner_model **out, char *err, size_t errlen);
+
+/** The slot of @p key, or NULL. */
+static inline const struct ner_slot *
+ner_model_find(const struct ner_model *m, uint64_t key)
+{
+    size_t i = (size_t)key & m->mask;
+    for (;;) {
+        const struct ner_slot *s = &m->slots[i];
+        if (s->key == key)
+            return s;
+        if (0 == s->key)
+            return NULL;
+        i = (i + 1) & m->mask;
+    }
+}
+
+/* ------------------------------------------------------------------ decoder */
+
+/**
+ * Constrained first-order Viterbi.
+ * @param emit    n * NER_NLABELS emission scores
+ * @param delta   scratch of n * NER_NLABELS floats
+ * @param bp      scratch of n * NER_NLABELS bytes
+ * @param labels  receives n labels
+ * @return the best path's score
+ */
+float
+ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delta, uint8_t *bp,
+            uint8_t *labels);
+
+/**
+ * Backward max scores: beta[i][l] = best score of labels i+1..n-1 given
+ * label l at i (emissions after i and transitions, end weight included).
+ */
+void
+ner_backward(const struct ner_trans *tr, const float *emit, size_t n, float *beta);
+
+/**
+ * Spans of a BIOES label sequence (well-formed by construction of the
+ * decoder; stray I/E are read leniently as B).
+ * @return the number of spans (may exceed @p max; only max are stored)
+ */
+size_t
+ner_labels_to_spans(const uint8_t *labels, size_t n, struct ner_span *spans, size_t max);
+
+/* ------------------------------------------------------------------ corpora */
+
+/** Tag-set mappings of the corpora in ../shared/data. */
+enum ner_tagset {
+    NER_TAGSET_ANERCORP = 0, /**< B-PERS/LOC/ORG/MISC; MISC → O */
+    NER_TAGSET_FANE = 1,     /**< coarse PER GPE LOC FAC ORG PRO VEH WEA; GPE LOC FAC → LOC */
+    NER_TAGSET_AQMAR = 2,    /**< PER LOC ORG MIS*; MIS* and malformed → O */
+};
+
+/** Parse "anercorp", "fane", "aqmar"; -1 when unknown. */
+int
+ner_tagset_parse(const char *s);
+
+/**
+ * Map a corpus tag to a type and a B/I flag.
+ * @param begin  set to 1 for B-, 0 for I- (unchanged for O)
+ * @return the type, NER_NONE for O and every unmapped tag
+ */
+enum ner_type
+ner_map_tag(enum ner_tagset ts, const char *tag, int *begin);
+
+/** A corpus sentence: words and gold IOB2 tags already mapped. */
+struct ner_sent {
+    char **words;     /**< UTF-8 words */
+    uint8_t *types;   /**< enum ner_type per word */
+    uint8_t *begins;  /**< 1 when the tag was B- */
+    size_t n;
+};
+
+struct ner_corpus {
+    struct ner_sent *sents;
+    size_t nsents, cap;
+};
+
+/**
+ * Read a CoNLL `token<TAB>tag` file, blank lines between sentences.
+ * @param merge_clitics  join a standalone proclitic token (و ف ب ل ك) to the
+ *                       next word, as raw text spells it
+ * @param c  sentences are appended (heap memory, free with ner_corpus_clear())
+ * @return LQ_OK, LQ_ERR_IO, LQ_ERR_FORMAT, LQ_ERR_NOMEM
+ */
+int
+ner_corpus_read(const char *path, enum ner_tagset ts, int merge_clitics, struct ner_corpus *c,
+                char *err, size_t errlen);
+
+void
+ner_corpus_clear(struct ner_corpus *c);
+
+/** Gold spans of a sentence, with conlleval semantics (an I- that does not continue a span of its type starts one). */
+size_t
+ner_sent_spans(const struct ner_sent *s, struct ner_span *spans, size_t max);
+
+/** Entity-level counts per type (index enum ner_type; 0 = micro over all). */
+struct ner_score {
+    long tp[NER_NTYPES], fp[NER_NTYPES], fn[NER_NTYPES];
+};
+
+/** Count exact-span matches of @p pred against @p gold. */
+void
+ner_score_add(struct ner_score *sc, const struct ner_span *gold, size_t ngold,
+              const struct ner_span *pred, size_t npred);
+
+/** Micro F1 (0..100) over PER/ORG/LOC. */
+double
+ner_score_f1(const struct ner_score *sc, int type);
+
+/** Print a conlleval-like table to @p f (FILE *). */
+void
+ner_score_print(const struct ner_score *sc, void *f);
+
+
+/**
+ * Analyse the words of a corpus sentence with txt_analyze_word() into a
+ * one-sentence document (tokens and strings in @p arena; doc->text is NULL).
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+ner_sent_analyze(const struct txt_ctx *tx, struct lq_arena *arena, const struct ner_sent *s,
+                 struct txt_doc *doc);
+
+/* ----------------------------------------------------------------- training */
+
+/** Text windows of held-out data, to keep copies of it out of training. */
+struct ner_exclude;
+
+/** Window length in code points of folded text with spaces removed. */
+#define NER_EXCLUDE_WINDOW 32u
+
+int
+ner_exclude_new(struct ner_exclude **out);
+
+void
+ner_exclude_free(struct ner_exclude *ex);
+
+/** Add every window of a corpus read as one stream. */
+int
+ner_exclude_add(struct ner_exclude *ex, const struct ner_corpus *c);
+
+/** 1 when a window of @p s is in the set. */
+int
+ner_exclude_hits(const struct ner_exclude *ex, const struct ner_sent *s);
+
+struct ner_train_opts {
+    unsigned epochs;    /**< passes over the training data */
+    uint64_t seed;      /**< shuffling seed */
+    unsigned min_count; /**< features seen fewer times are dropped */
+    int average;        /**< 1: averaged perceptron (default) */
+};
+
+struct ner_trainer;
+
+/**
+ * @param lf     compiled lexicons (borrowed; may be NULL)
+ * @param tx     text context for txt_analyze_word() (borrowed)
+ * @param adapt  1: domain adaptation by feature augmentation (Daumé 2007):
+ *               every feature also gets a copy private to its corpus; the
+ *               model keeps the shared weights plus those of domain 0
+ */
+int
+ner_trainer_new(const struct ner_lexfeat *lf, const struct txt_ctx *tx, int adapt,
+                struct ner_trainer **out);
+
+void
+ner_trainer_free(struct ner_trainer *tr);
+
+/**
+ * Analyse and add sentences to the training set (dev = 0) or dev set
+ * (dev = 1). @p domain numbers the corpus (0: the target domain; the dev
+ * set should be 0); it matters only with adaptation.
+ */
+int
+ner_trainer_add(struct ner_trainer *tr, const struct ner_sent *sents, size_t n, int dev,
+                unsigned domain);
+
+/** Sentences and tokens in the training set. */
+void
+ner_trainer_sizes(const struct ner_trainer *tr, size_t *sents, size_t *tokens, size_t *dev_sents);
+
+/**
+ * Train; prints one line per epoch (with dev F1 when there is a dev set) to
+ * @p log (FILE *, may be NULL).
+ * @param dev_f1  if not NULL, receives the dev micro F1 of each epoch (epochs entries)
+ */
+int
+ner_trainer_run(struct ner_trainer *tr, const struct ner_train_opts *o, void *log, double *dev_f1);
+
+/** Model of the (averaged) weights of the last run. */
+int
+ner_trainer_model(const struct ner_trainer *tr, const char *meta, const struct lq_lexicons *lex,
+                  struct ner_model **out);
+
+/* end of ner_internal.h */

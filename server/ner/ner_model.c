@@ -1,0 +1,485 @@
+/* The model: labels, BIOES constraints, quantised feature table, file I/O. */
+#include "ner_internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "liqa/status.h"
+
+#define MAGIC "LIQANER"     /* 8 bytes with the NUL */
+#define HEADER_BYTES 40u
+#define LABEL_BYTES 16u
+#define MAX_META (1u << 20)
+
+static const char *const label_names[NER_NLABELS] = {
+    "O",     "B-PER", "I-PER", "E-PER", "S-PER", "B-ORG", "I-ORG",
+    "E-ORG", "S-ORG", "B-LOC", "I-LOC", "E-LOC", "S-LOC",
+};
+
+const char *
+ner_label_name(int l)
+{
+    return l >= 0 && l < NER_NLABELS ? label_names[l] : "?";
+}
+
+const char *
+ner_type_name(enum ner_type t)
+{
+    switch (t) {
+    case NER_PER:
+        return "PERSON";
+    case NER_ORG:
+        return "ORGANIZATION";
+    case NER_LOC:
+        return "LOCATION";
+    default:
+        return NULL;
+    }
+}
+
+/* An entity is open after B or I; it must continue with I or E of its type. */
+static int
+is_open(int l)
+{
+    if (0 == l)
+        return 0;
+    enum ner_pos p = ner_label_pos(l);
+    return NER_POS_B == p || NER_POS_I == p;
+}
+
+int
+ner_allowed(int a, int b)
+{
+    if (is_open(a)) {
+        if (0 == b || ner_label_type(a) != ner_label_type(b))
+            return 0;
+        enum ner_pos p = ner_label_pos(b);
+        return NER_POS_I == p || NER_POS_E == p;
+    }
+    if (0 == b)
+        return 1;
+    enum ner_pos p = ner_label_pos(b);
+    return NER_POS_B == p || NER_POS_S == p;
+}
+
+int
+ner_allowed_start(int l)
+{
+    return ner_allowed(0, l);
+}
+
+int
+ner_allowed_end(int l)
+{
+    return !is_open(l);
+}
+
+/* ------------------------------------------------------------ little endian */
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void
+put64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t
+get32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t
+get64(const unsigned char *p)
+{
+    return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
+}
+
+static uint32_t
+f2u(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    return u;
+}
+
+static float
+u2f(uint32_t u)
+{
+    float f;
+    memcpy(&f, &u, 4);
+    return f;
+}
+
+/* ------------------------------------------------------------ slot table */
+
+static int
+table_alloc(struct ner_model *m, size_t nfeat)
+{
+    size_t cap = 16;
+    while (cap < nfeat + nfeat / 2 + 1)
+        cap *= 2;
+    m->slots = calloc(cap, sizeof(*m->slots));
+    if (NULL == m->slots)
+        return LQ_ERR_NOMEM;
+    m->mask = cap - 1;
+    m->nfeat = 0;
+    return LQ_OK;
+}
+
+/* Insert a new key; returns NULL when it is already there. */
+static struct ner_slot *
+table_insert(struct ner_model *m, uint64_t key)
+{
+    size_t i = (size_t)key & m->mask;
+    while (m->slots[i].key) {
+        if (m->slots[i].key == key)
+            return NULL;
+        i = (i + 1) & m->mask;
+    }
+    m->slots[i].key = key;
+    m->nfeat++;
+    return &m->slots[i];
+}
+
+static void
+set_id(struct ner_model *m)
+{
+    snprintf(m->id, sizeof(m->id), "ner-perceptron-v%u:%08x", (unsigned)m->version,
+             (unsigned)(m->checksum >> 32));
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Serialise into a heap buffer (also gives the checksum). */
+static int
+serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uint64_t *checksum)
+{
+    size_t metalen = m->meta ? strlen(m->meta) : 0;
+    size_t ntr = 2 * NER_NLABELS + NER_NLABELS * NER_NLABELS;
+    size_t len = HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * ntr + metalen +
+                 m->nfeat * (8 + 2 * NER_NLABELS) + 8;
+    unsigned char *buf = calloc(1, len);
+    uint64_t *keys = calloc(m->nfeat ? m->nfeat : 1, sizeof(*keys));
+    if (NULL == buf || NULL == keys) {
+        free(buf);
+        free(keys);
+        return LQ_ERR_NOMEM;
+    }
+    memcpy(buf, MAGIC, 8);
+    put32(buf + 8, m->version);
+    put32(buf + 12, m->algo);
+    put32(buf + 16, m->feat_version);
+    put32(buf + 20, NER_NLABELS);
+    put32(buf + 24, (uint32_t)m->nfeat);
+    put32(buf + 28, (uint32_t)metalen);
+    put32(buf + 32, f2u(m->scale));
+    put32(buf + 36, 0);
+    unsigned char *p = buf + HEADER_BYTES;
+    for (int l = 0; l < NER_NLABELS; l++, p += LABEL_BYTES)
+        memcpy(p, label_names[l], strlen(label_names[l]));
+    for (int l = 0; l < NER_NLABELS; l++, p += 4)
+        put32(p, f2u(m->tr.start[l]));
+    for (int a = 0; a < NER_NLABELS; a++)
+        for (int b = 0; b < NER_NLABELS; b++, p += 4)
+            put32(p, f2u(m->tr.trans[a][b]));
+    for (int l = 0; l < NER_NLABELS; l++, p += 4)
+        put32(p, f2u(m->tr.end[l]));
+    if (metalen)
+        memcpy(p, m->meta, metalen);
+    p += metalen;
+    size_t nk = 0;
+    for (size_t i = 0; i <= m->mask; i++)
+        if (m->slots[i].key)
+            keys[nk++] = m->slots[i].key;
+    qsort(keys, nk, sizeof(*keys), cmp_u64);
+    for (size_t i = 0; i < nk; i++, p += 8)
+        put64(p, keys[i]);
+    for (size_t i = 0; i < nk; i++) {
+        const struct ner_slot *s = ner_model_find(m, keys[i]);
+        for (int l = 0; l < NER_NLABELS; l++, p += 2) {
+            uint16_t v = (uint16_t)s->w[l];
+            p[0] = (unsigned char)v;
+            p[1] = (unsigned char)(v >> 8);
+        }
+    }
+    uint64_t ck = ner_hash_bytes((const char *)buf, len - 8);
+    put64(p, ck);
+    free(keys);
+    *outbuf = buf;
+    *outlen = len;
+    *checksum = ck;
+    return LQ_OK;
+}
+
+int
+ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const struct ner_trans *tr,
+                const char *meta, const struct lq_lexicons *lex, struct ner_model **out)
+{
+    *out = NULL;
+    struct ner_model *m = calloc(1, sizeof(*m));
+    if (NULL == m)
+        return LQ_ERR_NOMEM;
+    int rc = LQ_ERR_NOMEM;
+    m->version = NER_MODEL_VERSION;
+    m->algo = NER_ALGO_PERCEPTRON;
+    m->feat_version = NER_FEAT_VERSION;
+    m->tr = *tr;
+    float maxw = 0;
+    for (size_t i = 0; i < nfeat * NER_NLABELS; i++)
+        if (fabsf(rows[i]) > maxw)
+            maxw = fabsf(rows[i]);
+    m->scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
+    if (LQ_OK != table_alloc(m, nfeat))
+        goto fail;
+    for (size_t f = 0; f < nfeat; f++) {
+        int16_t q[NER_NLABELS];
+        int nz = 0;
+        for (int l = 0; l < NER_NLABELS; l++) {
+            float v = rows[f * NER_NLABELS + l] / m->scale;
+            long r = lroundf(v);
+            if (r > 32767)
+                r = 32767;
+            if (r < -32767)
+                r = -32767;
+            q[l] = (int16_t)r;
+            nz |= 0 != r;
+        }
+        if (!nz)
+            continue;
+        if (0 == keys[f]) {
+            rc = LQ_ERR_INVALID;
+            goto fail;
+        }
+        struct ner_slot *s = table_insert(m, keys[f]);
+        if (NULL == s) {
+            rc = LQ_ERR_INVALID;
+            goto fail;
+        }
+        memcpy(s->w, q, sizeof(q));
+    }
+    if (meta && NULL == (m->meta = strdup(meta)))
+        goto fail;
+    if (LQ_OK != ner_lexfeat_new(lex, &m->lexf))
+        goto fail;
+    /* the checksum (and so the id) is that of the serialised image */
+    unsigned char *buf;
+    size_t len;
+    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
+        goto fail;
+    free(buf);
+    set_id(m);
+    *out = m;
+    return LQ_OK;
+fail:
+    ner_model_free(m);
+    return rc;
+}
+
+int
+ner_model_save(const struct ner_model *m, const char *path, char *err, size_t errlen)
+{
+    unsigned char *buf;
+    size_t len;
+    uint64_t ck;
+    int rc = serialise(m, &buf, &len, &ck);
+    if (LQ_OK != rc) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return rc;
+    }
+    char tmp[4096];
+    if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp)) {
+        free(buf);
+        snprintf(err, errlen, "%s: path too long", path);
+        return LQ_ERR_IO;
+    }
+    FILE *f = fopen(tmp, "wb");
+    if (NULL == f) {
+        snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+        free(buf);
+        return LQ_ERR_IO;
+    }
+    int ok = len == fwrite(buf, 1, len, f);
+    ok &= 0 == fclose(f);
+    free(buf);
+    if (!ok || 0 != rename(tmp, path)) {
+        snprintf(err, errlen, "%s: write failed: %s", path, strerror(errno));
+        remove(tmp);
+        return LQ_ERR_IO;
+    }
+    return LQ_OK;
+}
+
+#define FORMAT_ERR(...)                               \
+    do {                                              \
+        snprintf(err, errlen, __VA_ARGS__);           \
+        rc = LQ_ERR_FORMAT;                           \
+        goto fail;                                    \
+    } while (0)
+
+int
+ner_model_parse(const unsigned char *buf, size_t len, const char *name,
+                const struct lq_lexicons *lex, struct ner_model **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    int rc = LQ_ERR_NOMEM;
+    struct ner_model *m = calloc(1, sizeof(*m));
+    if (NULL == m) {
+        snprintf(err, errlen, "%s: out of memory", name);
+        return LQ_ERR_NOMEM;
+    }
+    if (len < HEADER_BYTES + 8 || 0 != memcmp(buf, MAGIC, 8))
+        FORMAT_ERR("%s: not a liqa NER model (bad magic or too short)", name);
+    m->version = get32(buf + 8);
+    m->algo = get32(buf + 12);
+    m->feat_version = get32(buf + 16);
+    uint32_t nlabels = get32(buf + 20);
+    uint32_t nfeat = get32(buf + 24);
+    uint32_t metalen = get32(buf + 28);
+    m->scale = u2f(get32(buf + 32));
+    if (NER_MODEL_VERSION != m->version)
+        FORMAT_ERR("%s: model format version %u, expected %u", name, (unsigned)m->version,
+                   NER_MODEL_VERSION);
+    if (NER_ALGO_PERCEPTRON != m->algo)
+        FORMAT_ERR("%s: unknown algorithm %u", name, (unsigned)m->algo);
+    if (NER_FEAT_VERSION != m->feat_version)
+        FORMAT_ERR("%s: feature version %u, this build computes version %u", name,
+                   (unsigned)m->feat_version, NER_FEAT_VERSION);
+    if (NER_NLABELS != nlabels)
+        FORMAT_ERR("%s: %u labels, expected %u", name, (unsigned)nlabels, NER_NLABELS);
+    if (metalen > MAX_META || !(m->scale > 0) || !isfinite(m->scale))
+        FORMAT_ERR("%s: corrupt header", name);
+    size_t ntr = 2 * NER_NLABELS + NER_NLABELS * NER_NLABELS;
+    size_t want = HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * ntr + (size_t)metalen +
+                  (size_t)nfeat * (8 + 2 * NER_NLABELS) + 8;
+    if (want != len)
+        FORMAT_ERR("%s: size %zu bytes, header says %zu (truncated or corrupt)", name, len, want);
+    uint64_t ck = get64(buf + len - 8);
+    if (ck != ner_hash_bytes((const char *)buf, len - 8))
+        FORMAT_ERR("%s: checksum mismatch (corrupt file)", name);
+    m->checksum = ck;
+    const unsigned char *p = buf + HEADER_BYTES;
+    for (int l = 0; l < NER_NLABELS; l++, p += LABEL_BYTES) {
+        char lab[LABEL_BYTES + 1];
+        memcpy(lab, p, LABEL_BYTES);
+        lab[LABEL_BYTES] = 0;
+        if (0 != strcmp(lab, label_names[l]))
+            FORMAT_ERR("%s: label %d is \"%s\", expected \"%s\"", name, l, lab, label_names[l]);
+    }
+    for (int l = 0; l < NER_NLABELS; l++, p += 4)
+        m->tr.start[l] = u2f(get32(p));
+    for (int a = 0; a < NER_NLABELS; a++)
+        for (int b = 0; b < NER_NLABELS; b++, p += 4)
+            m->tr.trans[a][b] = u2f(get32(p));
+    for (int l = 0; l < NER_NLABELS; l++, p += 4)
+        m->tr.end[l] = u2f(get32(p));
+    for (size_t i = 0; i < ntr; i++) {
+        float v = u2f(get32(buf + HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * i));
+        if (!isfinite(v))
+            FORMAT_ERR("%s: non-finite transition weight", name);
+    }
+    if (metalen) {
+        m->meta = malloc((size_t)metalen + 1);
+        if (NULL == m->meta)
+            goto nomem;
+        memcpy(m->meta, p, metalen);
+        m->meta[metalen] = 0;
+    }
+    p += metalen;
+    if (LQ_OK != table_alloc(m, nfeat))
+        goto nomem;
+    const unsigned char *wp = p + (size_t)nfeat * 8;
+    uint64_t prev = 0;
+    for (uint32_t f = 0; f < nfeat; f++, p += 8) {
+        uint64_t key = get64(p);
+        if (key <= prev)
+            FORMAT_ERR("%s: feature keys not strictly ascending", name);
+        prev = key;
+        struct ner_slot *s = table_insert(m, key);
+        for (int l = 0; l < NER_NLABELS; l++, wp += 2)
+            s->w[l] = (int16_t)(uint16_t)(wp[0] | wp[1] << 8);
+    }
+    if (LQ_OK != ner_lexfeat_new(lex, &m->lexf))
+        goto nomem;
+    set_id(m);
+    *out = m;
+    return LQ_OK;
+nomem:
+    snprintf(err, errlen, "%s: out of memory", name);
+    rc = LQ_ERR_NOMEM;
+fail:
+    ner_model_free(m);
+    return rc;
+}
+
+int
+ner_model_load(const char *path, const struct lq_lexicons *lex, struct ner_model **out, char *err,
+               size_t errlen)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (NULL == f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return LQ_ERR_IO;
+    }
+    unsigned char *buf = NULL;
+    long size = -1;
+    if (0 == fseek(f, 0, SEEK_END))
+        size = ftell(f);
+    if (size < 0 || 0 != fseek(f, 0, SEEK_SET)) {
+        snprintf(err, errlen, "%s: cannot determine size", path);
+        fclose(f);
+        return LQ_ERR_IO;
+    }
+    buf = malloc(size ? (size_t)size : 1);
+    if (NULL == buf) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        fclose(f);
+        return LQ_ERR_NOMEM;
+    }
+    size_t got = fread(buf, 1, (size_t)size, f);
+    int rerr = ferror(f);
+    fclose(f);
+    if (rerr || got != (size_t)size) {
+        snprintf(err, errlen, "%s: read error", path);
+        free(buf);
+        return LQ_ERR_IO;
+    }
+    int rc = ner_model_parse(buf, (size_t)size, path, lex, out, err, errlen);
+    free(buf);
+    return rc;
+}
+
+void
+ner_model_free(struct ner_model *m)
+{
+    if (NULL == m)
+        return;
+    free(m->slots);
+    ner_lexfeat_free(m->lexf);
+    free(m->meta);
+    free(m);
+}
+
+const char *
+ner_model_id(const struct ner_model *m)
+{
+    return m->id;
+}
+
+/* end of ner_model.c */

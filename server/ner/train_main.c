@@ -1,0 +1,226 @@
+/* liqa-train-ner: train the NER model from CoNLL corpora (see model/README.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "liqa/resources.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+#include "ner_internal.h"
+#include "ner_tool.h"
+
+#define MAX_CORPORA 16
+
+static void
+usage(void)
+{
+    fprintf(stderr,
+            "usage: liqa-train-ner --out MODEL [--lexicons DIR] --train TAGSET[+merge]:PATH ...\n"
+            "       [--dev TAGSET:PATH | --dev-tail N] [--exclude TAGSET:PATH ...]\n"
+            "       [--epochs N] [--seed N] [--min-count N] [--no-average] [--adapt]\n"
+            "TAGSET: anercorp, fane (NewsFANE/WikiFANE coarse), aqmar.\n"
+            "--dev-tail N: the last N sentences of the first --train corpus are the dev set\n"
+            "  (not trained on; their text is also excluded from the other corpora).\n"
+            "--exclude: sentences of the training corpora that share a %u-character window\n"
+            "  of folded text with this corpus are dropped (held-out copies).\n"
+            "--adapt: feature augmentation per corpus; the first --train corpus is the\n"
+            "  target domain whose private weights the model keeps.\n",
+            NER_EXCLUDE_WINDOW);
+}
+
+static int
+is_forbidden(const char *spec)
+{
+    /* the ANERcorp test split is for the final score only */
+    const char *p = strchr(spec, ':');
+    p = p ? p + 1 : spec;
+    size_t n = strlen(p);
+    const char *tail = "anercorp-camel/test.txt";
+    size_t tn = strlen(tail);
+    return n >= tn && 0 == strcmp(p + n - tn, tail);
+}
+
+int
+main(int argc, char **argv)
+{
+    const char *out = NULL, *lexdir = NULL, *devspec = NULL;
+    const char *train[MAX_CORPORA], *excl[MAX_CORPORA];
+    size_t ntrain = 0, nexcl = 0, dev_tail = 0;
+    int adapt = 0;
+    struct ner_train_opts o = {.epochs = 12, .seed = 1, .min_count = 1, .average = 1};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (0 == strcmp(a, "--no-average")) {
+            o.average = 0;
+            continue;
+        }
+        if (0 == strcmp(a, "--adapt")) {
+            adapt = 1;
+            continue;
+        }
+        if (NULL == v) {
+            usage();
+            return 2;
+        }
+        i++;
+        if (0 == strcmp(a, "--out"))
+            out = v;
+        else if (0 == strcmp(a, "--lexicons"))
+            lexdir = v;
+        else if (0 == strcmp(a, "--train") && ntrain < MAX_CORPORA)
+            train[ntrain++] = v;
+        else if (0 == strcmp(a, "--exclude") && nexcl < MAX_CORPORA)
+            excl[nexcl++] = v;
+        else if (0 == strcmp(a, "--dev"))
+            devspec = v;
+        else if (0 == strcmp(a, "--dev-tail"))
+            dev_tail = strtoul(v, NULL, 10);
+        else if (0 == strcmp(a, "--epochs"))
+            o.epochs = (unsigned)strtoul(v, NULL, 10);
+        else if (0 == strcmp(a, "--seed"))
+            o.seed = strtoull(v, NULL, 10);
+        else if (0 == strcmp(a, "--min-count"))
+            o.min_count = (unsigned)strtoul(v, NULL, 10);
+        else {
+            usage();
+            return 2;
+        }
+    }
+    if (NULL == out || 0 == ntrain || 0 == o.epochs) {
+        usage();
+        return 2;
+    }
+    for (size_t i = 0; i < ntrain; i++) {
+        if (is_forbidden(train[i])) {
+            fprintf(stderr, "refusing to train on %s (the held-out test split)\n", train[i]);
+            return 2;
+        }
+    }
+
+    int status = 1;
+    struct lq_lexicons *lex = NULL;
+    struct txt_ctx *tx = NULL;
+    struct ner_lexfeat *lf = NULL;
+    struct ner_trainer *tr = NULL;
+    struct ner_exclude *ex = NULL;
+    struct ner_model *m = NULL;
+    struct ner_corpus corp[MAX_CORPORA];
+    struct ner_corpus devc = {0};
+    double *devf = NULL;
+    char *meta = NULL;
+    memset(corp, 0, sizeof(corp));
+    double t0 = ner_tool_now();
+
+    if (ner_tool_setup(lexdir, &lex, &tx))
+        goto out;
+    if (LQ_OK != ner_lexfeat_new(lex, &lf) || LQ_OK != ner_exclude_new(&ex) ||
+        LQ_OK != ner_trainer_new(lf, tx, adapt, &tr))
+        goto nomem;
+    fprintf(stderr, "lexicon feature table: %zu word sequences\n", ner_lexfeat_size(lf));
+    for (size_t i = 0; i < ntrain; i++)
+        if (ner_tool_read(train[i], &corp[i]))
+            goto out;
+    for (size_t i = 0; i < nexcl; i++) {
+        struct ner_corpus c = {0};
+        if (ner_tool_read(excl[i], &c))
+            goto out;
+        int rc = ner_exclude_add(ex, &c);
+        ner_corpus_clear(&c);
+        if (LQ_OK != rc)
+            goto nomem;
+    }
+    /* dev set: the tail of the first corpus, or a file */
+    size_t first_n = corp[0].nsents;
+    if (dev_tail) {
+        if (dev_tail >= corp[0].nsents) {
+            fprintf(stderr, "--dev-tail %zu: the first corpus has %zu sentences\n", dev_tail,
+                    corp[0].nsents);
+            goto out;
+        }
+        first_n = corp[0].nsents - dev_tail;
+        struct ner_corpus tail = {corp[0].sents + first_n, dev_tail, dev_tail};
+        if (LQ_OK != ner_exclude_add(ex, &tail))
+            goto nomem;
+        if (LQ_OK != ner_trainer_add(tr, tail.sents, tail.nsents, 1, 0))
+            goto nomem;
+    } else if (devspec) {
+        if (ner_tool_read(devspec, &devc))
+            goto out;
+        if (LQ_OK != ner_exclude_add(ex, &devc) ||
+            LQ_OK != ner_trainer_add(tr, devc.sents, devc.nsents, 1, 0))
+            goto nomem;
+    }
+    for (size_t i = 0; i < ntrain; i++) {
+        size_t n = 0 == i ? first_n : corp[i].nsents, kept = 0, dropped = 0, toks = 0;
+        for (size_t s = 0; s < n; s++) {
+            const struct ner_sent *se = &corp[i].sents[s];
+            if ((nexcl || dev_tail || devspec) && ner_exclude_hits(ex, se)) {
+                dropped++;
+                continue;
+            }
+            if (LQ_OK != ner_trainer_add(tr, se, 1, 0, (unsigned)i))
+                goto nomem;
+            kept++;
+            toks += se->n;
+        }
+        fprintf(stderr, "%s: %zu sentences (%zu tokens) used, %zu dropped as held-out copies\n",
+                train[i], kept, toks, dropped);
+    }
+    size_t ns, nt, nd;
+    ner_trainer_sizes(tr, &ns, &nt, &nd);
+    fprintf(stderr, "prepared in %.1f s\n", ner_tool_now() - t0);
+    devf = calloc(o.epochs, sizeof(*devf));
+    if (NULL == devf || LQ_OK != ner_trainer_run(tr, &o, stderr, devf))
+        goto nomem;
+
+    /* provenance kept inside the model file */
+    size_t mcap = 4096;
+    for (int i = 0; i < argc; i++)
+        mcap += strlen(argv[i]) + 3;
+    meta = malloc(mcap);
+    if (NULL == meta)
+        goto nomem;
+    size_t ml = (size_t)snprintf(meta, mcap, "command:");
+    for (int i = 0; i < argc; i++)
+        ml += (size_t)snprintf(meta + ml, mcap - ml, " %s", argv[i]);
+    ml += (size_t)snprintf(meta + ml, mcap - ml,
+                           "\ntrain: %zu sentences, %zu tokens; dev: %zu sentences; seed %llu; "
+                           "epochs %u; min count %u; averaged %d; adapt %d",
+                           ns, nt, nd, (unsigned long long)o.seed, o.epochs, o.min_count,
+                           o.average, adapt);
+    if (nd)
+        ml += (size_t)snprintf(meta + ml, mcap - ml, "; final dev micro F1 %.2f",
+                               devf[o.epochs - 1]);
+    ml += (size_t)snprintf(meta + ml, mcap - ml, "\nlexicons: %016llx (%zu word sequences)",
+                           (unsigned long long)ner_lexfeat_fingerprint(lf), ner_lexfeat_size(lf));
+    int rc = ner_trainer_model(tr, meta, lex, &m);
+    if (LQ_OK != rc)
+        goto nomem;
+    char err[512];
+    if (LQ_OK != ner_model_save(m, out, err, sizeof(err))) {
+        fprintf(stderr, "%s\n", err);
+        goto out;
+    }
+    fprintf(stderr, "wrote %s: %s, %zu features, %.1f s in all\n", out, ner_model_id(m), m->nfeat,
+            ner_tool_now() - t0);
+    status = 0;
+    goto out;
+nomem:
+    fprintf(stderr, "out of memory\n");
+out:
+    for (size_t i = 0; i < ntrain; i++)
+        ner_corpus_clear(&corp[i]);
+    ner_corpus_clear(&devc);
+    ner_model_free(m);
+    ner_trainer_free(tr);
+    ner_exclude_free(ex);
+    ner_lexfeat_free(lf);
+    txt_ctx_free(tx);
+    lq_lexicons_free(lex);
+    free(devf);
+    free(meta);
+    return status;
+}
+
+/* end of train_main.c */

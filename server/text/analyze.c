@@ -1,0 +1,384 @@
+/* txt_analyze(): validation, code point and offset tables, tokens with their
+ * keys and segmentation, sentences; the context, the scratch and offsets. */
+#include "text_internal.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+
+#include "liqa/arena.h"
+#include "liqa/lexicon.h"
+#include "liqa/status.h"
+
+/* Scratch buffers above this many elements are freed after each text. */
+#define SCRATCH_KEEP (1u << 20)
+
+int
+txt_ctx_new(const struct lex *protect, const struct lex *known, struct txt_ctx **out)
+{
+    if (NULL == out)
+        return LQ_ERR_INVALID;
+    *out = NULL;
+    struct txt_ctx *ctx = calloc(1, sizeof(*ctx));
+    if (NULL == ctx)
+        return LQ_ERR_NOMEM;
+    ctx->protect = protect;
+    ctx->known = known;
+    UErrorCode st = U_ZERO_ERROR;
+    ctx->brk = ubrk_open(UBRK_SENTENCE, "ar", NULL, 0, &st);
+    int ret;
+    if (U_FAILURE(st) || NULL == ctx->brk) {
+        ret = U_MEMORY_ALLOCATION_ERROR == st ? LQ_ERR_NOMEM : LQ_ERR_ICU;
+        goto fail;
+    }
+    *out = ctx;
+    return LQ_OK;
+fail:
+    txt_ctx_free(ctx);
+    return ret;
+}
+
+void
+txt_ctx_free(struct txt_ctx *ctx)
+{
+    if (NULL == ctx)
+        return;
+    if (ctx->brk)
+        ubrk_close(ctx->brk);
+    free(ctx);
+}
+
+struct txt_scratch *
+txt_scratch_new(const struct txt_ctx *ctx)
+{
+    struct txt_scratch *s = calloc(1, sizeof(*s));
+    if (NULL == s)
+        return NULL;
+    if (ctx && ctx->brk) {
+        UErrorCode st = U_ZERO_ERROR;
+        s->brk = ubrk_clone(ctx->brk, &st);
+        if (U_FAILURE(st) || NULL == s->brk)
+            goto fail;
+    }
+    return s;
+fail:
+    txt_scratch_free(s);
+    return NULL;
+}
+
+void
+txt_scratch_free(struct txt_scratch *s)
+{
+    if (NULL == s)
+        return;
+    if (s->brk)
+        ubrk_close(s->brk);
+    free(s->cps);
+    free(s->u16);
+    free(s->bounds);
+    free(s);
+}
+
+static void
+scratch_trim(struct txt_scratch *s)
+{
+    if (s->cps_cap > SCRATCH_KEEP) {
+        free(s->cps);
+        s->cps = NULL;
+        s->cps_cap = 0;
+    }
+    if (s->u16_cap > SCRATCH_KEEP) {
+        free(s->u16);
+        s->u16 = NULL;
+        s->u16_cap = 0;
+    }
+    if (s->bounds_cap > SCRATCH_KEEP) {
+        free(s->bounds);
+        s->bounds = NULL;
+        s->bounds_cap = 0;
+    }
+}
+
+/* The clitic strings, static so that tokens need no copy. */
+static const char *const clitic_names[] = {
+    "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس",
+};
+
+static const char *
+clitic_string(const char *key, size_t n, struct lq_arena *arena)
+{
+    if (0 == n)
+        return "";
+    for (size_t i = 0; i < sizeof(clitic_names) / sizeof(clitic_names[0]); i++)
+        if (strlen(clitic_names[i]) == n && 0 == memcmp(clitic_names[i], key, n))
+            return clitic_names[i];
+    return lq_arena_strndup(arena, key, n);
+}
+
+/*
+ * Fill surface, key, base, stem, clitics, body_start and the AL flag of a
+ * token whose code points are tc[0, tn) and whose text is src[0, sb).
+ */
+static int
+fill_token(const struct txt_ctx *ctx, struct lq_arena *arena, const uint32_t *tc, size_t tn,
+           const char *src, size_t sb, struct txt_token *tok)
+{
+    char buf[1024];
+    size_t klen = txti_fold_cps(tc, tn, buf, sizeof(buf));
+    if (klen > SIZE_MAX - sb - 2)
+        return LQ_ERR_NOMEM;
+    char *mem = lq_arena_alloc(arena, sb + 1 + klen + 1);
+    if (NULL == mem)
+        return LQ_ERR_NOMEM;
+    memcpy(mem, src, sb);
+    mem[sb] = '\0';
+    char *key = mem + sb + 1;
+    if (klen < sizeof(buf))
+        memcpy(key, buf, klen + 1);
+    else
+        txti_fold_cps(tc, tn, key, klen + 1);
+    tok->surface = mem;
+    tok->key = key;
+    tok->base = key;
+    tok->stem = key;
+    tok->clitics = "";
+    tok->body_start = tok->start;
+    if (TXT_WORD != tok->kind)
+        return LQ_OK;
+
+    struct txti_seg seg;
+    txti_segment(ctx ? ctx->protect : NULL, ctx ? ctx->known : NULL, tc, tn, key, &seg);
+    if (seg.nclitic) {
+        tok->clitics = clitic_string(key, seg.key_clitic, arena);
+        if (NULL == tok->clitics)
+            return LQ_ERR_NOMEM;
+        tok->body_start = tok->start + seg.body_cp;
+    }
+    const char *rest = key + seg.key_clitic;
+    if (seg.elided) {
+        /* ل + ال written لل: base "ال" + the rest, which starts with the lam */
+        size_t rl = strlen(rest);
+        char *base = lq_arena_alloc(arena, rl + 3);
+        if (NULL == base)
+            return LQ_ERR_NOMEM;
+        memcpy(base, "\xD8\xA7", 2); /* alef */
+        memcpy(base + 2, rest, rl + 1);
+        tok->base = base;
+        tok->stem = base + 4;
+    } else {
+        tok->base = rest;
+        tok->stem = seg.al ? rest + 4 : rest;
+    }
+    if (seg.al)
+        tok->flags |= TXT_F_AL;
+    return LQ_OK;
+}
+
+static int
+grow_cps(struct txt_scratch *s, size_t need)
+{
+    if (need <= s->cps_cap)
+        return 0;
+    size_t nc = s->cps_cap ? s->cps_cap : 4096;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2 / sizeof(uint32_t))
+            return -1;
+        nc *= 2;
+    }
+    uint32_t *p = realloc(s->cps, nc * sizeof(uint32_t));
+    if (NULL == p)
+        return -1;
+    s->cps = p;
+    s->cps_cap = nc;
+    return 0;
+}
+
+static int
+analyze(const struct txt_ctx *ctx, struct txt_scratch *sc, struct lq_arena *arena,
+        const char *text, size_t len, struct txt_doc **out)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t ncp = 0;
+    for (size_t i = 0; i < len; i++)
+        ncp += (u[i] & 0xC0) != 0x80;
+    struct txt_doc *doc = lq_arena_calloc(arena, 1, sizeof(*doc));
+    uint32_t *cp_byte = lq_arena_alloc(arena, (ncp + 1) * sizeof(uint32_t));
+    uint32_t *cp_utf16 = lq_arena_alloc(arena, (ncp + 1) * sizeof(uint32_t));
+    if (NULL == doc || NULL == cp_byte || NULL == cp_utf16 || grow_cps(sc, ncp + 1))
+        return LQ_ERR_NOMEM;
+    uint32_t *cps = sc->cps;
+    size_t i = 0, k = 0;
+    uint32_t u16 = 0;
+    while (i < len) {
+        cp_byte[k] = (uint32_t)i;
+        cp_utf16[k] = u16;
+        uint32_t c = u[i];
+        if (c < 0x80) {
+            i++;
+        } else {
+            c = txti_utf8_next(u, len, &i);
+        }
+        cps[k++] = c;
+        u16 += c >= 0x10000 ? 2 : 1;
+    }
+    cp_byte[ncp] = (uint32_t)len;
+    cp_utf16[ncp] = u16;
+    doc->text = text;
+    doc->len = len;
+    doc->ncp = (uint32_t)ncp;
+    doc->cp_byte = cp_byte;
+    doc->cp_utf16 = cp_utf16;
+
+    size_t nt = txti_tokenize(cps, ncp, NULL);
+    struct txt_token *toks = lq_arena_alloc(arena, (nt ? nt : 1) * sizeof(struct txt_token));
+    if (NULL == toks)
+        return LQ_ERR_NOMEM;
+    memset(toks, 0, sizeof(struct txt_token));
+    txti_tokenize(cps, ncp, toks);
+    txti_mark_quotes(cps, ncp, toks, nt);
+    doc->tokens = toks;
+    doc->ntokens = nt;
+    for (size_t t = 0; t < nt; t++) {
+        struct txt_token *tk = &toks[t];
+        int ret = fill_token(ctx, arena, cps + tk->start, tk->end - tk->start,
+                             text + cp_byte[tk->start], cp_byte[tk->end] - cp_byte[tk->start], tk);
+        if (ret)
+            return ret;
+    }
+    int ret = txti_sentences(sc, arena, cps, doc);
+    if (ret)
+        return ret;
+    *out = doc;
+    return LQ_OK;
+}
+
+int
+txt_analyze(const struct txt_ctx *ctx, struct txt_scratch *scratch, struct lq_arena *arena,
+            const char *text, size_t len, size_t *bad, struct txt_doc **out)
+{
+    if (NULL == out || NULL == arena || (NULL == text && len))
+        return LQ_ERR_INVALID;
+    *out = NULL;
+    if (NULL == text)
+        text = "";
+    if (!txt_utf8_valid(text, len, bad))
+        return LQ_ERR_UTF8;
+    if (len >= UINT32_MAX)
+        return LQ_ERR_TOO_LARGE;
+    struct txt_scratch *sc = scratch;
+    if (NULL == sc) {
+        sc = txt_scratch_new(ctx);
+        if (NULL == sc)
+            return LQ_ERR_NOMEM;
+    }
+    int ret = analyze(ctx, sc, arena, text, len, out);
+    if (ret)
+        *out = NULL;
+    if (sc != scratch)
+        txt_scratch_free(sc);
+    else
+        scratch_trim(sc);
+    return ret;
+}
+
+int
+txt_analyze_word(const struct txt_ctx *ctx, struct lq_arena *arena, const char *word, size_t len,
+                 struct txt_token *out)
+{
+    if (NULL == out || NULL == arena || (NULL == word && len))
+        return LQ_ERR_INVALID;
+    memset(out, 0, sizeof(*out));
+    if (NULL == word)
+        word = "";
+    const unsigned char *u = (const unsigned char *)word;
+    uint32_t *cps = lq_arena_alloc(arena, (len + 1) * sizeof(uint32_t));
+    if (NULL == cps)
+        return LQ_ERR_NOMEM;
+    size_t n = 0, i = 0;
+    while (i < len)
+        cps[n++] = txti_utf8_next(u, len, &i);
+    /* the kind the tokenizer gives a lone word; else by what it holds */
+    struct txt_token one[2];
+    enum txt_kind kind = TXT_SYMBOL;
+    if (n && n <= TXTI_TOKEN_MAX && 1 == txti_tokenize(cps, n, NULL)) {
+        txti_tokenize(cps, n, one);
+        kind = one[0].kind;
+    } else {
+        int has[TXTI_SYMBOL + 1] = { 0 };
+        for (size_t j = 0; j < n; j++)
+            has[txti_class(cps[j])] = 1;
+        if (has[TXTI_ARABIC])
+            kind = TXT_WORD;
+        else if (has[TXTI_LETTER])
+            kind = TXT_LATIN;
+        else if (has[TXTI_DIGIT])
+            kind = TXT_NUMBER;
+        else if (has[TXTI_PUNCT])
+            kind = TXT_PUNCT;
+    }
+    out->start = 0;
+    out->end = (uint32_t)n;
+    out->kind = kind;
+    return fill_token(ctx, arena, cps, n, word, len, out);
+}
+
+uint32_t
+txt_offset(const struct txt_doc *doc, uint32_t cp, enum txt_unit unit)
+{
+    if (NULL == doc)
+        return cp;
+    if (cp > doc->ncp)
+        cp = doc->ncp;
+    switch (unit) {
+    case TXT_UNIT_UTF16:
+        return doc->cp_utf16[cp];
+    case TXT_UNIT_UTF8:
+        return doc->cp_byte[cp];
+    default:
+        return cp;
+    }
+}
+
+char *
+txt_slice(const struct txt_doc *doc, struct lq_arena *arena, uint32_t start, uint32_t end)
+{
+    if (NULL == doc || NULL == arena)
+        return NULL;
+    if (end > doc->ncp)
+        end = doc->ncp;
+    if (start > end)
+        start = end;
+    uint32_t b0 = doc->cp_byte[start], b1 = doc->cp_byte[end];
+    return lq_arena_strndup(arena, doc->text + b0, b1 - b0);
+}
+
+int
+txt_unit_parse(const char *s)
+{
+    if (NULL == s)
+        return -1;
+    if (0 == strcmp(s, "codepoint"))
+        return TXT_UNIT_CODEPOINT;
+    if (0 == strcmp(s, "utf16"))
+        return TXT_UNIT_UTF16;
+    if (0 == strcmp(s, "utf8"))
+        return TXT_UNIT_UTF8;
+    return -1;
+}
+
+const char *
+txt_unit_name(enum txt_unit unit)
+{
+    switch (unit) {
+    case TXT_UNIT_UTF16:
+        return "utf16";
+    case TXT_UNIT_UTF8:
+        return "utf8";
+    default:
+        return "codepoint";
+    }
+}
+
+/* end of analyze.c */

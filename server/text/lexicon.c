@@ -1,0 +1,400 @@
+/* Lexicons: an open-addressing hash table (linear probing, FNV-1a) from
+ * match keys to values, and the lexicon file reader. */
+#include "liqa/lexicon.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "liqa/status.h"
+#include "liqa/text.h"
+
+#define FNV_OFFSET 0xcbf29ce484222325ull
+#define FNV_PRIME 0x100000001b3ull
+#define LINE_MAX_BYTES 4096u
+#define FILE_MAX_BYTES (256u * 1024u * 1024u)
+#define PROBE_MAX 1024u /* bytes of the longest probe string of lex_longest */
+
+struct lex_ent {
+    char *key;         /* key NUL value NUL, one allocation; NULL: empty slot */
+    const char *value; /* points into the same allocation */
+    uint64_t hash;
+    size_t klen;
+};
+
+struct lex {
+    struct lex_ent *tab;
+    size_t cap; /* power of two */
+    size_t n;
+    unsigned max_words;
+};
+
+static uint64_t
+fnv_more(uint64_t h, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        h ^= u[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
+struct lex *
+lex_new(void)
+{
+    struct lex *lx = calloc(1, sizeof(*lx));
+    if (NULL == lx)
+        return NULL;
+    lx->cap = 64;
+    lx->tab = calloc(lx->cap, sizeof(struct lex_ent));
+    if (NULL == lx->tab)
+        goto fail;
+    return lx;
+fail:
+    lex_free(lx);
+    return NULL;
+}
+
+void
+lex_free(struct lex *lx)
+{
+    if (NULL == lx)
+        return;
+    if (lx->tab)
+        for (size_t i = 0; i < lx->cap; i++)
+            free(lx->tab[i].key);
+    free(lx->tab);
+    free(lx);
+}
+
+static struct lex_ent *
+find_slot(const struct lex *lx, const char *key, size_t klen, uint64_t h)
+{
+    size_t mask = lx->cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        struct lex_ent *e = &lx->tab[i];
+        if (NULL == e->key ||
+            (e->hash == h && e->klen == klen && 0 == memcmp(e->key, key, klen)))
+            return e;
+    }
+}
+
+static int
+rehash(struct lex *lx)
+{
+    size_t nc = lx->cap * 2;
+    struct lex_ent *nt = calloc(nc, sizeof(struct lex_ent));
+    if (NULL == nt)
+        return LQ_ERR_NOMEM;
+    for (size_t i = 0; i < lx->cap; i++) {
+        struct lex_ent *e = &lx->tab[i];
+        if (NULL == e->key)
+            continue;
+        size_t j = (size_t)e->hash & (nc - 1);
+        while (nt[j].key)
+            j = (j + 1) & (nc - 1);
+        nt[j] = *e;
+    }
+    free(lx->tab);
+    lx->tab = nt;
+    lx->cap = nc;
+    return LQ_OK;
+}
+
+/* Add an already folded key. */
+static int
+add_key(struct lex *lx, const char *key, size_t klen, const char *value, size_t vlen)
+{
+    if (0 == klen)
+        return LQ_ERR_INVALID;
+    if ((lx->n + 1) * 2 > lx->cap && rehash(lx))
+        return LQ_ERR_NOMEM;
+    uint64_t h = fnv_more(FNV_OFFSET, key, klen);
+    struct lex_ent *e = find_slot(lx, key, klen, h);
+    char *mem = malloc(klen + 1 + vlen + 1);
+    if (NULL == mem)
+        return LQ_ERR_NOMEM;
+    memcpy(mem, key, klen);
+    mem[klen] = '\0';
+    if (vlen)
+        memcpy(mem + klen + 1, value, vlen);
+    mem[klen + 1 + vlen] = '\0';
+    int fresh = NULL == e->key;
+    free(e->key);
+    e->key = mem;
+    e->value = mem + klen + 1;
+    e->hash = h;
+    e->klen = klen;
+    if (fresh) {
+        lx->n++;
+        unsigned words = 1;
+        for (size_t i = 0; i < klen; i++)
+            words += ' ' == key[i];
+        if (words > lx->max_words)
+            lx->max_words = words;
+    }
+    return LQ_OK;
+}
+
+static int
+add_n(struct lex *lx, const char *entry, size_t elen, const char *value, size_t vlen)
+{
+    char buf[1024];
+    size_t klen = txt_fold(entry, elen, buf, sizeof(buf));
+    if (klen < sizeof(buf))
+        return add_key(lx, buf, klen, value, vlen);
+    char *big = malloc(klen + 1);
+    if (NULL == big)
+        return LQ_ERR_NOMEM;
+    txt_fold(entry, elen, big, klen + 1);
+    int ret = add_key(lx, big, klen, value, vlen);
+    free(big);
+    return ret;
+}
+
+int
+lex_add(struct lex *lx, const char *entry, const char *value)
+{
+    if (NULL == lx || NULL == entry)
+        return LQ_ERR_INVALID;
+    return add_n(lx, entry, strlen(entry), value, value ? strlen(value) : 0);
+}
+
+static int
+load_error(char *err, size_t errlen, int ret, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int
+load_error(char *err, size_t errlen, int ret, const char *fmt, ...)
+{
+    if (err && errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, errlen, fmt, ap);
+        va_end(ap);
+    }
+    return ret;
+}
+
+static int
+is_blank(char c)
+{
+    return ' ' == c || '\t' == c;
+}
+
+static int
+parse_buffer(struct lex *lx, const char *path, const char *data, size_t size, char *err,
+             size_t errlen)
+{
+    size_t pos = 0, line = 0;
+    if (size >= 3 && 0 == memcmp(data, "\xEF\xBB\xBF", 3))
+        pos = 3;
+    while (pos < size) {
+        line++;
+        const char *ls = data + pos;
+        const char *nl = memchr(ls, '\n', size - pos);
+        size_t ll = nl ? (size_t)(nl - ls) : size - pos;
+        pos += ll + (nl ? 1 : 0);
+        if (ll && '\r' == ls[ll - 1])
+            ll--;
+        if (ll > LINE_MAX_BYTES)
+            return load_error(err, errlen, LQ_ERR_FORMAT, "%s:%zu: line longer than %u bytes",
+                              path, line, LINE_MAX_BYTES);
+        if (memchr(ls, '\0', ll))
+            return load_error(err, errlen, LQ_ERR_FORMAT, "%s:%zu: NUL byte", path, line);
+        size_t bad = 0;
+        if (!txt_utf8_valid(ls, ll, &bad))
+            return load_error(err, errlen, LQ_ERR_FORMAT,
+                              "%s:%zu: invalid UTF-8 at byte %zu of the line", path, line,
+                              bad + 1);
+        size_t b = 0;
+        while (b < ll && ' ' == ls[b])
+            b++;
+        if (b == ll || '#' == ls[b])
+            continue;
+        size_t k = b;
+        while (k < ll && is_blank(ls[k]))
+            k++;
+        if (k == ll)
+            continue; /* blank line */
+        const char *tab = memchr(ls + b, '\t', ll - b);
+        size_t elen = tab ? (size_t)(tab - (ls + b)) : ll - b;
+        const char *v = tab ? tab + 1 : ls + ll;
+        size_t vlen = tab ? (size_t)(ls + ll - v) : 0;
+        while (vlen && is_blank(*v)) {
+            v++;
+            vlen--;
+        }
+        while (vlen && is_blank(v[vlen - 1]))
+            vlen--;
+        int ret = add_n(lx, ls + b, elen, v, vlen);
+        if (LQ_ERR_INVALID == ret)
+            return load_error(err, errlen, LQ_ERR_FORMAT, "%s:%zu: empty entry", path, line);
+        if (ret)
+            return load_error(err, errlen, ret, "%s:%zu: out of memory", path, line);
+    }
+    return LQ_OK;
+}
+
+int
+lex_load_file(struct lex *lx, const char *path, char *err, size_t errlen)
+{
+    if (err && errlen)
+        err[0] = '\0';
+    if (NULL == lx || NULL == path)
+        return load_error(err, errlen, LQ_ERR_INVALID, "lexicon: no path");
+    FILE *f = fopen(path, "rb");
+    if (NULL == f)
+        return load_error(err, errlen, LQ_ERR_IO, "%s: %s", path, strerror(errno));
+    char *data = NULL;
+    size_t size = 0, cap = 0;
+    int ret = LQ_OK;
+    for (;;) {
+        if (size == cap) {
+            if (cap >= FILE_MAX_BYTES) {
+                ret = load_error(err, errlen, LQ_ERR_FORMAT, "%s: larger than %u bytes", path,
+                                 FILE_MAX_BYTES);
+                goto done;
+            }
+            size_t nc = cap ? cap * 2 : 65536;
+            char *p = realloc(data, nc);
+            if (NULL == p) {
+                ret = load_error(err, errlen, LQ_ERR_NOMEM, "%s: out of memory", path);
+                goto done;
+            }
+            data = p;
+            cap = nc;
+        }
+        size_t got = fread(data + size, 1, cap - size, f);
+        size += got;
+        if (got == 0) {
+            if (ferror(f))
+                ret = load_error(err, errlen, LQ_ERR_IO, "%s: %s", path, strerror(errno));
+            break;
+        }
+    }
+    if (LQ_OK == ret)
+        ret = parse_buffer(lx, path, data ? data : "", size, err, errlen);
+done:
+    free(data);
+    fclose(f);
+    return ret;
+}
+
+static const char *
+get_h(const struct lex *lx, const char *key, size_t klen, uint64_t h)
+{
+    const struct lex_ent *e = find_slot(lx, key, klen, h);
+    return e->key ? e->value : NULL;
+}
+
+const char *
+lex_get(const struct lex *lx, const char *key)
+{
+    if (NULL == lx || NULL == key || 0 == lx->n)
+        return NULL;
+    size_t klen = strlen(key);
+    return get_h(lx, key, klen, fnv_more(FNV_OFFSET, key, klen));
+}
+
+const char *
+lex_lookup(const struct lex *lx, const char *s)
+{
+    if (NULL == lx || NULL == s || 0 == lx->n)
+        return NULL;
+    char buf[1024];
+    size_t len = strlen(s);
+    size_t klen = txt_fold(s, len, buf, sizeof(buf));
+    if (klen < sizeof(buf))
+        return get_h(lx, buf, klen, fnv_more(FNV_OFFSET, buf, klen));
+    char *big = malloc(klen + 1);
+    if (NULL == big)
+        return NULL;
+    txt_fold(s, len, big, klen + 1);
+    const char *v = get_h(lx, big, klen, fnv_more(FNV_OFFSET, big, klen));
+    free(big);
+    return v;
+}
+
+static const char *
+form_of(const struct txt_token *t, enum lex_form form)
+{
+    switch (form) {
+    case LEX_BASE:
+        return t->base;
+    case LEX_STEM:
+        return t->stem;
+    default:
+        return t->key;
+    }
+}
+
+size_t
+lex_longest(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t tok_end,
+            enum lex_form first_form, const char **value)
+{
+    if (value)
+        *value = NULL;
+    if (NULL == lx || NULL == doc || 0 == lx->n)
+        return 0;
+    if (tok_end > doc->ntokens)
+        tok_end = doc->ntokens;
+    if (tok >= tok_end)
+        return 0;
+    char buf[PROBE_MAX];
+    size_t bl = 0, best = 0;
+    uint64_t h = FNV_OFFSET;
+    const char *bestv = NULL;
+    for (size_t k = 0; k < lx->max_words && tok + k < tok_end; k++) {
+        const struct txt_token *t = &doc->tokens[tok + k];
+        if (TXT_PUNCT == t->kind)
+            break;
+        const char *s = k ? t->key : form_of(t, first_form);
+        size_t sl = s ? strlen(s) : 0;
+        if (0 == sl || bl + sl + 1 > sizeof(buf))
+            break;
+        if (k) {
+            buf[bl++] = ' ';
+            h = fnv_more(h, " ", 1);
+        }
+        memcpy(buf + bl, s, sl);
+        bl += sl;
+        h = fnv_more(h, s, sl);
+        const char *v = get_h(lx, buf, bl, h);
+        if (v) {
+            best = k + 1;
+            bestv = v;
+        }
+    }
+    if (value)
+        *value = bestv;
+    return best;
+}
+
+size_t
+lex_size(const struct lex *lx)
+{
+    return lx ? lx->n : 0;
+}
+
+unsigned
+lex_max_words(const struct lex *lx)
+{
+    return lx ? lx->max_words : 0;
+}
+
+void
+lex_foreach(const struct lex *lx, void (*fn)(const char *key, const char *value, void *arg),
+            void *arg)
+{
+    if (NULL == lx || NULL == fn)
+        return;
+    for (size_t i = 0; i < lx->cap; i++)
+        if (lx->tab[i].key)
+            fn(lx->tab[i].key, lx->tab[i].value, arg);
+}
+
+/* end of lexicon.c */

@@ -1,0 +1,227 @@
+/* Proclitic segmentation of Arabic words.
+ *
+ * Candidates are one or two proclitics: a conjunction و ف, then a
+ * preposition ب ل ك or the future prefix س; the longer candidate is tried
+ * first. A word is never cut when its key is in the protect or known
+ * lexicon. A candidate is taken when its remainder (the body) passes one of
+ * these tests, in order:
+ *
+ *  1. future: after س the body is an imperfect verb: it starts with ي ت ن أ,
+ *     has 3..8 letters, its second letter is no long vowel ا ي, it does not
+ *     end like a noun (ة, ات, اء, يا, يو), and a 3-letter body has neither
+ *     و second nor a vowel letter last (سيتم yes; سيول, سيسي no);
+ *  2. article: the body starts with ال (plain alef) and has at least two
+ *     letters after it (والولايات, بالتالي; not والد, بالي);
+ *  3. lexicon: the body's key is in known or protect and has 3+ letters
+ *     (بواشنطن, ومصر);
+ *  4. elided article: after ل the body starts with ل and has 3+ letters:
+ *     للرئيس is ل + الرئيس;
+ *  5. hamza: the body starts with أ إ آ as written and has 3+ letters, or
+ *     is أن إن (وأكد، لأن، فإن);
+ *  6. shape: the body has 4+ letters and starts with a letter that rarely
+ *     follows the clitic's letter inside a whole word: و + ب ت م ن و
+ *     (وموسكو، ونيويورك، ووزير), ل + م ت (لمناقشة، لتعزيز), ب + م
+ *     (بمشاركة). No other plain cut is made without a lexicon, so foreign
+ *     names such as بومبيو، لانجلي، وارسو، فرجينيا، بكين، كوتس stay whole.
+ *
+ * A cut must fall between two code points of the original text (not inside
+ * a presentation-form ligature). The body's ال is recognised when it is
+ * written with a plain alef, two letters at least follow it, and the body
+ * is not itself in protect (المانيا، الله).
+ */
+#include "text_internal.h"
+
+#include <string.h>
+
+#include "liqa/lexicon.h"
+
+#define SEG_MAX 512u
+
+#define HAMZA_ALEF_ABOVE 0x0623u
+#define HAMZA_ALEF_BELOW 0x0625u
+#define ALEF_MADDA 0x0622u
+#define ALEF 0x0627u
+#define ALEF_WASLA 0x0671u
+#define TEH_MARBUTA 0x0629u
+#define HAMZA 0x0621u
+#define BEH 0x0628u
+#define TEH 0x062Au
+#define SEEN 0x0633u
+#define FEH 0x0641u
+#define KAF 0x0643u
+#define LAM 0x0644u
+#define MEEM 0x0645u
+#define NOON 0x0646u
+#define HEH 0x0647u
+#define WAW 0x0648u
+#define YEH 0x064Au
+
+struct word {
+    const struct lex *protect, *known;
+    const char *key;
+    size_t m;                /* letters */
+    uint32_t L[SEG_MAX];     /* folded letters */
+    uint32_t O[SEG_MAX];     /* the original code point each comes from */
+    uint16_t P[SEG_MAX];     /* its offset in the word */
+    uint16_t KB[SEG_MAX + 1]; /* byte offset of each letter in the key */
+    uint8_t first[SEG_MAX];  /* first letter of its original code point */
+};
+
+static int
+in_lex(const struct lex *lx, const char *key)
+{
+    return lx && *key && NULL != lex_get(lx, key);
+}
+
+static int
+in_any(const struct word *w, size_t from)
+{
+    const char *k = w->key + w->KB[from];
+    return in_lex(w->protect, k) || in_lex(w->known, k);
+}
+
+static int
+future_body(const struct word *w, size_t r0)
+{
+    size_t m = w->m, rlen = m - r0;
+    if (rlen < 3 || rlen > 8)
+        return 0;
+    uint32_t c0 = w->L[r0], o0 = w->O[r0];
+    if (!((YEH == c0 && YEH == o0) || TEH == c0 || NOON == c0 || HAMZA_ALEF_ABOVE == o0))
+        return 0;
+    uint32_t c1 = w->L[r0 + 1];
+    if (ALEF == c1 || YEH == c1)
+        return 0;
+    uint32_t last = w->L[m - 1], before = w->L[m - 2];
+    if (TEH_MARBUTA == w->O[m - 1])
+        return 0;
+    if ((ALEF == before && (TEH == last || HAMZA == last)) ||
+        (YEH == before && (ALEF == last || WAW == last)))
+        return 0;
+    if (3 == rlen) {
+        uint32_t c2 = w->L[r0 + 2];
+        if (WAW == c1 || ALEF == c2 || WAW == c2 || YEH == c2 || HEH == c2)
+            return 0;
+    }
+    return 1;
+}
+
+static int
+is_article(const struct word *w, size_t b)
+{
+    return w->m - b >= 4 && ALEF == w->L[b] && (ALEF == w->O[b] || ALEF_WASLA == w->O[b]) &&
+           LAM == w->L[b + 1];
+}
+
+/* 0: no cut; 1: cut; 2: cut, ال elided after ل. */
+static int
+license(const struct word *w, size_t ncl)
+{
+    size_t r0 = ncl, rlen = w->m - r0;
+    uint32_t cl = w->L[ncl - 1];
+    if (rlen < 2 || !w->first[r0])
+        return 0;
+    if (SEEN == cl)
+        return future_body(w, r0) || (rlen >= 3 && in_any(w, r0));
+    if (is_article(w, r0))
+        return 1;
+    if (rlen >= 3 && in_any(w, r0))
+        return 1;
+    if (LAM == cl && LAM == w->O[r0] && rlen >= 3)
+        return 2;
+    uint32_t o0 = w->O[r0], c0 = w->L[r0];
+    if ((HAMZA_ALEF_ABOVE == o0 || HAMZA_ALEF_BELOW == o0 || ALEF_MADDA == o0) &&
+        (rlen >= 3 || NOON == w->L[r0 + 1]))
+        return 1;
+    if (rlen >= 4) {
+        if (1 == ncl && WAW == cl &&
+            (BEH == c0 || TEH == c0 || MEEM == c0 || NOON == c0 || WAW == c0))
+            return 1;
+        if (LAM == cl && (MEEM == c0 || TEH == c0))
+            return 1;
+        if (BEH == cl && MEEM == c0)
+            return 1;
+    }
+    return 0;
+}
+
+static int
+is_conj(uint32_t c)
+{
+    return WAW == c || FEH == c;
+}
+
+static int
+is_prep(uint32_t c)
+{
+    return BEH == c || LAM == c || KAF == c || SEEN == c;
+}
+
+void
+txti_segment(const struct lex *protect, const struct lex *known, const uint32_t *cps, size_t n,
+             const char *key, struct txti_seg *seg)
+{
+    struct word w;
+    memset(seg, 0, sizeof(*seg));
+    if (n > TXTI_TOKEN_MAX)
+        return;
+    w.protect = protect;
+    w.known = known;
+    w.key = key;
+    size_t m = 0, kb = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t tmp[TXTI_FOLD_MAX];
+        size_t cnt = txti_fold_cp(cps[k], tmp);
+        for (size_t j = 0; j < cnt; j++) {
+            if (' ' == tmp[j] || m >= SEG_MAX)
+                return; /* a ligature that spells words, or too long */
+            w.L[m] = tmp[j];
+            w.O[m] = cps[k];
+            w.P[m] = (uint16_t)k;
+            w.first[m] = 0 == j;
+            w.KB[m] = (uint16_t)kb;
+            kb += txti_utf8_len(tmp[j]);
+            m++;
+        }
+    }
+    w.KB[m] = (uint16_t)kb;
+    w.m = m;
+    if (m < 2)
+        return;
+
+    size_t body = 0;
+    int whole = in_lex(protect, key) || in_lex(known, key);
+    if (!whole && m >= 3) {
+        size_t cand[2], nc = 0;
+        if (is_conj(w.L[0])) {
+            if (m >= 4 && is_prep(w.L[1]) && !in_any(&w, 1))
+                cand[nc++] = 2;
+            cand[nc++] = 1;
+        } else if (is_prep(w.L[0])) {
+            cand[nc++] = 1;
+        }
+        for (size_t c = 0; c < nc; c++) {
+            int lic = license(&w, cand[c]);
+            if (0 == lic)
+                continue;
+            size_t ncl = cand[c];
+            if (2 == lic && !w.first[ncl - 1])
+                continue;
+            seg->nclitic = ncl;
+            seg->key_clitic = w.KB[ncl];
+            if (2 == lic) {
+                seg->elided = 1;
+                seg->al = 1;
+                seg->body_cp = w.P[ncl - 1];
+            } else {
+                seg->body_cp = w.P[ncl];
+            }
+            body = ncl;
+            break;
+        }
+    }
+    if (!seg->elided && is_article(&w, body) && !in_lex(protect, key + w.KB[body]))
+        seg->al = 1;
+}
+
+/* end of segment.c */

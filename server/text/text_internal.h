@@ -1,0 +1,129 @@
+/**
+ * @file text_internal.h
+ * @brief Internals shared by the sources of the text layer (not installed,
+ *        not for other modules): code point classes, UTF-8 coding, folding
+ *        of single code points, tokenizer, segmenter and sentence splitter.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "liqa/text.h"
+
+struct lex;
+
+/** Most code points one token may have; a longer run becomes several tokens. */
+#define TXTI_TOKEN_MAX 256u
+/** Most code points txti_fold_cp() writes for one input code point. */
+#define TXTI_FOLD_MAX 32u
+
+/** Class of a code point for the tokenizer. */
+enum txti_class {
+    TXTI_SPACE = 0, /**< white space, and control characters (U+0000 included) */
+    TXTI_NEWLINE,   /**< LF, VT, FF, CR, NEL, LS, PS */
+    TXTI_ARABIC,    /**< a letter of the Arabic script (Persian, Urdu, presentation forms) */
+    TXTI_LETTER,    /**< a letter of any other script */
+    TXTI_DIGIT,     /**< a decimal digit of any script */
+    TXTI_MARK,      /**< combining mark, diacritic or tatweel: stays inside a word */
+    TXTI_FORMAT,    /**< invisible: ZWJ, ZWNJ, bidi controls, BOM, variation selectors */
+    TXTI_PUNCT,     /**< punctuation */
+    TXTI_SYMBOL,    /**< anything else */
+};
+
+/** The class of @p cp. */
+enum txti_class
+txti_class(uint32_t cp);
+
+/**
+ * Fold one code point (see txt_fold()). White space and control characters
+ * come out as a single U+0020; the caller collapses runs.
+ * @param out  room for TXTI_FOLD_MAX code points
+ * @return how many code points were written (0: the code point vanishes)
+ */
+size_t
+txti_fold_cp(uint32_t cp, uint32_t *out);
+
+/**
+ * Fold a code point array to its UTF-8 match key, like txt_fold().
+ * @return the full length of the key in bytes
+ */
+size_t
+txti_fold_cps(const uint32_t *cps, size_t n, char *out, size_t outcap);
+
+/** Encode @p cp as UTF-8 into @p out (room for 4); the number of bytes. */
+size_t
+txti_utf8_put(uint32_t cp, char *out);
+
+/** Bytes that @p cp takes in UTF-8. */
+size_t
+txti_utf8_len(uint32_t cp);
+
+/**
+ * Decode one code point at s[*i], leniently: an invalid byte reads as
+ * U+FFFD and advances by one.
+ */
+uint32_t
+txti_utf8_next(const unsigned char *s, size_t len, size_t *i);
+
+/** Is @p cp a quotation mark (« » " “ ” ' ‘ ’ „ ‹ › ‚)? */
+int
+txti_is_quote(uint32_t cp);
+
+/**
+ * Tokenize cps[0, n). With @p out NULL, only count.
+ * @param out  room for the count a counting run returned
+ * @return the number of tokens
+ */
+size_t
+txti_tokenize(const uint32_t *cps, size_t n, struct txt_token *out);
+
+/** Set the quote flags of the tokens (needs their kind and offsets). */
+void
+txti_mark_quotes(const uint32_t *cps, size_t n, struct txt_token *toks, size_t ntoks);
+
+/** Result of proclitic segmentation of one word. */
+struct txti_seg {
+    size_t nclitic;      /**< letters split off (0: none) */
+    uint32_t body_cp;    /**< code point offset of the body inside the word */
+    int elided;          /**< 1: لل, ال written without its alef */
+    int al;              /**< 1: the body starts with ال */
+    size_t key_clitic;   /**< bytes of the clitics in the word's key */
+};
+
+/**
+ * Segment one Arabic word.
+ * @param cps   its code points (original text)
+ * @param key   its match key (txti_fold_cps of cps), NUL-terminated
+ */
+void
+txti_segment(const struct lex *protect, const struct lex *known, const uint32_t *cps, size_t n,
+             const char *key, struct txti_seg *seg);
+
+/** Read-only resources (struct txt_ctx of text.h). */
+struct txt_ctx {
+    const struct lex *protect;
+    const struct lex *known;
+    struct UBreakIterator *brk; /**< sentence iterator for "ar", cloned per scratch */
+};
+
+/** Per-thread buffers (struct txt_scratch of text.h). */
+struct txt_scratch {
+    struct UBreakIterator *brk; /**< own clone; NULL: hand-written rules only */
+    uint32_t *cps;              /**< the text's code points */
+    size_t cps_cap;
+    uint16_t *u16;              /**< the text in UTF-16 for ICU */
+    size_t u16_cap;
+    uint32_t *bounds;           /**< ICU sentence boundaries, code point offsets */
+    size_t bounds_cap;
+};
+
+/**
+ * Split @p doc (tokens ready) into sentences, set every token's sentence.
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+txti_sentences(struct txt_scratch *sc, struct lq_arena *arena, const uint32_t *cps,
+               struct txt_doc *doc);
+
+/* end of text_internal.h */

@@ -1,0 +1,391 @@
+/*
+ * Unit tests of the entity stage on constructed sentences: title + name,
+ * honorifics, head noun + nationality, quoted names, acronyms, clitic-free
+ * offsets, family-name and spelling-variant coreference, people with
+ * similar names kept apart, organization synonyms, descriptors, and a
+ * name repeated many times.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "entity_internal.h"
+#include "liqa/arena.h"
+#include "liqa/entity.h"
+#include "liqa/lexicon.h"
+#include "liqa/resources.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+#include "test.h"
+
+static struct lq_lexicons lx;
+static struct txt_ctx *tctx;
+static struct txt_scratch *scratch;
+static struct ent_ctx *ectx;
+
+static struct lex *
+mk(const char *const *entries)
+{
+    struct lex *l = lex_new();
+    if (NULL == l)
+        return NULL;
+    for (size_t i = 0; entries[i]; i++) {
+        const char *tab = strchr(entries[i], '\t');
+        if (tab) {
+            char key[256];
+            size_t n = (size_t)(tab - entries[i]);
+            memcpy(key, entries[i], n);
+            key[n] = '\0';
+            lex_add(l, key, tab + 1);
+        } else
+            lex_add(l, entries[i], NULL);
+    }
+    return l;
+}
+
+static int
+setup(void)
+{
+    static const char *const titles[] = { "رئيس", "الرئيس", "وزير", "الوزير", "مدير", "وزير الخارجية",
+                                          "المتحدث باسم", NULL };
+    static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", NULL };
+    static const char *const heads[] = { "هيئة\torg", "وزارة\torg", "جهاز\torg", "صحيفة\torg,quote",
+                                         "وكالة\torg,quote", "مدينة\tloc", NULL };
+    static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
+                                         "يوسف", NULL };
+    static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
+                                       "الكندية\tكندا", NULL };
+    static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
+                                          "أوتاوا\tcity", "الإسكندرية\tcity", NULL };
+    static const char *const orgs[] = { "الأمم المتحدة", NULL };
+    static const char *const acr[] = { "إن إي إيه\tوكالة الطاقة الوطنية", NULL };
+    static const char *const syn[] = { "المخابرات\tالاستخبارات", NULL };
+    static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
+                                       "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
+                                       "من", "مع", "عن", "اليوم", NULL };
+    static const char *const none[] = { NULL };
+    lx.titles = mk(titles);
+    lx.honorifics = mk(honor);
+    lx.org_heads = mk(heads);
+    lx.first_names = mk(first);
+    lx.nationalities = mk(nat);
+    lx.places = mk(places);
+    lx.organizations = mk(orgs);
+    lx.acronyms = mk(acr);
+    lx.synonyms = mk(syn);
+    lx.nonname = mk(non);
+    lx.protect = mk(none);
+    lx.triggers = mk(none);
+    lx.cues = mk(none);
+    lx.time_words = mk(none);
+    if (!lx.titles || !lx.honorifics || !lx.org_heads || !lx.first_names || !lx.nationalities ||
+        !lx.places || !lx.organizations || !lx.acronyms || !lx.synonyms || !lx.nonname ||
+        !lx.protect || !lx.triggers || !lx.cues || !lx.time_words)
+        return -1;
+    if (LQ_OK != txt_ctx_new(lx.places, lx.places, &tctx))
+        return -1;
+    scratch = txt_scratch_new(tctx);
+    if (NULL == scratch)
+        return -1;
+    return LQ_OK == ent_ctx_new(&lx, NULL, &ectx) ? 0 : -1;
+}
+
+static void
+teardown(void)
+{
+    ent_ctx_free(ectx);
+    txt_scratch_free(scratch);
+    txt_ctx_free(tctx);
+    struct lex *all[] = { lx.titles, lx.honorifics, lx.org_heads, lx.first_names, lx.nationalities,
+                          lx.places, lx.organizations, lx.acronyms, lx.synonyms, lx.nonname,
+                          lx.protect, lx.triggers, lx.cues, lx.time_words };
+    for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+        lex_free(all[i]);
+}
+
+static int
+run(struct lq_arena *a, const char *text, struct txt_doc **doc, struct ent_result *r)
+{
+    size_t bad = 0;
+    if (LQ_OK != txt_analyze(tctx, scratch, a, text, strlen(text), &bad, doc))
+        return -1;
+    return LQ_OK == ent_extract(ectx, NULL, *doc, a, r) ? 0 : -1;
+}
+
+/* the entity whose name is @p name, or NULL */
+static const struct ent_entity *
+by_name(const struct ent_result *r, const char *name)
+{
+    for (size_t i = 0; i < r->nentities; i++)
+        if (r->entities[i].name && 0 == strcmp(r->entities[i].name, name))
+            return &r->entities[i];
+    return NULL;
+}
+
+static int32_t
+index_of(const struct ent_result *r, const struct ent_entity *e)
+{
+    return e ? (int32_t)(e - r->entities) : -2;
+}
+
+static void
+test_title_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وصل رئيس هيئة الموانئ البحرية المصرية كريم الدسوقي إلى الإسكندرية أمس.",
+                   &doc, &r));
+    const struct ent_entity *p = by_name(&r, "كريم الدسوقي");
+    const struct ent_entity *o = by_name(&r, "هيئة الموانئ البحرية المصرية");
+    CHECK(p != NULL);
+    CHECK(o != NULL);
+    CHECK(by_name(&r, "الإسكندرية") != NULL);
+    if (p && o) {
+        CHECK_INT(p->type, NER_PER);
+        CHECK_INT(o->type, NER_ORG);
+        CHECK_STR(p->title, "رئيس هيئة الموانئ البحرية المصرية");
+        CHECK_INT(p->affiliation, index_of(&r, o));
+    }
+    lq_arena_free(a);
+}
+
+static void
+test_honorifics(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "استقبل صاحب السمو الشيخ الدكتور سامر عبد الرحيم الوفد في القاهرة.", &doc, &r));
+    const struct ent_entity *p = by_name(&r, "سامر عبد الرحيم");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->type, NER_PER);
+        CHECK_INT(p->nmentions, 1);
+        CHECK(p->title == NULL);
+    }
+    lq_arena_free(a);
+}
+
+static void
+test_head_nationality(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "أعلنت وزارة الزراعة المصرية أمس أن المحصول وفير.", &doc, &r));
+    const struct ent_entity *o = by_name(&r, "وزارة الزراعة المصرية");
+    CHECK(o != NULL);
+    if (o)
+        CHECK_INT(o->type, NER_ORG);
+    /* the adjective alone is no entity */
+    CHECK(by_name(&r, "المصرية") == NULL);
+    lq_arena_free(a);
+}
+
+static void
+test_quoted(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "ذكرت صحيفة \"النجمة الزرقاء\" الكندية أن الاتفاق قريب. ونقلت \"النجمة الزرقاء\" عن مصدر.",
+                   &doc, &r));
+    const struct ent_entity *o = by_name(&r, "النجمة الزرقاء");
+    CHECK(o != NULL);
+    if (o) {
+        CHECK_INT(o->type, NER_ORG);
+        CHECK_INT(o->nmentions, 2);
+    }
+    lq_arena_free(a);
+}
+
+static void
+test_acronym(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "أعلنت وكالة الطاقة الوطنية الكندية خطة جديدة. وقال متحدث إن إن إي إيه ستبدأ اليوم.",
+                   &doc, &r));
+    const struct ent_entity *o = by_name(&r, "وكالة الطاقة الوطنية الكندية");
+    CHECK(o != NULL);
+    if (o) {
+        CHECK_INT(o->nmentions, 2);
+        int found = 0;
+        for (size_t k = 0; k < o->nmentions; k++)
+            if (0 == strcmp(r.mentions[o->mentions[k]].text, "إن إي إيه"))
+                found = 1;
+        CHECK(found);
+    }
+    lq_arena_free(a);
+}
+
+static void
+test_clitic_offsets(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    const char *text = "وصل الوفد بالقاهرة ثم أوتاوا.";
+    CHECK(0 == run(a, text, &doc, &r));
+    const struct ent_entity *l = by_name(&r, "القاهرة");
+    CHECK(l != NULL);
+    if (l) {
+        const struct ent_mention *m = &r.mentions[l->mentions[0]];
+        /* وصل الوفد ب|القاهرة: 4 + 6 + 1 code points */
+        CHECK_INT(m->start, 11);
+        CHECK_INT(m->end, 18);
+        CHECK_STR(m->text, "القاهرة");
+        CHECK_INT(txt_offset(doc, m->start, TXT_UNIT_UTF8), 2 * 9 + 2 * 1 + 2);
+        CHECK_INT(txt_offset(doc, m->start, TXT_UNIT_UTF16), 11);
+        CHECK_INT(r.tok_mention[doc->tokens[2].sentence == 0 ? 2 : 2], (int32_t)l->mentions[0]);
+    }
+    lq_arena_free(a);
+}
+
+static void
+test_surname(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "قال الوزير سامر الخطيب إن المفاوضات مستمرة. وأضاف الخطيب أن الجولة المقبلة في القاهرة.",
+                   &doc, &r));
+    const struct ent_entity *p = by_name(&r, "سامر الخطيب");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->nmentions, 2);
+        CHECK_STR(p->title, "الوزير");
+    }
+    CHECK(by_name(&r, "الخطيب") == NULL);
+    lq_arena_free(a);
+}
+
+static void
+test_variants(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "التقى الرئيس ستيفان ماركوفيتش الوفد. وقال ماركفيتش إن اللقاء مثمر.", &doc, &r));
+    const struct ent_entity *p = by_name(&r, "ستيفان ماركوفيتش");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 2);
+    char sk1[64], sk2[64];
+    ent_skeleton("بورتينكوف", sk1, sizeof(sk1));
+    ent_skeleton("بورتنيكوف", sk2, sizeof(sk2));
+    CHECK_STR(sk1, sk2);
+    ent_skeleton("ترمب", sk1, sizeof(sk1));
+    ent_skeleton("ترامب", sk2, sizeof(sk2));
+    CHECK_STR(sk1, sk2);
+    ent_skeleton("سلمان", sk1, sizeof(sk1));
+    ent_skeleton("سلطان", sk2, sizeof(sk2));
+    CHECK(0 != strcmp(sk1, sk2));
+    lq_arena_free(a);
+}
+
+static void
+test_apart(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "استقبل الوزير سامر حداد الوزيرة ليلى حداد في القاهرة. وقال الرئيس يوسف حداد إن الزيارة ناجحة.",
+                   &doc, &r));
+    const struct ent_entity *p1 = by_name(&r, "سامر حداد");
+    const struct ent_entity *p2 = by_name(&r, "ليلى حداد");
+    const struct ent_entity *p3 = by_name(&r, "يوسف حداد");
+    CHECK(p1 != NULL);
+    CHECK(p3 != NULL);
+    CHECK(p1 != p3);
+    (void)p2;
+    lq_arena_free(a);
+}
+
+static void
+test_org_synonyms(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "قال جهاز المخابرات العامة المصري إن الخطة جاهزة. وأضاف جهاز الاستخبارات العامة أن الموعد قريب.",
+                   &doc, &r));
+    size_t orgs = 0;
+    for (size_t i = 0; i < r.nentities; i++)
+        if (NER_ORG == r.entities[i].type)
+            orgs++;
+    CHECK_INT(orgs, 1);
+    const struct ent_entity *o = by_name(&r, "جهاز المخابرات العامة المصري");
+    CHECK(o != NULL);
+    if (o)
+        CHECK_INT(o->nmentions, 2);
+    lq_arena_free(a);
+}
+
+static void
+test_descriptor(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال رئيس هيئة الموانئ البحرية المصرية إن العمل مستمر.", &doc, &r));
+    const struct ent_entity *o = by_name(&r, "هيئة الموانئ البحرية المصرية");
+    CHECK(o != NULL);
+    CHECK_INT(r.ndescriptors, 1);
+    if (o && r.ndescriptors)
+        CHECK_INT(r.descriptors[0].affiliation, index_of(&r, o));
+    for (size_t i = 0; i < r.nentities; i++)
+        CHECK(NER_PER != r.entities[i].type);
+    lq_arena_free(a);
+}
+
+static void
+test_repeated(void)
+{
+    const char *unit = "قال الوزير سامر الخطيب إن الخطيب في القاهرة. ";
+    size_t ul = strlen(unit), reps = 20000;
+    char *text = malloc(ul * reps + 1);
+    CHECK(text != NULL);
+    if (NULL == text)
+        return;
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * ul, unit, ul);
+    text[ul * reps] = '\0';
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    clock_t t0 = clock();
+    CHECK(0 == run(a, text, &doc, &r));
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    CHECK(secs < 20.0);
+    CHECK_INT(r.nentities, 2);
+    lq_arena_free(a);
+    free(text);
+}
+
+int
+main(void)
+{
+    if (0 != setup()) {
+        fprintf(stderr, "setup failed\n");
+        return TEST_SETUP_FAILURE;
+    }
+    test_title_name();
+    test_honorifics();
+    test_head_nationality();
+    test_quoted();
+    test_acronym();
+    test_clitic_offsets();
+    test_surname();
+    test_variants();
+    test_apart();
+    test_org_synonyms();
+    test_descriptor();
+    test_repeated();
+    teardown();
+    return test_done();
+}
+
+/* end of test_entity.c */

@@ -1,0 +1,361 @@
+/*
+ * Unit tests of the event stage on constructed sentences: status and its
+ * scope, argument rules (subject, object, مع, attendees, counterparts,
+ * reporter pronouns, organizations through unnamed people), homonyms, place
+ * and merging. Entities are given by hand, so only the event rules are
+ * tested here. The names and sentences are invented for these tests.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "liqa-config.h"
+#include "liqa/arena.h"
+#include "liqa/entity.h"
+#include "liqa/event.h"
+#include "liqa/lexicon.h"
+#include "liqa/resources.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+#include "test.h"
+
+static struct lq_lexicons lexs;
+static struct lex *known;
+static struct txt_ctx *tctx;
+static struct txt_scratch *scratch;
+static struct evt_ctx *ectx;
+
+/* A hand-made entity: its type and the phrases of the text that mention it. */
+struct fake_ent {
+    enum ner_type type;
+    const char *forms[4];
+};
+
+/* Token range of the n-th occurrence of @p phrase in the text, by bytes. */
+static int
+find_tokens(const struct txt_doc *doc, const char *phrase, int nth, uint32_t *tb, uint32_t *te,
+            size_t *from)
+{
+    const char *p = doc->text + *from;
+    const char *hit = NULL;
+    for (int i = 0; i <= nth; i++) {
+        hit = strstr(p, phrase);
+        if (NULL == hit)
+            return 0;
+        p = hit + 1;
+    }
+    uint32_t b0 = (uint32_t)(hit - doc->text), b1 = b0 + (uint32_t)strlen(phrase);
+    int found = 0;
+    for (size_t i = 0; i < doc->ntokens; i++) {
+        uint32_t s = doc->cp_byte[doc->tokens[i].body_start];
+        uint32_t e = doc->cp_byte[doc->tokens[i].end];
+        if (s >= b0 && e <= b1) {
+            if (!found)
+                *tb = (uint32_t)i;
+            *te = (uint32_t)i + 1;
+            found = 1;
+        }
+    }
+    *from = (size_t)(hit - doc->text) + 1;
+    return found;
+}
+
+/* Build an ent_result from fake entities: every occurrence of every form. */
+static void
+fake_entities(const struct txt_doc *doc, const struct fake_ent *fe, size_t nfe,
+              struct lq_arena *a, struct ent_result *er)
+{
+    memset(er, 0, sizeof(*er));
+    er->tok_mention = lq_arena_alloc(a, (doc->ntokens + 1) * sizeof(int32_t));
+    for (size_t i = 0; i < doc->ntokens; i++)
+        er->tok_mention[i] = -1;
+    er->mentions = lq_arena_calloc(a, 64, sizeof(struct ent_mention));
+    er->entities = lq_arena_calloc(a, nfe + 1, sizeof(struct ent_entity));
+    for (size_t e = 0; e < nfe; e++) {
+        er->entities[e].type = fe[e].type;
+        er->entities[e].name = fe[e].forms[0];
+        er->entities[e].affiliation = -1;
+        for (int f = 0; f < 4 && fe[e].forms[f]; f++) {
+            size_t from = 0;
+            uint32_t tb, te;
+            while (er->nmentions < 64 && find_tokens(doc, fe[e].forms[f], 0, &tb, &te, &from)) {
+                if (er->tok_mention[tb] >= 0)
+                    continue;
+                struct ent_mention *m = &er->mentions[er->nmentions];
+                m->tok_begin = tb;
+                m->tok_end = te;
+                m->start = doc->tokens[tb].body_start;
+                m->end = doc->tokens[te - 1].end;
+                m->type = fe[e].type;
+                m->entity = (int32_t)e;
+                m->sentence = doc->tokens[tb].sentence;
+                for (uint32_t k = tb; k < te; k++)
+                    er->tok_mention[k] = (int32_t)er->nmentions;
+                er->nmentions++;
+            }
+        }
+    }
+    er->nentities = nfe;
+    /* mentions in text order, tok_mention renumbered */
+    for (size_t i = 1; i < er->nmentions; i++) {
+        struct ent_mention m = er->mentions[i];
+        size_t j = i;
+        while (j > 0 && er->mentions[j - 1].tok_begin > m.tok_begin) {
+            er->mentions[j] = er->mentions[j - 1];
+            j--;
+        }
+        er->mentions[j] = m;
+    }
+    for (size_t i = 0; i < er->nmentions; i++)
+        for (uint32_t k = er->mentions[i].tok_begin; k < er->mentions[i].tok_end; k++)
+            er->tok_mention[k] = (int32_t)i;
+}
+
+static struct lq_arena *arena;
+static struct evt_result res;
+static struct ent_result ents;
+
+/* Run the stage on @p text with the entities @p fe; 0 on a setup failure. */
+static int
+run(const char *text, const struct fake_ent *fe, size_t nfe)
+{
+    lq_arena_reset(arena);
+    struct txt_doc *doc = NULL;
+    size_t bad = 0;
+    if (LQ_OK != txt_analyze(tctx, scratch, arena, text, strlen(text), &bad, &doc))
+        return 0;
+    fake_entities(doc, fe, nfe, arena, &ents);
+    struct tmx_date dct = { 2020, 3, 11 };
+    int ok = LQ_OK == evt_extract(ectx, doc, &ents, &dct, arena, &res);
+    if (getenv("EVT_DEBUG"))
+        for (size_t i = 0; i < res.nevents; i++)
+            fprintf(stderr, "  event %zu: %s status %d parts %zu\n", i,
+                    txt_slice(doc, arena, res.events[i].trig_start, res.events[i].trig_end),
+                    (int)res.events[i].status, res.events[i].nparts);
+    return ok;
+}
+
+/* Does event @p i have entity @p e with role @p r (r < 0: any role)? */
+static int
+has_part(size_t i, int32_t e, int r)
+{
+    if (i >= res.nevents)
+        return 0;
+    for (size_t k = 0; k < res.events[i].nparts; k++)
+        if (res.events[i].parts[k].entity == e && (r < 0 || (int)res.events[i].parts[k].role == r))
+            return 1;
+    return 0;
+}
+
+static const struct fake_ent people[] = {
+    { NER_PER, { "سامي نور", "نور" } },
+    { NER_PER, { "كريم حداد", "حداد" } },
+    { NER_PER, { "ليلى سالم" } },
+    { NER_LOC, { "البحيرة" } },
+    { NER_LOC, { "الوادي" } },
+    { NER_ORG, { "شركة النخيل" } },
+};
+#define NPEOPLE (sizeof(people) / sizeof(people[0]))
+enum { SAMI, KARIM, LAILA, BUHAYRA, WADI, NAKHIL };
+
+static void
+test_occurred_with_place(void)
+{
+    CHECK(run("التقى الرئيس سامي نور بالوزير كريم حداد في البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents < 1)
+        return;
+    CHECK_INT(res.events[0].status, EVT_OCCURRED);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
+static void
+test_future_and_planned(void)
+{
+    CHECK(run("قال مصدر إن سامي نور سيلتقي مع كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+    CHECK(run("ومن المقرر أن يعقد سامي نور لقاء مع كريم حداد في الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+        CHECK_INT(res.events[0].location, WADI);
+    }
+}
+
+static void
+test_negation_scope(void)
+{
+    /* the negation governs its own clause only */
+    CHECK(run("قال سامي نور إنه لن يسافر، لكنه التقى كريم حداد في البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_OCCURRED);
+    CHECK(run("لم يلتق سامي نور كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_NEGATED);
+    CHECK(run("ونفى سامي نور أن يكون التقى كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_NEGATED);
+    /* a future marker in another clause does not make the meeting planned */
+    CHECK(run("التقى سامي نور كريم حداد، بينما سيسافر وفد إلى الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_OCCURRED);
+}
+
+static void
+test_uncertain_habitual(void)
+{
+    CHECK(run("ومن غير الواضح ما إذا كان سامي نور قد التقى كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
+    CHECK(run("وقال سامي نور: \"نجتمع بشكل دوري مع كريم حداد\".", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_HABITUAL);
+        CHECK(has_part(0, SAMI, -1));
+        CHECK(has_part(0, KARIM, -1));
+    }
+}
+
+static void
+test_roles_and_attendees(void)
+{
+    CHECK(run("استقبل الرئيس سامي نور الوزير كريم حداد بحضور ليلى سالم.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_HOST));
+    CHECK(has_part(0, KARIM, EVT_VISITOR));
+    CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+}
+
+static void
+test_reporter_pronoun(void)
+{
+    CHECK(run("وقال سامي نور إنه التقى كريم حداد أمس.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+}
+
+static void
+test_dropped_subject(void)
+{
+    CHECK(run("وصل سامي نور إلى البحيرة. والتقى خلال الزيارة بالوزير كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+}
+
+static void
+test_organization_through_people(void)
+{
+    CHECK(run("التقى سامي نور وفدا من شركة النخيل.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, NAKHIL, -1));
+}
+
+static void
+test_homonyms(void)
+{
+    CHECK(run("أجرى سامي نور اتصالا هاتفيا مع كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+    CHECK(run("بحث سامي نور في اتصال هاتفي مع كريم حداد العلاقات.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+    CHECK(run("وفاز فريق سامي نور في لقاء الدوري على فريق كريم حداد بهدف.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+}
+
+static void
+test_merge_and_split(void)
+{
+    CHECK(run("التقى سامي نور كريم حداد في البحيرة. وتناول اللقاء العلاقات بين البلدين.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(run("التقى سامي نور كريم حداد في البحيرة. ثم التقى سامي نور ليلى سالم في الوادي.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    CHECK(run("استقبل سامي نور كريم حداد في البحيرة. وجرى خلال اللقاء بحث التعاون بين "
+              "سامي نور وكريم حداد.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+}
+
+static void
+test_between(void)
+{
+    CHECK(run("عقد لقاء بين سامي نور وكريم حداد في الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, WADI);
+}
+
+static int
+setup(void)
+{
+    const char *src = getenv("LIQA_SOURCE_DIR");
+    char path[1024], err[256];
+    if (NULL == src)
+        src = LIQA_SOURCE_DIR;
+    lexs.triggers = lex_new();
+    lexs.cues = lex_new();
+    known = lex_new();
+    if (!lexs.triggers || !lexs.cues || !known)
+        return 0;
+    snprintf(path, sizeof(path), "%s/config/lexicons/triggers.txt", src);
+    if (LQ_OK != lex_load_file(lexs.triggers, path, err, sizeof(err)) ||
+        LQ_OK != lex_load_file(known, path, err, sizeof(err))) {
+        fprintf(stderr, "%s\n", err);
+        return 0;
+    }
+    snprintf(path, sizeof(path), "%s/config/lexicons/cues.txt", src);
+    if (LQ_OK != lex_load_file(lexs.cues, path, err, sizeof(err)) ||
+        LQ_OK != lex_load_file(known, path, err, sizeof(err))) {
+        fprintf(stderr, "%s\n", err);
+        return 0;
+    }
+    if (LQ_OK != txt_ctx_new(NULL, known, &tctx))
+        return 0;
+    scratch = txt_scratch_new(tctx);
+    arena = lq_arena_new(0);
+    return scratch && arena && LQ_OK == evt_ctx_new(&lexs, NULL, &ectx);
+}
+
+int
+main(void)
+{
+    if (!setup())
+        return TEST_SETUP_FAILURE;
+    CHECK_STR(evt_status_name(EVT_PLANNED), "planned");
+    CHECK_STR(evt_role_name(EVT_ATTENDEE), "attendee");
+    test_occurred_with_place();
+    test_future_and_planned();
+    test_negation_scope();
+    test_uncertain_habitual();
+    test_roles_and_attendees();
+    test_reporter_pronoun();
+    test_dropped_subject();
+    test_organization_through_people();
+    test_homonyms();
+    test_merge_and_split();
+    test_between();
+    evt_ctx_free(ectx);
+    lq_arena_free(arena);
+    txt_scratch_free(scratch);
+    txt_ctx_free(tctx);
+    lex_free(lexs.triggers);
+    lex_free(lexs.cues);
+    lex_free(known);
+    return test_done();
+}
+
+/* end of test_event.c */

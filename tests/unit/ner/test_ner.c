@@ -1,0 +1,670 @@
+/* Unit tests of the ner module on constructed examples: labels and BIOES
+ * constraints, Viterbi against brute force, features of hand-made tokens,
+ * lexicon matches, model build/save/load, corrupt model files, corpus
+ * reading with tag mappings, and scoring. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "liqa/status.h"
+#include "liqa/text.h"
+#include "ner_internal.h"
+#include "test.h"
+
+#define L NER_NLABELS
+
+static char tmpdir[256];
+
+/* ------------------------------------------------------------ helpers */
+
+static struct txt_token
+tok(const char *key, const char *base, const char *stem, const char *clitics, enum txt_kind kind)
+{
+    struct txt_token t;
+    memset(&t, 0, sizeof(t));
+    t.surface = key;
+    t.key = key;
+    t.base = base;
+    t.stem = stem;
+    t.clitics = clitics;
+    t.kind = kind;
+    if (0 == strncmp(base, "ال", strlen("ال")))
+        t.flags |= TXT_F_AL;
+    return t;
+}
+
+static int
+has_key(const uint64_t *f, size_t n, uint64_t k)
+{
+    for (size_t i = 0; i < n; i++)
+        if (f[i] == k)
+            return 1;
+    return 0;
+}
+
+static size_t
+common(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < na; i++)
+        c += (size_t)has_key(b, nb, a[i]);
+    return c;
+}
+
+/* ------------------------------------------------------------ labels */
+
+static void
+test_labels(void)
+{
+    int bper = ner_label(NER_PER, NER_POS_B), iper = ner_label(NER_PER, NER_POS_I);
+    int eper = ner_label(NER_PER, NER_POS_E), sper = ner_label(NER_PER, NER_POS_S);
+    int bloc = ner_label(NER_LOC, NER_POS_B), iloc = ner_label(NER_LOC, NER_POS_I);
+    CHECK_STR(ner_label_name(0), "O");
+    CHECK_STR(ner_label_name(bper), "B-PER");
+    CHECK_STR(ner_label_name(ner_label(NER_ORG, NER_POS_E)), "E-ORG");
+    CHECK_STR(ner_label_name(ner_label(NER_LOC, NER_POS_S)), "S-LOC");
+    for (int l = 1; l < L; l++) {
+        CHECK_INT(ner_label(ner_label_type(l), ner_label_pos(l)), l);
+    }
+    CHECK(ner_allowed(bper, iper));
+    CHECK(ner_allowed(bper, eper));
+    CHECK(ner_allowed(iper, eper));
+    CHECK(!ner_allowed(bper, 0));
+    CHECK(!ner_allowed(bper, iloc));
+    CHECK(!ner_allowed(0, iper));
+    CHECK(!ner_allowed(0, eper));
+    CHECK(!ner_allowed(eper, iper));
+    CHECK(ner_allowed(eper, bloc));
+    CHECK(ner_allowed(sper, sper));
+    CHECK(ner_allowed(0, sper));
+    CHECK(ner_allowed_start(bper) && !ner_allowed_start(iper));
+    CHECK(ner_allowed_end(eper) && ner_allowed_end(sper) && !ner_allowed_end(bper));
+    CHECK_STR(ner_type_name(NER_PER), "PERSON");
+    CHECK_STR(ner_type_name(NER_ORG), "ORGANIZATION");
+    CHECK_STR(ner_type_name(NER_LOC), "LOCATION");
+    CHECK(NULL == ner_type_name(NER_NONE));
+}
+
+/* ------------------------------------------------------------ decoder */
+
+static uint64_t rng_state = 12345;
+
+static float
+frand(void)
+{
+    rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
+    return (float)((rng_state >> 40) & 0xffff) / 65536.0f * 4.0f - 2.0f;
+}
+
+static float
+path_score(const struct ner_trans *tr, const float *emit, const int *y, size_t n)
+{
+    float s = tr->start[y[0]] + tr->end[y[n - 1]];
+    for (size_t i = 0; i < n; i++) {
+        s += emit[i * L + y[i]];
+        if (i)
+            s += tr->trans[y[i - 1]][y[i]];
+    }
+    return s;
+}
+
+static int
+path_valid(const int *y, size_t n)
+{
+    if (!ner_allowed_start(y[0]) || !ner_allowed_end(y[n - 1]))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (!ner_allowed(y[i - 1], y[i]))
+            return 0;
+    return 1;
+}
+
+static void
+test_viterbi_brute(void)
+{
+    enum { N = 4 };
+    float emit[N * L], delta[N * L], beta[N * L];
+    uint8_t bp[N * L], lab[N];
+    struct ner_trans tr;
+    for (int round = 0; round < 20; round++) {
+        for (int l = 0; l < L; l++) {
+            tr.start[l] = frand();
+            tr.end[l] = frand();
+            for (int m = 0; m < L; m++)
+                tr.trans[l][m] = frand();
+        }
+        for (int i = 0; i < N * L; i++)
+            emit[i] = 3 * frand();
+        float best = ner_viterbi(&tr, emit, N, delta, bp, lab);
+        /* brute force over all valid label sequences */
+        float bbest = -INFINITY;
+        int y[N];
+        for (long code = 0; code < (long)L * L * L * L; code++) {
+            long c = code;
+            for (int i = 0; i < N; i++, c /= L)
+                y[i] = (int)(c % L);
+            if (!path_valid(y, N))
+                continue;
+            float s = path_score(&tr, emit, y, N);
+            if (s > bbest)
+                bbest = s;
+        }
+        int yl[N];
+        for (int i = 0; i < N; i++)
+            yl[i] = lab[i];
+        CHECK(path_valid(yl, N));
+        CHECK(fabsf(best - bbest) < 1e-3f);
+        CHECK(fabsf(path_score(&tr, emit, yl, N) - best) < 1e-3f);
+        /* max-marginals from forward and backward agree with the best score */
+        ner_backward(&tr, emit, N, beta);
+        for (int i = 0; i < N; i++) {
+            float mm = -INFINITY;
+            for (int l = 0; l < L; l++)
+                if (delta[i * L + l] + beta[i * L + l] > mm)
+                    mm = delta[i * L + l] + beta[i * L + l];
+            CHECK(fabsf(mm - best) < 1e-3f);
+        }
+    }
+}
+
+static void
+test_viterbi_constraints(void)
+{
+    /* emissions want O then I-PER, which cannot end a sentence: the
+     * decoder must choose a valid path (O O) */
+    enum { N = 2 };
+    float emit[N * L], delta[N * L];
+    uint8_t bp[N * L], lab[N];
+    struct ner_trans tr;
+    memset(&tr, 0, sizeof(tr));
+    for (int i = 0; i < N * L; i++)
+        emit[i] = 0;
+    emit[0 * L + 0] = 1;
+    emit[1 * L + ner_label(NER_PER, NER_POS_I)] = 5;
+    float best = ner_viterbi(&tr, emit, N, delta, bp, lab);
+    int y[N] = {lab[0], lab[1]};
+    CHECK(path_valid(y, N));
+    CHECK_INT(lab[0], 0);
+    CHECK_INT(lab[1], 0);
+    CHECK(fabsf(best - 1) < 1e-6f);
+    /* a strong transition weight cannot license a forbidden transition */
+    tr.trans[0][ner_label(NER_PER, NER_POS_E)] = 100;
+    ner_viterbi(&tr, emit, N, delta, bp, lab);
+    CHECK_INT(lab[1], 0);
+
+    /* spans from BIOES labels */
+    uint8_t seq[] = {0,
+                     (uint8_t)ner_label(NER_PER, NER_POS_B),
+                     (uint8_t)ner_label(NER_PER, NER_POS_I),
+                     (uint8_t)ner_label(NER_PER, NER_POS_E),
+                     (uint8_t)ner_label(NER_LOC, NER_POS_S),
+                     0,
+                     (uint8_t)ner_label(NER_ORG, NER_POS_B),
+                     (uint8_t)ner_label(NER_ORG, NER_POS_E)};
+    struct ner_span sp[8];
+    size_t ns = ner_labels_to_spans(seq, sizeof(seq), sp, 8);
+    CHECK_INT(ns, 3);
+    CHECK_INT(sp[0].tok_begin, 1);
+    CHECK_INT(sp[0].tok_end, 4);
+    CHECK_INT(sp[0].type, NER_PER);
+    CHECK_INT(sp[1].tok_begin, 4);
+    CHECK_INT(sp[1].tok_end, 5);
+    CHECK_INT(sp[1].type, NER_LOC);
+    CHECK_INT(sp[2].tok_begin, 6);
+    CHECK_INT(sp[2].tok_end, 8);
+    CHECK_INT(sp[2].type, NER_ORG);
+    CHECK_INT(ner_labels_to_spans(seq, sizeof(seq), sp, 1), 3);
+}
+
+/* ------------------------------------------------------------ features */
+
+static void
+test_features(void)
+{
+    /* the same name with and without a proclitic, as ANERcorp spells it
+     * whole and NewsFANE splits it */
+    struct txt_token a[3] = {
+        tok("وصل", "وصل", "وصل", "", TXT_WORD),
+        tok("وسمير", "سمير", "سمير", "و", TXT_WORD),
+        tok("أمس", "أمس", "أمس", "", TXT_WORD),
+    };
+    struct txt_token b[3] = {
+        tok("وصل", "وصل", "وصل", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("أمس", "أمس", "أمس", "", TXT_WORD),
+    };
+    struct ner_tokinfo ia[3], ib[3];
+    ner_tokinfo_fill(NULL, a, 3, ia);
+    ner_tokinfo_fill(NULL, b, 3, ib);
+    CHECK(ia[1].hstem == ib[1].hstem);
+    CHECK(ia[1].hbase == ib[1].hbase);
+    CHECK(ia[1].hkey != ib[1].hkey);
+    CHECK(ia[1].hclit != ib[1].hclit);
+    CHECK(ia[1].hpre[0] == ib[1].hpre[0] && ia[1].hsuf[2] == ib[1].hsuf[2]);
+    /* "سمير" has 4 code points: prefixes and suffixes of 1..3 exist */
+    CHECK(ia[1].hpre[2] != 0 && ia[1].hsuf[2] != 0);
+    /* a 2-letter word has only the 1-letter affixes */
+    struct txt_token s2 = tok("من", "من", "من", "", TXT_WORD);
+    struct ner_tokinfo i2;
+    ner_tokinfo_fill(NULL, &s2, 1, &i2);
+    CHECK(i2.hpre[0] != 0 && 0 == i2.hpre[1] && 0 == i2.hsuf[1]);
+
+    uint64_t fa[NER_MAX_FEATS], fb[NER_MAX_FEATS];
+    size_t na = ner_token_features(ia, 3, 1, fa);
+    size_t nb = ner_token_features(ib, 3, 1, fb);
+    CHECK(na > 20 && na <= NER_MAX_FEATS);
+    /* everything but the key, clitic, clitic+stem and shape features agree */
+    size_t c = common(fa, na, fb, nb);
+    CHECK(c + 4 >= na && c < na);
+    /* deterministic */
+    uint64_t fa2[NER_MAX_FEATS];
+    CHECK_INT(ner_token_features(ia, 3, 1, fa2), na);
+    CHECK(0 == memcmp(fa, fa2, na * sizeof(uint64_t)));
+    /* window features see the neighbours: changing the next word changes some */
+    struct txt_token c3[3] = {a[0], a[1], tok("غدا", "غدا", "غدا", "", TXT_WORD)};
+    struct ner_tokinfo ic[3];
+    ner_tokinfo_fill(NULL, c3, 3, ic);
+    uint64_t fc[NER_MAX_FEATS];
+    size_t nc = ner_token_features(ic, 3, 1, fc);
+    size_t cc = common(fa, na, fc, nc);
+    CHECK(cc < na && cc + 6 >= na);
+    /* sentence position: the first and the last token get an extra feature */
+    uint64_t f0[NER_MAX_FEATS];
+    size_t n0 = ner_token_features(ia, 1, 0, f0);
+    CHECK(n0 > 0);
+    /* Latin shape depends on capitals */
+    struct txt_token l1 = tok("cia", "cia", "cia", "", TXT_LATIN), l2 = l1;
+    l1.surface = "CIA";
+    l2.surface = "cia";
+    struct ner_tokinfo il1, il2;
+    ner_tokinfo_fill(NULL, &l1, 1, &il1);
+    ner_tokinfo_fill(NULL, &l2, 1, &il2);
+    CHECK(il1.shape != il2.shape);
+    CHECK(il1.hstem == il2.hstem);
+}
+
+static void
+test_lexicon_features(void)
+{
+    struct ner_lexfeat *lf = NULL;
+    CHECK_INT(ner_lexfeat_new(NULL, &lf), LQ_OK);
+    if (NULL == lf)
+        return;
+    CHECK_INT(ner_lexfeat_add(lf, "سمير", NER_LX_FIRST), LQ_OK);
+    CHECK_INT(ner_lexfeat_add(lf, "وزير", NER_LX_TITLE), LQ_OK);
+    CHECK_INT(ner_lexfeat_add(lf, "جزر الملح", NER_LX_PLACE), LQ_OK);
+    /* "زار الوزير سمير جزر الملح الكبرى" with a clitic on the first word of the place */
+    struct txt_token t[6] = {
+        tok("زار", "زار", "زار", "", TXT_WORD),
+        tok("الوزير", "الوزير", "وزير", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("بجزر", "جزر", "جزر", "ب", TXT_WORD),
+        tok("الملح", "الملح", "ملح", "", TXT_WORD),
+        tok("الكبرى", "الكبري", "كبري", "", TXT_WORD),
+    };
+    /* the lexicon stores folded keys: الكبرى folds to الكبري */
+    t[5].key = "الكبري";
+    CHECK_INT(ner_lexfeat_add(lf, "جزر الملح الكبري", NER_LX_PLACE), LQ_OK);
+    struct ner_tokinfo in[6];
+    ner_tokinfo_fill(lf, t, 6, in);
+    uint16_t place = 1u << NER_LX_PLACE;
+    CHECK(in[1].lex & (1u << NER_LX_TITLE)); /* by its stem */
+    CHECK(in[2].lex & (1u << NER_LX_FIRST));
+    CHECK(0 == in[0].lex);
+    CHECK(in[3].mwb & place);
+    CHECK(!(in[3].mwi & place));
+    CHECK(in[4].mwi & place);
+    CHECK(in[4].mwe & place); /* the shorter entry ends here */
+    CHECK(in[5].mwi & place);
+    CHECK(in[5].mwe & place);
+    CHECK(!(in[2].mwb & place));
+    /* the features differ from those without lexicons */
+    struct ner_tokinfo plain[6];
+    ner_tokinfo_fill(NULL, t, 6, plain);
+    uint64_t f1[NER_MAX_FEATS], f2[NER_MAX_FEATS];
+    size_t n1 = ner_token_features(in, 6, 4, f1), n2 = ner_token_features(plain, 6, 4, f2);
+    CHECK(n1 > n2);
+    CHECK_INT(common(f2, n2, f1, n1), n2);
+    ner_lexfeat_free(lf);
+}
+
+/* ------------------------------------------------------------ model */
+
+/* A model that tags the middle token of a hand-made sentence S-PER. */
+static struct ner_model *
+tiny_model(struct txt_token *t, size_t n, size_t target)
+{
+    struct ner_tokinfo in[8];
+    ner_tokinfo_fill(NULL, t, n, in);
+    uint64_t keys[8 * NER_MAX_FEATS];
+    float rows[8 * NER_MAX_FEATS * L];
+    size_t nk = 0;
+    memset(rows, 0, sizeof(rows));
+    for (size_t i = 0; i < n; i++) {
+        uint64_t f[NER_MAX_FEATS];
+        size_t nf = ner_token_features(in, n, i, f);
+        for (size_t k = 0; k < nf; k++) {
+            size_t j = 0;
+            while (j < nk && keys[j] != f[k])
+                j++;
+            if (j == nk)
+                keys[nk++] = f[k];
+            rows[j * L + (i == target ? ner_label(NER_PER, NER_POS_S) : 0)] += 0.25f;
+        }
+    }
+    struct ner_trans tr;
+    memset(&tr, 0, sizeof(tr));
+    tr.trans[0][ner_label(NER_PER, NER_POS_S)] = -0.5f;
+    struct ner_model *m = NULL;
+    CHECK_INT(ner_model_build(keys, rows, nk, &tr, "test model", NULL, &m), LQ_OK);
+    return m;
+}
+
+static void
+test_model_roundtrip(void)
+{
+    struct txt_token t[3] = {
+        tok("قال", "قال", "قال", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("إن", "ان", "ان", "", TXT_WORD),
+    };
+    struct ner_model *m = tiny_model(t, 3, 1);
+    if (NULL == m)
+        return;
+    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v1:", 18));
+    CHECK_INT(strlen(ner_model_id(m)), 26);
+
+    struct txt_doc doc;
+    memset(&doc, 0, sizeof(doc));
+    doc.tokens = t;
+    doc.ntokens = 3;
+    struct ner_tagger *tg = ner_tagger_new(m);
+    CHECK(tg != NULL);
+    struct ner_span sp[4];
+    size_t n = 99;
+    CHECK_INT(ner_tag(tg, &doc, 0, 3, sp, 4, &n), LQ_OK);
+    CHECK_INT(n, 1);
+    float margin = -1;
+    if (1 == n) {
+        CHECK_INT(sp[0].tok_begin, 1);
+        CHECK_INT(sp[0].tok_end, 2);
+        CHECK_INT(sp[0].type, NER_PER);
+        CHECK(sp[0].margin > 0);
+        margin = sp[0].margin;
+    }
+    /* a sub-range: spans keep document token indices */
+    CHECK_INT(ner_tag(tg, &doc, 1, 3, sp, 4, &n), LQ_OK);
+    CHECK_INT(n, 1);
+    if (n)
+        CHECK_INT(sp[0].tok_begin, 1);
+    /* max = 0 still counts */
+    CHECK_INT(ner_tag(tg, &doc, 0, 3, sp, 0, &n), LQ_OK);
+    CHECK_INT(n, 1);
+    /* empty range */
+    CHECK_INT(ner_tag(tg, &doc, 2, 2, sp, 4, &n), LQ_OK);
+    CHECK_INT(n, 0);
+
+    char path[512];
+    snprintf(path, sizeof(path), "%s/tiny.model", tmpdir);
+    char err[512] = "";
+    CHECK_INT(ner_model_save(m, path, err, sizeof(err)), LQ_OK);
+    struct ner_model *m2 = NULL;
+    CHECK_INT(ner_model_load(path, NULL, &m2, err, sizeof(err)), LQ_OK);
+    if (m2) {
+        CHECK_STR(ner_model_id(m2), ner_model_id(m));
+        CHECK_STR(m2->meta, "test model");
+        CHECK_INT(m2->nfeat, m->nfeat);
+        CHECK(m2->scale == m->scale);
+        CHECK(0 == memcmp(&m2->tr, &m->tr, sizeof(m->tr)));
+        size_t same = 0;
+        for (size_t i = 0; i <= m->mask; i++) {
+            if (0 == m->slots[i].key)
+                continue;
+            const struct ner_slot *s = ner_model_find(m2, m->slots[i].key);
+            same += s && 0 == memcmp(s->w, m->slots[i].w, sizeof(s->w));
+        }
+        CHECK_INT(same, m->nfeat);
+        struct ner_tagger *tg2 = ner_tagger_new(m2);
+        struct ner_span sp2[4];
+        size_t n2 = 0;
+        CHECK_INT(ner_tag(tg2, &doc, 0, 3, sp2, 4, &n2), LQ_OK);
+        CHECK_INT(n2, 1);
+        if (1 == n2)
+            CHECK(fabsf(sp2[0].margin - margin) < 1e-5f);
+        ner_tagger_free(tg2);
+    }
+    ner_model_free(m2);
+
+    /* corrupt files: bad byte (checksum), truncated, bad magic, missing */
+    FILE *f = fopen(path, "rb");
+    unsigned char *buf = malloc(1 << 20);
+    size_t len = f ? fread(buf, 1, 1 << 20, f) : 0;
+    if (f)
+        fclose(f);
+    CHECK(len > 100);
+    char bad[512];
+    snprintf(bad, sizeof(bad), "%s/bad.model", tmpdir);
+    struct {
+        size_t len;
+        size_t flip; /* byte to change, or SIZE_MAX */
+        const char *what;
+    } cases[] = {
+        {len, len / 2, "checksum"},
+        {len - 7, SIZE_MAX, "size"},
+        {len / 3, SIZE_MAX, "size"},
+        {len, 0, "magic"},
+        {20, SIZE_MAX, "magic"},
+        {len, 8, "version"},
+    };
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        f = fopen(bad, "wb");
+        if (NULL == f)
+            break;
+        if (SIZE_MAX != cases[k].flip)
+            buf[cases[k].flip] ^= 0x5a;
+        fwrite(buf, 1, cases[k].len, f);
+        if (SIZE_MAX != cases[k].flip)
+            buf[cases[k].flip] ^= 0x5a;
+        fclose(f);
+        struct ner_model *mb = (struct ner_model *)1;
+        err[0] = 0;
+        CHECK_INT(ner_model_load(bad, NULL, &mb, err, sizeof(err)), LQ_ERR_FORMAT);
+        CHECK(NULL == mb);
+        CHECK(NULL != strstr(err, bad));
+        if (NULL == strstr(err, bad))
+            fprintf(stderr, "case %zu: %s\n", k, err);
+    }
+    struct ner_model *mb = NULL;
+    snprintf(bad, sizeof(bad), "%s/missing.model", tmpdir);
+    CHECK_INT(ner_model_load(bad, NULL, &mb, err, sizeof(err)), LQ_ERR_IO);
+    CHECK(NULL != strstr(err, "missing.model"));
+    free(buf);
+    ner_tagger_free(tg);
+    ner_model_free(m);
+    ner_tagger_free(NULL);
+    ner_model_free(NULL);
+}
+
+static void
+test_long_range(void)
+{
+    /* more tokens than one decoding chunk: bounded scratch, spans everywhere */
+    enum { N = 2600 };
+    struct txt_token t[3] = {
+        tok("قال", "قال", "قال", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("إن", "ان", "ان", "", TXT_WORD),
+    };
+    struct ner_model *m = tiny_model(t, 3, 1);
+    if (NULL == m)
+        return;
+    struct txt_token *many = malloc(N * sizeof(*many));
+    for (size_t i = 0; i < N; i++)
+        many[i] = t[i % 3];
+    struct txt_doc doc;
+    memset(&doc, 0, sizeof(doc));
+    doc.tokens = many;
+    doc.ntokens = N;
+    struct ner_tagger *tg = ner_tagger_new(m);
+    struct ner_span *sp = malloc(N * sizeof(*sp));
+    size_t n = 0;
+    CHECK_INT(ner_tag(tg, &doc, 0, N, sp, N, &n), LQ_OK);
+    CHECK(n > N / 3 - 5 && n <= N / 3 + 1);
+    int ok = 1;
+    for (size_t k = 0; k < n && k < N; k++)
+        ok &= sp[k].tok_begin < sp[k].tok_end && sp[k].tok_end <= N && sp[k].margin >= 0 &&
+              (0 == k || sp[k].tok_begin >= sp[k - 1].tok_end);
+    CHECK(ok);
+    free(sp);
+    free(many);
+    ner_tagger_free(tg);
+    ner_model_free(m);
+}
+
+/* ------------------------------------------------------------ corpora */
+
+static void
+test_tag_maps(void)
+{
+    int b = -1;
+    CHECK_INT(ner_map_tag(NER_TAGSET_ANERCORP, "B-PERS", &b), NER_PER);
+    CHECK_INT(b, 1);
+    CHECK_INT(ner_map_tag(NER_TAGSET_ANERCORP, "I-ORG", &b), NER_ORG);
+    CHECK_INT(b, 0);
+    CHECK_INT(ner_map_tag(NER_TAGSET_ANERCORP, "B-MISC", &b), NER_NONE);
+    CHECK_INT(ner_map_tag(NER_TAGSET_ANERCORP, "O", &b), NER_NONE);
+    CHECK_INT(ner_map_tag(NER_TAGSET_ANERCORP, "B-PER", &b), NER_NONE);
+    CHECK_INT(ner_map_tag(NER_TAGSET_FANE, "B-GPE", &b), NER_LOC);
+    CHECK_INT(ner_map_tag(NER_TAGSET_FANE, "I-FAC", &b), NER_LOC);
+    CHECK_INT(ner_map_tag(NER_TAGSET_FANE, "B-LOC", &b), NER_LOC);
+    CHECK_INT(ner_map_tag(NER_TAGSET_FANE, "B-PER", &b), NER_PER);
+    CHECK_INT(ner_map_tag(NER_TAGSET_FANE, "B-ORG", &b), NER_ORG);
+    CHECK_INT(ner_map_tag(NER_TAGSET_FANE, "B-PRO", &b), NER_NONE);
+    CHECK_INT(ner_map_tag(NER_TAGSET_FANE, "I-VEH", &b), NER_NONE);
+    CHECK_INT(ner_map_tag(NER_TAGSET_AQMAR, "B-MIS1", &b), NER_NONE);
+    CHECK_INT(ner_map_tag(NER_TAGSET_AQMAR, "I--ORG", &b), NER_NONE);
+    CHECK_INT(ner_map_tag(NER_TAGSET_AQMAR, "B-LOC", &b), NER_LOC);
+    CHECK_INT(ner_tagset_parse("fane"), NER_TAGSET_FANE);
+    CHECK_INT(ner_tagset_parse("conll"), -1);
+}
+
+static void
+test_corpus_read(void)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/c.txt", tmpdir);
+    FILE *f = fopen(path, "w");
+    if (NULL == f) {
+        CHECK(0);
+        return;
+    }
+    /* sentence 1: clitics split as in NewsFANE; sentence 2 after a TAB-only line */
+    fputs("و\tO\nالتقى\tO\nب\tO\nسمير\tB-PER\nحداد\tI-PER\nل\tO\nالحديث\tO\nفي\tO\n"
+          "دمشق\tB-GPE\n.\tO\n\t\nالكتاب\tB-PRO\nو\tO\n5\tO\n",
+          f);
+    fclose(f);
+    char err[512];
+    struct ner_corpus c = {0};
+    CHECK_INT(ner_corpus_read(path, NER_TAGSET_FANE, 1, &c, err, sizeof(err)), LQ_OK);
+    CHECK_INT(c.nsents, 2);
+    if (2 == c.nsents) {
+        const struct ner_sent *s = &c.sents[0];
+        CHECK_INT(s->n, 7);
+        if (7 == s->n) {
+            CHECK_STR(s->words[0], "والتقى");
+            CHECK_STR(s->words[1], "بسمير");
+            CHECK_INT(s->types[1], NER_PER);
+            CHECK_INT(s->begins[1], 1);
+            CHECK_STR(s->words[3], "للحديث");
+            CHECK_INT(s->types[5], NER_LOC);
+        }
+        struct ner_span sp[8];
+        CHECK_INT(ner_sent_spans(s, sp, 8), 2);
+        CHECK_INT(sp[0].tok_begin, 1);
+        CHECK_INT(sp[0].tok_end, 3);
+        /* a clitic before a number stays a token */
+        CHECK_INT(c.sents[1].n, 3);
+        CHECK_INT(c.sents[1].types[0], NER_NONE);
+    }
+    ner_corpus_clear(&c);
+    CHECK_INT(ner_corpus_read(path, NER_TAGSET_FANE, 0, &c, err, sizeof(err)), LQ_OK);
+    CHECK_INT(c.nsents, 2);
+    if (c.nsents)
+        CHECK_INT(c.sents[0].n, 10);
+    ner_corpus_clear(&c);
+
+    /* conlleval semantics: an I- after O or after another type starts a span */
+    f = fopen(path, "w");
+    fputs("a\tI-PERS\nb\tI-PERS\nc\tI-LOC\nd\tO\ne\tB-ORG\nf\tB-ORG\ng\tB-MISC\nh\tI-MISC\n", f);
+    fclose(f);
+    CHECK_INT(ner_corpus_read(path, NER_TAGSET_ANERCORP, 0, &c, err, sizeof(err)), LQ_OK);
+    if (1 == c.nsents) {
+        struct ner_span sp[8];
+        size_t n = ner_sent_spans(&c.sents[0], sp, 8);
+        CHECK_INT(n, 4);
+        if (4 == n) {
+            CHECK_INT(sp[0].tok_end, 2);
+            CHECK_INT(sp[1].type, NER_LOC);
+            CHECK_INT(sp[2].tok_begin, 4);
+            CHECK_INT(sp[3].tok_begin, 5);
+        }
+    }
+    ner_corpus_clear(&c);
+
+    f = fopen(path, "w");
+    fputs("word without tab\n", f);
+    fclose(f);
+    CHECK_INT(ner_corpus_read(path, NER_TAGSET_ANERCORP, 0, &c, err, sizeof(err)), LQ_ERR_FORMAT);
+    CHECK(NULL != strstr(err, ":1:"));
+    ner_corpus_clear(&c);
+    remove(path);
+}
+
+static void
+test_score(void)
+{
+    struct ner_span gold[] = {{0, 2, NER_PER, 0}, {3, 4, NER_LOC, 0}, {5, 7, NER_ORG, 0}};
+    struct ner_span pred[] = {{0, 2, NER_PER, 0}, {3, 4, NER_ORG, 0}, {5, 6, NER_ORG, 0},
+                              {8, 9, NER_LOC, 0}};
+    struct ner_score sc;
+    memset(&sc, 0, sizeof(sc));
+    ner_score_add(&sc, gold, 3, pred, 4);
+    CHECK_INT(sc.tp[NER_PER], 1);
+    CHECK_INT(sc.fp[NER_ORG], 2);
+    CHECK_INT(sc.fn[NER_ORG], 1);
+    CHECK_INT(sc.fn[NER_LOC], 1);
+    CHECK_INT(sc.fp[NER_LOC], 1);
+    /* micro: tp 1, fp 3, fn 2 → P 25, R 33.3, F1 28.57 */
+    CHECK(fabs(ner_score_f1(&sc, 0) - 200.0 / 7.0) < 1e-6);
+    CHECK(fabs(ner_score_f1(&sc, NER_PER) - 100.0) < 1e-6);
+}
+
+int
+main(void)
+{
+    const char *base = getenv("TMPDIR");
+    snprintf(tmpdir, sizeof(tmpdir), "%s/liqa-ner-test-XXXXXX", base ? base : "/tmp");
+    if (NULL == mkdtemp(tmpdir))
+        return TEST_SETUP_FAILURE;
+    test_labels();
+    test_viterbi_brute();
+    test_viterbi_constraints();
+    test_features();
+    test_lexicon_features();
+    test_model_roundtrip();
+    test_long_range();
+    test_tag_maps();
+    test_corpus_read();
+    test_score();
+    char p[600];
+    snprintf(p, sizeof(p), "%s/tiny.model", tmpdir);
+    remove(p);
+    snprintf(p, sizeof(p), "%s/bad.model", tmpdir);
+    remove(p);
+    rmdir(tmpdir);
+    return test_done();
+}
+
+/* end of test_ner.c */
