@@ -91,7 +91,7 @@ def main():
         "LIQA_BOUNDED_BUDGET_S", "180")))
     a = ap.parse_args()
     work = ls.tempdir("liqa-bounded-")
-    server = ls.Server(a.exe, work, threads=1, max_body_bytes="8 MiB", max_text_chars=8000000,
+    server = ls.Server(a.exe, work, threads=1, max_body_bytes="8MiB", max_text_chars=8000000,
                        connection_timeout_s=120).start()
     t_start = time.monotonic()
     failed = []
@@ -105,7 +105,7 @@ def main():
             mem_per_kb = {}
             # a fresh server per kind, so its peak memory belongs to this kind
             server.stop()
-            server = ls.Server(a.exe, work, threads=1, max_body_bytes="8 MiB",
+            server = ls.Server(a.exe, work, threads=1, max_body_bytes="8MiB",
                                max_text_chars=8000000, connection_timeout_s=120).start()
             ls.post_json(server.port, {"text": OWN_TEXT})
             base_hwm = hwm_kb(server.proc.pid)

@@ -80,7 +80,7 @@ class Trickle:
                 continue
             self.socks.append(s)
             self.opened.append(time.monotonic())
-            self.sent[i] = 0
+        self.sent = {i: 0 for i in range(len(self.socks))}
         self.thread = threading.Thread(target=self.run, daemon=True)
 
     def _closed(self, i, s):

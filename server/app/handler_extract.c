@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http.h"
 #include "liqa/pipeline.h"
@@ -92,6 +93,12 @@ handler_extract_begin(struct http_req *r)
                            "text/plain; charset=utf-8",
                            ct);
     }
+    const char *te = header(r, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    if (NULL != te && 0 != strcasecmp(te, "chunked"))
+        return reply_error(r, MHD_HTTP_BAD_REQUEST, "bad_request",
+                           "Transfer-Encoding '%.40s' not supported: send Content-Length or "
+                           "Transfer-Encoding: chunked",
+                           te);
     const char *cl = header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (NULL != cl) {
         unsigned long long len = 0;
@@ -156,6 +163,10 @@ decode_json(struct http_req *r, const char *buf, size_t len, json_t **root,
         app_error_set(e, 400, "json_too_deep",
                       "JSON nested deeper than %u levels at byte offset %lld",
                       r->app->cfg->max_json_depth, deep);
+        return -1;
+    }
+    if (0 == len) {
+        app_error_set(e, 400, "malformed_json", "empty body: expected a JSON object");
         return -1;
     }
     json_error_t jerr;

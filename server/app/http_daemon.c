@@ -168,6 +168,17 @@ preflight(struct http_req *r)
     return reply_static(r, MHD_HTTP_NO_CONTENT, NULL, "", 0);
 }
 
+static enum MHD_Result
+rate_limited(struct http_req *r, unsigned retry)
+{
+    char v[16];
+    snprintf(v, sizeof(v), "%u", retry);
+    http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, v);
+    return reply_error(r, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited",
+                       "more than %u requests a minute; retry in %u s",
+                       r->app->cfg->rate_limit_per_minute, retry);
+}
+
 /* First call of a request: everything decided from the headers. */
 static enum MHD_Result
 dispatch(struct http_req *r, const char *url, const char *method)
@@ -193,6 +204,11 @@ dispatch(struct http_req *r, const char *url, const char *method)
     if (r->route->protected && acc_keys_enabled(app->acc)) {
         r->key_index = acc_check_key(app->acc, presented_key(r));
         if (r->key_index < 0) {
+            /* guesses cost a token of the client's address, so keys cannot be
+             * tried at full speed when the rate limit is on */
+            unsigned retry = 0;
+            if (!acc_rate_take(app->acc, r->client, &retry))
+                return rate_limited(r, retry);
             http_add_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"liqa\"");
             return reply_error(r, MHD_HTTP_UNAUTHORIZED, "unauthorized",
                                "a valid API key is required (Authorization: Bearer KEY or "
@@ -206,14 +222,8 @@ dispatch(struct http_req *r, const char *url, const char *method)
         else
             snprintf(who, sizeof(who), "%s", r->client);
         unsigned retry = 0;
-        if (!acc_rate_take(app->acc, who, &retry)) {
-            char v[16];
-            snprintf(v, sizeof(v), "%u", retry);
-            http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, v);
-            return reply_error(r, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited",
-                               "more than %u requests a minute; retry in %u s",
-                               app->cfg->rate_limit_per_minute, retry);
-        }
+        if (!acc_rate_take(app->acc, who, &retry))
+            return rate_limited(r, retry);
     }
     if (NULL != r->route->get)
         return r->route->get(r);
@@ -397,7 +407,6 @@ http_start(struct app *app, char *err, size_t errlen)
     unsigned pool = threads > 1 ? threads : 0;
     struct MHD_OptionItem opts[] = {
         {MHD_OPTION_SOCK_ADDR, 0, &ss},
-        {MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)cfg->max_connections, NULL},
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)cfg->max_connections_per_ip, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)cfg->connection_timeout_s, NULL},

@@ -38,6 +38,13 @@ queue(struct http_req *r, unsigned status, struct MHD_Response *resp, const char
     if (ok)
         ret = MHD_queue_response(r->conn, status, resp);
     MHD_destroy_response(resp);
+    /* An extract request stops counting against max_in_flight once its
+     * answer is decided; the completion callback only sees the send end,
+     * which a quick client can outrun. */
+    if (r->counted_extract) {
+        atomic_fetch_sub(&r->app->extract_in_flight, 1);
+        r->counted_extract = 0;
+    }
     if (MHD_YES == ret) {
         r->status = status;
         r->bytes_out = len;

@@ -284,7 +284,12 @@ repeats(struct ent_work *w, uint8_t *taken)
     pt.keys = lq_arena_calloc(w->arena, pt.cap, sizeof(*pt.keys));
     pt.head = lq_arena_calloc(w->arena, pt.cap, sizeof(*pt.head));
     pt.ph = lq_arena_calloc(w->arena, pt.capph, sizeof(*pt.ph));
-    if (NULL == pt.keys || NULL == pt.head || NULL == pt.ph)
+    struct ptable skel = pt;
+    skel.keys = lq_arena_calloc(w->arena, skel.cap, sizeof(*skel.keys));
+    skel.head = lq_arena_calloc(w->arena, skel.cap, sizeof(*skel.head));
+    skel.ph = lq_arena_calloc(w->arena, skel.capph, sizeof(*skel.ph));
+    if (NULL == pt.keys || NULL == pt.head || NULL == pt.ph || NULL == skel.keys ||
+        NULL == skel.head || NULL == skel.ph)
         return LQ_ERR_NOMEM;
     const char *words[REPEAT_MAX_WORDS];
     for (size_t k = 0; k < n0; k++) {
@@ -316,6 +321,16 @@ repeats(struct ent_work *w, uint8_t *taken)
                     const char *one[1] = { t->key };
                     if (LQ_OK != (rc = pt_add(&pt, w->arena, one, 1, NER_PER)))
                         return rc;
+                    char sk[256];
+                    size_t sl = ent_skeleton(t->key, sk, sizeof(sk));
+                    if (sl >= 4 * 2 && sl < sizeof(sk)) {
+                        const char *key = lq_arena_strndup(w->arena, sk, sl);
+                        if (NULL == key)
+                            return LQ_ERR_NOMEM;
+                        const char *kw[1] = { key };
+                        if (LQ_OK != (rc = pt_add(&skel, w->arena, kw, 1, NER_PER)))
+                            return rc;
+                    }
                 }
             }
         }
@@ -327,8 +342,23 @@ repeats(struct ent_work *w, uint8_t *taken)
         if (TXT_WORD != t->kind && TXT_LATIN != t->kind)
             continue;
         int32_t *slot = pt_slot(&pt, match_word(t), 0);
-        if (NULL == slot)
+        if (NULL == slot) {
+            /* a spelling variant of a family name: بورتنيكوف for بورتينكوف */
+            char sk[256];
+            size_t sl = ent_skeleton(t->base, sk, sizeof(sk));
+            if (sl < 4 * 2 || sl >= sizeof(sk) || !repeatable_word(w, t, NER_PER) ||
+                lex_get(w->lx->first_names, t->base) || lex_get(w->lx->places, t->base) ||
+                lex_get(w->lx->org_heads, t->base) || NULL == pt_slot(&skel, sk, 0))
+                continue;
+            struct ent_cand c = { .b = (uint32_t)i, .e = (uint32_t)i + 1, .type = NER_PER,
+                                  .source = ENT_SRC_COREF, .prio = 0, .title_b = -1,
+                                  .title_e = -1, .mention = -1 };
+            int rc = ent_add_cand(w, &c);
+            if (LQ_OK != rc)
+                return rc;
+            taken[i] = 1;
             continue;
+        }
         uint32_t best = 0;
         enum ner_type bt = NER_NONE;
         size_t send = doc->sents[t->sentence].tok_end;
@@ -412,6 +442,8 @@ ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct t
     if (tagger && ctx->model && LQ_OK != (rc = run_tagger(&w, tagger)))
         return rc;
     if (LQ_OK != (rc = ent_rules(&w)))
+        return rc;
+    if (tagger && ctx->model && LQ_OK != (rc = ent_clean_tagger(&w)))
         return rc;
     uint8_t *taken = lq_arena_calloc(arena, doc->ntokens ? doc->ntokens : 1, 1);
     if (NULL == taken)

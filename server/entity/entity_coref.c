@@ -36,6 +36,7 @@ struct name {
     const char *core;        /* words without head and nationality */
     const char *natl;        /* country of a closing nationality adjective, or "" */
     int32_t next_bucket;     /* chain in a bucket table */
+    int quality;             /* 2 a rule or lexicon found it, 1 the tagger, 0 repeats only */
 };
 
 /* open-addressing table: string → int32 */
@@ -177,6 +178,14 @@ ent_skeleton(const char *key, char *out, size_t cap)
     return n;
 }
 
+/* is the word a generic place head (مدينة، محافظة) that a place's name drops? */
+static int
+admin_head(const struct lq_lexicons *lx, const char *word)
+{
+    const char *v = lex_get(lx->org_heads, word);
+    return v && NULL != strstr(v, "admin");
+}
+
 /* normalized words of a mention: word synonyms, then a whole-name synonym */
 static int
 mention_words(struct ent_work *w, const struct ent_mention *m, const char **words, uint32_t *nw)
@@ -201,6 +210,14 @@ mention_words(struct ent_work *w, const struct ent_mention *m, const char **word
         words[n++] = k;
     }
     joined[jl] = '\0';
+    if (NER_LOC == m->type && n >= 2 && admin_head(w->lx, words[0])) {
+        /* مدينة القدس is القدس */
+        memmove(words, words + 1, (n - 1) * sizeof(*words));
+        n--;
+        const char *sp = strchr(joined, ' ');
+        if (sp)
+            memmove(joined, sp + 1, strlen(sp + 1) + 1);
+    }
     const char *whole = syn ? lex_get(syn, joined) : NULL;
     if (whole && whole[0]) {
         const char *f = fold_dup(w->arena, whole);
@@ -329,6 +346,44 @@ org_compatible(const struct name *a, const struct name *b)
     return 1;
 }
 
+/* are two words one name: equal, or one consonant skeleton (not two
+ * different given names) */
+static int
+same_word(const struct lex *fn, const struct name *a, uint32_t i, const struct name *b, uint32_t j)
+{
+    if (0 == strcmp(a->words[i], b->words[j]))
+        return 1;
+    if (lex_get(fn, a->words[i]) && lex_get(fn, b->words[j]))
+        return 0;
+    return strlen(a->skel[i]) >= 3 * 2 && 0 == strcmp(a->skel[i], b->skel[j]);
+}
+
+static int
+is_link(const char *w)
+{
+    return 0 == strcmp(w, "بن") || 0 == strcmp(w, "بنت");
+}
+
+/* عادل الجبير in عادل بن أحمد الجبير: same first and last word, a's words
+ * in order among b's */
+static int
+subsequence(const struct lex *fn, const struct name *a, const struct name *b)
+{
+    if (a->nwords < 2 || a->nwords >= b->nwords)
+        return 0;
+    if (!same_word(fn, a, 0, b, 0) || !same_word(fn, a, a->nwords - 1, b, b->nwords - 1))
+        return 0;
+    uint32_t j = 1;
+    for (uint32_t i = 1; i + 1 < a->nwords; i++) {
+        while (j + 1 < b->nwords && !same_word(fn, a, i, b, j))
+            j++;
+        if (j + 1 >= b->nwords)
+            return 0;
+        j++;
+    }
+    return 1;
+}
+
 /* is a (shorter) a suffix of b by skeletons? */
 static int
 skel_suffix(const struct lex *fn, const struct name *a, const struct name *b)
@@ -336,6 +391,9 @@ skel_suffix(const struct lex *fn, const struct name *a, const struct name *b)
     if (a->nwords > b->nwords)
         return 0;
     uint32_t off = b->nwords - a->nwords;
+    /* سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز is the father */
+    if (off > 0 && a->nwords > 1 && is_link(b->words[off - 1]))
+        return 0;
     for (uint32_t k = 0; k < a->nwords; k++) {
         const char *x = a->skel[k], *y = b->skel[off + k];
         if (0 == strcmp(a->words[k], b->words[off + k]))
@@ -461,6 +519,9 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             *slot = (int32_t)nn++;
         }
         struct name *x = &nm[*slot];
+        int q = (m->source & (ENT_SRC_RULE | ENT_SRC_LEXICON)) ? 2 : (m->source & ENT_SRC_TAGGER) ? 1 : 0;
+        if (q > x->quality)
+            x->quality = q;
         x->typecount[m->type]++;
         x->count++;
         mname[i] = *slot;
@@ -543,7 +604,8 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             struct name *y = &nm[p];
             int ok = 0;
             if (y->nwords > x->nwords)
-                ok = skel_suffix(w->lx->first_names, x, y); /* بومبيو → مايك بومبيو */
+                ok = skel_suffix(w->lx->first_names, x, y) || /* بومبيو → مايك بومبيو */
+                     subsequence(w->lx->first_names, x, y);
             else if (y->nwords == x->nwords && x->nwords >= 1) {
                 ok = skel_suffix(w->lx->first_names, x, y); /* ترمب / ترامب; بورتينكوف / بورتنيكوف */
                 /* two full names must agree on the first word's spelling too */
@@ -552,12 +614,41 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             }
             if (!ok)
                 continue;
-            if (best < 0 || y->nwords > nm[best].nwords ||
-                (y->nwords == nm[best].nwords && y->count > nm[best].count))
+            if (best < 0 || y->quality > nm[best].quality ||
+                (y->quality == nm[best].quality &&
+                 (y->nwords > nm[best].nwords ||
+                  (y->nwords == nm[best].nwords && y->count > nm[best].count))))
                 best = p;
         }
         if (best >= 0 && (nm[best].nwords > x->nwords || nm[best].nwords == x->nwords))
             unite(nm, (int32_t)k, best);
+    }
+
+    /* a given name alone (الأمير فيصل) joins the one full name it starts */
+    {
+        struct table byfirst;
+        if (LQ_OK != table_init(&byfirst, a, nn))
+            return LQ_ERR_NOMEM;
+        for (size_t k = 0; k < nn; k++) {
+            struct name *x = &nm[k];
+            if (NER_PER != x->type || x->nwords < 2)
+                continue;
+            int32_t *slot = table_slot(&byfirst, x->words[0], 1);
+            if (NULL == slot)
+                return LQ_ERR_NOMEM;
+            if (*slot == -1)
+                *slot = (int32_t)k;
+            else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
+                *slot = -2; /* two people share it */
+        }
+        for (size_t k = 0; k < nn; k++) {
+            struct name *x = &nm[k];
+            if (NER_PER != x->type || 1 != x->nwords || !lex_get(w->lx->first_names, x->words[0]))
+                continue;
+            int32_t *slot = table_slot(&byfirst, x->words[0], 0);
+            if (slot && *slot >= 0)
+                unite(nm, (int32_t)k, *slot);
+        }
     }
 
     /* 4. entities in order of first mention */
@@ -618,6 +709,13 @@ ent_coref(struct ent_work *w, struct ent_result *out)
         if (better) {
             best_m[m->entity] = (int32_t)i;
             e->name = m->text;
+            if (NER_LOC == m->type && m->tok_end - m->tok_begin >= 2 &&
+                admin_head(w->lx, tk[m->tok_begin].base)) {
+                /* the place's own name, without مدينة */
+                e->name = txt_slice(w->doc, a, tk[m->tok_begin + 1].body_start, m->end);
+                if (NULL == e->name)
+                    return LQ_ERR_NOMEM;
+            }
         }
         float c;
         confidence_src(m->source, &c);

@@ -56,6 +56,10 @@ struct ent_work {
 int
 ent_add_cand(struct ent_work *w, const struct ent_cand *c);
 
+/** Trim, split and correct the tagger's candidates (after ent_rules). */
+int
+ent_clean_tagger(struct ent_work *w);
+
 /** Run the rules and lexicons over every sentence, adding candidates. */
 int
 ent_rules(struct ent_work *w);

@@ -82,10 +82,17 @@ static int
 nonname(const struct sent *s, const struct txt_token *t)
 {
     const struct lq_lexicons *lx = s->w->lx;
+    /* على and علي share a key; the preposition is written with ى */
+    if (0 == strcmp(t->base, "علي"))
+        return NULL != strstr(t->surface, "ى") ? 2 : 0;
     const char *v = get(lx->nonname, t);
     if (v)
         return 0 == strcmp(v, "noun") ? 1 : 2;
-    if (get(lx->triggers, t) || get(lx->cues, t) || get(lx->time_words, t))
+    if (get(lx->triggers, t) || get(lx->cues, t))
+        return 2;
+    /* ordinals stay in names: محمد السادس */
+    const char *tw = get(lx->time_words, t);
+    if (tw && 0 != strncmp(tw, "ord:", 4))
         return 2;
     return 0;
 }
@@ -153,50 +160,160 @@ name_word(const struct sent *s, uint32_t i, int in_quote)
     return 1;
 }
 
+/* Could an unknown word be a name? Not a word with a pronoun suffix or a
+ * feminine ending, an adverb with tanween, a short word, or one that
+ * starts with an unsplit و. */
+static int
+name_shape2(const struct txt_token *t, int loose);
+
+static int
+name_shape(const struct txt_token *t)
+{
+    return name_shape2(t, 0);
+}
+
+/* loose: a word after a given name may end in ة (العطية، بوتفليقة) */
+static int
+name_shape2(const struct txt_token *t, int loose)
+{
+    const char *b = t->surface + 0;
+    size_t n = strlen(t->base);
+    if (n < 3 * 2)
+        return 0;
+    if (0 == strncmp(t->key, "و", strlen("و")) && t->clitics && !t->clitics[0])
+        return 0;
+    if (strstr(b, "ً") || strstr(b, "ٌ") || strstr(b, "ٍ"))
+        return 0;
+    size_t sl = strlen(b);
+    if (sl >= strlen("الله") && 0 == strcmp(b + sl - strlen("الله"), "الله"))
+        return 1; /* العبدالله، عبدالله */
+    static const char *const ends[] = { "ة", "ه", "اً", "هم", "ها", "هما", "كم", "نا" };
+    for (size_t k = loose ? 1 : 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+        size_t el = strlen(ends[k]);
+        if (sl > el + 2 && 0 == strcmp(b + sl - el, ends[k]))
+            return 0;
+    }
+    return 1;
+}
+
+enum part { P_FIRST, P_LINK, P_AL, P_UNKNOWN };
+
 /*
  * Read a person's name from i: given names, connectors with the word after
  * them, family names with or without ال; stop at verbs, prepositions,
- * nonname words, titles, punctuation and words with a proclitic.
+ * nonname words, titles, punctuation and words with a proclitic. An unknown
+ * word without ال must follow a given name or a connector, so that a name
+ * does not run on into the words after it.
  * @return the end token (i when no name)
  */
 static uint32_t
-read_name(const struct sent *s, uint32_t i)
+read_name(const struct sent *s, uint32_t i, int honored)
 {
     uint32_t j = i;
     int in_quote = (tok(s, i)->flags & TXT_F_QUOTE_OPEN) != 0;
+    enum part prev = P_UNKNOWN;
+    int al_run = 0;
     while (j < s->e && j - i < NAME_MAX_TOKENS) {
         const struct txt_token *t = tok(s, j);
         if (j > i && (tok(s, j - 1)->flags & TXT_F_QUOTE_CLOSE))
             break;
+        if (2 == nonname(s, t) || is_punct(t))
+            break;
         int fn = first_name(s, j, NULL);
-        if (fn && !has_clitic(t)) {
+        if (fn && (!has_clitic(t) || (j == i && clitic_is(t, "و")))) {
             j += (uint32_t)fn;
+            prev = P_FIRST;
+            al_run = 0;
             continue;
         }
         if (connector(t) && !has_clitic(t) && j + 1 < s->e) {
             const struct txt_token *n = tok(s, j + 1);
             if (TXT_WORD == n->kind && !has_clitic(n) && !is_punct(n)) {
                 j += 2;
+                prev = P_LINK;
+                al_run = 0;
                 continue;
             }
             break;
         }
-        if (j == i && TXT_WORD == t->kind && !has_clitic(t) && !nonname(s, t) &&
-            !known_name(s, j)) {
-            j++;
-            continue;
+        if (j == i) {
+            if (TXT_WORD == t->kind && !has_clitic(t) && !nonname(s, t) && !known_name(s, j) &&
+                name_shape(t)) {
+                j++;
+                prev = definite(t) ? P_AL : P_UNKNOWN;
+                al_run = definite(t);
+                /* with no given name and no honorific, one word only:
+                 * "شريط الافتتاح" is a noun phrase, not a name */
+                if (!honored)
+                    break;
+                continue;
+            }
+            break;
         }
-        if (j > i && name_word(s, j, in_quote)) {
-            j++;
-            continue;
+        if (!name_word(s, j, in_quote) || !name_shape2(t, P_FIRST == prev || P_LINK == prev))
+            break;
+        if (definite(t)) {
+            if (++al_run > 3)
+                break;
+            prev = P_AL;
+        } else {
+            if (P_FIRST != prev && P_LINK != prev)
+                break;
+            prev = P_UNKNOWN;
+            al_run = 0;
         }
-        break;
+        j++;
     }
     if (j > s->e)
         j = s->e;
     while (j > i && connector(tok(s, j - 1)))
         j--;
     return j;
+}
+
+/*
+ * Does a definite word look like an adjective? Nisba (الروسي، الفدرالية),
+ * participles (المتحدة، المسلحة), elatives (الأعلى، العليا).
+ */
+static int
+adjective(const struct txt_token *t)
+{
+    const char *k = t->base;
+    size_t n = strlen(k);
+    static const char *const ends[] = { "ي", "يه", "يا", "يين", "يون" };
+    for (size_t e = 0; e < sizeof(ends) / sizeof(ends[0]); e++) {
+        size_t l = strlen(ends[e]);
+        if (n > l + 4 && 0 == strcmp(k + n - l, ends[e]))
+            return 1;
+    }
+    /* ال + م + at least three letters: a participle */
+    if (0 == strncmp(k, "الم", strlen("الم")) && n >= strlen("الم") + 3 * 2)
+        return 1;
+    /* أفعل elatives: الأكبر، الأعلى (folded: الاكبر) */
+    if (0 == strncmp(k, "الا", strlen("الا")) && n == strlen("الا") + 3 * 2)
+        return 1;
+    return 0;
+}
+
+/*
+ * Does a name end at token e? After a name with no known given name the
+ * next token must close it: punctuation, a word with a proclitic, a verb or
+ * function word, a title, or the end of the sentence (not a noun or a
+ * definite word: "لدول الخليج", "تضمنت دعوة").
+ */
+static int
+boundary(const struct sent *s, uint32_t e)
+{
+    if (e >= s->e)
+        return 1;
+    const struct txt_token *t = tok(s, e);
+    if (is_punct(t) || has_clitic(t) || TXT_WORD != t->kind)
+        return 1;
+    if (2 == nonname(s, t))
+        return 1;
+    if (longest(s, s->w->lx->titles, e, NULL) || longest(s, s->w->lx->honorifics, e, NULL))
+        return 1;
+    return 0;
 }
 
 /*
@@ -222,6 +339,9 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     int quote = NULL != strstr(v, "quote");
     uint32_t j = i + (uint32_t)n;
     /* صحيفة "واشنطن بوست": the quoted words are the name */
+    if (quote && j + 1 < s->e && TXT_PUNCT == tok(s, j)->kind &&
+        (tok(s, j + 1)->flags & TXT_F_QUOTE_OPEN))
+        j++;
     if (quote && j < s->e && (tok(s, j)->flags & TXT_F_QUOTE_OPEN)) {
         uint32_t k = j;
         while (k < s->e && k - j < QUOTE_MAX_TOKENS && !(tok(s, k)->flags & TXT_F_QUOTE_CLOSE))
@@ -233,8 +353,13 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         }
         return i;
     }
-    uint32_t mods = 0, last = j;
+    if (strstr(v, "qonly"))
+        return i; /* موقع، تنظيم: only a quoted name follows them */
+    uint32_t mods = 0, strong = 0, last = j, nat_at = 0;
+    int genitive = 0; /* the construct's noun has been read */
+    int after_li = 0; /* the last token was ل + an indefinite noun */
     int place_only = 0; /* a place head whose only modifier is a known place */
+    int head_def = definite(h);
     while (j < s->e && mods < ORG_MAX_MODIFIERS) {
         const struct txt_token *t = tok(s, j);
         if (is_punct(t) || TXT_WORD != t->kind || (t->flags & TXT_F_QUOTE_OPEN))
@@ -246,10 +371,16 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         if (longest(s, lx->titles, j, NULL) || longest(s, lx->honorifics, j, NULL))
             break;
         if ((m = longest(s, lx->nationalities, j, NULL)) && (!has_clitic(t))) {
+            nat_at = j;
             j += (uint32_t)m;
             mods++;
+            strong++;
             last = j;
-            break; /* the adjective closes the name */
+            /* the adjective closes the name, unless a ل-phrase follows:
+             * الاتحاد الجزائري لكرة القدم */
+            if (j < s->e && clitic_is(tok(s, j), "ل"))
+                continue;
+            break;
         }
         if (has_clitic(t)) {
             const char *c = t->clitics;
@@ -262,31 +393,29 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                     break;
                 j++;
                 mods++;
+                strong++;
+                last = j;
+                after_li = !definite(t); /* للأنشطة is itself the noun */
+                continue;
+            }
+            /* حزب العدالة والتنمية، وزارة الشباب والرياضة */
+            if (0 == strcmp(c, "و") && definite(t) && !longest(s, lx->org_heads, j, NULL) &&
+                !known_name(s, j) && !nonname(s, t) && !longest(s, lx->titles, j, NULL)) {
+                j++;
+                mods++;
                 last = j;
                 continue;
             }
-            if (0 == strcmp(c, "و") && definite(t) && !longest(s, lx->org_heads, j, NULL) &&
-                !known_name(s, j) && j + 1 <= s->e) {
-                /* المراسم والتشريفات الأميرية: only when a modifier follows */
-                if (j + 1 < s->e && !is_punct(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
-                    (definite(tok(s, j + 1)) || longest(s, lx->nationalities, j + 1, NULL)) &&
-                    !nonname(s, tok(s, j + 1))) {
-                    j++;
-                    mods++;
-                    continue;
-                }
-            }
             break;
         }
+        if ((m = known_name(s, j)) && longest(s, lx->places, j, NULL) != m && head_def)
+            break; /* المركز | الأمم المتحدة */
         if ((m = known_name(s, j)) && longest(s, lx->places, j, NULL) == m) {
-            if (0 == mods && NER_LOC == *type && j + m >= s->e)
-                place_only = 1;
-            else if (0 == mods && NER_LOC == *type &&
-                     (is_punct(tok(s, j + (uint32_t)m)) || has_clitic(tok(s, j + (uint32_t)m)) ||
-                      !definite(tok(s, j + (uint32_t)m))))
-                place_only = 1;
+            genitive = 1;
+            after_li = 0;
             j += (uint32_t)m;
             mods++;
+            strong++;
             last = j;
             if (place_only)
                 break;
@@ -296,31 +425,48 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             int amb = 0;
             if (first_name(s, j, &amb) && !amb)
                 break;
+            /* after a definite head, or after the first noun of a construct,
+             * a definite word must look like an adjective; inside a ل-phrase
+             * any noun may follow (للأنشطة البترولية) */
+            int need_adj = (head_def || genitive) && !after_li;
+            if (need_adj && !adjective(t) && 1 != nn)
+                break;
+            if (!head_def && !genitive)
+                genitive = 1;
+            after_li = 0;
             j++;
             mods++;
+            if (1 != nn)
+                strong++;
             last = j;
             continue;
         }
-        /* construct chain: وزارة شؤون المرأة، مجلس إدارة الشركة */
-        if (j + 1 < s->e && (1 == nn || 0 == mods) && !is_punct(tok(s, j + 1)) &&
-            !has_clitic(tok(s, j + 1)) && definite(tok(s, j + 1)) &&
+        /* construct chain after an indefinite head: وزارة شؤون المرأة */
+        if (!head_def && j + 1 < s->e && (0 == mods || (1 == nn && !definite(tok(s, j - 1)))) &&
+            !is_punct(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) && definite(tok(s, j + 1)) &&
             !first_name(s, j, NULL)) {
             j++;
             mods++;
+            genitive = 0; /* the next definite word is the construct's noun */
             continue;
         }
         break;
     }
     if (0 == mods || last <= i + n)
         return i;
-    if (place_only) {
-        *type = NER_LOC;
-        *out_b = i + (uint32_t)n;
-        *out_e = last;
-        return last;
-    }
+    /* الحكومة الجديدة: a definite head needs more than a common adjective */
+    if (head_def && 0 == strong)
+        return i;
+    /* قوات أميركية، استخبارات روسية: an indefinite head with only an
+     * adjective of nationality names no organization */
+    if (!head_def && 1 == mods && longest(s, lx->nationalities, i + (uint32_t)n, NULL))
+        return i;
+    (void)place_only;
     *out_b = i;
     *out_e = last;
+    /* مدينة بوسطن الأمريكية: a place's name leaves its nationality out */
+    if (NER_LOC == *type && nat_at > i + n && nat_at < last)
+        *out_e = nat_at;
     return last;
 }
 
@@ -356,6 +502,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 title_b = j;
             titled = 1;
             j += (uint32_t)n;
+            uint32_t compl_start = j;
             /* the complement */
             while (j < s->e && j - i < TITLE_MAX_TOKENS) {
                 const struct txt_token *c = tok(s, j);
@@ -384,6 +531,8 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 uint32_t ob, oe;
                 enum ner_type ot;
                 uint32_t end = read_org(s, j, &ob, &oe, &ot);
+                if (end > j && known_name(s, j) >= end - j)
+                    end = j; /* the lexicon knows a longer name */
                 if (end > j) {
                     int rc = add(s, ob, oe, ot, ENT_SRC_RULE, 3);
                     if (LQ_OK != rc)
@@ -428,11 +577,13 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 if (first_name(s, j, &amb) && !amb)
                     break;
                 if (definite(c) || has_clitic(c)) {
-                    /* الرئيس السيسي: a lone definite word before the end is the name */
+                    /* الرئيس السيسي: a nisba right after the title, before the end, is the name */
                     const struct txt_token *nx = j + 1 < s->e ? tok(s, j + 1) : NULL;
                     int name_next = nx && !is_punct(nx) && !has_clitic(nx) && TXT_WORD == nx->kind &&
                                     !nonname(s, nx);
-                    if (!has_clitic(c) && !name_next && !amb &&
+                    size_t kl = strlen(c->key);
+                    int nisba = kl > 2 && 0 == strcmp(c->key + kl - strlen("ي"), "ي");
+                    if (!has_clitic(c) && !name_next && !amb && j == compl_start && nisba &&
                         !longest(s, lx->org_heads, j, NULL))
                         break; /* read as the name */
                     j++;
@@ -466,7 +617,20 @@ name:
         if (TXT_WORD == t->kind && !has_clitic(t) && !is_punct(t) && !nonname(s, t) &&
             (fn || !known_name(s, j)) && !longest(s, lx->titles, j, NULL) &&
             !longest(s, lx->nationalities, j, NULL) && !longest(s, lx->org_heads, j, NULL))
-            ne = read_name(s, j);
+            ne = read_name(s, j, honored);
+        if (ne > nb && !fn) {
+            /* رئيس وزرائه أحمد ...: the name starts at the given name */
+            for (uint32_t k = nb + 1; k < ne; k++)
+                if (first_name(s, k, NULL)) {
+                    nb = k;
+                    fn = 1;
+                    break;
+                }
+        }
+        if (ne > nb && !fn && !honored && !boundary(s, ne))
+            ne = nb;
+        if (ne == nb + 1 && !fn && !name_shape(tok(s, nb)))
+            ne = nb;
     }
     if (ne > nb) {
         struct ent_cand c = { .b = nb, .e = ne, .type = NER_PER, .source = ENT_SRC_RULE,
@@ -505,14 +669,18 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
 {
     int amb = 0;
     const struct txt_token *t = tok(s, i);
-    if (has_clitic(t) || TXT_WORD != t->kind || nonname(s, t))
+    /* وعبد الفتاح السيسي: a conjunction may stand before the name */
+    if ((has_clitic(t) && !clitic_is(t, "و")) || TXT_WORD != t->kind || nonname(s, t))
         return LQ_OK;
     int fn = first_name(s, i, &amb);
     if (!fn)
         return LQ_OK;
-    uint32_t e = read_name(s, i);
+    uint32_t e = read_name(s, i, 0);
     if (e < i + 2)
         return LQ_OK;
+    /* والسعودي عادل الجبير: a nationality adjective before the name vouches for it */
+    if (amb && i > s->b && longest(s, s->w->lx->nationalities, i - 1, NULL))
+        amb = 0;
     if (amb) {
         /* an ambiguous given name needs another given name or a connector after it */
         uint32_t k = i + (uint32_t)fn;
@@ -567,9 +735,11 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
             if (LQ_OK != (rc = ent_add_cand(w, &c)))
                 return rc;
         }
-        if ((n = longest(&s, lx->organizations, i, NULL))) {
-            if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_ORG, ENT_SRC_LEXICON, 2)))
-                return rc;
+        if ((n = longest(&s, lx->organizations, i, &v))) {
+            /* an ambiguous name counts only in quotes */
+            if (!(v && 0 == strcmp(v, "ambig") && !(t->flags & TXT_F_QUOTE_OPEN)))
+                if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_ORG, ENT_SRC_LEXICON, 2)))
+                    return rc;
         }
         if ((n = longest(&s, lx->places, i, NULL))) {
             if (n > 1 || !nonname(&s, t))
@@ -580,6 +750,73 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
             return rc;
         i = next > i ? next : i + 1;
     }
+    return LQ_OK;
+}
+
+/*
+ * Tagger spans are trimmed of function words and common nouns at their
+ * edges (على، قال), split at a conjunction (أردوغان وعباس), and a person
+ * span that ends in the family name of a person the rules found loses the
+ * unknown words before it (يطالبون كيري → كيري).
+ */
+int
+ent_clean_tagger(struct ent_work *w)
+{
+    const struct txt_doc *doc = w->doc;
+    const struct txt_token *tk = doc->tokens;
+    const struct lq_lexicons *lx = w->lx;
+    size_t n0 = w->ncands;
+    for (size_t k = 0; k < n0; k++) {
+        struct ent_cand *c = &w->cands[k];
+        if (!(c->source & ENT_SRC_TAGGER))
+            continue;
+        const struct txt_sentence *st = &doc->sents[tk[c->b].sentence];
+        struct sent s = { w, tk, st->tok_begin, st->tok_end };
+        while (c->b < c->e && nonname(&s, &tk[c->b]))
+            c->b++;
+        while (c->e > c->b && nonname(&s, &tk[c->e - 1]))
+            c->e--;
+        if (c->e <= c->b)
+            continue;
+        if (NER_PER == c->type) {
+            for (uint32_t j = c->b + 1; j < c->e; j++) {
+                if (clitic_is(&tk[j], "و")) {
+                    struct ent_cand d = *c;
+                    d.b = j;
+                    c->e = j;
+                    int rc = ent_add_cand(w, &d);
+                    if (LQ_OK != rc)
+                        return rc;
+                    c = &w->cands[k]; /* the array may have moved */
+                    break;
+                }
+            }
+        }
+    }
+    /* family names of the persons the rules found (a heap lexicon, freed here) */
+    struct lex *fam = lex_new();
+    if (NULL == fam)
+        return LQ_ERR_NOMEM;
+    for (size_t k = 0; k < w->ncands; k++) {
+        const struct ent_cand *r = &w->cands[k];
+        if ((r->source & ENT_SRC_RULE) && NER_PER == r->type && r->e - r->b >= 2 &&
+            LQ_ERR_NOMEM == lex_add(fam, tk[r->e - 1].key, tk[r->b].key)) {
+            lex_free(fam);
+            return LQ_ERR_NOMEM;
+        }
+    }
+    for (size_t k = 0; k < w->ncands; k++) {
+        struct ent_cand *c = &w->cands[k];
+        if (!(c->source & ENT_SRC_TAGGER) || NER_PER != c->type || c->e - c->b != 2)
+            continue;
+        const struct txt_token *first = &tk[c->b], *last = &tk[c->e - 1];
+        if (lex_get(lx->first_names, first->base))
+            continue;
+        const char *given = lex_get(fam, last->key);
+        if (given && 0 != strcmp(given, first->key))
+            c->b = c->e - 1;
+    }
+    lex_free(fam);
     return LQ_OK;
 }
 

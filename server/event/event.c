@@ -11,6 +11,7 @@
 #include "liqa/event.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,9 +94,11 @@ struct cand {
     int32_t ent[EVT_MAXP];
     uint8_t role[EVT_MAXP];
     int np;
+    int nright;               /* parties named after the trigger */
     int32_t subj;             /* entity of the subject, or -1 */
     int32_t loc;              /* entity, or -1 */
     int loc_rank;             /* 3 in the clause, 2 in the sentence, 1 dateline */
+    int loc_dist;             /* tokens between the trigger and the place */
     int32_t tmx;              /* index into the document's expressions, or -1 */
     int tmx_near;             /* 1 when the time is in the trigger's clause */
     int future;               /* a future marker governs the trigger */
@@ -103,6 +106,11 @@ struct cand {
     int nmerged;              /* how many mentions were merged into it */
     int argdist;              /* tokens from the trigger to the farthest party */
     int dual;                 /* الرئيسان: the parties of the meeting before */
+    int dual_gen;             /* لقاء الرئيسين: the dual is the noun's complement */
+    int demonst;              /* هذا اللقاء */
+    int rel;                  /* in a relative clause about a person */
+    int occasion;             /* على هامش اجتماعات ...: the occasion of another meeting */
+    int headline;             /* in the headline */
     int alive;
 };
 
@@ -120,17 +128,20 @@ struct dstate {
     int32_t *desc_at;         /* descriptor starting at the token, or -1 */
     int32_t *cand_at;         /* candidate whose trigger starts at the token, or -1 */
     int32_t *sent_first_per;  /* entity of the first person of each sentence, or -1 */
+    uint8_t *headline;        /* per sentence: a headline line */
     struct tmx_expr *tx;
     size_t ntx;
     struct cand *cands;
     size_t ncands;
     int sports_doc;           /* the document is about sports */
     int32_t dateline;         /* entity of the dateline place, or -1 */
+    int32_t main_person;      /* the most mentioned person, or -1 */
 };
 
 /* UTF-8 of a few letters compared with clitics */
 #define BA "\xd8\xa8"
 #define WAW "\xd9\x88"
+#define LAM "\xd9\x84"
 
 static int
 tok_is(const struct txt_token *t, const char *key)
@@ -148,7 +159,7 @@ has_clitic(const struct txt_token *t, const char *c)
 static int32_t
 mention_start(const struct dstate *d, uint32_t j)
 {
-    if (NULL == d->ents->tok_mention)
+    if (NULL == d->ents->tok_mention || j >= d->doc->ntokens)
         return -1;
     int32_t m = d->ents->tok_mention[j];
     if (m < 0 || (size_t)m >= d->ents->nmentions)
@@ -173,6 +184,12 @@ mention_type(const struct dstate *d, int32_t m)
     return d->ents->mentions[m].type;
 }
 
+static enum ner_type
+entity_type(const struct dstate *d, int32_t e)
+{
+    return (e >= 0 && (size_t)e < d->ents->nentities) ? d->ents->entities[e].type : NER_NONE;
+}
+
 static int
 is_verb_class(enum evt_tclass c)
 {
@@ -189,9 +206,39 @@ is_noun_class(enum evt_tclass c)
 static enum evt_cue
 cue_at(const struct dstate *d, uint32_t j)
 {
+    if (d->ccls[j] == EVT_C_HARD)
+        return EVT_C_HARD;
     if (in_mention(d, j))
         return EVT_C_NONE;
     return (enum evt_cue)d->ccls[j];
+}
+
+/* Does a mention (of any type) end right before token j, maybe before a comma? */
+static int
+after_mention(const struct dstate *d, uint32_t lo, uint32_t j, enum ner_type type)
+{
+    for (int back = 1; back <= 2 && j >= lo + (uint32_t)back; back++) {
+        uint32_t k = j - (uint32_t)back;
+        if (in_mention(d, k)) {
+            int32_t m = d->ents->tok_mention[k];
+            return d->ents->mentions[m].tok_end == k + 1 &&
+                   (type == NER_NONE || mention_type(d, m) == type);
+        }
+        if (d->doc->tokens[k].kind != TXT_PUNCT)
+            return 0;
+    }
+    return 0;
+}
+
+/* Is the place entity a country, region or city (known to the gazetteer)
+ * rather than a building or site? */
+static int
+loc_general(const struct dstate *d, int32_t e)
+{
+    if (e < 0 || (size_t)e >= d->ents->nentities || NULL == d->ctx->lex->places)
+        return 0;
+    const char *name = d->ents->entities[e].name;
+    return name && NULL != lex_lookup(d->ctx->lex->places, name);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -260,7 +307,7 @@ recent_subject(const struct dstate *d, size_t ci, uint32_t sent)
         const struct cand *p = &d->cands[k];
         if (p->sent + 2 < sent)
             break;
-        if (p->subj >= 0)
+        if (p->subj >= 0 && p->alive && !p->rel)
             return p->subj;
     }
     return -1;
@@ -279,7 +326,7 @@ left_bound(const struct dstate *d, uint32_t sb, uint32_t tb, int *stop, uint32_t
     while (j > sb && steps++ < EVT_WIN) {
         uint32_t k = j - 1;
         enum evt_cue c = cue_at(d, k);
-        if (c == EVT_C_BOUNDARY || c == EVT_C_COMP) {
+        if (c == EVT_C_BOUNDARY || c == EVT_C_COMP || c == EVT_C_HARD || c == EVT_C_RELATIVE) {
             *stop = (int)c;
             *stop_tok = k;
             uint32_t e = k + (d->clen[k] ? d->clen[k] : 1);
@@ -297,15 +344,23 @@ left_bound(const struct dstate *d, uint32_t sb, uint32_t tb, int *stop, uint32_t
 
 /* Right bound of the trigger's clause for its arguments. */
 static uint32_t
-right_bound(const struct dstate *d, uint32_t te, uint32_t se)
+right_bound(const struct dstate *d, const struct cand *c, uint32_t se)
 {
-    uint32_t j = te;
+    uint32_t j = c->te;
     int steps = 0;
     while (j < se && steps++ < EVT_WIN) {
-        enum evt_cue c = cue_at(d, j);
-        if (c == EVT_C_BOUNDARY || c == EVT_C_COMP || c == EVT_C_PURPOSE)
+        enum evt_cue q = cue_at(d, j);
+        if (q == EVT_C_BOUNDARY || q == EVT_C_COMP || q == EVT_C_PURPOSE || q == EVT_C_HARD)
+            return j;
+        /* a relative clause about a person named just before */
+        if (q == EVT_C_RELATIVE && after_mention(d, c->te, j, NER_NONE))
             return j;
         if (d->tcls[j] && is_verb_class((enum evt_tclass)d->tcls[j]))
+            return j;
+        /* a new light verb starts a new clause (وعقد), unless it is the
+         * noun's own verb right after it (لقاء ثلاثي سيعقد) */
+        if (d->tcls[j] == EVT_T_LIGHT &&
+            (has_clitic(&d->doc->tokens[j], WAW) || !is_noun_class(c->cls) || j > c->te + 3))
             return j;
         j++;
     }
@@ -320,6 +375,8 @@ not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
     uint32_t hi = c->te + 6 < se ? c->te + 6 : se;
     for (uint32_t j = lo; j < hi; j++) {
         enum evt_cue q = cue_at(d, j);
+        if (q == EVT_C_HARD && j >= c->te)
+            break;
         if (q == EVT_C_PHONE && (j < c->tb || j >= c->te))
             return 1;
         if (q == EVT_C_MEDIA && j >= c->te && j < c->te + 2 && is_noun_class(c->cls))
@@ -335,7 +392,7 @@ not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
     return 0;
 }
 
-/* Is a person at mention start j marked as an object (بـ، مع، كلا من)? */
+/* Is a person at mention start j marked as an object (بـ، مع، نظيره)? */
 static int
 marked_object(const struct dstate *d, uint32_t from, uint32_t j)
 {
@@ -349,17 +406,54 @@ marked_object(const struct dstate *d, uint32_t from, uint32_t j)
     return 0;
 }
 
+/* Is there a coordinating و in tokens [from, j]? */
+static int
+coordinated(const struct dstate *d, uint32_t from, uint32_t j)
+{
+    for (uint32_t k = from; k <= j; k++) {
+        const struct txt_token *t = &d->doc->tokens[k];
+        if (has_clitic(t, WAW) || tok_is(t, WAW))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is there a comma in tokens [from, j)? */
+static int
+has_comma(const struct dstate *d, uint32_t from, uint32_t j)
+{
+    for (uint32_t k = from; k < j; k++) {
+        const struct txt_token *t = &d->doc->tokens[k];
+        if (t->kind == TXT_PUNCT && t->surface &&
+            (0 == strcmp(t->surface, ",") || 0 == strcmp(t->surface, "\xd8\x8c")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Read the parties of the clause [L, R) around the trigger. */
 static void
 read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with_seen)
 {
     const struct txt_doc *doc = d->doc;
     const struct ent_result *er = d->ents;
-    int attend = 0;          /* an attend cue governs what follows */
-    int nonpart = 0;         /* tokens left in a nonpart cue's reach */
-    uint32_t prev_end = c->te; /* end of the previous mention right of the trigger */
-    uint32_t org_end = 0;    /* end of the last organization taken */
-    int subj_done = 0;
+    int attend = 0;            /* an attend cue governs what follows */
+    int nonpart = 0;           /* tokens left in a nonpart cue's reach */
+    uint32_t prev_end = c->te; /* end of the previous party right of the trigger */
+    uint32_t org_end = 0;      /* end of the last organization taken */
+    int subj_done = 0, right_taken = 0, closed = 0;
+    /* a bare "the meeting" takes only the names right next to it */
+    int near_only = (c->flags & EVT_TF_DEF) && !(c->flags & EVT_TF_POSS);
+    /* ... but اللقاء الذي جمع X و Y، الاجتماع بين X و Y name their parties */
+    int between_after = 0;
+    for (uint32_t k = c->te; k < R && k < c->te + 3; k++) {
+        enum evt_cue q = cue_at(d, k);
+        if ((q == EVT_C_RELATIVE && (k == c->te || d->doc->tokens[k - 1].kind == TXT_PUNCT)) ||
+            q == EVT_C_BETWEEN || q == EVT_C_WITH)
+            near_only = 0;
+        if (q == EVT_C_BETWEEN && is_noun_class(c->cls))
+            between_after = 1;
+    }
     *with_seen = 0;
     for (uint32_t j = L; j < R; j++) {
         if (j >= c->tb && j < c->te)
@@ -368,13 +462,20 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
         if (q == EVT_C_ATTEND && (j >= c->te || j + 3 >= c->tb))
             attend = 1;
         if (q == EVT_C_NONPART)
-            nonpart = 8;
+            nonpart = 12;
         if (q == EVT_C_WITH && j >= c->te)
             *with_seen = 1;
-        if (q == EVT_C_DUAL)
+        if ((q == EVT_C_WITH || q == EVT_C_COUNTERPART) && j >= c->te && !right_taken) {
+            right_taken = 1; /* an object follows, named or not (مع نظيره المصري) */
+            prev_end = j + 1;
+        }
+        if (q == EVT_C_DUAL) {
             c->dual = 1;
+            if (j >= c->te && j < c->te + 2 && is_noun_class(c->cls))
+                c->dual_gen = 1;
+        }
         /* a descriptor (an unnamed title) makes its organization a party */
-        if (d->desc_at[j] >= 0) {
+        if (d->desc_at[j] >= 0 && !closed) {
             const struct ent_descriptor *ds = &er->descriptors[d->desc_at[j]];
             int32_t nm = ds->tok_end < doc->ntokens ? mention_start(d, ds->tok_end) : -1;
             int named = nm >= 0 && mention_type(d, nm) == NER_PER;
@@ -390,35 +491,54 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
         const struct ent_mention *mn = &er->mentions[m];
         int32_t e = mn->entity;
         enum ner_type ty = mention_type(d, m);
+        uint32_t dist = j < c->tb ? c->tb - j : j - c->te;
         if (e < 0)
             continue;
         if (ty == NER_PER) {
             if (nonpart > 0) {
                 nonpart = 0;
-                prev_end = mn->tok_end;
-                continue;
+                if (j >= c->te)
+                    prev_end = mn->tok_end;
+                goto next;
             }
             if (attend) {
                 cand_add(c, e, EVT_ATTENDEE);
-            } else {
-                cand_add(c, e, EVT_PARTICIPANT);
-                if (!subj_done && c->subj < 0) {
-                    if (j < c->tb) {
-                        c->subj = e;
-                        subj_done = 1;
-                    } else if (!marked_object(d, prev_end, j)) {
-                        c->subj = e;
-                        subj_done = 1;
-                    } else {
-                        subj_done = 1; /* the first party after is an object */
-                    }
-                }
-                int dist = j < c->tb ? (int)(c->tb - j) : (int)(j - c->te);
-                if (dist > c->argdist)
-                    c->argdist = dist;
+                goto next;
             }
-            if (j >= c->te)
+            if (j >= c->te) {
+                /* after the first object, a name far away and not coordinated
+                 * belongs to another phrase (the topic, a quote) */
+                if (right_taken && j > prev_end + 8 && !coordinated(d, prev_end, j) &&
+                    has_comma(d, prev_end, j))
+                    closed = 1;
+                if (closed)
+                    goto next;
+            }
+            if (near_only && dist > 6 && !marked_object(d, j > 3 ? j - 3 : 0, j))
+                goto next;
+            if (j < c->tb && between_after)
+                goto next; /* لقاء بين X و Y: the parties follow */
+            cand_add(c, e, EVT_PARTICIPANT);
+            if (!subj_done && c->subj < 0 && !(c->flags & EVT_TF_P1)) {
+                if (j < c->tb) {
+                    c->subj = e;
+                    subj_done = 1;
+                } else if (!marked_object(d, prev_end, j)) {
+                    c->subj = e;
+                    subj_done = 1;
+                } else {
+                    subj_done = 1; /* the first party after is an object */
+                }
+            }
+            if (j >= c->te) {
                 prev_end = mn->tok_end;
+                if (e != c->subj) {
+                    c->nright++;
+                    right_taken = 1; /* an object: what follows far away is closed */
+                }
+            }
+            if ((int)dist > c->argdist)
+                c->argdist = (int)dist;
         } else if (ty == NER_ORG) {
             int slot = 0, strong = 0;
             if (j == c->te)
@@ -433,6 +553,8 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 if (p == EVT_C_GROUP || p == EVT_C_COUNTERPART)
                     slot = strong = 1;
             }
+            if ((dist > 8 && !strong) || dist > 20)
+                slot = strong = 0;
             if (org_end == j && has_clitic(&doc->tokens[j], WAW))
                 slot = strong = 1;
             if (slot && !strong) {
@@ -443,16 +565,31 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                         slot = 0;
                 }
             }
-            if (slot && !attend && !nonpart) {
+            if (slot && !attend && !nonpart && (!closed || strong)) {
                 cand_add(c, e, EVT_PARTICIPANT);
                 org_end = mn->tok_end;
+                if (j >= c->te) {
+                    c->nright++;
+                    right_taken = 1;
+                }
             }
-            if (j >= c->te)
+            if (j >= c->te && slot)
                 prev_end = mn->tok_end;
         }
+    next:
         /* skip the rest of the mention */
         if (mn->tok_end > j + 1)
             j = mn->tok_end - 1;
+    }
+    if (c->dual_gen) {
+        /* لقاء الرئيسين: the parties are the two of the meeting before */
+        int k = 0;
+        for (int i = 0; i < c->np; i++)
+            if (c->role[i] == EVT_ATTENDEE)
+                c->ent[k] = c->ent[i], c->role[k] = c->role[i], k++;
+        c->np = k;
+        c->nright = 0;
+        c->subj = -1;
     }
 }
 
@@ -481,77 +618,108 @@ drop_affiliations(const struct dstate *d, struct cand *c)
     c->np = k;
 }
 
+/* Is the place at mention start j in a locative slot (في X، بـX، في مدينة X)? */
+static int
+locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
+{
+    const struct txt_doc *doc = d->doc;
+    const struct txt_token *t = &doc->tokens[j];
+    int visit = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT;
+    if (j > sb && tok_is(&doc->tokens[j - 1], "\xd9\x84\xd8\xaf\xd9\x8a")) /* لدى */
+        return 0;
+    if (has_clitic(t, BA))
+        return 1;
+    if (visit && (j == c->te || has_clitic(t, LAM)))
+        return 1;
+    /* في or إلى, then at most three place-head words (مدينة، العاصمة الفرنسية) */
+    int heads = 0;
+    for (uint32_t k = j; k > sb && j - k < 4;) {
+        k--;
+        const struct txt_token *u = &doc->tokens[k];
+        if (tok_is(u, "\xd9\x81\xd9\x8a") /* في */ ||
+            tok_is(u, "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84") /* داخل */ ||
+            tok_is(u, "\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac") /* خارج */)
+            return 1;
+        if (tok_is(u, "\xd8\xa7\xd9\x84\xd9\x8a") && (visit || j < c->tb)) /* الى */
+            return 1;
+        if (cue_at(d, k) == EVT_C_PLACEHEAD) {
+            heads++;
+            if (has_clitic(u, BA))
+                return 1;
+            continue;
+        }
+        /* an adjective after a head (العاصمة الفرنسية) */
+        if (heads > 0 || (k + 1 < j && cue_at(d, k + 1) != EVT_C_PLACEHEAD))
+            return 0;
+        if (k > sb && cue_at(d, k - 1) == EVT_C_PLACEHEAD && (u->flags & TXT_F_AL))
+            continue;
+        return 0;
+    }
+    return 0;
+}
+
 /* Where: the first place in a locative slot of the clause. */
 static void
 read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb, uint32_t se)
 {
-    const struct txt_doc *doc = d->doc;
-    int32_t best = -1, best_rank = 0;
-    int visit = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT;
+    int32_t best = -1;
+    int best_rank = 0, best_dist = 0;
     for (uint32_t j = sb; j < se; j++) {
+        if (cue_at(d, j) == EVT_C_HARD && j >= R)
+            break;
         int32_t m = mention_start(d, j);
         if (m < 0)
             continue;
         const struct ent_mention *mn = &d->ents->mentions[m];
-        if (mention_type(d, m) != NER_LOC || mn->entity < 0) {
-            j = mn->tok_end > j + 1 ? mn->tok_end - 1 : j;
-            continue;
-        }
-        int ok = 0;
-        const struct txt_token *t = &doc->tokens[j];
-        if (has_clitic(t, BA))
-            ok = 1;
-        /* في / بـ / إلى up to three words before (في مدينة X، بمقر ... في X) */
-        for (uint32_t k = j > sb + 3 ? j - 3 : sb; k < j && !ok; k++) {
-            const struct txt_token *u = &doc->tokens[k];
-            if (tok_is(u, "\xd9\x81\xd9\x8a")) /* في */
-                ok = 1;
-            else if (k + 1 == j || k + 2 == j) {
-                if (has_clitic(u, BA) && !in_mention(d, k))
-                    ok = 1;
-                if ((visit || j < c->tb) && tok_is(u, "\xd8\xa7\xd9\x84\xd9\x8a")) /* الى */
-                    ok = 1;
-                if (visit && k + 1 == j && has_clitic(t, "\xd9\x84"))
-                    ok = 1;
-            }
-        }
-        if (visit && j == c->te)
-            ok = 1;
-        if (visit && j == c->te && has_clitic(t, "\xd9\x84"))
-            ok = 1;
-        /* سفير X لدى Y: a posting, not a venue */
-        if (j > sb && tok_is(&doc->tokens[j - 1], "\xd9\x84\xd8\xaf\xd9\x8a"))
-            ok = 0;
-        if (ok) {
+        if (mention_type(d, m) == NER_LOC && mn->entity >= 0 && locative(d, c, sb, j)) {
             int rank = (j >= L && j < R) ? 3 : 2;
+            int dist = j < c->tb ? (int)(c->tb - j) : (int)(j - c->te);
             /* in the clause: the first after the trigger, else the nearest before */
-            if (rank > best_rank || (rank == best_rank && rank == 3 && j < c->tb && best >= 0 &&
-                                     (uint32_t)best < c->tb)) {
+            if (rank > best_rank ||
+                (rank == best_rank && rank == 3 && j < c->tb) ||
+                (rank == best_rank && rank == 2 && dist < best_dist)) {
                 best = mn->entity;
                 best_rank = rank;
+                best_dist = dist;
             }
+            if (best_rank == 3 && j >= c->te)
+                break;
         }
         j = mn->tok_end > j + 1 ? mn->tok_end - 1 : j;
-        if (best_rank == 3 && j >= c->te)
-            break;
     }
     if (best >= 0) {
         c->loc = best;
         c->loc_rank = best_rank;
+        c->loc_dist = best_dist;
     }
+}
+
+/* Is the expression later than the publication date? */
+static int
+time_future(const struct dstate *d, const struct tmx_expr *e)
+{
+    if (e->anchor == TMX_RELATIVE)
+        return e->offset > 0;
+    if (NULL == d->dct || e->anchor == TMX_WEEKDAY)
+        return 0;
+    char v[24], now[24];
+    if (!tmx_resolve(e, d->dct, 0, v, sizeof(v)) || strchr(v, 'W'))
+        return 0;
+    snprintf(now, sizeof(now), "%04d-%02d-%02d", d->dct->year, d->dct->month, d->dct->day);
+    size_t n = strlen(v);
+    return strncmp(v, now, n < 10 ? n : 10) > 0;
 }
 
 /* Status of the trigger from the cues of its clause. */
 static void
 read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t L)
 {
-    const struct txt_doc *doc = d->doc;
-    int neg = 0, unc = 0, hab = 0, plan = 0;
+    int neg = 0, unc = 0, hab = 0, plan = 0, present = 0;
     /* the status clause reaches past a complementizer (من المقرر أن، نفى أن) */
     uint32_t SL = c->tb;
     for (int steps = 0; SL > sb && steps < EVT_WIN; steps++) {
         enum evt_cue q = cue_at(d, SL - 1);
-        if (q == EVT_C_BOUNDARY)
+        if (q == EVT_C_BOUNDARY || q == EVT_C_HARD || q == EVT_C_BARRIER)
             break;
         if (d->tcls[SL - 1] && is_verb_class((enum evt_tclass)d->tcls[SL - 1]) && SL - 1 < L)
             break;
@@ -563,6 +731,7 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
         case EVT_C_UNCERTAIN: unc = 1; break;
         case EVT_C_HABITUAL: hab = 1; break;
         case EVT_C_PLANNED: plan = 1; break;
+        case EVT_C_PRESENT: present = 1; break;
         case EVT_C_FUTURE:
             if (j + 3 >= c->tb)
                 plan = 1;
@@ -578,6 +747,8 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
         enum evt_cue q = cue_at(d, j);
         if (q == EVT_C_HABITUAL)
             hab = 1;
+        if (q == EVT_C_PRESENT)
+            present = 1;
         if (q == EVT_C_PLANPOST && j < c->te + 3)
             plan = 1;
     }
@@ -585,21 +756,24 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
     unsigned vf = c->flags;
     if (is_noun_class(c->cls)) {
         vf = 0;
-        for (uint32_t k = c->tb; k > L && k + 6 > c->tb; k--) {
+        for (uint32_t k = c->tb; k > SL && k + 6 > c->tb; k--) {
             uint32_t v = k - 1;
             if (d->tcls[v] && (d->tcls[v] == EVT_T_LIGHT || is_verb_class(d->tcls[v]))) {
                 vf = d->tflags[v];
                 break;
             }
         }
+        /* لقاء ثلاثي سيعقد: the noun's own verb after it */
+        for (uint32_t v = c->te; v < R && v < c->te + 3; v++)
+            if (d->tcls[v] == EVT_T_LIGHT && (d->tflags[v] & EVT_TF_FUT))
+                vf |= EVT_TF_FUT;
     }
-    int headline = c->sent == 0 && doc->nsents > 1;
     if (vf & EVT_TF_FUT)
-        plan = 1, c->future = 1;
-    else if ((vf & EVT_TF_IMPF) && !(vf & EVT_TF_P1) && !headline)
         plan = 1;
-    if (hab && (vf & EVT_TF_P1))
-        hab = 2;
+    else if ((vf & EVT_TF_IMPF) && !(vf & EVT_TF_P1) && !c->headline && !present)
+        plan = 1;
+    if (c->tmx >= 0 && time_future(d, &d->tx[c->tmx]))
+        plan = 1;
     c->cue = neg || unc || hab || plan;
     if (neg)
         c->status = EVT_NEGATED;
@@ -611,30 +785,26 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
         c->status = EVT_PLANNED;
     else
         c->status = EVT_OCCURRED;
-    if (plan)
-        c->future = 1;
+    c->future = plan;
 }
 
-/* When: the expression nearest the trigger in its clause. */
+/* When: the expression nearest the trigger in its clause, after it first. */
 static void
 read_time(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb)
 {
-    int32_t best = -1;
-    uint32_t bestdist = UINT32_MAX;
-    for (uint32_t j = L; j < R; j++) {
-        int32_t x = d->tmx_at[j];
-        if (x < 0)
-            continue;
-        uint32_t dist = j < c->tb ? c->tb - j : j - c->te;
-        if (dist < bestdist) {
-            bestdist = dist;
-            best = x;
+    for (uint32_t j = c->te; j < R; j++) {
+        if (d->tmx_at[j] >= 0) {
+            c->tmx = d->tmx_at[j];
+            c->tmx_near = 1;
+            return;
         }
     }
-    if (best >= 0) {
-        c->tmx = best;
-        c->tmx_near = 1;
-        return;
+    for (uint32_t j = c->tb; j > L; j--) {
+        if (d->tmx_at[j - 1] >= 0) {
+            c->tmx = d->tmx_at[j - 1];
+            c->tmx_near = 1;
+            return;
+        }
     }
     /* the reporting clause's "today" dates an event that occurred */
     for (uint32_t j = sb; j < L; j++) {
@@ -649,17 +819,18 @@ read_time(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb)
     }
 }
 
-/* Does the complementizer at token k carry a pronoun (أنه، إنها، بأنهما)? */
+/* Does the token at k (a complementizer or boundary) carry a pronoun
+ * (أنه، إنها، لكنه، بأنهما)? */
 static int
 pronominal(const struct txt_doc *doc, uint32_t k, uint32_t len)
 {
     const struct txt_token *t = &doc->tokens[k + (len ? len : 1) - 1];
     const char *b = t->base ? t->base : t->key;
     size_t n = b ? strlen(b) : 0;
-    /* longer than أن / إن (4 bytes) and ending in ه or هما / هم */
     if (n <= 4)
         return 0;
-    return 0 == strcmp(b + n - 2, "\xd9\x87") || (n >= 6 && 0 == strcmp(b + n - 4, "\xd9\x87\xd9\x85")) ||
+    return 0 == strcmp(b + n - 2, "\xd9\x87") ||
+           (n >= 6 && 0 == strcmp(b + n - 4, "\xd9\x87\xd9\x85")) ||
            (n >= 6 && 0 == strcmp(b + n - 4, "\xd9\x87\xd8\xa7")) ||
            (n >= 8 && 0 == strcmp(b + n - 6, "\xd9\x87\xd9\x85\xd8\xa7"));
 }
@@ -669,11 +840,11 @@ static int
 only_aux(const struct txt_doc *doc, uint32_t b, uint32_t e)
 {
     static const char *const aux[] = {
-        "\xd9\x8a\xd9\x83\xd9\x88\xd9\x86",         /* يكون */
-        "\xd8\xaa\xd9\x83\xd9\x88\xd9\x86",         /* تكون */
-        "\xd9\x83\xd8\xa7\xd9\x86",                 /* كان */
-        "\xd9\x83\xd8\xa7\xd9\x86\xd8\xaa",         /* كانت */
-        "\xd9\x82\xd8\xaf",                         /* قد */
+        "\xd9\x8a\xd9\x83\xd9\x88\xd9\x86",     /* يكون */
+        "\xd8\xaa\xd9\x83\xd9\x88\xd9\x86",     /* تكون */
+        "\xd9\x83\xd8\xa7\xd9\x86",             /* كان */
+        "\xd9\x83\xd8\xa7\xd9\x86\xd8\xaa",     /* كانت */
+        "\xd9\x82\xd8\xaf",                     /* قد */
     };
     if (e <= b)
         return 0;
@@ -687,43 +858,73 @@ only_aux(const struct txt_doc *doc, uint32_t b, uint32_t e)
     return 1;
 }
 
+/* Is the word right after a verb a definite common noun that cannot name a
+ * person (تلتقي المساعي، اجتمعت الآراء), so that the verb is figurative? */
+static int
+inanimate_after(const struct dstate *d, uint32_t j, uint32_t se)
+{
+    const struct lq_lexicons *lx = d->ctx->lex;
+    if (NULL == lx->titles || j >= se || in_mention(d, j) || d->tmx_at[j] >= 0)
+        return 0;
+    const struct txt_token *t = &d->doc->tokens[j];
+    if (t->kind != TXT_WORD || !(t->flags & TXT_F_AL) || cue_at(d, j) != EVT_C_NONE)
+        return 0;
+    const struct lex *known[] = { lx->titles, lx->honorifics, lx->org_heads, lx->nationalities,
+                                  lx->places };
+    for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+        if (known[k] && lex_longest(known[k], d->doc, j, se, LEX_BASE, NULL) > 0)
+            return 0;
+    return 1;
+}
+
 /* Build the candidate of the trigger at token tb of sentence s. */
 static void
 build_cand(struct dstate *d, size_t ci, uint32_t s)
 {
     struct cand *c = &d->cands[ci];
-    const struct txt_sentence *st = &d->doc->sents[s];
+    const struct txt_doc *doc = d->doc;
+    const struct txt_sentence *st = &doc->sents[s];
     uint32_t sb = st->tok_begin, se = st->tok_end;
     int stop = 0, with_seen = 0;
     uint32_t stop_tok = 0;
+    c->headline = d->headline[s];
     if (not_a_meeting(d, c, sb, se)) {
         c->alive = 0;
         return;
     }
+    if (c->cls == EVT_T_MEET && !(c->flags & EVT_TF_P1) && inanimate_after(d, c->te, se)) {
+        c->alive = 0; /* تلتقي المصالح: the verb is figurative */
+        return;
+    }
     uint32_t L = left_bound(d, sb, c->tb, &stop, &stop_tok);
-    uint32_t R = right_bound(d, c->te, se);
-    if ((stop == EVT_C_COMP || stop == EVT_C_BOUNDARY) &&
-        (pronominal(d->doc, stop_tok, d->clen[stop_tok]) ||
-         (stop == EVT_C_COMP && only_aux(d->doc, L, c->tb))) &&
-        person_before(d, L, c->tb, -1) < 0) {
-        /* قال X إنه التقى Y: the pronoun is the reporter */
+    uint32_t R = right_bound(d, c, se);
+    if (stop == EVT_C_RELATIVE && is_verb_class(c->cls))
+        c->rel = 1; /* الذي التقى ...: a description, the main clause reports the meeting */
+    for (uint32_t k = c->tb > sb + 2 ? c->tb - 2 : sb; k < c->tb; k++) {
+        if (cue_at(d, k) == EVT_C_OCCASION)
+            c->occasion = 1;
+        if (cue_at(d, k) == EVT_C_DEMONST && k + 1 == c->tb)
+            c->demonst = 1;
+    }
+    int verb = is_verb_class(c->cls) && !(c->flags & EVT_TF_P1);
+    int poss = (c->flags & EVT_TF_POSS) != 0;
+    if (verb && person_before(d, L, c->tb, -1) < 0 &&
+        (((stop == EVT_C_COMP || stop == EVT_C_BOUNDARY) &&
+          pronominal(doc, stop_tok, d->clen[stop_tok])) ||
+         (stop == EVT_C_COMP && only_aux(doc, L, c->tb)) ||
+         (stop == EVT_C_BOUNDARY && tok_is(&doc->tokens[stop_tok], "\xd8\xad\xd9\x8a\xd8\xab")))) {
+        /* قال X إنه التقى Y، نفى X أن يكون التقى Y، سيتوجه X إلى ... حيث سيلتقي Y */
         int32_t e = person_before(d, sb, stop_tok, -1);
         if (e >= 0) {
             cand_add(c, e, EVT_PARTICIPANT);
             c->subj = e;
         }
     }
-    read_parties(d, c, L, R, &with_seen);
-    int needs_subject = (is_verb_class(c->cls) && !(c->flags & EVT_TF_P1)) ||
-                        (c->flags & EVT_TF_POSS);
-    if (c->subj < 0 && (c->flags & EVT_TF_P1)) {
-        /* the speaker: the first person of the sentence, else of the one before */
-        int32_t e = -1;
-        for (uint32_t j = sb; j < c->tb && e < 0; j++) {
-            int32_t m = mention_start(d, j);
-            if (m >= 0 && mention_type(d, m) == NER_PER)
-                e = d->ents->mentions[m].entity;
-        }
+    if (poss) {
+        /* the possessor of لقائه، زيارته: a person named before the clause */
+        int32_t e = person_before(d, sb, c->tb, -1);
+        if (e < 0)
+            e = recent_subject(d, ci, s);
         if (e < 0 && s > 0)
             e = d->sent_first_per[s - 1];
         if (e >= 0) {
@@ -731,7 +932,28 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             c->subj = e;
         }
     }
-    if (c->subj < 0 && needs_subject) {
+    read_parties(d, c, L, R, &with_seen);
+    if (getenv("EVT_TRACE"))
+        fprintf(stderr, "cand tb=%u [%s] L=%u R=%u stop=%d np=%d subj=%d\n", c->tb,
+                doc->tokens[c->tb].surface, L, R, stop, c->np, c->subj);
+    if (c->subj < 0 && (c->flags & EVT_TF_P1)) {
+        /* the speaker: a person of the sentence outside the quote, else the
+         * person the article is about */
+        int32_t e = cand_has(c, d->main_person) ? -1 : d->main_person;
+        for (uint32_t j = sb; j < c->tb && e < 0; j++) {
+            int32_t m = mention_start(d, j);
+            if (m >= 0 && mention_type(d, m) == NER_PER &&
+                !(doc->tokens[j].flags & TXT_F_IN_QUOTES))
+                e = d->ents->mentions[m].entity;
+        }
+        if (e >= 0) {
+            cand_add(c, e, EVT_PARTICIPANT);
+            c->subj = e;
+        }
+    }
+    if (c->subj < 0 && verb && !c->dual_gen) {
+        /* a dropped subject: the subject of the verb before, the nearest
+         * person before the clause, the subject of the last event */
         int32_t e = -1;
         if (stop < 0 && d->cand_at[stop_tok] >= 0)
             e = d->cands[d->cand_at[stop_tok]].subj;
@@ -741,10 +963,8 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             e = recent_subject(d, ci, s);
         if (e < 0 && s > 0)
             e = d->sent_first_per[s - 1];
-        if (e >= 0 && !cand_has(c, e)) {
+        if (e >= 0) {
             cand_add(c, e, EVT_PARTICIPANT);
-            c->subj = e;
-        } else if (e >= 0) {
             c->subj = e;
         }
     }
@@ -752,12 +972,27 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         int32_t e = person_before(d, sb, L, c->subj);
         if (e < 0 && s > 0 && d->sent_first_per[s - 1] != c->subj)
             e = d->sent_first_per[s - 1];
+        if (e >= 0 && !cand_has(c, e))
+            c->nright++;
         cand_add(c, e, EVT_PARTICIPANT);
     }
     drop_affiliations(d, c);
     if (c->cls == EVT_T_DISCUSS && !with_seen) {
         c->alive = 0;
         return;
+    }
+    if (d->sports_doc) {
+        int orgs = 0, all = 0;
+        for (int i = 0; i < c->np; i++) {
+            if (c->role[i] == EVT_ATTENDEE)
+                continue;
+            all++;
+            orgs += entity_type(d, c->ent[i]) == NER_ORG;
+        }
+        if (all > 0 && orgs == all) {
+            c->alive = 0;
+            return;
+        }
     }
     /* roles of receptions and visits */
     if (c->cls == EVT_T_RECEIVE || c->cls == EVT_T_VISIT) {
@@ -767,9 +1002,9 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             if (c->role[i] != EVT_ATTENDEE)
                 c->role[i] = (uint8_t)(c->ent[i] == c->subj ? rs : ro);
     }
-    read_status(d, c, sb, R, L);
     read_location(d, c, L, R, sb, se);
     read_time(d, c, L, R, sb);
+    read_status(d, c, sb, R, L);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -788,22 +1023,38 @@ same_time(const struct dstate *d, const struct cand *a, const struct cand *b)
     int hb = tmx_resolve(y, d->dct, b->future, vb, sizeof(vb));
     if (!ha || !hb)
         return 1;
-    /* a day inside a week or month is no conflict */
+    /* a day inside a month or year is no conflict */
     size_t n = strlen(va) < strlen(vb) ? strlen(va) : strlen(vb);
     if (strchr(va, 'W') || strchr(vb, 'W'))
         return 0 == strcmp(va, vb);
     return 0 == strncmp(va, vb, n);
 }
 
-/* Move what b says into a. */
+/* Are the places of a and b compatible (the same, or a site in a city)? */
+static int
+same_place(const struct dstate *d, const struct cand *a, const struct cand *b)
+{
+    if (a->loc < 0 || b->loc < 0 || a->loc == b->loc)
+        return 1;
+    if (a->loc_rank < 2 || b->loc_rank < 2)
+        return 1;
+    return loc_general(d, a->loc) != loc_general(d, b->loc);
+}
+
+/* Move what b says into a; b's new names become attendees when @p as_att. */
 static void
-absorb(struct cand *a, const struct cand *b)
+absorb(const struct dstate *d, struct cand *a, const struct cand *b, int as_att)
 {
     for (int i = 0; i < b->np; i++)
-        cand_add(a, b->ent[i], (enum evt_role)b->role[i]);
-    if (b->loc >= 0 && (a->loc < 0 || b->loc_rank > a->loc_rank)) {
-        a->loc = b->loc;
-        a->loc_rank = b->loc_rank;
+        cand_add(a, b->ent[i], as_att ? EVT_ATTENDEE : (enum evt_role)b->role[i]);
+    if (b->loc >= 0 && b->loc != a->loc) {
+        int take = a->loc < 0 || b->loc_rank > a->loc_rank ||
+                   (b->loc_rank >= 2 && loc_general(d, a->loc) && !loc_general(d, b->loc));
+        if (take) {
+            a->loc = b->loc;
+            a->loc_rank = b->loc_rank;
+            a->loc_dist = b->loc_dist;
+        }
     }
     if (b->tmx >= 0 && (a->tmx < 0 || (b->tmx_near && !a->tmx_near))) {
         a->tmx = b->tmx;
@@ -837,6 +1088,31 @@ overlap(const struct cand *a, const struct cand *b, int *inter, int *uni)
     return in;
 }
 
+/* An anaphoric noun (اللقاء، لقائه، هذا الاجتماع) may refer to a meeting before. */
+static int
+anaphoric(const struct cand *c)
+{
+    return is_noun_class(c->cls) && !(c->flags & EVT_TF_PL) &&
+           ((c->flags & (EVT_TF_DEF | EVT_TF_POSS)) || c->demonst);
+}
+
+/* The latest kept event of the last sentences that @p c may refer to. */
+static struct cand *
+antecedent(struct dstate *d, const struct cand *c, const size_t *order, size_t nk, int need2)
+{
+    for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
+        struct cand *p = &d->cands[order[k]];
+        if (p->sent + EVT_ANAPHOR_SENTS < c->sent)
+            break;
+        if (need2 && cand_nparties(p) < 2)
+            continue;
+        if (!same_place(d, p, c) || !same_time(d, p, c))
+            return NULL;
+        return p;
+    }
+    return NULL;
+}
+
 static void
 merge_all(struct dstate *d, size_t *order, size_t *nkept)
 {
@@ -846,20 +1122,12 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
         if (!c->alive)
             continue;
         int np = cand_nparties(c);
+        int ana = anaphoric(c);
         if (np == 0 && c->dual) {
             /* الرئيسان: the two parties of the latest meeting */
-            struct cand *p = NULL;
-            for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
-                struct cand *q = &d->cands[order[k]];
-                if (q->sent + EVT_ANAPHOR_SENTS < c->sent)
-                    break;
-                if (cand_nparties(q) >= 2) {
-                    p = q;
-                    break;
-                }
-            }
-            if (p && p->status == c->status && same_time(d, p, c)) {
-                absorb(p, c);
+            struct cand *p = antecedent(d, c, order, nk, 1);
+            if (p && (p->status == c->status || ana || !c->cue)) {
+                absorb(d, p, c, 0);
                 c->alive = 0;
                 continue;
             }
@@ -875,27 +1143,23 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
                 continue;
             }
         }
-        if (np == 0) {
-            /* a bare "the meeting": the latest event of the last sentences */
-            int taken = 0;
-            if (is_noun_class(c->cls) && !(c->flags & EVT_TF_PL)) {
-                for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
-                    struct cand *p = &d->cands[order[k]];
-                    if (p->sent + EVT_ANAPHOR_SENTS < c->sent)
-                        break;
-                    if (c->loc >= 0 && p->loc >= 0 && c->loc != p->loc && c->loc_rank == 3 &&
-                        p->loc_rank == 3)
-                        break;
-                    if (!same_time(d, p, c))
-                        break;
-                    absorb(p, c);
-                    taken = 1;
-                    break;
-                }
+        if (np == 0 || c->demonst) {
+            /* a bare "the meeting", "this meeting": the latest event */
+            struct cand *p = (ana || np == 0) && is_noun_class(c->cls)
+                                 ? antecedent(d, c, order, nk, 0) : NULL;
+            if (p) {
+                int in, un;
+                overlap(p, c, &in, &un);
+                if (c->loc_dist > 4 && c->loc_rank == 3)
+                    c->loc = -1; /* a place far from a bare noun is not its venue */
+                absorb(d, p, c, np > 0 && in == 0 && cand_nparties(p) >= 2 && !c->demonst);
+                c->alive = 0;
+                continue;
             }
-            (void)taken;
-            c->alive = 0;
-            continue;
+            if (np == 0) {
+                c->alive = 0;
+                continue;
+            }
         }
         int merged = 0;
         for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
@@ -905,16 +1169,22 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
                 continue;
             int np_p = cand_nparties(p);
             int subset = in == np || in == np_p;
-            if (!(subset || 2 * in >= un))
+            int small = np < np_p ? np : np_p;
+            int ok = 2 * in >= un ||
+                     (subset && (small >= 2 || p->sent == c->sent || ana));
+            if (!ok)
                 continue;
-            if (p->status != c->status)
+            if (p->status != c->status && !ana && !p->headline)
                 continue;
-            if (p->loc >= 0 && c->loc >= 0 && p->loc != c->loc && p->loc_rank == 3 &&
-                c->loc_rank == 3)
+            if (!same_place(d, p, c) || !same_time(d, p, c))
                 continue;
-            if (!same_time(d, p, c))
-                continue;
-            absorb(p, c);
+            if (p->headline && p->status != c->status && !ana) {
+                p->status = c->status; /* the body says more than the headline */
+                p->future = c->future;
+            }
+            if (ana && c->loc_dist > 4 && c->loc_rank == 3)
+                c->loc = -1;
+            absorb(d, p, c, 0);
             c->alive = 0;
             merged = 1;
             break;
@@ -946,7 +1216,7 @@ confidence(const struct dstate *d, const struct cand *c)
     int np = cand_nparties(c);
     int nper = 0;
     for (int i = 0; i < c->np; i++)
-        if (c->role[i] != EVT_ATTENDEE && d->ents->entities[c->ent[i]].type == NER_PER)
+        if (c->role[i] != EVT_ATTENDEE && entity_type(d, c->ent[i]) == NER_PER)
             nper++;
     double x[7] = { 1.0,
                     is_verb_class(c->cls) ? 1.0 : 0.0,
@@ -965,12 +1235,42 @@ confidence(const struct dstate *d, const struct cand *c)
 /* ------------------------------------------------------------------------ */
 
 static int
+is_hard_punct(const struct txt_token *t)
+{
+    static const char *const marks[] = { ".", "?", "!", ";", ":", "\xd8\x9f" /* ؟ */,
+                                         "\xd8\x9b" /* ؛ */ };
+    if (t->kind != TXT_PUNCT || NULL == t->surface)
+        return 0;
+    for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+        if (0 == strcmp(t->surface, marks[i]))
+            return 1;
+    return 0;
+}
+
+/* د. م. أ.: a one-letter word before a full stop is an abbreviation */
+static int
+abbreviation(const struct txt_token *prev, const struct txt_token *dot)
+{
+    if (prev->kind != TXT_WORD || prev->end != dot->start || NULL == dot->surface ||
+        0 != strcmp(dot->surface, "."))
+        return 0;
+    return prev->end - prev->start == 1;
+}
+
+static int
+ends_with_ta_marbuta(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    return n >= 2 && 0 == strcmp(s + n - 2, "\xd8\xa9"); /* ة */
+}
+
+static int
 prepare(struct dstate *d, struct lq_arena *arena)
 {
     const struct txt_doc *doc = d->doc;
     const struct lq_lexicons *lex = d->ctx->lex;
     size_t n = doc->ntokens;
-    size_t nn = n ? n : 1;
+    size_t nn = n ? n : 1, ns = doc->nsents ? doc->nsents : 1;
     d->tcls = lq_arena_calloc(arena, nn, 1);
     d->tflags = lq_arena_calloc(arena, nn, sizeof(uint16_t));
     d->tlen = lq_arena_calloc(arena, nn, 1);
@@ -979,9 +1279,10 @@ prepare(struct dstate *d, struct lq_arena *arena)
     d->tmx_at = lq_arena_alloc(arena, nn * sizeof(int32_t));
     d->desc_at = lq_arena_alloc(arena, nn * sizeof(int32_t));
     d->cand_at = lq_arena_alloc(arena, nn * sizeof(int32_t));
-    d->sent_first_per = lq_arena_alloc(arena, (doc->nsents ? doc->nsents : 1) * sizeof(int32_t));
+    d->sent_first_per = lq_arena_alloc(arena, ns * sizeof(int32_t));
+    d->headline = lq_arena_calloc(arena, ns, 1);
     if (!d->tcls || !d->tflags || !d->tlen || !d->ccls || !d->clen || !d->tmx_at || !d->desc_at ||
-        !d->cand_at || !d->sent_first_per)
+        !d->cand_at || !d->sent_first_per || !d->headline)
         return LQ_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
         d->tmx_at[i] = d->desc_at[i] = d->cand_at[i] = -1;
@@ -989,13 +1290,19 @@ prepare(struct dstate *d, struct lq_arena *arena)
         d->sent_first_per[s] = -1;
     int sports = 0;
     for (size_t s = 0; s < doc->nsents; s++) {
-        size_t se = doc->sents[s].tok_end;
-        for (size_t i = doc->sents[s].tok_begin; i < se; i++) {
+        size_t sb = doc->sents[s].tok_begin, se = doc->sents[s].tok_end;
+        for (size_t i = sb; i < se; i++) {
             size_t k = 0;
             unsigned fl = 0;
+            if (is_hard_punct(&doc->tokens[i]) &&
+                !(i > sb && abbreviation(&doc->tokens[i - 1], &doc->tokens[i]))) {
+                d->ccls[i] = EVT_C_HARD;
+                d->clen[i] = 1;
+                continue;
+            }
             if (lex->triggers) {
                 enum evt_tclass c = evt_match_trigger(lex->triggers, doc, i, se, &fl, &k);
-                if (c != EVT_T_NONE && !in_mention(d, i)) {
+                if (c != EVT_T_NONE && !in_mention(d, (uint32_t)i)) {
                     d->tcls[i] = (uint8_t)c;
                     d->tflags[i] = (uint16_t)fl;
                     d->tlen[i] = (uint8_t)(k > 255 ? 255 : k);
@@ -1003,20 +1310,39 @@ prepare(struct dstate *d, struct lq_arena *arena)
             }
             if (lex->cues) {
                 enum evt_cue q = evt_match_cue(lex->cues, doc, i, se, &k);
+                /* حضرة (an honorific) folds like حضره (attended it) */
+                if (q == EVT_C_ATTEND && ends_with_ta_marbuta(doc->tokens[i].surface))
+                    q = EVT_C_NONE;
                 if (q != EVT_C_NONE) {
                     d->ccls[i] = (uint8_t)q;
                     d->clen[i] = (uint8_t)(k > 255 ? 255 : k);
-                    if (q == EVT_C_SPORTS && !in_mention(d, i))
+                    if (q == EVT_C_SPORTS && !in_mention(d, (uint32_t)i))
                         sports++;
                 }
             }
         }
+        /* a headline: one of the first lines, short, a line of its own,
+         * without a final full stop */
+        if (s < 2 && doc->nsents > 1 && se > sb && se - sb <= 25 &&
+            (doc->tokens[sb].flags & TXT_F_LINE_START) &&
+            (se >= n || (doc->tokens[se].flags & TXT_F_LINE_START)) &&
+            !(doc->tokens[se - 1].kind == TXT_PUNCT && is_hard_punct(&doc->tokens[se - 1])))
+            d->headline[s] = 1;
     }
     d->sports_doc = sports >= 4;
     for (size_t i = 0; i < d->ents->ndescriptors; i++) {
         uint32_t b = d->ents->descriptors[i].tok_begin;
         if (b < n && d->desc_at[b] < 0)
             d->desc_at[b] = (int32_t)i;
+    }
+    /* the first person of each sentence, and the most mentioned person */
+    d->main_person = -1;
+    size_t best = 0;
+    for (size_t i = 0; i < d->ents->nentities; i++) {
+        if (d->ents->entities[i].type == NER_PER && d->ents->entities[i].nmentions > best) {
+            best = d->ents->entities[i].nmentions;
+            d->main_person = (int32_t)i;
+        }
     }
     for (size_t i = 0; i < d->ents->nmentions; i++) {
         const struct ent_mention *m = &d->ents->mentions[i];
@@ -1055,18 +1381,50 @@ prepare(struct dstate *d, struct lq_arena *arena)
             const struct txt_token *t = &doc->tokens[k];
             if (t->kind == TXT_PUNCT &&
                 (0 == strcmp(t->surface, "-") || 0 == strcmp(t->surface, "\xe2\x80\x93") ||
-                 0 == strcmp(t->surface, "\xe2\x80\x94") || 0 == strcmp(t->surface, "(") ||
-                 0 == strcmp(t->surface, ":"))) {
+                 0 == strcmp(t->surface, "\xe2\x80\x94") || 0 == strcmp(t->surface, "("))) {
                 d->dateline = d->ents->mentions[m].entity;
                 break;
             }
-            if (t->kind == TXT_WORD && k > d->ents->mentions[m].tok_end + 1 &&
-                !(t->flags & TXT_F_LINE_START) && in_mention(d, (uint32_t)k) == 0 &&
-                d->tmx_at[k] < 0)
+            if (t->kind == TXT_WORD && !in_mention(d, (uint32_t)k) && d->tmx_at[k] < 0)
                 break;
         }
     }
     return LQ_OK;
+}
+
+/* Weak triggers (a visit, an occasion, a relative clause) lend their place
+ * and time to a meeting of their sentence unless they name two parties. */
+static void
+settle_weak(struct dstate *d)
+{
+    for (size_t i = 0; i < d->ncands; i++) {
+        struct cand *c = &d->cands[i];
+        if (!c->alive)
+            continue;
+        int weak = (c->flags & EVT_TF_WEAK) || c->rel || c->occasion;
+        if (!weak)
+            continue;
+        int keep = !c->rel && !c->occasion && c->cls != EVT_T_NVISIT && cand_nparties(c) >= 2;
+        if (keep && c->cls == EVT_T_VISIT && c->nright == 0)
+            keep = 0; /* a trip with nobody met */
+        if (keep)
+            continue;
+        for (size_t k = 0; k < d->ncands; k++) {
+            struct cand *p = &d->cands[k];
+            if (k == i || !p->alive || p->sent != c->sent || (p->flags & EVT_TF_WEAK) || p->rel ||
+                p->occasion)
+                continue;
+            if (c->loc >= 0 && (p->loc < 0 || p->loc_rank < c->loc_rank)) {
+                p->loc = c->loc;
+                p->loc_rank = c->loc_rank;
+                p->loc_dist = 99;
+            }
+            if (p->tmx < 0 && c->tmx >= 0)
+                p->tmx = c->tmx;
+            break;
+        }
+        c->alive = 0;
+    }
 }
 
 int
@@ -1113,28 +1471,7 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             i = c->te - 1;
         }
     }
-    /* weak triggers (a visit, a session) need two named parties of their own;
-     * otherwise they lend their place and time to a meeting of their sentence */
-    for (size_t i = 0; i < d.ncands; i++) {
-        struct cand *c = &d.cands[i];
-        if (!c->alive || !(c->flags & EVT_TF_WEAK) || cand_nparties(c) >= 2)
-            continue;
-        for (size_t k = 0; k < d.ncands; k++) {
-            struct cand *p = &d.cands[k];
-            if (k == i || !p->alive || p->sent != c->sent || (p->flags & EVT_TF_WEAK))
-                continue;
-            if (p->loc < 0 || p->loc_rank < c->loc_rank) {
-                if (c->loc >= 0) {
-                    p->loc = c->loc;
-                    p->loc_rank = c->loc_rank;
-                }
-            }
-            if (p->tmx < 0 && c->tmx >= 0)
-                p->tmx = c->tmx;
-            break;
-        }
-        c->alive = 0;
-    }
+    settle_weak(&d);
     size_t *order = lq_arena_alloc(arena, (d.ncands ? d.ncands : 1) * sizeof(size_t));
     if (NULL == order)
         return LQ_ERR_NOMEM;

@@ -62,6 +62,13 @@ enum evt_cue {
     EVT_C_PURPOSE,
     EVT_C_NONPART,
     EVT_C_DUAL,
+    EVT_C_RELATIVE,
+    EVT_C_PLACEHEAD,
+    EVT_C_PRESENT,
+    EVT_C_BARRIER,
+    EVT_C_DEMONST,
+    EVT_C_OCCASION,
+    EVT_C_HARD, /**< not in cues.txt: a sentence-final or clause-final punctuation mark */
 };
 
 /** Parse a triggers.txt value; returns the class and sets *flags. */
@@ -82,7 +89,10 @@ enum evt_tclass
 evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t tok,
                   size_t tok_end, unsigned *flags, size_t *ntok);
 
-/** Match a cue at token @p tok; like evt_match_trigger(). */
+/**
+ * Match a cue at token @p tok; like evt_match_trigger(). A conjunction و or
+ * ف left on the first word by the segmenter is read off.
+ */
 enum evt_cue
 evt_match_cue(const struct lex *cues, const struct txt_doc *doc, size_t tok, size_t tok_end,
               size_t *ntok);

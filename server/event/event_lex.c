@@ -35,6 +35,9 @@ static const struct name_code cues[] = {
     { "group", EVT_C_GROUP },         { "boundary", EVT_C_BOUNDARY },
     { "comp", EVT_C_COMP },           { "purpose", EVT_C_PURPOSE },
     { "nonpart", EVT_C_NONPART },     { "dual", EVT_C_DUAL },
+    { "relative", EVT_C_RELATIVE },   { "placehead", EVT_C_PLACEHEAD },
+    { "present", EVT_C_PRESENT },     { "barrier", EVT_C_BARRIER },
+    { "demonst", EVT_C_DEMONST },     { "occasion", EVT_C_OCCASION },
 };
 
 /* The code of the word [s, s + n) in @p tab, or 0. */
@@ -127,14 +130,49 @@ evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t 
     return c;
 }
 
+/* The longest entry of @p lx at token @p tok whose first word is @p first
+ * and whose other words are the keys of the next tokens; 0 when none. */
+static size_t
+longest_from(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t tok_end,
+             const char *first, const char **value)
+{
+    char buf[512];
+    size_t len = strlen(first), best = 0;
+    unsigned maxw = lex_max_words(lx);
+    if (len >= sizeof(buf))
+        return 0;
+    memcpy(buf, first, len + 1);
+    for (size_t n = 1; n <= maxw && tok + n <= tok_end; n++) {
+        if (n > 1) {
+            const char *k = doc->tokens[tok + n - 1].key;
+            size_t kl = k ? strlen(k) : 0;
+            if (0 == kl || len + 1 + kl >= sizeof(buf))
+                break;
+            buf[len++] = ' ';
+            memcpy(buf + len, k, kl + 1);
+            len += kl;
+        }
+        const char *v = lex_get(lx, buf);
+        if (v) {
+            best = n;
+            *value = v;
+        }
+    }
+    return best;
+}
+
 enum evt_cue
 evt_match_cue(const struct lex *cuelex, const struct txt_doc *doc, size_t tok, size_t tok_end,
               size_t *ntok)
 {
     const char *val = NULL;
+    const struct txt_token *t = &doc->tokens[tok];
     size_t n = lex_longest(cuelex, doc, tok, tok_end, LEX_BASE, &val);
     if (0 == n)
         n = lex_longest(cuelex, doc, tok, tok_end, LEX_KEY, &val);
+    if (0 == n && t->kind == TXT_WORD && t->base && strlen(t->base) > 4 &&
+        (0 == strncmp(t->base, "\xd9\x88", 2) || 0 == strncmp(t->base, "\xd9\x81", 2)))
+        n = longest_from(cuelex, doc, tok, tok_end, t->base + 2, &val); /* و ف */
     *ntok = n;
     if (0 == n)
         return EVT_C_NONE;

@@ -31,6 +31,8 @@ print_span(const struct ner_sent *s, const struct ner_span *sp, const char *what
 int
 main(int argc, char **argv)
 {
+    if (getenv("NER_FEATX"))
+        ner_featx = (unsigned)strtoul(getenv("NER_FEATX"), NULL, 0);
     const char *model = NULL, *lexdir = NULL, *test = NULL;
     size_t maxsent = SIZE_MAX;
     int errors = 0;

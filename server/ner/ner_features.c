@@ -297,18 +297,19 @@ ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct txt_token *toks, siz
         /* stem hash, recording prefixes of 1..3 code points on the way */
         uint64_t h = 0xcbf29ce484222325ull;
         unsigned cps = 0;
-        ti->hpre[0] = ti->hpre[1] = ti->hpre[2] = 0;
+        ti->hpre[0] = ti->hpre[1] = ti->hpre[2] = ti->hpre[3] = 0;
         for (size_t b = 0; b < sn; b++) {
-            if (cps < 3 && b > 0 && 0x80 != ((unsigned char)stem[b] & 0xc0))
+            if (cps < 4 && b > 0 && 0x80 != ((unsigned char)stem[b] & 0xc0))
                 ti->hpre[cps++] = h;
             h ^= (unsigned char)stem[b];
             h *= 0x100000001b3ull;
         }
-        if (cps < 3 && sn > 0)
+        if (cps < 4 && sn > 0)
             ti->hpre[cps++] = h;
         ti->hstem = h;
         size_t ncp = cp_len(stem, sn);
-        for (unsigned k = 0; k < 3; k++) {
+        ti->hsurf = str_hash(t->surface);
+        for (unsigned k = 0; k < 4; k++) {
             if (ncp > k + 1) {
                 size_t off = last_cps(stem, sn, k + 1);
                 ti->hsuf[k] = ner_hash_bytes(stem + off, sn - off);
@@ -360,7 +361,20 @@ enum {
     T_SUF2_M1,
     T_CLIT_STEM,
     T_LEXMASK_M1_STEM,
+    T_X_SURF,
+    T_X_PRE4,
+    T_X_SUF4,
+    T_X_SKIP,
+    T_X_KEY_M1,
+    T_X_KEY_P1,
+    T_X_LEX_M2,
+    T_X_LEX_P2,
+    T_X_SUF2_P1,
+    T_X_CLIT_LEX,
+    T_X_STEM_LEXP1,
 };
+
+unsigned ner_featx;
 
 #define BOS_HASH 0x5f3759df0badf00dull
 #define EOS_HASH 0x2545f4914f6cdd1dull
@@ -420,6 +434,34 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
         out[k++] = ner_feat(T_LEXMASK, t->lex);
     if (i >= 1 && info[i - 1].lex)
         out[k++] = ner_feat(T_LEXMASK_M1_STEM, ner_hash2(info[i - 1].lex, t->hstem));
+    unsigned x = ner_featx;
+    if (x & 1)
+        out[k++] = ner_feat(T_X_SURF, t->hsurf);
+    if ((x & 2) && t->hpre[3])
+        out[k++] = ner_feat(T_X_PRE4, t->hpre[3]);
+    if ((x & 2) && t->hsuf[3])
+        out[k++] = ner_feat(T_X_SUF4, t->hsuf[3]);
+    if (x & 4)
+        out[k++] = ner_feat(T_X_SKIP, ner_hash2(sm1, sp1));
+    if (x & 8) {
+        out[k++] = ner_feat(T_X_KEY_M1, i >= 1 ? info[i - 1].hkey : BOS_HASH);
+        out[k++] = ner_feat(T_X_KEY_P1, i + 1 < n ? info[i + 1].hkey : EOS_HASH);
+    }
+    if (x & 16) {
+        for (unsigned c = 0; c < NER_LX_N; c++) {
+            uint16_t bit = (uint16_t)(1u << c);
+            if (i >= 2 && (info[i - 2].lex & bit))
+                out[k++] = ner_feat(T_X_LEX_M2, c);
+            if (i + 2 < n && (info[i + 2].lex & bit))
+                out[k++] = ner_feat(T_X_LEX_P2, c);
+        }
+    }
+    if ((x & 32) && i + 1 < n && info[i + 1].hsuf[1])
+        out[k++] = ner_feat(T_X_SUF2_P1, info[i + 1].hsuf[1]);
+    if ((x & 64) && t->lex)
+        out[k++] = ner_feat(T_X_CLIT_LEX, ner_hash2(t->hclit, t->lex));
+    if ((x & 128) && i + 1 < n && info[i + 1].lex)
+        out[k++] = ner_feat(T_X_STEM_LEXP1, ner_hash2(t->hstem, info[i + 1].lex));
     return k;
 }
 

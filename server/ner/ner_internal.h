@@ -162,7 +162,8 @@ ner_lexfeat_add(struct ner_lexfeat *lf, const char *key, enum ner_lexclass cls);
 /** Per-token hashes and classes, computed once per token. */
 struct ner_tokinfo {
     uint64_t hkey, hbase, hstem, hclit;
-    uint64_t hpre[3], hsuf[3]; /**< stem prefixes and suffixes of 1..3 code points */
+    uint64_t hpre[4], hsuf[4]; /**< stem prefixes and suffixes of 1..4 code points */
+    uint64_t hsurf;            /**< the surface as written */
     uint32_t shape;            /**< small shape code (kind, length, ال, clitics) */
     uint16_t lex;              /**< bit c: base or stem is a one-word entry of class c */
     uint16_t mwb;              /**< bit c: a multiword entry of class c starts here */
@@ -170,8 +171,11 @@ struct ner_tokinfo {
     uint16_t mwe;              /**< bit c: a multiword entry of class c ends here */
 };
 
+/** Experimental feature switches (bit mask; 0 in production). */
+extern unsigned ner_featx;
+
 /** Upper bound of ner_token_features()' output. */
-#define NER_MAX_FEATS 96
+#define NER_MAX_FEATS 128
 
 /** Version of the feature templates; a model records the version it was trained with. */
 #define NER_FEAT_VERSION 1u
@@ -201,12 +205,25 @@ struct ner_trans {
     float end[NER_NLABELS];
 };
 
-/** One feature of a loaded model: key and quantised weights. */
+/**
+ * One feature of a loaded model: a 32-bit tag (the key's high half; the low
+ * half picks the slot) and the quantised weights; 32 bytes, so a probe reads
+ * half a cache line. Two keys can only be confused when they share the tag
+ * and the probe chain (odds about 1 in 10^9 per lookup).
+ */
 struct ner_slot {
-    uint64_t key; /**< 0: empty slot */
+    uint32_t tag; /**< 0: empty slot */
     int16_t w[NER_NLABELS];
-    int16_t pad_[3];
+    int16_t pad_;
 };
+
+/** Tag of a key in the slot table (never 0). */
+static inline uint32_t
+ner_slot_tag(uint64_t key)
+{
+    uint32_t t = (uint32_t)(key >> 32);
+    return t ? t : 1;
+}
 
 #define NER_MODEL_VERSION 1u
 #define NER_ALGO_PERCEPTRON 1u
@@ -218,6 +235,7 @@ struct ner_model {
     struct ner_slot *slots; /**< open addressing, mask + 1 slots */
     size_t mask;
     size_t nfeat;
+    uint64_t *keys;         /**< the nfeat full keys, ascending (for saving) */
     uint64_t checksum;
     struct ner_lexfeat *lexf; /**< owned */
     char *meta;               /**< owned: free text recorded at training */
@@ -255,11 +273,12 @@ static inline const struct ner_slot *
 ner_model_find(const struct ner_model *m, uint64_t key)
 {
     size_t i = (size_t)key & m->mask;
+    uint32_t tag = ner_slot_tag(key);
     for (;;) {
         const struct ner_slot *s = &m->slots[i];
-        if (s->key == key)
+        if (s->tag == tag)
             return s;
-        if (0 == s->key)
+        if (0 == s->tag)
             return NULL;
         i = (i + 1) & m->mask;
     }

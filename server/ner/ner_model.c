@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "liqa/status.h"
 
@@ -123,32 +124,51 @@ u2f(uint32_t u)
 
 /* ------------------------------------------------------------ slot table */
 
+/* The slot table is probed at random for every feature of every token: ask
+ * for huge pages so the probes do not also miss the TLB. */
+#define HUGE_PAGE (2u << 20)
+
 static int
 table_alloc(struct ner_model *m, size_t nfeat)
 {
     size_t cap = 16;
     while (cap < nfeat + nfeat / 2 + 1)
         cap *= 2;
-    m->slots = calloc(cap, sizeof(*m->slots));
-    if (NULL == m->slots)
+    size_t bytes = cap * sizeof(*m->slots);
+    size_t align = bytes >= HUGE_PAGE ? HUGE_PAGE : 64;
+    bytes = (bytes + align - 1) / align * align;
+    void *p = NULL;
+    if (0 != posix_memalign(&p, align, bytes))
+        p = NULL;
+#ifdef MADV_HUGEPAGE
+    if (p && HUGE_PAGE == align)
+        madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+    if (p)
+        memset(p, 0, bytes);
+    m->slots = p;
+    m->keys = malloc((nfeat ? nfeat : 1) * sizeof(*m->keys));
+    if (NULL == m->slots || NULL == m->keys)
         return LQ_ERR_NOMEM;
     m->mask = cap - 1;
     m->nfeat = 0;
     return LQ_OK;
 }
 
-/* Insert a new key; returns NULL when it is already there. */
+/* Insert a new key (keys come in ascending order); returns NULL when its
+ * tag is already in its probe chain: the key is then left out. */
 static struct ner_slot *
 table_insert(struct ner_model *m, uint64_t key)
 {
     size_t i = (size_t)key & m->mask;
-    while (m->slots[i].key) {
-        if (m->slots[i].key == key)
+    uint32_t tag = ner_slot_tag(key);
+    while (m->slots[i].tag) {
+        if (m->slots[i].tag == tag)
             return NULL;
         i = (i + 1) & m->mask;
     }
-    m->slots[i].key = key;
-    m->nfeat++;
+    m->slots[i].tag = tag;
+    m->keys[m->nfeat++] = key;
     return &m->slots[i];
 }
 
@@ -159,10 +179,15 @@ set_id(struct ner_model *m)
              (unsigned)(m->checksum >> 32));
 }
 
+struct keyrow {
+    uint64_t key;
+    size_t row;
+};
+
 static int
-cmp_u64(const void *a, const void *b)
+cmp_keyrow(const void *a, const void *b)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    uint64_t x = ((const struct keyrow *)a)->key, y = ((const struct keyrow *)b)->key;
     return x < y ? -1 : x > y;
 }
 
@@ -175,12 +200,8 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
     size_t len = HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * ntr + metalen +
                  m->nfeat * (8 + 2 * NER_NLABELS) + 8;
     unsigned char *buf = calloc(1, len);
-    uint64_t *keys = calloc(m->nfeat ? m->nfeat : 1, sizeof(*keys));
-    if (NULL == buf || NULL == keys) {
-        free(buf);
-        free(keys);
+    if (NULL == buf)
         return LQ_ERR_NOMEM;
-    }
     memcpy(buf, MAGIC, 8);
     put32(buf + 8, m->version);
     put32(buf + 12, m->algo);
@@ -203,11 +224,8 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
     if (metalen)
         memcpy(p, m->meta, metalen);
     p += metalen;
-    size_t nk = 0;
-    for (size_t i = 0; i <= m->mask; i++)
-        if (m->slots[i].key)
-            keys[nk++] = m->slots[i].key;
-    qsort(keys, nk, sizeof(*keys), cmp_u64);
+    const uint64_t *keys = m->keys;
+    size_t nk = m->nfeat;
     for (size_t i = 0; i < nk; i++, p += 8)
         put64(p, keys[i]);
     for (size_t i = 0; i < nk; i++) {
@@ -220,7 +238,6 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
     }
     uint64_t ck = ner_hash_bytes((const char *)buf, len - 8);
     put64(p, ck);
-    free(keys);
     *outbuf = buf;
     *outlen = len;
     *checksum = ck;
@@ -232,6 +249,7 @@ ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const str
                 const char *meta, const struct lq_lexicons *lex, struct ner_model **out)
 {
     *out = NULL;
+    struct keyrow *order = NULL;
     struct ner_model *m = calloc(1, sizeof(*m));
     if (NULL == m)
         return LQ_ERR_NOMEM;
@@ -247,9 +265,22 @@ ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const str
     m->scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
     if (LQ_OK != table_alloc(m, nfeat))
         goto fail;
+    order = malloc((nfeat ? nfeat : 1) * sizeof(*order));
+    if (NULL == order)
+        goto fail;
     for (size_t f = 0; f < nfeat; f++) {
+        order[f].key = keys[f];
+        order[f].row = f;
+    }
+    qsort(order, nfeat, sizeof(*order), cmp_keyrow);
+    for (size_t o = 0; o < nfeat; o++) {
+        size_t f = order[o].row;
         int16_t q[NER_NLABELS];
         int nz = 0;
+        if (o > 0 && order[o - 1].key == keys[f]) {
+            rc = LQ_ERR_INVALID;
+            goto fail;
+        }
         for (int l = 0; l < NER_NLABELS; l++) {
             float v = rows[f * NER_NLABELS + l] / m->scale;
             long r = lroundf(v);
@@ -267,12 +298,11 @@ ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const str
             goto fail;
         }
         struct ner_slot *s = table_insert(m, keys[f]);
-        if (NULL == s) {
-            rc = LQ_ERR_INVALID;
-            goto fail;
-        }
-        memcpy(s->w, q, sizeof(q));
+        if (s)
+            memcpy(s->w, q, sizeof(q));
     }
+    free(order);
+    order = NULL;
     if (meta && NULL == (m->meta = strdup(meta)))
         goto fail;
     if (LQ_OK != ner_lexfeat_new(lex, &m->lexf))
@@ -287,6 +317,7 @@ ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const str
     *out = m;
     return LQ_OK;
 fail:
+    free(order);
     ner_model_free(m);
     return rc;
 }
@@ -412,7 +443,8 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
         prev = key;
         struct ner_slot *s = table_insert(m, key);
         for (int l = 0; l < NER_NLABELS; l++, wp += 2)
-            s->w[l] = (int16_t)(uint16_t)(wp[0] | wp[1] << 8);
+            if (s)
+                s->w[l] = (int16_t)(uint16_t)(wp[0] | wp[1] << 8);
     }
     if (LQ_OK != ner_lexfeat_new(lex, &m->lexf))
         goto nomem;
@@ -471,6 +503,7 @@ ner_model_free(struct ner_model *m)
     if (NULL == m)
         return;
     free(m->slots);
+    free(m->keys);
     ner_lexfeat_free(m->lexf);
     free(m->meta);
     free(m);

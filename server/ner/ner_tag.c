@@ -15,19 +15,27 @@
 #define CHUNK_MAX 1024u
 #define L NER_NLABELS
 
+/* The allowed transitions as lists: predecessors of each label (for the
+ * forward pass) and successors (for the backward pass). */
 struct allowed {
-    uint8_t ok[L][L];
     uint8_t start[L], end[L];
+    uint8_t npred[L], pred[L][L];
+    uint8_t nsucc[L], succ[L][L];
 };
 
 static void
 allowed_fill(struct allowed *a)
 {
+    memset(a, 0, sizeof(*a));
     for (int x = 0; x < L; x++) {
-        for (int y = 0; y < L; y++)
-            a->ok[x][y] = (uint8_t)ner_allowed(x, y);
         a->start[x] = (uint8_t)ner_allowed_start(x);
         a->end[x] = (uint8_t)ner_allowed_end(x);
+        for (int y = 0; y < L; y++) {
+            if (!ner_allowed(x, y))
+                continue;
+            a->pred[y][a->npred[y]++] = (uint8_t)x;
+            a->succ[x][a->nsucc[x]++] = (uint8_t)y;
+        }
     }
 }
 
@@ -51,8 +59,9 @@ ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delt
         for (int y = 0; y < L; y++) {
             float best = NEG_INF;
             int arg = 0;
-            for (int x = 0; x < L; x++) {
-                if (!al.ok[x][y] || NEG_INF == prev[x])
+            for (int k = 0; k < al.npred[y]; k++) {
+                int x = al.pred[y][k];
+                if (NEG_INF == prev[x])
                     continue;
                 float s = prev[x] + tr->trans[x][y];
                 if (s > best) {
@@ -98,8 +107,9 @@ ner_backward(const struct ner_trans *tr, const float *emit, size_t n, float *bet
         float *cur = beta + (i - 1) * L;
         for (int x = 0; x < L; x++) {
             float best = NEG_INF;
-            for (int y = 0; y < L; y++) {
-                if (!al.ok[x][y] || NEG_INF == next[y])
+            for (int k = 0; k < al.nsucc[x]; k++) {
+                int y = al.succ[x][k];
+                if (NEG_INF == next[y])
                     continue;
                 float s = tr->trans[x][y] + e[y] + next[y];
                 if (s > best)
@@ -218,15 +228,41 @@ ner_tagger_free(struct ner_tagger *t)
     free(t);
 }
 
-/* Emission scores of n tokens whose info is filled. */
+static void
+prefetch_slots(const struct ner_model *m, const uint64_t *keys, size_t n)
+{
+#if defined(__GNUC__)
+    for (size_t k = 0; k < n; k++)
+        __builtin_prefetch(&m->slots[(size_t)keys[k] & m->mask]);
+#else
+    (void)m;
+    (void)keys;
+    (void)n;
+#endif
+}
+
+/* Emission scores of n tokens whose info is filled. The feature keys of the
+ * next token are computed and their slots prefetched while the current
+ * token's weights are summed, so the table's cache misses overlap. */
 static void
 emissions(const struct ner_model *m, const struct ner_tokinfo *info, size_t n, float *emit)
 {
-    uint64_t feats[NER_MAX_FEATS];
+    uint64_t fbuf[2][NER_MAX_FEATS];
+    size_t nf[2] = {0, 0};
+    if (0 == n)
+        return;
+    nf[0] = ner_token_features(info, n, 0, fbuf[0]);
+    prefetch_slots(m, fbuf[0], nf[0]);
     for (size_t i = 0; i < n; i++) {
+        const uint64_t *feats = fbuf[i & 1];
+        size_t cnt = nf[i & 1];
+        if (i + 1 < n) {
+            uint64_t *next = fbuf[(i + 1) & 1];
+            nf[(i + 1) & 1] = ner_token_features(info, n, i + 1, next);
+            prefetch_slots(m, next, nf[(i + 1) & 1]);
+        }
         int32_t acc[L] = {0};
-        size_t nf = ner_token_features(info, n, i, feats);
-        for (size_t k = 0; k < nf; k++) {
+        for (size_t k = 0; k < cnt; k++) {
             const struct ner_slot *s = ner_model_find(m, feats[k]);
             if (NULL == s)
                 continue;

@@ -14,6 +14,8 @@
 
 /* Scratch buffers above this many elements are freed after each text. */
 #define SCRATCH_KEEP (1u << 20)
+/* Documents with more words skip the second segmentation pass. */
+#define DOC_WORDS_MAX (1u << 20)
 
 int
 txt_ctx_new(const struct lex *protect, const struct lex *known, struct txt_ctx **out)
@@ -21,6 +23,7 @@ txt_ctx_new(const struct lex *protect, const struct lex *known, struct txt_ctx *
     if (NULL == out)
         return LQ_ERR_INVALID;
     *out = NULL;
+    txti_tables_init();
     struct txt_ctx *ctx = calloc(1, sizeof(*ctx));
     if (NULL == ctx)
         return LQ_ERR_NOMEM;
@@ -78,6 +81,7 @@ txt_scratch_free(struct txt_scratch *s)
     free(s->cps);
     free(s->u16);
     free(s->bounds);
+    txti_keyset_free(&s->words);
     free(s);
 }
 
@@ -94,6 +98,8 @@ scratch_trim(struct txt_scratch *s)
         s->u16 = NULL;
         s->u16_cap = 0;
     }
+    if (s->words.cap > SCRATCH_KEEP)
+        txti_keyset_free(&s->words);
     if (s->bounds_cap > SCRATCH_KEEP) {
         free(s->bounds);
         s->bounds = NULL;
@@ -115,6 +121,46 @@ clitic_string(const char *key, size_t n, struct lq_arena *arena)
         if (strlen(clitic_names[i]) == n && 0 == memcmp(clitic_names[i], key, n))
             return clitic_names[i];
     return lq_arena_strndup(arena, key, n);
+}
+
+/* Segment a word token whose key is set; with @p doc, only a new cut
+ * changes it. */
+static int
+segment_token(const struct txt_ctx *ctx, struct lq_arena *arena, const uint32_t *tc, size_t tn,
+              const struct txti_keyset *doc, struct txt_token *tok)
+{
+    struct txti_seg seg;
+    txti_segment(ctx ? ctx->protect : NULL, ctx ? ctx->known : NULL, tc, tn, tok->key, doc, &seg);
+    if (doc && 0 == seg.nclitic)
+        return LQ_OK;
+    const char *key = tok->key;
+    tok->clitics = "";
+    tok->body_start = tok->start;
+    if (seg.nclitic) {
+        tok->clitics = clitic_string(key, seg.key_clitic, arena);
+        if (NULL == tok->clitics)
+            return LQ_ERR_NOMEM;
+        tok->body_start = tok->start + seg.body_cp;
+    }
+    const char *rest = key + seg.key_clitic;
+    if (seg.elided) {
+        /* ل + ال written لل: base "ال" + the rest, which starts with the lam */
+        size_t rl = strlen(rest);
+        char *base = lq_arena_alloc(arena, rl + 3);
+        if (NULL == base)
+            return LQ_ERR_NOMEM;
+        memcpy(base, "\xD8\xA7", 2); /* alef */
+        memcpy(base + 2, rest, rl + 1);
+        tok->base = base;
+        tok->stem = base + 4;
+    } else {
+        tok->base = rest;
+        tok->stem = seg.al ? rest + 4 : rest;
+    }
+    tok->flags &= ~(uint32_t)TXT_F_AL;
+    if (seg.al)
+        tok->flags |= TXT_F_AL;
+    return LQ_OK;
 }
 
 /*
@@ -147,32 +193,63 @@ fill_token(const struct txt_ctx *ctx, struct lq_arena *arena, const uint32_t *tc
     tok->body_start = tok->start;
     if (TXT_WORD != tok->kind)
         return LQ_OK;
+    return segment_token(ctx, arena, tc, tn, NULL, tok);
+}
 
-    struct txti_seg seg;
-    txti_segment(ctx ? ctx->protect : NULL, ctx ? ctx->known : NULL, tc, tn, key, &seg);
-    if (seg.nclitic) {
-        tok->clitics = clitic_string(key, seg.key_clitic, arena);
-        if (NULL == tok->clitics)
-            return LQ_ERR_NOMEM;
-        tok->body_start = tok->start + seg.body_cp;
+/* Could a second look with the document's words cut this token? Its key
+ * starts with و ف ب ل ك and has five letters at least, or it was cut as
+ * ل + ال with the alef elided. */
+static int
+is_elided(const struct txt_token *t)
+{
+    return t->clitics[0] && t->base != t->key + strlen(t->clitics);
+}
+
+static int
+may_recut(const struct txt_token *t)
+{
+    if (TXT_WORD != t->kind)
+        return 0;
+    if (t->clitics[0])
+        return is_elided(t);
+    const unsigned char *k = (const unsigned char *)t->key;
+    if (strlen(t->key) < 10)
+        return 0;
+    return (0xD9 == k[0] && (0x88 == k[1] || 0x81 == k[1] || 0x84 == k[1] || 0x83 == k[1])) ||
+           (0xD8 == k[0] && 0xA8 == k[1]);
+}
+
+/* The second pass: words the document uses by themselves licence cuts. */
+static int
+recut_with_document(const struct txt_ctx *ctx, struct txt_scratch *sc, struct lq_arena *arena,
+                    const uint32_t *cps, struct txt_token *toks, size_t nt)
+{
+    size_t nwords = 0, ncand = 0;
+    for (size_t t = 0; t < nt; t++) {
+        nwords += TXT_WORD == toks[t].kind;
+        ncand += may_recut(&toks[t]);
     }
-    const char *rest = key + seg.key_clitic;
-    if (seg.elided) {
-        /* ل + ال written لل: base "ال" + the rest, which starts with the lam */
-        size_t rl = strlen(rest);
-        char *base = lq_arena_alloc(arena, rl + 3);
-        if (NULL == base)
-            return LQ_ERR_NOMEM;
-        memcpy(base, "\xD8\xA7", 2); /* alef */
-        memcpy(base + 2, rest, rl + 1);
-        tok->base = base;
-        tok->stem = base + 4;
-    } else {
-        tok->base = rest;
-        tok->stem = seg.al ? rest + 4 : rest;
+    if (0 == ncand || nwords > DOC_WORDS_MAX)
+        return LQ_OK;
+    if (txti_keyset_reset(&sc->words, 2 * nwords))
+        return LQ_ERR_NOMEM;
+    for (size_t t = 0; t < nt; t++) {
+        const struct txt_token *tk = &toks[t];
+        if (TXT_WORD != tk->kind)
+            continue;
+        if (!tk->clitics[0])
+            txti_keyset_add(&sc->words, tk->key);
+        if ((tk->flags & TXT_F_AL) && !is_elided(tk))
+            txti_keyset_add(&sc->words, tk->stem);
     }
-    if (seg.al)
-        tok->flags |= TXT_F_AL;
+    for (size_t t = 0; t < nt; t++) {
+        struct txt_token *tk = &toks[t];
+        if (!may_recut(tk))
+            continue;
+        int ret = segment_token(ctx, arena, cps + tk->start, tk->end - tk->start, &sc->words, tk);
+        if (ret)
+            return ret;
+    }
     return LQ_OK;
 }
 
@@ -247,7 +324,10 @@ analyze(const struct txt_ctx *ctx, struct txt_scratch *sc, struct lq_arena *aren
         if (ret)
             return ret;
     }
-    int ret = txti_sentences(sc, arena, cps, doc);
+    int ret = recut_with_document(ctx, sc, arena, cps, toks, nt);
+    if (ret)
+        return ret;
+    ret = txti_sentences(sc, arena, cps, doc);
     if (ret)
         return ret;
     *out = doc;
@@ -265,6 +345,7 @@ txt_analyze(const struct txt_ctx *ctx, struct txt_scratch *scratch, struct lq_ar
         text = "";
     if (!txt_utf8_valid(text, len, bad))
         return LQ_ERR_UTF8;
+    txti_tables_init();
     if (len >= UINT32_MAX)
         return LQ_ERR_TOO_LARGE;
     struct txt_scratch *sc = scratch;
@@ -290,6 +371,7 @@ txt_analyze_word(const struct txt_ctx *ctx, struct lq_arena *arena, const char *
     if (NULL == out || NULL == arena || (NULL == word && len))
         return LQ_ERR_INVALID;
     memset(out, 0, sizeof(*out));
+    txti_tables_init();
     if (NULL == word)
         word = "";
     const unsigned char *u = (const unsigned char *)word;

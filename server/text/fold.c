@@ -6,6 +6,7 @@
  * time, and only when they occur. */
 #include "text_internal.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -162,8 +163,8 @@ icu_class(uint32_t c)
     }
 }
 
-enum txti_class
-txti_class(uint32_t c)
+static enum txti_class
+class_slow(uint32_t c)
 {
     if (c < 0x80)
         return ascii_class(c);
@@ -255,12 +256,12 @@ fold_nfkc(uint32_t c, uint32_t *out)
         out[0] = c;
         return 1;
     }
-    UChar src[2], dst[TXTI_FOLD_MAX];
+    UChar src[2], dst[2 * TXTI_FOLD_MAX];
     int32_t slen = 0;
     UBool err = 0;
     U16_APPEND((UChar *)src, slen, 2, (UChar32)c, err);
     (void)err;
-    int32_t dlen = unorm2_normalize(nfkc, src, slen, dst, (int32_t)(TXTI_FOLD_MAX / 2), &st);
+    int32_t dlen = unorm2_normalize(nfkc, src, slen, dst, (int32_t)(2 * TXTI_FOLD_MAX), &st);
     if (U_FAILURE(st) || dlen <= 0) {
         out[0] = c;
         return 1;
@@ -307,7 +308,7 @@ fold_simple(uint32_t c, uint32_t *out)
         return 1;
     }
     if (c >= 0x0870 && c <= 0x08FF) {
-        enum txti_class k = txti_class(c);
+        enum txti_class k = class_slow(c);
         if (TXTI_MARK == k || TXTI_FORMAT == k)
             return 0;
         out[0] = c;
@@ -346,9 +347,40 @@ fold_simple(uint32_t c, uint32_t *out)
     }
 }
 
+uint8_t txti_class_tab[TXTI_TAB_SIZE];
+uint16_t txti_fold_tab[TXTI_TAB_SIZE];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void
+tables_build(void)
+{
+    for (uint32_t c = 0; c < TXTI_TAB_SIZE; c++) {
+        uint32_t out[TXTI_FOLD_MAX];
+        txti_class_tab[c] = (uint8_t)class_slow(c);
+        size_t k = fold_simple(c, out);
+        txti_fold_tab[c] = 0 == k ? 0 : (1 == k && out[0] < 0xFFFF) ? (uint16_t)out[0] : 0xFFFF;
+    }
+}
+
+void
+txti_tables_init(void)
+{
+    pthread_once(&tables_once, tables_build);
+}
+
+enum txti_class
+txti_class_big(uint32_t c)
+{
+    return class_slow(c);
+}
+
 size_t
 txti_fold_cp(uint32_t c, uint32_t *out)
 {
+    if (c < TXTI_TAB_SIZE && 0xFFFF != txti_fold_tab[c]) {
+        out[0] = txti_fold_tab[c];
+        return 0 != out[0];
+    }
     if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE80 && c <= 0xFEFC))
         return fold_nfkc(c, out);
     return fold_simple(c, out);
@@ -399,6 +431,11 @@ fold_push(struct fold_out *fo, uint32_t c)
         fold_emit(fo, c);
         return;
     }
+    if (c < TXTI_TAB_SIZE && 0xFFFF != txti_fold_tab[c]) {
+        if (txti_fold_tab[c])
+            fold_emit(fo, txti_fold_tab[c]);
+        return;
+    }
     uint32_t tmp[TXTI_FOLD_MAX];
     size_t k = txti_fold_cp(c, tmp);
     for (size_t j = 0; j < k; j++)
@@ -425,6 +462,7 @@ fold_end(struct fold_out *fo)
 size_t
 txti_fold_cps(const uint32_t *cps, size_t n, char *out, size_t outcap)
 {
+    txti_tables_init();
     struct fold_out fo;
     fold_init(&fo, out, outcap);
     for (size_t i = 0; i < n; i++)
@@ -437,6 +475,7 @@ txti_fold_cps(const uint32_t *cps, size_t n, char *out, size_t outcap)
 size_t
 txt_fold(const char *s, size_t len, char *out, size_t outcap)
 {
+    txti_tables_init();
     struct fold_out fo;
     fold_init(&fo, out, outcap);
     const unsigned char *u = (const unsigned char *)s;

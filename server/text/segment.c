@@ -8,7 +8,8 @@
  *
  *  1. future: after س the body is an imperfect verb: it starts with ي ت ن أ,
  *     has 3..8 letters, its second letter is no long vowel ا ي, it does not
- *     end like a noun (ة, ات, اء, يا, يو), and a 3-letter body has neither
+ *     end like a noun or a name (ة, ا, ات, اء, يا, يو; و after 5+ letters;
+ *     ي...ين), and a 3-letter body has neither
  *     و second nor a vowel letter last (سيتم yes; سيول, سيسي no);
  *  2. article: the body starts with ال (plain alef) and has at least two
  *     letters after it (والولايات, بالتالي; not والد, بالي);
@@ -21,8 +22,17 @@
  *  6. shape: the body has 4+ letters and starts with a letter that rarely
  *     follows the clitic's letter inside a whole word: و + ب ت م ن و
  *     (وموسكو، ونيويورك، ووزير), ل + م ت (لمناقشة، لتعزيز), ب + م
- *     (بمشاركة). No other plain cut is made without a lexicon, so foreign
- *     names such as بومبيو، لانجلي، وارسو، فرجينيا، بكين، كوتس stay whole.
+ *     (بمشاركة);
+ *  7. document: the body has 4+ letters and the same document uses it as
+ *     a word by itself (ورئيس when رئيس or الرئيس occurs; وترامب after
+ *     ترامب). txt_analyze() tries this in a second pass over the words it
+ *     left whole and over the لل words (لليفربول is ل + ليفربول when
+ *     ليفربول occurs, unless the part after its lam occurs as well:
+ *     للهدنة stays ل + الهدنة next to لهدنة and هدنة); txt_analyze_word()
+ *     has no document and skips it.
+ *     Rules 3 and 7 come before rule 4 for that reason.
+ * No other plain cut is made, so foreign names such as بومبيو، لانجلي،
+ * وارسو، فرجينيا، بكين، كوتس stay whole even without any lexicon.
  *
  * A cut must fall between two code points of the original text (not inside
  * a presentation-form ligature). The body's ال is recognised when it is
@@ -31,6 +41,7 @@
  */
 #include "text_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "liqa/lexicon.h"
@@ -58,6 +69,7 @@
 
 struct word {
     const struct lex *protect, *known;
+    const struct txti_keyset *doc;
     const char *key;
     size_t m;                /* letters */
     uint32_t L[SEG_MAX];     /* folded letters */
@@ -93,10 +105,14 @@ future_body(const struct word *w, size_t r0)
     if (ALEF == c1 || YEH == c1)
         return 0;
     uint32_t last = w->L[m - 1], before = w->L[m - 2];
-    if (TEH_MARBUTA == w->O[m - 1])
+    if (TEH_MARBUTA == w->O[m - 1] || ALEF == w->O[m - 1])
         return 0;
     if ((ALEF == before && (TEH == last || HAMZA == last)) ||
         (YEH == before && (ALEF == last || WAW == last)))
+        return 0;
+    /* a long body ending in و is a name (ستورارو); verbs ending so are
+     * short (سيدعو); a body in ي ... ين is no verb form either */
+    if ((WAW == last && rlen >= 5) || (YEH == c0 && YEH == before && NOON == last))
         return 0;
     if (3 == rlen) {
         uint32_t c2 = w->L[r0 + 2];
@@ -122,10 +138,13 @@ license(const struct word *w, size_t ncl)
     if (rlen < 2 || !w->first[r0])
         return 0;
     if (SEEN == cl)
-        return future_body(w, r0) || (rlen >= 3 && in_any(w, r0));
+        return future_body(w, r0);
     if (is_article(w, r0))
         return 1;
     if (rlen >= 3 && in_any(w, r0))
+        return 1;
+    if (rlen >= 4 && w->doc && txti_keyset_has(w->doc, w->key + w->KB[r0]) &&
+        !(LAM == cl && LAM == w->L[r0] && txti_keyset_has(w->doc, w->key + w->KB[r0 + 1])))
         return 1;
     if (LAM == cl && LAM == w->O[r0] && rlen >= 3)
         return 2;
@@ -159,7 +178,7 @@ is_prep(uint32_t c)
 
 void
 txti_segment(const struct lex *protect, const struct lex *known, const uint32_t *cps, size_t n,
-             const char *key, struct txti_seg *seg)
+             const char *key, const struct txti_keyset *doc, struct txti_seg *seg)
 {
     struct word w;
     memset(seg, 0, sizeof(*seg));
@@ -167,6 +186,7 @@ txti_segment(const struct lex *protect, const struct lex *known, const uint32_t 
         return;
     w.protect = protect;
     w.known = known;
+    w.doc = doc;
     w.key = key;
     size_t m = 0, kb = 0;
     for (size_t k = 0; k < n; k++) {
@@ -222,6 +242,82 @@ txti_segment(const struct lex *protect, const struct lex *known, const uint32_t 
     }
     if (!seg->elided && is_article(&w, body) && !in_lex(protect, key + w.KB[body]))
         seg->al = 1;
+}
+
+/* ---- the document's words -------------------------------------------- */
+
+static uint64_t
+str_hash(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+        h ^= *u;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+int
+txti_keyset_reset(struct txti_keyset *ks, size_t expect)
+{
+    size_t cap = 64;
+    while (cap < expect * 2) {
+        if (cap > SIZE_MAX / 4 / sizeof(const char *))
+            return -1;
+        cap *= 2;
+    }
+    if (cap > ks->cap) {
+        free(ks->slot);
+        ks->slot = NULL;
+        ks->cap = 0;
+        ks->slot = malloc(cap * sizeof(const char *));
+        if (NULL == ks->slot)
+            return -1;
+        ks->cap = cap;
+    }
+    memset(ks->slot, 0, ks->cap * sizeof(const char *));
+    ks->n = 0;
+    return 0;
+}
+
+void
+txti_keyset_add(struct txti_keyset *ks, const char *key)
+{
+    if (0 == ks->cap || ks->n * 2 >= ks->cap || '\0' == *key)
+        return;
+    size_t mask = ks->cap - 1;
+    for (size_t i = (size_t)str_hash(key) & mask;; i = (i + 1) & mask) {
+        if (NULL == ks->slot[i]) {
+            ks->slot[i] = key;
+            ks->n++;
+            return;
+        }
+        if (0 == strcmp(ks->slot[i], key))
+            return;
+    }
+}
+
+int
+txti_keyset_has(const struct txti_keyset *ks, const char *key)
+{
+    if (0 == ks->n)
+        return 0;
+    size_t mask = ks->cap - 1;
+    for (size_t i = (size_t)str_hash(key) & mask;; i = (i + 1) & mask) {
+        if (NULL == ks->slot[i])
+            return 0;
+        if (0 == strcmp(ks->slot[i], key))
+            return 1;
+    }
+}
+
+void
+txti_keyset_free(struct txti_keyset *ks)
+{
+    free(ks->slot);
+    ks->slot = NULL;
+    ks->cap = 0;
+    ks->n = 0;
 }
 
 /* end of segment.c */

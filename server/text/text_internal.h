@@ -31,9 +31,28 @@ enum txti_class {
     TXTI_SYMBOL,    /**< anything else */
 };
 
-/** The class of @p cp. */
+/** Code points below this have their class and key in tables. */
+#define TXTI_TAB_SIZE 0x0800u
+
+/** Class of each code point below TXTI_TAB_SIZE (enum txti_class). */
+extern uint8_t txti_class_tab[TXTI_TAB_SIZE];
+/** Key of each code point below TXTI_TAB_SIZE: 0 vanishes, 0xFFFF not simple. */
+extern uint16_t txti_fold_tab[TXTI_TAB_SIZE];
+
+/** Build the tables once (thread safe); every entry point calls it. */
+void
+txti_tables_init(void);
+
+/** The class of a code point at or above TXTI_TAB_SIZE. */
 enum txti_class
-txti_class(uint32_t cp);
+txti_class_big(uint32_t cp);
+
+/** The class of @p cp (after txti_tables_init()). */
+static inline enum txti_class
+txti_class(uint32_t cp)
+{
+    return cp < TXTI_TAB_SIZE ? (enum txti_class)txti_class_tab[cp] : txti_class_big(cp);
+}
 
 /**
  * Fold one code point (see txt_fold()). White space and control characters
@@ -91,14 +110,38 @@ struct txti_seg {
     size_t key_clitic;   /**< bytes of the clitics in the word's key */
 };
 
+/** A set of borrowed strings: the words one document uses by themselves. */
+struct txti_keyset {
+    const char **slot;
+    size_t cap; /**< power of two; 0: empty */
+    size_t n;
+};
+
+/** Empty the set and make room for @p expect strings; -1 when out of memory. */
+int
+txti_keyset_reset(struct txti_keyset *ks, size_t expect);
+
+/** Add a string (borrowed); ignored when the set is full. */
+void
+txti_keyset_add(struct txti_keyset *ks, const char *key);
+
+/** Is @p key in the set? */
+int
+txti_keyset_has(const struct txti_keyset *ks, const char *key);
+
+void
+txti_keyset_free(struct txti_keyset *ks);
+
 /**
  * Segment one Arabic word.
  * @param cps   its code points (original text)
  * @param key   its match key (txti_fold_cps of cps), NUL-terminated
+ * @param doc   NULL, or the words its document uses by themselves: a body
+ *              of four letters or more found there licences a cut
  */
 void
 txti_segment(const struct lex *protect, const struct lex *known, const uint32_t *cps, size_t n,
-             const char *key, struct txti_seg *seg);
+             const char *key, const struct txti_keyset *doc, struct txti_seg *seg);
 
 /** Read-only resources (struct txt_ctx of text.h). */
 struct txt_ctx {
@@ -116,6 +159,7 @@ struct txt_scratch {
     size_t u16_cap;
     uint32_t *bounds;           /**< ICU sentence boundaries, code point offsets */
     size_t bounds_cap;
+    struct txti_keyset words;   /**< the document's stand-alone words */
 };
 
 /**

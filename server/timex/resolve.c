@@ -112,7 +112,9 @@ tmx_parse_published(const char *s, struct tmx_date *out)
     enum { MAXLEN = 64 };
     if (NULL == s || NULL == out)
         return 0;
-    size_t len = strnlen(s, MAXLEN + 1);
+    size_t len = 0;
+    while (len <= MAXLEN && s[len])
+        len++;
     if (len < 10 || len > MAXLEN)
         return 0;
     int y, m, d;

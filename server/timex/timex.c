@@ -55,6 +55,7 @@
 
 struct tmx_ctx {
     struct lex *words; /* match key → roles (see time_words.txt) */
+    struct lex *first; /* the first word of every entry: a cheap pre-check */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -298,7 +299,8 @@ add_symbols(struct lex *lx, const char *locale, UDateFormatSymbolType type, cons
             int wd = (i + 5) % 7 + 1;
             snprintf(value, sizeof(value), "weekday:%d", wd);
             rc = add_utf16(lx, u, n, value, 0);
-            if (LQ_OK == rc) {
+            /* bare forms (يوم خميس), but not أحد، اثنين: they are numbers too */
+            if (LQ_OK == rc && 7 != wd && 1 != wd) {
                 snprintf(value, sizeof(value), "weekday:%d:bare", wd);
                 rc = add_utf16(lx, u, n, value, 1);
             }
@@ -360,6 +362,25 @@ copy_entry(const char *key, const char *value, void *arg)
         cs->rc = rc;
 }
 
+static void
+add_first_word(const char *key, const char *value, void *arg)
+{
+    struct copy_state *cs = arg;
+    (void)value;
+    if (LQ_OK != cs->rc)
+        return;
+    char word[256];
+    const char *sp = strchr(key, ' ');
+    size_t n = sp ? (size_t)(sp - key) : strlen(key);
+    if (0 == n || n >= sizeof(word))
+        return;
+    memcpy(word, key, n);
+    word[n] = '\0';
+    int rc = lex_add(cs->to, word, NULL);
+    if (LQ_OK != rc && LQ_ERR_INVALID != rc)
+        cs->rc = rc;
+}
+
 int
 tmx_ctx_new(const struct lq_lexicons *lex, struct tmx_ctx **out)
 {
@@ -371,7 +392,8 @@ tmx_ctx_new(const struct lq_lexicons *lex, struct tmx_ctx **out)
     if (NULL == ctx)
         goto fail;
     ctx->words = lex_new();
-    if (NULL == ctx->words)
+    ctx->first = lex_new();
+    if (NULL == ctx->words || NULL == ctx->first)
         goto fail;
     rc = add_icu_names(ctx->words);
     if (LQ_OK != rc)
@@ -383,6 +405,11 @@ tmx_ctx_new(const struct lq_lexicons *lex, struct tmx_ctx **out)
         if (LQ_OK != rc)
             goto fail;
     }
+    struct copy_state fs = {ctx->first, LQ_OK};
+    lex_foreach(ctx->words, add_first_word, &fs);
+    rc = fs.rc;
+    if (LQ_OK != rc)
+        goto fail;
     *out = ctx;
     return LQ_OK;
 fail:
@@ -396,6 +423,7 @@ tmx_ctx_free(struct tmx_ctx *ctx)
     if (NULL == ctx)
         return;
     lex_free(ctx->words);
+    lex_free(ctx->first);
     free(ctx);
 }
 
@@ -493,8 +521,10 @@ uncut_value(const struct scan *s, const struct txt_token *t, unsigned *strip)
         (*strip)++;
         v = lex_get(s->ctx->words, k);
     }
-    if (NULL == v)
+    if (NULL == v || strlen(k) < 4) { /* at least two letters left (لم is no ل + م) */
         *strip = 0;
+        return NULL;
+    }
     return v;
 }
 
@@ -509,7 +539,9 @@ look(const struct scan *s, size_t i, struct wv *w)
     if (TXT_WORD != t->kind)
         return 0;
     const char *value = NULL;
-    size_t n = lex_longest(s->ctx->words, s->doc, i, s->e, LEX_BASE, &value);
+    size_t n = 0;
+    if (NULL != t->base && NULL != lex_get(s->ctx->first, t->base))
+        n = lex_longest(s->ctx->words, s->doc, i, s->e, LEX_BASE, &value);
     if (0 == n) {
         unsigned strip;
         value = uncut_value(s, t, &strip);
@@ -533,7 +565,11 @@ roles1(const struct scan *s, size_t i, struct wv *w)
     const struct txt_token *t = tok(s, i);
     if (TXT_WORD != t->kind || NULL == t->base)
         return 0;
-    parse_value(lex_get(s->ctx->words, t->base), w);
+    const char *v = lex_get(s->ctx->words, t->base);
+    unsigned strip;
+    if (NULL == v)
+        v = uncut_value(s, t, &strip); /* وفي: the segmenter keeps short words whole */
+    parse_value(v, w);
     return w->roles;
 }
 
@@ -926,6 +962,10 @@ parse_shift(const struct scan *s, size_t i, size_t n, int shift, struct tmx_expr
         count = w.unit_count;
     int unit = w.unit_grain;
     size_t end = j + m;
+    struct wv w1;
+    size_t m1 = look(s, end, &w1);
+    if (m1 && (w1.roles & R_NUM) && 1 == w1.num && count <= 1)
+        end += m1; /* بعد يوم واحد */
     /* قبل عام 2011 / قبل شهر مارس: a year or a month follows */
     if (year_at(s, end, 1000, 9999) >= 0)
         return 0;
@@ -982,6 +1022,14 @@ parse_weekday(const struct scan *s, size_t i, size_t n, int wd, int depth, struc
     if (m && (w.roles & R_DIR) && 0 != w.dir) {
         x->offset = w.dir;
         return end + m;
+    }
+    /* الخميس من الأسبوع الماضي: that weekday of a relative (ISO) week */
+    if (is_word(s, end, W_MIN) && (m = look(s, end + 1, &w)) && (w.roles & R_REL)
+        && TMX_WEEK == w.rel_grain) {
+        x->anchor = TMX_RELATIVE;
+        x->unit = TMX_WEEK;
+        x->offset = w.rel_off;
+        return end + 1 + m;
     }
     if (depth < MAX_DEPTH) {
         size_t j = end;
@@ -1154,6 +1202,17 @@ tmx_scan(const struct tmx_ctx *ctx, const struct txt_doc *doc, size_t tok_begin,
     struct scan s = {ctx, doc, tok_begin, tok_end};
     size_t found = 0;
     for (size_t i = tok_begin; i < tok_end;) {
+        /* an expression never crosses a sentence boundary */
+        uint32_t si = doc->tokens[i].sentence;
+        s.b = tok_begin;
+        s.e = tok_end;
+        if (NULL != doc->sents && si < doc->nsents) {
+            const struct txt_sentence *st = &doc->sents[si];
+            if (st->tok_begin > s.b && st->tok_begin <= i)
+                s.b = st->tok_begin;
+            if (st->tok_end < s.e && st->tok_end > i)
+                s.e = st->tok_end;
+        }
         struct tmx_expr x;
         memset(&x, 0, sizeof(x));
         size_t end = parse_any(&s, i, &x, 0, 0);
@@ -1169,7 +1228,7 @@ tmx_scan(const struct tmx_ctx *ctx, const struct txt_doc *doc, size_t tok_begin,
             x.start = first->body_start;
             unsigned strip = 0;
             if (TXT_WORD == first->kind
-                && 0 == lex_longest(ctx->words, doc, i, tok_end, LEX_BASE, NULL)
+                && 0 == lex_longest(ctx->words, doc, i, s.e, LEX_BASE, NULL)
                 && NULL != uncut_value(&s, first, &strip))
                 x.start += skip_letters(first->surface, strip);
             x.end = last->end;

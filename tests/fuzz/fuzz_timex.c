@@ -190,10 +190,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                      e->tok_end, tb, te);
             FZ_CHECK(e->start < e->end && e->end <= doc->ncp, "expression %zu [%u,%u)", i,
                      e->start, e->end);
-            FZ_CHECK(e->start == doc->tokens[e->tok_begin].start
-                         || e->start == doc->tokens[e->tok_begin].body_start,
-                     "expression %zu starts at %u, its first token at %u", i, e->start,
-                     doc->tokens[e->tok_begin].start);
+            FZ_CHECK(e->start >= doc->tokens[e->tok_begin].start
+                         && e->start < doc->tokens[e->tok_begin].end,
+                     "expression %zu starts at %u, outside its first token [%u,%u)", i, e->start,
+                     doc->tokens[e->tok_begin].start, doc->tokens[e->tok_begin].end);
             FZ_CHECK(e->end == doc->tokens[e->tok_end - 1].end,
                      "expression %zu ends at %u, its last token at %u", i, e->end,
                      doc->tokens[e->tok_end - 1].end);

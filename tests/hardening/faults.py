@@ -45,7 +45,7 @@ def report(name, bad):
         ls.log("ok   " + name)
 
 
-def run_serve(exe, config, timeout=120):
+def run_serve(exe, config, timeout=30):
     """Run `liqa serve` expecting it to fail at start-up; returns (code, output)."""
     port = ls.free_port()
     env = dict(os.environ)
@@ -75,8 +75,8 @@ def expect_startup_error(name, exe, config, must_name):
             bad.append("sanitizer report:\n" + out[-3000:])
             break
     if not bad:
-        first = [ln for ln in out.splitlines() if must_name in ln][:1]
-        ls.log("     exit %s: %s" % (code, first[0][:160] if first else ""))
+        lines = [ln for ln in out.splitlines() if must_name in ln and '"starting"' not in ln]
+        ls.log("     exit %s: %s" % (code, lines[-1][:200] if lines else ""))
     report(name, bad)
 
 
@@ -200,7 +200,8 @@ class Load:
         self.counts = {"ok": 0, "503": 0, "refused": 0, "late_reset": 0}
         self.bad = []
         self.threads = [threading.Thread(target=self.worker, daemon=True) for _ in range(n)]
-        self.body = json.dumps({"text": ARTICLE * 8, "published": "2018-01-30"},
+        # about 100 KB: long enough that several requests are in flight at the signal
+        self.body = json.dumps({"text": ARTICLE * 200, "published": "2018-01-30"},
                                ensure_ascii=False).encode()
 
     def count(self, k):

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import weakref
 
 HOST = "127.0.0.1"
 
@@ -23,7 +24,7 @@ HOST = "127.0.0.1"
 BASE_CONFIG = {
     "listen": "127.0.0.1",
     "threads": 2,
-    "max_body_bytes": "4 MiB",
+    "max_body_bytes": "4MiB",
     "max_text_chars": 4000000,
     "max_connections": 1000,
     "max_connections_per_ip": 0,
@@ -245,10 +246,17 @@ class Reader:
         return out
 
 
+_readers = weakref.WeakKeyDictionary()
+
+
 def read_response(sock, head=False):
     """Read one reply; raises Truncated when the connection closes mid-reply
-    and ConnectionError/TimeoutError when nothing came."""
-    r = Reader(sock)
+    and ConnectionError/TimeoutError when nothing came. Bytes read past the
+    reply stay with the socket for the next call (pipelining)."""
+    r = _readers.get(sock)
+    if r is None:
+        r = _readers[sock] = Reader(sock)
+    r.total = 0
     try:
         first = r.line()
     except Truncated:

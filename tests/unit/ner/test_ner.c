@@ -419,11 +419,10 @@ test_model_roundtrip(void)
         CHECK(m2->scale == m->scale);
         CHECK(0 == memcmp(&m2->tr, &m->tr, sizeof(m->tr)));
         size_t same = 0;
-        for (size_t i = 0; i <= m->mask; i++) {
-            if (0 == m->slots[i].key)
-                continue;
-            const struct ner_slot *s = ner_model_find(m2, m->slots[i].key);
-            same += s && 0 == memcmp(s->w, m->slots[i].w, sizeof(s->w));
+        for (size_t i = 0; i < m->nfeat; i++) {
+            const struct ner_slot *s1 = ner_model_find(m, m->keys[i]);
+            const struct ner_slot *s2 = ner_model_find(m2, m->keys[i]);
+            same += s1 && s2 && m->keys[i] == m2->keys[i] && 0 == memcmp(s1->w, s2->w, sizeof(s1->w));
         }
         CHECK_INT(same, m->nfeat);
         struct ner_tagger *tg2 = ner_tagger_new(m2);

@@ -108,6 +108,61 @@ run_group(const struct tmx_ctx *tc, const struct txt_ctx *xc, struct txt_scratch
     return ok;
 }
 
+/* The scan API itself: counting past max, bad arguments, ranges, no lexicon. */
+static void
+api_checks(const struct tmx_ctx *tc, const struct txt_ctx *xc, struct txt_scratch *scr,
+           struct lq_arena *arena)
+{
+    static const char text[] = "\xd8\xa3\xd9\x85\xd8\xb3 \xd9\x88\xd8\xa7\xd9\x84\xd9\x8a"
+                               "\xd9\x88\xd9\x85 \xd9\x88\xd8\xba\xd8\xaf\xd8\xa7"; /* أمس واليوم وغدا */
+    lq_arena_reset(arena);
+    struct txt_doc *doc = NULL;
+    size_t bad = 0;
+    CHECK_INT(txt_analyze(xc, scr, arena, text, strlen(text), &bad, &doc), LQ_OK);
+    if (NULL == doc)
+        return;
+    struct tmx_expr ex[2];
+    size_t n = 99;
+    CHECK_INT(tmx_scan(tc, doc, 0, doc->ntokens, ex, 2, &n), LQ_OK);
+    CHECK_INT(n, 3);
+    CHECK_INT(ex[0].offset, -1);
+    CHECK_INT(ex[1].offset, 0);
+    CHECK_INT(ex[1].anchor, TMX_RELATIVE);
+    CHECK_INT(ex[1].grain, TMX_DAY);
+    CHECK_INT(tmx_scan(tc, doc, 0, doc->ntokens, NULL, 0, &n), LQ_OK);
+    CHECK_INT(n, 3);
+    CHECK_INT(tmx_scan(tc, doc, 1, 2, ex, 2, &n), LQ_OK); /* only واليوم */
+    CHECK_INT(n, 1);
+    CHECK_INT(ex[0].tok_begin, 1);
+    CHECK_INT(ex[0].tok_end, 2);
+    CHECK_INT(ex[0].start, doc->tokens[1].body_start);
+    CHECK_INT(tmx_scan(tc, doc, 0, 1000, ex, 2, &n), LQ_OK); /* clamped */
+    CHECK_INT(n, 3);
+    CHECK_INT(tmx_scan(tc, doc, 5, 2, ex, 2, &n), LQ_OK);
+    CHECK_INT(n, 0);
+    CHECK_INT(tmx_scan(NULL, doc, 0, 1, ex, 2, &n), LQ_ERR_INVALID);
+    CHECK_INT(tmx_scan(tc, NULL, 0, 1, ex, 2, &n), LQ_ERR_INVALID);
+    CHECK_INT(tmx_scan(tc, doc, 0, 1, NULL, 2, &n), LQ_ERR_INVALID);
+    CHECK_INT(tmx_scan(tc, doc, 0, 1, ex, 2, NULL), LQ_ERR_INVALID);
+
+    /* without time_words, ICU's names alone still give dates */
+    struct tmx_ctx *bare = NULL;
+    CHECK_INT(tmx_ctx_new(NULL, &bare), LQ_OK);
+    static const char date[] = "25 \xd9\x8a\xd9\x86\xd8\xa7\xd9\x8a\xd8\xb1 2018"; /* 25 يناير 2018 */
+    lq_arena_reset(arena);
+    CHECK_INT(txt_analyze(xc, scr, arena, date, strlen(date), &bad, &doc), LQ_OK);
+    if (NULL != bare && NULL != doc) {
+        CHECK_INT(tmx_scan(bare, doc, 0, doc->ntokens, ex, 2, &n), LQ_OK);
+        CHECK_INT(n, 1);
+        char v[16];
+        CHECK(tmx_resolve(&ex[0], NULL, 0, v, sizeof(v)));
+        CHECK_STR(v, "2018-01-25");
+    }
+    tmx_ctx_free(bare);
+    tmx_ctx_free(NULL);
+    CHECK_INT(tmx_ctx_new(NULL, NULL), LQ_ERR_INVALID);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -137,6 +192,8 @@ main(int argc, char **argv)
         fprintf(stderr, "cannot open %s\n", argv[1]);
         return TEST_SETUP_FAILURE;
     }
+
+    api_checks(tc, xc, scr, arena);
 
     static struct group g;
     char line[LINE_MAX_];
