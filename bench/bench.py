@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONNS = [1, 16, 64, 256]
@@ -158,9 +159,10 @@ def liqa_argv(a, port, big):
 
 
 def run_wrk(a, port, bodies, conns, seconds):
-    threads = 1 if conns == 1 else min(2, conns)
+    # one client thread: on a small machine wrk competes with the server for cores
+    threads = 1
     argv = ["wrk", "-t%d" % threads, "-c%d" % conns, "-d%.0fs" % seconds, "--timeout", "30s",
-            "-s", os.path.join(HERE, "post.lua"), "http://127.0.0.1:%d/v1/extract" % port]
+            "-s", os.path.join(HERE, "post.lua"), "http://127.0.0.1:%d" % port]
     env = dict(os.environ, LIQA_BENCH_BODIES=bodies)
     t0 = os.times()
     p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=seconds + 90)
@@ -179,16 +181,23 @@ def run_wrk(a, port, bodies, conns, seconds):
 
 
 def serve_runs(a, name, srv, bodies, conns_list, seconds):
+    """wrk at each concurrency, --rounds times; the round of median req/s is kept."""
     out = {}
     for c in conns_list:
         # a short warm-up at the same concurrency: connections, worker state
         run_wrk(a, srv.port, bodies, c, 1)
-        cpu0 = proc_cpu_s(srv.p.pid)
-        r = run_wrk(a, srv.port, bodies, c, seconds)
-        cpu1 = proc_cpu_s(srv.p.pid)
-        # no request finished: report the CPU of the whole run
-        r["server_cpu_ms_per_req"] = (cpu1 - cpu0) * 1e3 / max(r["requests"], 1)
-        r["client_cpu_ms_per_req"] = r["client_cpu_s"] * 1e3 / max(r["requests"], 1)
+        rounds = []
+        for _ in range(a.rounds):
+            cpu0 = proc_cpu_s(srv.p.pid)
+            r = run_wrk(a, srv.port, bodies, c, seconds)
+            cpu1 = proc_cpu_s(srv.p.pid)
+            # no request finished: report the CPU of the whole run
+            r["server_cpu_ms_per_req"] = (cpu1 - cpu0) * 1e3 / max(r["requests"], 1)
+            r["client_cpu_ms_per_req"] = r["client_cpu_s"] * 1e3 / max(r["requests"], 1)
+            rounds.append(r)
+        rounds.sort(key=lambda x: x["rps"])
+        r = rounds[len(rounds) // 2]
+        r["rounds_rps"] = [x["rps"] for x in rounds]
         out[str(c)] = r
         log("%-5s c=%-3d %8.1f req/s  p50 %7.2f  p90 %7.2f  p99 %7.2f ms  non2xx %d  "
             "errors %d  server %.3f cpu-ms/req" %
@@ -239,29 +248,45 @@ def big_conns(a):
     return sorted({1, a.threads})
 
 
+def write_requests(path, reqs):
+    """Records for bench/post.lua: target, content type, length, body."""
+    with open(path, "wb") as out:
+        for target, ctype, body in reqs:
+            out.write(("%s\n%s\n%d\n" % (target, ctype, len(body))).encode())
+            out.write(body)
+
+
 def write_bodies(a, tmp):
-    """One JSON request body a line: the dev articles; and the 1 MB text."""
+    """The dev articles as JSON and as text/plain requests; the 1 MB text."""
     art = os.path.join(a.shared, "dev", "articles")
     gold = os.path.join(a.shared, "dev", "gold")
-    texts = []
-    path = os.path.join(tmp, "dev.jsonl")
-    with open(path, "w", encoding="utf-8") as out:
-        for fn in sorted(os.listdir(art)):
-            if not fn.endswith(".txt"):
-                continue
-            doc = fn[:-4]
-            with open(os.path.join(art, fn), encoding="utf-8") as f:
-                text = f.read()
-            texts.append(text)
-            req = {"id": doc, "text": text}
-            try:
-                with open(os.path.join(gold, doc + ".json"), encoding="utf-8") as f:
-                    pub = json.load(f).get("published")
-                if pub:
-                    req["published"] = pub
-            except OSError:
-                pass
-            out.write(json.dumps(req, ensure_ascii=False, separators=(",", ":")) + "\n")
+    texts, js, plain = [], [], []
+    for fn in sorted(os.listdir(art)):
+        if not fn.endswith(".txt"):
+            continue
+        doc = fn[:-4]
+        with open(os.path.join(art, fn), encoding="utf-8") as f:
+            text = f.read()
+        texts.append(text)
+        req = {"id": doc, "text": text}
+        try:
+            with open(os.path.join(gold, doc + ".json"), encoding="utf-8") as f:
+                pub = json.load(f).get("published")
+            if pub:
+                req["published"] = pub
+        except OSError:
+            pass
+        js.append(("/v1/extract", "application/json",
+                   json.dumps(req, ensure_ascii=False, separators=(",", ":")).encode()))
+        query = "id=" + urllib.parse.quote(doc)
+        if req.get("published"):
+            query += "&published=" + urllib.parse.quote(req["published"])
+        plain.append(("/v1/extract?" + query, "text/plain; charset=utf-8",
+                      text.encode("utf-8")))
+    paths = {"dev": os.path.join(tmp, "dev.req"), "plain": os.path.join(tmp, "plain.req"),
+             "big": os.path.join(tmp, "big.req")}
+    write_requests(paths["dev"], js)
+    write_requests(paths["plain"], plain)
     # the same text liqa-bench-pipeline --concat builds
     big, n = [], 0
     while n < BIG_BYTES:
@@ -270,11 +295,10 @@ def write_bodies(a, tmp):
                 break
             big.append(t + "\n\n")
             n += len(t.encode("utf-8")) + 2
-    big_path = os.path.join(tmp, "big.jsonl")
-    with open(big_path, "w", encoding="utf-8") as out:
-        out.write(json.dumps({"id": "big", "text": "".join(big)}, ensure_ascii=False,
-                             separators=(",", ":")) + "\n")
-    return path, big_path, len(texts), n
+    body = json.dumps({"id": "big", "text": "".join(big)}, ensure_ascii=False,
+                      separators=(",", ":")).encode()
+    write_requests(paths["big"], [("/v1/extract", "application/json", body)])
+    return paths, len(texts), n
 
 
 def startup(a, tmp, runs):
@@ -299,6 +323,8 @@ def main():
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--seconds", type=float, default=5.0, help="length of each wrk run")
     ap.add_argument("--repeat", type=int, default=20, help="runs per article, one thread")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="wrk runs per point; the one of median req/s is reported")
     ap.add_argument("--quick", action="store_true", help="2 s runs, fewer repeats")
     ap.add_argument("--skip-callgrind", action="store_true")
     ap.add_argument("--skip-service", action="store_true")
@@ -323,9 +349,13 @@ def main():
            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     log("machine: " + res["machine"])
     log("load average before: " + res["load_before"])
+    if float(res["load_before"].split()[0]) > 0.5:
+        log("warning: the machine is busy (load average above 0.5); times will be noisy "
+            "(instruction counts are not)")
     tmp = tempfile.mkdtemp(prefix="liqa-bench-")
     try:
-        dev_bodies, big_bodies, ndev, big_bytes = write_bodies(a, tmp)
+        bodies, ndev, big_bytes = write_bodies(a, tmp)
+        dev_bodies, big_bodies = bodies["dev"], bodies["big"]
         log("pipeline only, dev articles")
         res["pipeline_dev"] = pipeline_bench(a, ["--repeat", str(a.repeat)], a.seconds)
         log("pipeline only, 1 MB text")
@@ -344,6 +374,8 @@ def main():
                 srv.wait_ready()
                 res["liqa_dev"] = serve_runs(a, "liqa", srv, dev_bodies, CONNS, a.seconds)
                 res["liqa_rss_dev_mb"] = proc_hwm_mb(srv.p.pid)
+                # the same articles as text/plain: no JSON to decode
+                res["liqa_plain"] = serve_runs(a, "plain", srv, bodies["plain"], [64], a.seconds)
                 res["liqa_big"] = serve_runs(a, "liqa", srv, big_bodies, big_conns(a),
                                              max(a.seconds, 5.0))
                 res["liqa_rss_mb"] = proc_hwm_mb(srv.p.pid)
@@ -397,14 +429,18 @@ def print_table(r, ndev, big_bytes):
       % (pb["bytes"] / 1e6, pb["median_ms"], pb["ms_per_4k"], pb["aps_1thread"],
          pb["mbps_1thread"], pb["aps_threads"], pb["mbps_threads"]))
     if st:
-        tot = st["total"] or 1
         p("")
-        p("Per stage, dev articles (ms per article, one thread)")
-        p("| text layer | tagger | rules + coreference | events + time | JSON | total |")
-        p("|---:|---:|---:|---:|---:|---:|")
-        p("| " + " | ".join("%.4f (%.0f%%)" % (st[k], 100 * st[k] / tot)
-                           for k in ("text", "tagger", "rules_coref", "events_time", "json"))
-          + " | %.4f |" % st["total"])
+        p("Per stage, one thread (ms per article; share of the total)")
+        p("| input | text layer | tagger | rules + coreference | events + time | JSON | total |")
+        p("|---|---:|---:|---:|---:|---:|---:|")
+        for name, s in (("dev articles", st), ("1 MB text", pb.get("stages_ms_per_article"))):
+            if not s:
+                continue
+            tot = s["total"] or 1
+            p("| %s | " % name + " | ".join(
+                "%.4g (%.0f%%)" % (s[k], 100 * s[k] / tot)
+                for k in ("text", "tagger", "rules_coref", "events_time", "json"))
+              + " | %.4g |" % s["total"])
     if "callgrind_dev" in r:
         cg = r["callgrind_dev"]
         p("")
@@ -428,6 +464,12 @@ def print_table(r, ndev, big_bytes):
               % (c, l["rps"], l["p50_ms"], l["p90_ms"], l["p99_ms"],
                  l["server_cpu_ms_per_req"], l["client_cpu_ms_per_req"], e["rps"], e["p50_ms"], e["p90_ms"], e["p99_ms"],
                  e["server_cpu_ms_per_req"], errs))
+        if "liqa_plain" in r:
+            l = r["liqa_plain"]["64"]
+            p("| 64, text/plain | %.0f | %.2f | %.2f | %.2f | %.3f | %.3f | | | | | | %d |"
+              % (l["rps"], l["p50_ms"], l["p90_ms"], l["p99_ms"], l["server_cpu_ms_per_req"],
+                 l["client_cpu_ms_per_req"],
+                 sum(int(l[k]) for k in ("non2xx", "connect", "read", "write", "timeout"))))
         p("")
         p("Service, 1 MB text (%.2f MB body)" % (big_bytes / 1e6))
         p("| connections | liqa req/s | MB/s | p50 ms | p99 ms | server CPU ms/req | "
@@ -449,6 +491,11 @@ def print_table(r, ndev, big_bytes):
           % (l64["server_cpu_ms_per_req"], pipe_cpu, http_cpu,
              100 * http_cpu / max(l64["server_cpu_ms_per_req"], 1e-9),
              e64["server_cpu_ms_per_req"]))
+        if "liqa_plain" in r:
+            pl = r["liqa_plain"]["64"]["server_cpu_ms_per_req"]
+            p("With text/plain bodies (no JSON request to decode) the server spends %.3f ms per "
+              "request: decoding the JSON body costs about %.3f ms."
+              % (pl, l64["server_cpu_ms_per_req"] - pl))
         ratio = l64["rps"] / pd["aps_threads"]
         p("Service at 64 connections / pipeline only with %d threads: %.0f / %.0f = %.2f"
           % (T, l64["rps"], pd["aps_threads"], ratio))

@@ -64,6 +64,7 @@ struct article {
     size_t len;
     char *published; /* from --gold or --published, or NULL */
     double median_s; /* lq_extract + dump, median of the runs */
+    size_t arena;    /* arena bytes the staged run used */
     double stage_s[NSTAGES];
 };
 
@@ -402,10 +403,12 @@ staged_load(struct staged *s, const struct opts *o)
     return rc;
 }
 
-/* One staged run; adds each stage's seconds to @p t. */
+/* One staged run; adds each stage's seconds to @p t and says in @p a_used
+ * how many bytes of the arena the stages took. */
 static int
-staged_run(struct staged *s, const struct article *a, double *t)
+staged_run(struct staged *s, const struct article *a, double *t, size_t *used)
 {
+    size_t a_used = 0;
     struct lq_request req;
     struct lq_error err;
     int rc = lq_request_init(&req, a->text, a->len, a->name, a->published, NULL, &err);
@@ -435,6 +438,7 @@ staged_run(struct staged *s, const struct article *a, double *t)
             rc = LQ_ERR_NOMEM;
     }
     double t4 = now_s();
+    a_used = lq_arena_used(s->arena);
     free(dump);
     json_decref(j);
     if (LQ_OK != rc)
@@ -467,6 +471,7 @@ staged_run(struct staged *s, const struct article *a, double *t)
     t[ST_EVENTS] += t3 - t2;
     t[ST_JSON] += t4 - t3;
     t[ST_TOTAL] += t4 - t0;
+    *used = a_used;
     return rc;
 }
 
@@ -537,6 +542,34 @@ run_threads(const struct lq_pipeline *p, const struct corpus *c, unsigned n, dou
     *aps = (double)arts / el;
     *mbps = (double)bytes / el / 1e6;
     return rc;
+}
+
+/* The @p k articles with the most time per byte, so a superlinear input
+ * stands out. */
+static void
+print_slowest(const struct corpus *c, size_t k)
+{
+    if (c->n < 2)
+        return;
+    char used[4096] = {0};
+    if (c->n > sizeof(used))
+        return;
+    printf("slowest per KiB:");
+    for (size_t r = 0; r < k && r < c->n; r++) {
+        size_t best = SIZE_MAX;
+        double bv = -1;
+        for (size_t i = 0; i < c->n; i++) {
+            double v = c->a[i].median_s / (double)(c->a[i].len ? c->a[i].len : 1);
+            if (!used[i] && v > bv) {
+                bv = v;
+                best = i;
+            }
+        }
+        used[best] = 1;
+        printf(" %s (%.3f ms, %zu B)", c->a[best].name, c->a[best].median_s * 1e3,
+               c->a[best].len);
+    }
+    printf("\n");
 }
 
 /* ---- main ----------------------------------------------------------------- */
@@ -688,6 +721,8 @@ main(int argc, char **argv)
 
     double stage[NSTAGES] = {0};
     int have_stages = 0;
+    double arena_sum = 0;
+    size_t arena_max = 0;
     if (o.stages && LQ_OK == staged_load(&st, &o)) {
         double *sr = malloc(o.repeat * NSTAGES * sizeof(*sr));
         if (NULL == sr)
@@ -696,7 +731,7 @@ main(int argc, char **argv)
             double acc[NSTAGES];
             for (unsigned r = 0; r < o.repeat; r++) {
                 memset(acc, 0, sizeof(acc));
-                if (LQ_OK != staged_run(&st, &c.a[i], acc)) {
+                if (LQ_OK != staged_run(&st, &c.a[i], acc, &c.a[i].arena)) {
                     free(sr);
                     goto out;
                 }
@@ -708,6 +743,11 @@ main(int argc, char **argv)
         }
         free(sr);
         have_stages = 1;
+        for (size_t i = 0; i < c.n; i++) {
+            arena_sum += (double)c.a[i].arena;
+            if (c.a[i].arena > arena_max)
+                arena_max = c.a[i].arena;
+        }
     }
 
     if (o.json) {
@@ -729,6 +769,8 @@ main(int argc, char **argv)
             for (int k = 0; k < NSTAGES; k++)
                 json_object_set_new(s, stage_names[k], json_real(stage[k] / (double)c.n * 1e3));
             json_object_set_new(j, "stages_ms_per_article", s);
+            json_object_set_new(j, "arena_kb_mean", json_real(arena_sum / (double)c.n / 1024));
+            json_object_set_new(j, "arena_kb_max", json_real((double)arena_max / 1024));
         }
         char *d = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(6));
         json_decref(j);
@@ -749,11 +791,14 @@ main(int argc, char **argv)
             printf("%u threads       %.0f articles/s, %.2f MB/s (%.0f articles/s per thread)\n",
                    o.threads, apsT, mbpsT, apsT / o.threads);
         printf("peak RSS        %.1f MB\n", (double)rss_kb / 1024.0);
+        print_slowest(&c, 5);
         if (have_stages) {
             printf("stages (ms per article, sum of per-article medians / articles):\n");
             for (int k = 0; k < NSTAGES; k++)
                 printf("  %-12s %8.4f  %5.1f %%\n", stage_names[k], stage[k] / (double)c.n * 1e3,
                        stage[ST_TOTAL] > 0 ? 100.0 * stage[k] / stage[ST_TOTAL] : 0.0);
+            printf("arena           %.0f KiB per article on average, %.0f KiB at most\n",
+                   arena_sum / (double)c.n / 1024, (double)arena_max / 1024);
         }
     }
     status = 0;

@@ -1,16 +1,18 @@
--- wrk script of scripts/bench.sh: POST prepared JSON bodies in turn.
+-- wrk script of scripts/bench.sh: send prepared requests in turn.
 --
 --   LIQA_BENCH_BODIES=FILE wrk -t1 -c64 -d5s --timeout 30s -s bench/post.lua \
---       http://127.0.0.1:PORT/v1/extract
+--       http://127.0.0.1:PORT
 --
--- FILE holds one request body a line ({"id", "text", "published"}; compact
--- JSON has no raw newline), written by scripts/bench.sh from the dev
--- articles at run time. Every thread formats all requests once in init()
--- and then sends them round-robin, each thread from a different start, so
--- wrk does no per-request work in Lua (no response() callback either).
+-- FILE, written by bench/bench.py from the dev articles at run time, is a
+-- series of records, each three lines and a body:
+--   PATH (with its query string)\n CONTENT-TYPE\n LENGTH\n BODY (LENGTH bytes)
+-- so JSON bodies ({"id", "text", "published"}) and text/plain bodies (the
+-- published date in the query) go the same way. Each thread formats every
+-- request once in init() and sends them round-robin from its own start, so
+-- wrk does no per-request work in Lua (and there is no response() callback).
 -- done() prints one machine-readable line:
 --   LIQA_BENCH requests=N duration_s=S rps=R p50_ms=.. p90_ms=.. p99_ms=..
---     max_ms=.. non2xx=N connect=N read=N write=N timeout=N bytes_out=N
+--     max_ms=.. non2xx=N connect=N read=N write=N timeout=N bytes_in=N
 
 local requests = {}
 local nreq = 0
@@ -28,12 +30,15 @@ function init(args)
     error("LIQA_BENCH_BODIES is not set")
   end
   local f = assert(io.open(path, "rb"))
-  local headers = {["Content-Type"] = "application/json"}
-  for line in f:lines() do
-    if #line > 0 then
-      nreq = nreq + 1
-      requests[nreq] = wrk.format("POST", "/v1/extract", headers, line)
-    end
+  while true do
+    local target = f:read("*l")
+    if target == nil or target == "" then break end
+    local ctype = assert(f:read("*l"), "truncated record")
+    local len = assert(tonumber(f:read("*l")), "bad length")
+    local body = f:read(len) or ""
+    assert(#body == len, "truncated body")
+    nreq = nreq + 1
+    requests[nreq] = wrk.format("POST", target, {["Content-Type"] = ctype}, body)
   end
   f:close()
   if nreq == 0 then

@@ -3,7 +3,8 @@
 
     load.py LIQA_EXECUTABLE [--seconds 15] [--rounds 3] [--connections 64,256]
 
-Starts `liqa serve` on 127.0.0.1 (max_in_flight 0, enough connections),
+Starts `liqa serve` on 127.0.0.1 (max_in_flight 128 as shipped, no per-IP
+cap since every client is 127.0.0.1, enough connections),
 then for each round runs wrk at each connection count for a bounded time
 with bench/stress/extract.lua, and reads the server's resident memory after
 each run. Pass: zero socket errors, zero non-2xx replies, the server alive
@@ -59,7 +60,7 @@ def main():
     work = ls.tempdir("liqa-load-")
     conns = [int(c) for c in a.connections.split(",")]
     server = ls.Server(a.exe, work, threads=a.threads, max_connections=max(conns) * 2 + 64,
-                       max_connections_per_ip=0, max_in_flight=0, connection_timeout_s=60,
+                       max_connections_per_ip=0, max_in_flight=128, connection_timeout_s=60,
                        rate_limit_per_minute=0).start()
     failed = []
     rss = []

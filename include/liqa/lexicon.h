@@ -45,8 +45,12 @@ int
 lex_add(struct lex *lx, const char *entry, const char *value);
 
 /**
- * Add every entry of a file.
+ * Add every entry of a file. A UTF-8 BOM and CR line ends are accepted; a
+ * line whose first non-space character is `#` is a comment; spaces around
+ * the entry and around the value are dropped. Lines are at most 4096 bytes.
  * @param err  on failure, a message naming the file and line
+ *             ("config/lexicons/x.txt: No such file or directory",
+ *             "path:3: invalid UTF-8 at byte 8 of the line")
  * @return LQ_OK, LQ_ERR_IO (missing or unreadable), LQ_ERR_FORMAT
  *         (invalid UTF-8, NUL byte, line too long), LQ_ERR_NOMEM
  */
@@ -67,6 +71,8 @@ lex_lookup(const struct lex *lx, const char *s);
 /**
  * The longest entry that starts at token @p tok and ends before @p tok_end.
  * The first token is compared in @p first_form, the others by LEX_KEY.
+ * Punctuation tokens never match: a match stops before one. At most
+ * lex_max_words() lookups.
  * @param value  if not NULL, receives the entry's value
  * @return the number of tokens of the entry, 0 when none matches
  */

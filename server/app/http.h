@@ -113,15 +113,26 @@ http_stop(struct app *app);
 void
 http_add_header(struct http_req *r, const char *name, const char *value);
 
-/* handler_status.c */
+/* handler_status.c: each queues its reply and returns MHD_YES, or MHD_NO
+ * when no reply could be queued. */
+
+/** GET /healthz: 200 {"status": "ok"} while the process runs. */
 enum MHD_Result
 handler_healthz(struct http_req *r);
+
+/** GET /readyz: 200 once the pipeline is loaded, 503 before and while stopping. */
 enum MHD_Result
 handler_readyz(struct http_req *r);
+
+/** GET /version: the body built by handler_status_prepare(). */
 enum MHD_Result
 handler_version(struct http_req *r);
+
+/** GET /openapi.json: the embedded document with info.version filled in. */
 enum MHD_Result
 handler_openapi(struct http_req *r);
+
+/** GET /metrics: met_render() with the gauges of @p r's app. */
 enum MHD_Result
 handler_metrics(struct http_req *r);
 

@@ -120,7 +120,7 @@ event_json(struct builder *b, const struct evt_event *ev, size_t index, size_t n
         b->ok = 0;
         return NULL;
     }
-    char id[16];
+    char id[32];
     snprintf(id, sizeof(id), "M%zu", index + 1);
     put(b, o, "id", json_string(id));
     put(b, o, "type", json_string("MEETING"));

@@ -86,7 +86,8 @@ run_tagger(struct ent_work *w, struct ner_tagger *tagger)
                 continue;
             struct ent_cand c = { .b = spans[k].tok_begin, .e = spans[k].tok_end,
                                   .type = spans[k].type, .source = ENT_SRC_TAGGER, .prio = 1,
-                                  .title_b = -1, .title_e = -1, .mention = -1 };
+                                  .title_b = -1, .title_e = -1, .mention = -1,
+                                  .margin = spans[k].margin };
             /* a tagged span never starts with a punctuation token */
             while (c.b < c.e && TXT_WORD != doc->tokens[c.b].kind &&
                    TXT_LATIN != doc->tokens[c.b].kind)
@@ -133,10 +134,14 @@ cand_pos(const void *a, const void *b)
 static size_t
 resolve(struct ent_work *w, uint8_t *taken)
 {
+    if (0 == w->ncands)
+        return 0;
     qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pref);
     size_t kept = 0;
     for (size_t k = 0; k < w->ncands; k++) {
         struct ent_cand *c = &w->cands[k];
+        if (c->e <= c->b)
+            continue; /* emptied by the tagger's clean-up */
         int free_ = 1;
         for (uint32_t t = c->b; t < c->e && free_; t++)
             if (taken[t])
@@ -148,7 +153,8 @@ resolve(struct ent_work *w, uint8_t *taken)
         w->cands[kept++] = *c;
     }
     w->ncands = kept;
-    qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+    if (kept)
+        qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
     return kept;
 }
 
@@ -259,6 +265,10 @@ repeatable_word(const struct ent_work *w, const struct txt_token *t, enum ner_ty
         lex_get(lx->honorifics, t->base) || lex_get(lx->nationalities, t->base) ||
         (lx->triggers && lex_get(lx->triggers, t->base)) ||
         (lx->time_words && lex_get(lx->time_words, t->base)))
+        return 0;
+    /* فتح in quotes is the movement; فتح elsewhere is a verb */
+    const char *ov = lex_get(lx->organizations, t->base);
+    if (ov && 0 == strcmp(ov, "ambig"))
         return 0;
     if (NER_PER == type) {
         const char *v = lex_get(lx->first_names, t->base);
@@ -406,7 +416,7 @@ make_mentions(struct ent_work *w, struct ent_result *out)
         struct ent_mention *m = &out->mentions[n];
         m->tok_begin = c->b;
         m->tok_end = c->e;
-        m->start = first->body_start;
+        m->start = first->body_start + c->cut;
         m->end = last->end;
         if (m->end <= m->start)
             continue;

@@ -7,6 +7,7 @@
  * goes through hash tables and bounded buckets, so the work grows with the
  * number of distinct names, not with the square of the mentions.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "entity_internal.h"
@@ -160,6 +161,14 @@ ent_skeleton(const char *key, char *out, size_t cap)
                 rep = "ج";
             else if (0 == strcmp(ch, "ڤ"))
                 rep = "ف";
+            else if (0 == strcmp(ch, "ث") || 0 == strcmp(ch, "ط"))
+                rep = "ت"; /* باتيلي / باثيلي */
+            else if (0 == strcmp(ch, "ذ") || 0 == strcmp(ch, "ظ"))
+                rep = "ز";
+            else if (0 == strcmp(ch, "ص"))
+                rep = "س";
+            else if (0 == strcmp(ch, "ض"))
+                rep = "د";
             else if (0 == strcmp(ch, "پ"))
                 rep = "ب";
             size_t rl = strlen(rep);
@@ -188,7 +197,8 @@ admin_head(const struct lq_lexicons *lx, const char *word)
 
 /* normalized words of a mention: word synonyms, then a whole-name synonym */
 static int
-mention_words(struct ent_work *w, const struct ent_mention *m, const char **words, uint32_t *nw)
+mention_words(struct ent_work *w, const struct ent_mention *m, int cut, const char **words,
+              uint32_t *nw)
 {
     const struct txt_token *tk = w->doc->tokens;
     const struct lex *syn = w->lx->synonyms;
@@ -197,8 +207,24 @@ mention_words(struct ent_work *w, const struct ent_mention *m, const char **word
     size_t jl = 0;
     for (uint32_t t = m->tok_begin; t < m->tok_end && n < NAME_MAX_WORDS; t++) {
         const char *k = t == m->tok_begin ? tk[t].base : tk[t].key;
+        if (t == m->tok_begin && cut) {
+            /* skip the unsplit proclitic: one letter */
+            const unsigned char *u = (const unsigned char *)k;
+            k += (*u < 0x80) ? 1 : ((*u & 0xE0) == 0xC0) ? 2 : 3;
+        }
         if (0 == strcmp(k, "ابن"))
             k = "بن";
+        /* للسعودية left whole: ل + السعودية */
+        if (t == m->tok_begin && !cut && 0 == strncmp(k, "لل", strlen("لل")) &&
+            strlen(k) >= strlen("لل") + 3 * 2 && !(tk[t].clitics && tk[t].clitics[0])) {
+            char buf[256];
+            int l = snprintf(buf, sizeof(buf), "ال%s", k + strlen("لل"));
+            if (l > 0 && (size_t)l < sizeof(buf)) {
+                k = lq_arena_strndup(w->arena, buf, (size_t)l);
+                if (NULL == k)
+                    return LQ_ERR_NOMEM;
+            }
+        }
         size_t kl = strlen(k);
         if (jl + kl + 2 < sizeof(joined)) {
             if (jl)
@@ -210,7 +236,23 @@ mention_words(struct ent_work *w, const struct ent_mention *m, const char **word
         words[n++] = k;
     }
     joined[jl] = '\0';
-    if (NER_LOC == m->type && n >= 2 && admin_head(w->lx, words[0])) {
+    /* عبد الحفيظ and عبدالحفيظ are one word */
+    for (uint32_t k = 0; k + 1 < n; k++) {
+        if (0 != strcmp(words[k], "عبد"))
+            continue;
+        char buf[256];
+        int l = snprintf(buf, sizeof(buf), "عبد%s", words[k + 1]);
+        if (l <= 0 || (size_t)l >= sizeof(buf))
+            continue;
+        const char *merged = lq_arena_strndup(w->arena, buf, (size_t)l);
+        if (NULL == merged)
+            return LQ_ERR_NOMEM;
+        words[k] = merged;
+        memmove(words + k + 1, words + k + 2, (n - k - 2) * sizeof(*words));
+        n--;
+    }
+    if (NER_LOC == m->type && n >= 2 && admin_head(w->lx, words[0]) &&
+        !(syn && lex_get(syn, joined))) {
         /* مدينة القدس is القدس */
         memmove(words, words + 1, (n - 1) * sizeof(*words));
         n--;
@@ -384,6 +426,48 @@ subsequence(const struct lex *fn, const struct name *a, const struct name *b)
     return 1;
 }
 
+/* edit distance of two skeletons, in bytes, up to 2 (3 means more) */
+static int
+near(const char *x, const char *y)
+{
+    size_t n = strlen(x), m = strlen(y);
+    if (n > 64 || m > 64 || (n > m ? n - m : m - n) > 4)
+        return 3;
+    /* compare code points: Arabic letters are two bytes each */
+    if (n % 2 || m % 2)
+        return 0 == strcmp(x, y) ? 0 : 3;
+    n /= 2;
+    m /= 2;
+    int d[33][33];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            int c = 0 == memcmp(x + 2 * (i - 1), y + 2 * (j - 1), 2) ? 0 : 1;
+            int v = d[i - 1][j - 1] + c;
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            d[i][j] = v;
+        }
+    return d[n][m] > 3 ? 3 : d[n][m];
+}
+
+/* محمد بن راشد at the start of محمد بن راشد آل مكتوم */
+static int
+lineage_prefix(const struct name *a, const struct name *b)
+{
+    if (a->nwords < 3 || a->nwords >= b->nwords || !is_link(a->words[1]))
+        return 0;
+    for (uint32_t k = 0; k < a->nwords; k++)
+        if (0 != strcmp(a->words[k], b->words[k]))
+            return 0;
+    return 1;
+}
+
 /* is a (shorter) a suffix of b by skeletons? */
 static int
 skel_suffix(const struct lex *fn, const struct name *a, const struct name *b)
@@ -408,18 +492,17 @@ skel_suffix(const struct lex *fn, const struct name *a, const struct name *b)
     return 1;
 }
 
-static const char *
-confidence_src(unsigned src, float *c)
+/* how sure a mention's source makes us */
+static float
+source_confidence(unsigned src)
 {
     if (src & ENT_SRC_RULE)
-        *c = 0.9f;
-    else if (src & ENT_SRC_LEXICON)
-        *c = 0.85f;
-    else if (src & ENT_SRC_TAGGER)
-        *c = 0.75f;
-    else
-        *c = 0.6f;
-    return NULL;
+        return 0.9f;
+    if (src & ENT_SRC_LEXICON)
+        return 0.85f;
+    if (src & ENT_SRC_TAGGER)
+        return 0.75f;
+    return 0.6f;
 }
 
 /* the entity of the first organization (else place) mention in tokens [b, e) */
@@ -480,15 +563,21 @@ ent_coref(struct ent_work *w, struct ent_result *out)
     const char **expand = lq_arena_calloc(a, nm_, sizeof(*expand));
     if (NULL == expand)
         return LQ_ERR_NOMEM;
-    for (size_t k = 0; k < w->ncands; k++)
+    uint8_t *cuts = lq_arena_calloc(a, nm_, 1);
+    if (NULL == cuts)
+        return LQ_ERR_NOMEM;
+    for (size_t k = 0; k < w->ncands; k++) {
         if (w->cands[k].mention >= 0 && w->cands[k].expand)
             expand[w->cands[k].mention] = w->cands[k].expand;
+        if (w->cands[k].mention >= 0)
+            cuts[w->cands[k].mention] = w->cands[k].cut;
+    }
 
     /* 1. distinct names */
     for (size_t i = 0; i < nm_; i++) {
         const struct ent_mention *m = &out->mentions[i];
         uint32_t n = 0;
-        int rc = mention_words(w, m, words, &n);
+        int rc = mention_words(w, m, cuts[i], words, &n);
         if (LQ_OK != rc)
             return rc;
         const char *skey = join(a, words, n);
@@ -577,6 +666,54 @@ ent_coref(struct ent_work *w, struct ent_result *out)
         *slot = (int32_t)k;
     }
 
+    /* organizations: a shorter name that begins a longer one (مجلس التعاون,
+     * مجلس التعاون لدول الخليج العربية) is the same, when only one longer
+     * name begins with it */
+    {
+        struct table byprefix;
+        if (LQ_OK != table_init(&byprefix, a, 6 * nn))
+            return LQ_ERR_NOMEM;
+        for (size_t k = 0; k < nn; k++) {
+            struct name *x = &nm[k];
+            if (!(NER_ORG == x->type && x->nwords >= 3) && !(NER_LOC == x->type && x->nwords >= 2))
+                continue;
+            /* a place: المملكة in المملكة العربية السعودية */
+            for (uint32_t p = NER_LOC == x->type ? 1 : 2; p < x->nwords && p <= 7; p++) {
+                const char *pre = join(a, x->words, p);
+                if (NULL == pre)
+                    return LQ_ERR_NOMEM;
+                int32_t *slot = table_slot(&byprefix, pre, 1);
+                if (NULL == slot)
+                    return LQ_ERR_NOMEM;
+                if (-1 == *slot)
+                    *slot = (int32_t)k;
+                else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
+                    *slot = -2;
+            }
+        }
+        for (size_t k = 0; k < nn; k++) {
+            struct name *x = &nm[k];
+            if (expand[x->first] || !((NER_ORG == x->type && x->nwords >= 2) ||
+                                      (NER_LOC == x->type && 1 == x->nwords)))
+                continue;
+            int32_t *slot = table_slot(&byprefix, x->skey, 0);
+            if (NULL == slot || *slot < 0 || nm[*slot].type != x->type)
+                continue;
+            if (NER_LOC == x->type && lex_get(w->lx->places, x->skey)) {
+                /* الجزائر and الجزائر العاصمة are two places; المملكة and
+                 * المملكة العربية السعودية one: only adjectives of nationality follow */
+                const struct name *y = &nm[*slot];
+                int adj_only = 1;
+                for (uint32_t q = x->nwords; q < y->nwords && adj_only; q++)
+                    if (!lex_get(w->lx->nationalities, y->words[q]))
+                        adj_only = 0;
+                if (!adj_only)
+                    continue;
+            }
+            unite(nm, (int32_t)k, *slot);
+        }
+    }
+
     /* 3. persons: family names and spelling variants, bucketed by the
      *    skeleton of the last word */
     for (size_t k = 0; k < nn; k++) {
@@ -611,6 +748,14 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 /* two full names must agree on the first word's spelling too */
                 if (ok && x->nwords >= 2 && 0 != strcmp(x->skel[0], y->skel[0]))
                     ok = 0;
+                /* سيغمار غابريال / زيجمار غابرييل: same family name, first
+                 * names one letter apart, neither a known given name */
+                if (!ok && 2 == x->nwords && 0 == strcmp(x->skel[1], y->skel[1]) &&
+                    strlen(x->skel[1]) >= 4 * 2 && strlen(x->skel[0]) >= 3 * 2 &&
+                    near(x->skel[0], y->skel[0]) <= 1 &&
+                    !(lex_get(w->lx->first_names, x->words[0]) &&
+                      lex_get(w->lx->first_names, y->words[0])))
+                    ok = 1;
             }
             if (!ok)
                 continue;
@@ -622,6 +767,40 @@ ent_coref(struct ent_work *w, struct ent_result *out)
         }
         if (best >= 0 && (nm[best].nwords > x->nwords || nm[best].nwords == x->nwords))
             unite(nm, (int32_t)k, best);
+    }
+
+    /* lineages: محمد بن راشد joins the one longer name it begins */
+    {
+        struct table bylin;
+        if (LQ_OK != table_init(&bylin, a, 4 * nn))
+            return LQ_ERR_NOMEM;
+        for (size_t k = 0; k < nn; k++) {
+            struct name *x = &nm[k];
+            if (NER_PER != x->type || x->nwords < 4)
+                continue;
+            for (uint32_t p = 3; p < x->nwords && p <= 6; p++) {
+                if (!is_link(x->words[1]))
+                    break;
+                const char *pre = join(a, x->words, p);
+                if (NULL == pre)
+                    return LQ_ERR_NOMEM;
+                int32_t *slot = table_slot(&bylin, pre, 1);
+                if (NULL == slot)
+                    return LQ_ERR_NOMEM;
+                if (-1 == *slot)
+                    *slot = (int32_t)k;
+                else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
+                    *slot = -2;
+            }
+        }
+        for (size_t k = 0; k < nn; k++) {
+            struct name *x = &nm[k];
+            if (NER_PER != x->type || x->nwords < 3)
+                continue;
+            int32_t *slot = table_slot(&bylin, x->skey, 0);
+            if (slot && *slot >= 0 && lineage_prefix(x, &nm[*slot]))
+                unite(nm, (int32_t)k, *slot);
+        }
     }
 
     /* a given name alone (الأمير فيصل) joins the one full name it starts */
@@ -646,7 +825,9 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             if (NER_PER != x->type || 1 != x->nwords || !lex_get(w->lx->first_names, x->words[0]))
                 continue;
             int32_t *slot = table_slot(&byfirst, x->words[0], 0);
-            if (slot && *slot >= 0)
+            /* only a later, shorter reference: الملك عبدالله before
+             * عبدالله بن محمد آل الشيخ is someone else */
+            if (slot && *slot >= 0 && x->first > nm[*slot].first)
                 unite(nm, (int32_t)k, *slot);
         }
     }
@@ -717,8 +898,7 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                     return LQ_ERR_NOMEM;
             }
         }
-        float c;
-        confidence_src(m->source, &c);
+        float c = source_confidence(m->source);
         if (c > e->confidence)
             e->confidence = c;
     }

@@ -31,6 +31,8 @@ struct ent_cand {
     const char *expand;    /* acronym: the organization it stands for (lexicon text) */
     const char *country;   /* PER: the country a nationality adjective in its title names */
     int32_t mention;       /* index of the mention made of it, or -1 */
+    float margin;          /* tagger: its margin; others 0 */
+    uint8_t cut;           /* letters of an unsplit proclitic to skip (بشبه → شبه) */
 };
 
 /** A title phrase that names no person, kept for the descriptors. */
@@ -50,6 +52,7 @@ struct ent_work {
     size_t ncands, capcands;
     struct ent_titlephrase *phrases;
     size_t nphrases, capphrases;
+    int sports;            /* the article is about sport: club names count */
 };
 
 /** Append a candidate; LQ_OK or LQ_ERR_NOMEM. */

@@ -4,6 +4,9 @@
  * organization head nouns with their modifiers, quoted names after a type
  * word, and the lexicons of places, organizations and acronyms.
  */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entity_internal.h"
@@ -60,7 +63,7 @@ clitic_is(const struct txt_token *t, const char *c)
 static int
 definite(const struct txt_token *t)
 {
-    return (t->flags & TXT_F_AL) || 0 == strncmp(t->base, "ال", strlen("ال"));
+    return (t->flags & TXT_F_AL) != 0; /* not أ: ألقاها folds to القاها */
 }
 
 static const char *
@@ -88,7 +91,15 @@ nonname(const struct sent *s, const struct txt_token *t)
     const char *v = get(lx->nonname, t);
     if (v)
         return 0 == strcmp(v, "noun") ? 1 : 2;
-    if (get(lx->triggers, t) || get(lx->cues, t))
+    if (get(lx->triggers, t))
+        return 2;
+    /* cues that are nouns (placehead مدينة، group وفد، counterpart نظيره,
+     * sports مباراة، media، dual) may stand in names and titles; the others
+     * (particles, verbs, complementizers) end them */
+    const char *cue = get(lx->cues, t);
+    if (cue && !(0 == strcmp(cue, "placehead") || 0 == strcmp(cue, "group") ||
+                 0 == strcmp(cue, "counterpart") || 0 == strcmp(cue, "sports") ||
+                 0 == strcmp(cue, "media") || 0 == strcmp(cue, "dual")))
         return 2;
     /* ordinals stay in names: محمد السادس */
     const char *tw = get(lx->time_words, t);
@@ -124,6 +135,49 @@ add(struct sent *s, uint32_t b, uint32_t e, enum ner_type type, unsigned src, in
     struct ent_cand c = { .b = b, .e = e, .type = type, .source = src, .prio = prio,
                           .title_b = -1, .title_e = -1, .mention = -1 };
     return ent_add_cand(s->w, &c);
+}
+
+/*
+ * A lexicon entry that starts after an unsplit proclitic: لشبه جزيرة القرم
+ * when the text layer kept لشبه whole. Only a single letter و ب ل ف ك is
+ * tried, and only when the rest has three letters or more.
+ * @return the number of tokens, 0 when none
+ */
+static size_t
+longest_cut(const struct sent *s, const struct lex *lx, uint32_t i, const char **value)
+{
+    const struct txt_token *t = tok(s, i);
+    if (NULL == lx || TXT_WORD != t->kind || has_clitic(t))
+        return 0;
+    static const char *const cl[] = { "و", "ب", "ل", "ف", "ك" };
+    const char *rest = NULL;
+    for (size_t k = 0; k < sizeof(cl) / sizeof(cl[0]); k++)
+        if (0 == strncmp(t->key, cl[k], strlen(cl[k])))
+            rest = t->key + strlen(cl[k]);
+    if (NULL == rest || strlen(rest) < 3 * 2)
+        return 0;
+    unsigned maxw = lex_max_words(lx);
+    char key[1024];
+    size_t best = 0;
+    size_t len = (size_t)snprintf(key, sizeof(key), "%s", rest);
+    if (len >= sizeof(key))
+        return 0;
+    for (uint32_t n = 1; n <= maxw && i + n <= s->e; n++) {
+        if (n > 1) {
+            const char *k2 = tok(s, i + n - 1)->key;
+            int l = snprintf(key + len, sizeof(key) - len, " %s", k2);
+            if (l < 0 || len + (size_t)l >= sizeof(key))
+                break;
+            len += (size_t)l;
+        }
+        const char *v = lex_get(lx, key);
+        if (v) {
+            best = n;
+            if (value)
+                *value = v;
+        }
+    }
+    return best;
 }
 
 /* does a place, organization or acronym entry start at i? */
@@ -207,11 +261,21 @@ enum part { P_FIRST, P_LINK, P_AL, P_UNKNOWN };
  * @return the end token (i when no name)
  */
 static uint32_t
+read_name2(const struct sent *s, uint32_t i, int honored, int after_first);
+
+static uint32_t
 read_name(const struct sent *s, uint32_t i, int honored)
+{
+    return read_name2(s, i, honored, 0);
+}
+
+/* after_first: the words before i were a given name (وعبد العزيز | بوتفليقة) */
+static uint32_t
+read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
 {
     uint32_t j = i;
     int in_quote = (tok(s, i)->flags & TXT_F_QUOTE_OPEN) != 0;
-    enum part prev = P_UNKNOWN;
+    enum part prev = after_first ? P_FIRST : P_UNKNOWN;
     int al_run = 0;
     while (j < s->e && j - i < NAME_MAX_TOKENS) {
         const struct txt_token *t = tok(s, j);
@@ -236,7 +300,7 @@ read_name(const struct sent *s, uint32_t i, int honored)
             }
             break;
         }
-        if (j == i) {
+        if (j == i && !after_first) {
             if (TXT_WORD == t->kind && !has_clitic(t) && !nonname(s, t) && !known_name(s, j) &&
                 name_shape(t)) {
                 j++;
@@ -250,14 +314,24 @@ read_name(const struct sent *s, uint32_t i, int honored)
             }
             break;
         }
+        /* الباجي قائد السبسي: a one-word title between a given name and a
+         * family name with ال is part of the name */
+        if (P_FIRST == prev && j + 1 < s->e && 1 == longest(s, s->w->lx->titles, j, NULL) &&
+            !has_clitic(t) && definite(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
+            name_word(s, j + 1, in_quote) && name_shape(tok(s, j + 1)) &&
+            !longest(s, s->w->lx->titles, j + 1, NULL)) {
+            j += 2;
+            break; /* the family name ends the name */
+        }
         if (!name_word(s, j, in_quote) || !name_shape2(t, P_FIRST == prev || P_LINK == prev))
             break;
         if (definite(t)) {
-            if (++al_run > 3)
+            if (++al_run > 4)
                 break;
             prev = P_AL;
         } else {
-            if (P_FIRST != prev && P_LINK != prev)
+            /* after بن + name only given names, links and family names with ال */
+            if (P_FIRST != prev)
                 break;
             prev = P_UNKNOWN;
             al_run = 0;
@@ -269,6 +343,21 @@ read_name(const struct sent *s, uint32_t i, int honored)
     while (j > i && connector(tok(s, j - 1)))
         j--;
     return j;
+}
+
+/* a name whose first @p fn tokens (from i) were read as a given name */
+static uint32_t
+read_name_from(const struct sent *s, uint32_t i, uint32_t fn)
+{
+    if (i + fn >= s->e)
+        return i + fn;
+    const struct txt_token *t = tok(s, i + fn);
+    if (is_punct(t) || has_clitic(t) || 2 == nonname(s, t))
+        return i + fn;
+    /* continue as if the next word followed a given name */
+    uint32_t e = i + fn;
+    uint32_t e2 = read_name2(s, e, 1, 1);
+    return e2 > e ? e2 : e;
 }
 
 /*
@@ -289,6 +378,26 @@ adjective(const struct txt_token *t)
     /* ال + م + at least three letters: a participle */
     if (0 == strncmp(k, "الم", strlen("الم")) && n >= strlen("الم") + 3 * 2)
         return 1;
+    /* فاعل and فعيل patterns: الحاكمة، العامة، السريع، الكبير */
+    {
+        uint32_t cp[16];
+        size_t nc = 0;
+        const unsigned char *p = (const unsigned char *)k + strlen("ال");
+        while (*p && nc < 16) {
+            size_t l = (*p < 0x80) ? 1 : ((*p & 0xE0) == 0xC0) ? 2 : ((*p & 0xF0) == 0xE0) ? 3 : 4;
+            uint32_t c = 0;
+            for (size_t q = 0; q < l && p[q]; q++)
+                c = (c << 8) | p[q];
+            cp[nc++] = c;
+            p += l;
+        }
+        const uint32_t alef = 0xD8A7, yeh = 0xD98A, heh = 0xD987; /* UTF-8 of ا ي ه */
+        size_t core = nc > 0 && cp[nc - 1] == heh ? nc - 1 : nc;
+        if ((core == 4 || (core == 3 && core < nc)) && cp[1] == alef)
+            return 1;
+        if (core == 4 && cp[2] == yeh)
+            return 1;
+    }
     /* أفعل elatives: الأكبر، الأعلى (folded: الاكبر) */
     if (0 == strncmp(k, "الا", strlen("الا")) && n == strlen("الا") + 3 * 2)
         return 1;
@@ -314,6 +423,56 @@ boundary(const struct sent *s, uint32_t e)
     if (longest(s, s->w->lx->titles, e, NULL) || longest(s, s->w->lx->honorifics, e, NULL))
         return 1;
     return 0;
+}
+
+/*
+ * Is the organization entry at i a common word here? An `ambig` entry counts
+ * only in quotes, a `club` entry also in an article about sport.
+ */
+static int
+weak_org(const struct sent *s, uint32_t i)
+{
+    const char *v = NULL;
+    if (0 == longest(s, s->w->lx->organizations, i, &v) || NULL == v)
+        return 0;
+    if (tok(s, i)->flags & TXT_F_QUOTE_OPEN)
+        return 0;
+    if (0 == strcmp(v, "ambig"))
+        return 1;
+    return 0 == strcmp(v, "club") && !s->w->sports;
+}
+
+/* does the word begin with a letter that may be an unsplit proclitic? */
+static int
+starts_proclitic(const struct txt_token *t)
+{
+    static const char *const cl[] = { "و", "ب", "ل", "ف", "ك" };
+    for (size_t k = 0; k < sizeof(cl) / sizeof(cl[0]); k++)
+        if (0 == strncmp(t->key, cl[k], strlen(cl[k])))
+            return 1;
+    return 0;
+}
+
+/* الرئيس، الملك، الأمير ...: titles that news puts right before a bare family name */
+static int
+ruler_title(const struct txt_token *t)
+{
+    static const char *const r[] = { "الرييس", "الملك", "الامير", "السلطان", "الزعيم", "المشير",
+                                     "الجنرال", "الفريق", "اللواء", "العقيد", "الشيخ", "الامام" };
+    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
+        if (0 == strcmp(t->base, r[k]))
+            return 1;
+    return 0;
+}
+
+/* the org_heads value of a head noun starting at j, or "" */
+static const char *
+v_of_head(const struct sent *s, uint32_t j)
+{
+    const char *v = NULL;
+    if (0 == longest(s, s->w->lx->org_heads, j, &v) || NULL == v)
+        return "";
+    return v;
 }
 
 /*
@@ -358,9 +517,13 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     uint32_t mods = 0, strong = 0, last = j, nat_at = 0;
     int genitive = 0; /* the construct's noun has been read */
     int after_li = 0; /* the last token was ل + an indefinite noun */
-    int place_only = 0; /* a place head whose only modifier is a known place */
+    int adj_seen = 0; /* an adjective has been read: no more coordinated nouns */
+    int li_seen = 0, coord_seen = 0;
+    int li_noun = 0; /* the last word was the noun of a ل-phrase: للإغاثة والأعمال */
     int head_def = definite(h);
-    while (j < s->e && mods < ORG_MAX_MODIFIERS) {
+    int admin = NULL != strstr(v, "admin");
+    int named = NULL != strstr(v, "named");
+    while (j < s->e && mods < ORG_MAX_MODIFIERS && !(admin && mods >= 1)) {
         const struct txt_token *t = tok(s, j);
         if (is_punct(t) || TXT_WORD != t->kind || (t->flags & TXT_F_QUOTE_OPEN))
             break;
@@ -368,6 +531,26 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         if (2 == nn)
             break;
         size_t m;
+        if (0 == mods && !head_def && named && !has_clitic(t) &&
+            (ruler_title(t) || longest(s, lx->honorifics, j, NULL))) {
+            /* مركز الملك سلمان للإغاثة: an institution named after a person */
+            uint32_t k = j;
+            size_t hn;
+            while (k < s->e && k < j + 3 &&
+                   ((hn = longest(s, lx->honorifics, k, NULL)) || ruler_title(tok(s, k))))
+                k += hn ? (uint32_t)hn : 1;
+            uint32_t ne = k < s->e && first_name(s, k, NULL) ? read_name(s, k, 1) : k;
+            if (ne > k) {
+                j = ne;
+                mods++;
+                strong++;
+                genitive = 1;
+                adj_seen = 1;
+                last = j;
+                continue;
+            }
+            break;
+        }
         if (longest(s, lx->titles, j, NULL) || longest(s, lx->honorifics, j, NULL))
             break;
         if ((m = longest(s, lx->nationalities, j, NULL)) && (!has_clitic(t))) {
@@ -386,7 +569,13 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             const char *c = t->clitics;
             if (0 == mods)
                 break;
+            /* اللجنة التنفيذية | لحزب الاستقلال: a second organization starts */
+            if (0 == strcmp(c, "ل") && 0 == strncmp(v_of_head(s, j), "org", 3))
+                break;
+            if (0 == strcmp(c, "ل") && (li_seen || coord_seen))
+                break; /* one ل-phrase, and none after a coordinated noun */
             if (0 == strcmp(c, "ل")) {
+                li_seen = 1;
                 int ok = definite(t) ||
                          (j + 1 < s->e && definite(tok(s, j + 1)) && !is_punct(tok(s, j + 1)));
                 if (!ok)
@@ -396,11 +585,14 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                 strong++;
                 last = j;
                 after_li = !definite(t); /* للأنشطة is itself the noun */
+                li_noun = definite(t);
                 continue;
             }
             /* حزب العدالة والتنمية، وزارة الشباب والرياضة */
             if (0 == strcmp(c, "و") && definite(t) && !longest(s, lx->org_heads, j, NULL) &&
-                !known_name(s, j) && !nonname(s, t) && !longest(s, lx->titles, j, NULL)) {
+                !known_name(s, j) && !nonname(s, t) && !longest(s, lx->titles, j, NULL) &&
+                (!adj_seen || li_noun || adjective(t))) {
+                coord_seen = !li_noun;
                 j++;
                 mods++;
                 last = j;
@@ -417,8 +609,6 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             mods++;
             strong++;
             last = j;
-            if (place_only)
-                break;
             continue;
         }
         if (definite(t)) {
@@ -429,10 +619,16 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
              * a definite word must look like an adjective; inside a ل-phrase
              * any noun may follow (للأنشطة البترولية) */
             int need_adj = (head_def || genitive) && !after_li;
-            if (need_adj && !adjective(t) && 1 != nn)
+            if (need_adj && !adjective(t))
                 break;
             if (!head_def && !genitive)
                 genitive = 1;
+            else
+                adj_seen = 1;
+            if (!after_li)
+                li_noun = 0;
+            else
+                li_noun = 1; /* ل + noun + its definite genitive */
             after_li = 0;
             j++;
             mods++;
@@ -441,9 +637,28 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             last = j;
             continue;
         }
+        /* مدينة سالزبورغ، محافظة حفر الباطن: after a generic place head an
+         * unknown word is the place's name, with a following definite noun
+         * (not an adjective of nationality or a nisba) */
+        if (admin && 0 == mods && TXT_WORD == t->kind && !nn && name_shape2(t, 1)) {
+            j++;
+            mods++;
+            last = j;
+            if (j < s->e) {
+                const struct txt_token *nx = tok(s, j);
+                size_t kl = strlen(nx->base);
+                int nisba = kl > 4 && (0 == strcmp(nx->base + kl - 2, "ي") ||
+                                       0 == strcmp(nx->base + kl - 4, "يه"));
+                if (definite(nx) && !has_clitic(nx) && !nisba && !nonname(s, nx) &&
+                    !longest(s, lx->nationalities, j, NULL) && !longest(s, lx->titles, j, NULL))
+                    last = ++j;
+            }
+            break;
+        }
         /* construct chain after an indefinite head: وزارة شؤون المرأة */
         if (!head_def && j + 1 < s->e && (0 == mods || (1 == nn && !definite(tok(s, j - 1)))) &&
-            !is_punct(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) && definite(tok(s, j + 1)) &&
+            !is_punct(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
+            (definite(tok(s, j + 1)) || longest(s, lx->places, j + 1, NULL)) &&
             !first_name(s, j, NULL)) {
             j++;
             mods++;
@@ -461,7 +676,6 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
      * adjective of nationality names no organization */
     if (!head_def && 1 == mods && longest(s, lx->nationalities, i + (uint32_t)n, NULL))
         return i;
-    (void)place_only;
     *out_b = i;
     *out_e = last;
     /* مدينة بوسطن الأمريكية: a place's name leaves its nationality out */
@@ -479,10 +693,9 @@ static int
 read_title(struct sent *s, uint32_t i, uint32_t *next)
 {
     const struct lq_lexicons *lx = s->w->lx;
-    uint32_t j = i, title_b = i, title_e = i;
+    uint32_t j = i, title_b = i, title_e = i, title_after = UINT32_MAX;
     int titled = 0, honored = 0;
     const char *country = NULL;
-    size_t ncand0 = s->w->ncands;
     *next = i + 1;
     while (j < s->e && j - i < TITLE_MAX_TOKENS) {
         const struct txt_token *t = tok(s, j);
@@ -494,6 +707,9 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
             honored = 1;
             continue;
         }
+        if ((n = longest(s, lx->titles, j, NULL)) && 1 == n && j + 1 < s->e &&
+            first_name(s, j, NULL) && connector(tok(s, j + 1)))
+            break; /* مساعد بن محمد: the title word is a given name */
         if ((n = longest(s, lx->titles, j, NULL))) {
             if (has_clitic(t) && !clitic_is(t, "و") && !clitic_is(t, "ل") && !clitic_is(t, "ب") &&
                 !clitic_is(t, "ول") && !clitic_is(t, "وب") && !clitic_is(t, "ف"))
@@ -503,6 +719,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
             titled = 1;
             j += (uint32_t)n;
             uint32_t compl_start = j;
+            title_after = j;
             /* the complement */
             while (j < s->e && j - i < TITLE_MAX_TOKENS) {
                 const struct txt_token *c = tok(s, j);
@@ -552,8 +769,10 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                                                .title_b = -1, .title_e = -1, .mention = -1 };
                         longest(s, lx->acronyms, j, &ac.expand);
                         rc = ent_add_cand(s->w, &ac);
-                    } else
+                    } else if (!weak_org(s, j))
                         rc = add(s, j, j + (uint32_t)m, NER_ORG, ENT_SRC_LEXICON, 2);
+                    else
+                        rc = LQ_OK;
                     if (LQ_OK != rc)
                         return rc;
                     j += (uint32_t)m;
@@ -584,6 +803,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     size_t kl = strlen(c->key);
                     int nisba = kl > 2 && 0 == strcmp(c->key + kl - strlen("ي"), "ي");
                     if (!has_clitic(c) && !name_next && !amb && j == compl_start && nisba &&
+                        ruler_title(tok(s, title_b)) &&
                         !longest(s, lx->org_heads, j, NULL))
                         break; /* read as the name */
                     j++;
@@ -614,8 +834,9 @@ name:
         const struct txt_token *t = tok(s, j);
         int amb = 0;
         int fn = first_name(s, j, &amb);
+        int titled_name = fn && j + 1 < s->e && connector(tok(s, j + 1));
         if (TXT_WORD == t->kind && !has_clitic(t) && !is_punct(t) && !nonname(s, t) &&
-            (fn || !known_name(s, j)) && !longest(s, lx->titles, j, NULL) &&
+            (fn || !known_name(s, j)) && (titled_name || !longest(s, lx->titles, j, NULL)) &&
             !longest(s, lx->nationalities, j, NULL) && !longest(s, lx->org_heads, j, NULL))
             ne = read_name(s, j, honored);
         if (ne > nb && !fn) {
@@ -627,6 +848,13 @@ name:
                     break;
                 }
         }
+        /* الرئيس سامر الخطيب: right after a title, an unknown word and one
+         * family name with ال before the end of the phrase */
+        if (ne == nb + 1 && !fn && !honored && titled && nb == title_after &&
+            !starts_proclitic(tok(s, nb)) &&
+            ne < s->e && definite(tok(s, ne)) && !has_clitic(tok(s, ne)) &&
+            name_word(s, ne, 0) && name_shape(tok(s, ne)) && boundary(s, ne + 1))
+            ne++;
         if (ne > nb && !fn && !honored && !boundary(s, ne))
             ne = nb;
         if (ne == nb + 1 && !fn && !name_shape(tok(s, nb)))
@@ -658,7 +886,6 @@ name:
         w->phrases[w->nphrases++] = (struct ent_titlephrase){ title_b, title_e, tok(s, title_b)->sentence,
                                                               country };
     }
-    (void)ncand0;
     *next = j > i ? j : i + 1;
     return LQ_OK;
 }
@@ -673,9 +900,19 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
     if ((has_clitic(t) && !clitic_is(t, "و")) || TXT_WORD != t->kind || nonname(s, t))
         return LQ_OK;
     int fn = first_name(s, i, &amb);
+    int cut = 0;
+    if (!fn && !has_clitic(t) && 0 == strncmp(t->key, "و", strlen("و"))) {
+        /* وعبد الفتاح السيسي with the و left on: */
+        const char *v = NULL;
+        fn = (int)longest_cut(s, s->w->lx->first_names, i, &v);
+        amb = v && 0 == strcmp(v, "ambig");
+        cut = fn ? 1 : 0;
+        if (fn && !lex_get(s->w->lx->first_names, t->key + strlen("و")) && fn == 1)
+            fn = 0;
+    }
     if (!fn)
         return LQ_OK;
-    uint32_t e = read_name(s, i, 0);
+    uint32_t e = cut ? read_name_from(s, i, (uint32_t)fn) : read_name(s, i, 0);
     if (e < i + 2)
         return LQ_OK;
     /* والسعودي عادل الجبير: a nationality adjective before the name vouches for it */
@@ -687,7 +924,9 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
         if (k >= e || !(first_name(s, k, NULL) || connector(tok(s, k))))
             return LQ_OK;
     }
-    int rc = add(s, i, e, NER_PER, ENT_SRC_RULE, 3);
+    struct ent_cand c = { .b = i, .e = e, .type = NER_PER, .source = ENT_SRC_RULE, .prio = 3,
+                          .title_b = -1, .title_e = -1, .mention = -1, .cut = (uint8_t)cut };
+    int rc = ent_add_cand(s->w, &c);
     if (LQ_OK == rc)
         *next = e;
     return rc;
@@ -736,8 +975,12 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
                 return rc;
         }
         if ((n = longest(&s, lx->organizations, i, &v))) {
-            /* an ambiguous name counts only in quotes */
-            if (!(v && 0 == strcmp(v, "ambig") && !(t->flags & TXT_F_QUOTE_OPEN)))
+            /* الهلال الأحمر السعودي: a nationality adjective after the name belongs to it */
+            size_t m;
+            if (i + n < e && !has_clitic(tok(&s, i + (uint32_t)n)) &&
+                (m = longest(&s, lx->nationalities, i + (uint32_t)n, NULL)))
+                n += m;
+            if (!weak_org(&s, i))
                 if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_ORG, ENT_SRC_LEXICON, 2)))
                     return rc;
         }
@@ -745,6 +988,13 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
             if (n > 1 || !nonname(&s, t))
                 if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_LOC, ENT_SRC_LEXICON, 2)))
                     return rc;
+        } else if ((n = longest_cut(&s, lx->places, i, NULL)) && !nonname(&s, t) &&
+                   !first_name(&s, i, NULL)) {
+            struct ent_cand c = { .b = i, .e = i + (uint32_t)n, .type = NER_LOC,
+                                  .source = ENT_SRC_LEXICON, .prio = 2, .title_b = -1,
+                                  .title_e = -1, .mention = -1, .cut = 1 };
+            if (LQ_OK != (rc = ent_add_cand(w, &c)))
+                return rc;
         }
         if (LQ_OK != (rc = read_bare_name(&s, i, &next)))
             return rc;
@@ -766,33 +1016,88 @@ ent_clean_tagger(struct ent_work *w)
     const struct txt_token *tk = doc->tokens;
     const struct lq_lexicons *lx = w->lx;
     size_t n0 = w->ncands;
+    /* how often the tagger calls each lone word a person or an organization */
+    struct lex *lone = lex_new();
+    if (NULL == lone)
+        return LQ_ERR_NOMEM;
+    for (size_t k = 0; k < n0; k++) {
+        const struct ent_cand *c = &w->cands[k];
+        if (!(c->source & ENT_SRC_TAGGER) || c->e - c->b != 1 ||
+            (NER_PER != c->type && NER_ORG != c->type))
+            continue;
+        const char *v = lex_get(lone, tk[c->b].base);
+        char num[16];
+        snprintf(num, sizeof(num), "%d", v ? atoi(v) + 1 : 1);
+        if (LQ_ERR_NOMEM == lex_add(lone, tk[c->b].base, num)) {
+            lex_free(lone);
+            return LQ_ERR_NOMEM;
+        }
+    }
     for (size_t k = 0; k < n0; k++) {
         struct ent_cand *c = &w->cands[k];
         if (!(c->source & ENT_SRC_TAGGER))
             continue;
         const struct txt_sentence *st = &doc->sents[tk[c->b].sentence];
         struct sent s = { w, tk, st->tok_begin, st->tok_end };
+        uint32_t b0 = c->b, e0 = c->e;
         while (c->b < c->e && nonname(&s, &tk[c->b]))
             c->b++;
         while (c->e > c->b && nonname(&s, &tk[c->e - 1]))
             c->e--;
         if (c->e <= c->b)
             continue;
+        /* "على زيارتكم" less its preposition is no name */
+        if ((c->b != b0 || c->e != e0) && c->e - c->b == 1 && !name_shape(&tk[c->b])) {
+            c->e = c->b;
+            continue;
+        }
+        /* a lone word the tagger calls a person or an organization once is
+         * weak evidence: it stays in quotes, in Latin letters, when tagged
+         * so again in the article, or when the same name is found elsewhere
+         * (the repeat pass adds it back then) */
+        if ((NER_PER == c->type || NER_ORG == c->type) && c->e - c->b == 1 &&
+            TXT_WORD == tk[c->b].kind && !(tk[c->b].flags & TXT_F_QUOTE_OPEN)) {
+            const char *v = lex_get(lone, tk[c->b].base);
+            if (NULL == v || atoi(v) < 2) {
+                c->e = c->b;
+                continue;
+            }
+        }
         if (NER_PER == c->type) {
+            /* النيجيري أونيليو، أحمد الطيب شيخ الأزهر: titles, honorifics and
+             * adjectives of nationality are no part of a person's name */
+            while (c->b < c->e && (longest(&s, lx->nationalities, c->b, NULL) ||
+                                   longest(&s, lx->titles, c->b, NULL) ||
+                                   longest(&s, lx->honorifics, c->b, NULL)) &&
+                   !first_name(&s, c->b, NULL))
+                c->b++;
+            for (uint32_t j = c->b + 1; j < c->e; j++)
+                if ((longest(&s, lx->nationalities, j, NULL) || longest(&s, lx->titles, j, NULL)) &&
+                    !first_name(&s, j, NULL) &&
+                    !(j > c->b && 1 == longest(&s, lx->titles, j, NULL) &&
+                      first_name(&s, j - 1, NULL) && j + 1 < c->e && definite(&tk[j + 1]))) {
+                    c->e = j;
+                    break;
+                }
+            if (c->e <= c->b)
+                continue;
             for (uint32_t j = c->b + 1; j < c->e; j++) {
                 if (clitic_is(&tk[j], "و")) {
                     struct ent_cand d = *c;
                     d.b = j;
                     c->e = j;
                     int rc = ent_add_cand(w, &d);
-                    if (LQ_OK != rc)
+                    if (LQ_OK != rc) {
+                        lex_free(lone);
                         return rc;
+                    }
                     c = &w->cands[k]; /* the array may have moved */
                     break;
                 }
             }
         }
     }
+    lex_free(lone);
     /* family names of the persons the rules found (a heap lexicon, freed here) */
     struct lex *fam = lex_new();
     if (NULL == fam)
@@ -824,6 +1129,15 @@ int
 ent_rules(struct ent_work *w)
 {
     const struct txt_doc *doc = w->doc;
+    /* an article about sport: words of matches and leagues (cues.txt class sports) */
+    unsigned sports = 0;
+    for (size_t i = 0; i < doc->ntokens && sports < 3; i++)
+        if (w->lx->cues) {
+            const char *c = lex_get(w->lx->cues, doc->tokens[i].base);
+            if (c && 0 == strcmp(c, "sports"))
+                sports++;
+        }
+    w->sports = sports >= 3;
     for (size_t si = 0; si < doc->nsents; si++) {
         int rc = sentence_rules(w, doc->sents[si].tok_begin, doc->sents[si].tok_end);
         if (LQ_OK != rc)

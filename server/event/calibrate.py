@@ -9,7 +9,8 @@ scorer aligns it with a gold meeting (participant Jaccard >= 0.5 after
 entity mapping) and its status agrees. The features are the ones event.c
 computes in confidence(): whether the trigger is a verb, the number of
 named parties (>= 2), of named persons (>= 2), a place, a time, a status
-other than occurred. A logistic regression is fitted by gradient descent
+other than occurred, whether it is told in the article's first lines, and
+whether the trigger is a reception (استقبل). A logistic regression is fitted by gradient descent
 (standard library only) and its coefficients printed in the order of
 confidence() in event.c, with a reliability table.
 """
@@ -42,6 +43,7 @@ def trigger_classes(path, norm):
 
 
 VERBS = {"meet", "receive", "visit", "discuss"}
+LEAD = 300  # code points: an event told in the article's first lines (EVT_LEAD in event.c)
 
 
 def features(ev, ents, tclass, norm):
@@ -51,13 +53,16 @@ def features(ev, ents, tclass, norm):
         c = tclass.get(t[1:])
     parts = [p for p in ev["participants"] if p.get("role") != "attendee"]
     nper = sum(1 for p in parts if ents.get(p["entity"]) == "PERSON")
+    sent = ev.get("sentence") or {}
     return [1.0,
             1.0 if c in VERBS else 0.0,
             1.0 if len(parts) >= 2 else 0.0,
             1.0 if nper >= 2 else 0.0,
             1.0 if ev.get("location") else 0.0,
             1.0 if ev.get("time") else 0.0,
-            1.0 if ev["status"] != "occurred" else 0.0]
+            1.0 if ev["status"] != "occurred" else 0.0,
+            1.0 if sent.get("start", 10**9) < LEAD else 0.0,
+            1.0 if c == "receive" else 0.0]
 
 
 def main():
@@ -114,7 +119,8 @@ def main():
                 g[k] += (p - yi) * xi[k]
         for k in range(len(w)):
             w[k] -= 0.5 * (g[k] / len(X) + lam * w[k] * (k > 0))
-    names = ["bias", "verb", "parties>=2", "persons>=2", "place", "time", "not-occurred"]
+    names = ["bias", "verb", "parties>=2", "persons>=2", "place", "time", "not-occurred",
+             "lead", "receive"]
     print("coefficients:")
     for n, v in zip(names, w):
         print(f"  {n:14} {v:+.3f}")

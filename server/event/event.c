@@ -129,6 +129,9 @@ struct dstate {
     int32_t *cand_at;         /* candidate whose trigger starts at the token, or -1 */
     int32_t *sent_first_per;  /* entity of the first person of each sentence, or -1 */
     uint8_t *headline;        /* per sentence: a headline line */
+    uint8_t *sent_sports;     /* per sentence: a sports word (مباراة، الدوري) */
+    int32_t *desc_person;     /* per descriptor: the named person it stands for, -2 not yet known */
+    int32_t *org_holder;      /* per entity: org_person(), -2 not yet known */
     struct tmx_expr *tx;
     size_t ntx;
     struct cand *cands;
@@ -136,6 +139,10 @@ struct dstate {
     int sports_doc;           /* the document is about sports */
     int32_t dateline;         /* entity of the dateline place, or -1 */
     int32_t main_person;      /* the most mentioned person, or -1 */
+    int32_t doc_loc;          /* the place most often named as a venue, or -1 */
+    int doc_loc_n;            /* how often */
+    int32_t lead_tmx;         /* the lead's day or week (اليوم، أمس، الأسبوع الماضي), or -1 */
+    int32_t *title_link;      /* person an unnamed title phrase at the token refers to, or -1 */
 };
 
 /* UTF-8 of a few letters compared with clitics */
@@ -230,15 +237,53 @@ after_mention(const struct dstate *d, uint32_t lo, uint32_t j, enum ner_type typ
     return 0;
 }
 
-/* Is the place entity a country, region or city (known to the gazetteer)
- * rather than a building or site? */
+/* Is the word a relational adjective (الرئاسي، الملكية)? */
 static int
-loc_general(const struct dstate *d, int32_t e)
+nisba(const char *w)
+{
+    size_t n = strlen(w);
+    return (n >= 4 && 0 == strcmp(w + n - 2, "\xd9\x8a")) ||                 /* ي */
+           (n >= 6 && 0 == strcmp(w + n - 4, "\xd9\x8a\xd8\xa9"));            /* ية */
+}
+
+/* How specific a place is: 0 a description (القصر الرئاسي), 1 country, 2 region, 3 city, 4 a known site,
+ * 5 a name the gazetteer lacks (a palace, an airport, a building). */
+static int
+loc_spec(const struct dstate *d, int32_t e)
 {
     if (e < 0 || (size_t)e >= d->ents->nentities || NULL == d->ctx->lex->places)
         return 0;
     const char *name = d->ents->entities[e].name;
-    return name && NULL != lex_lookup(d->ctx->lex->places, name);
+    const char *kind = name ? lex_lookup(d->ctx->lex->places, name) : NULL;
+    if (NULL == kind && name) {
+        /* ولاية X، مدينة X: the kind of X; القصر الرئاسي: a description, no name */
+        const char *sp = strchr(name, ' ');
+        if (sp) {
+            char head[64];
+            size_t hl = (size_t)(sp - name);
+            if (hl < sizeof(head) && d->ctx->lex->cues) {
+                memcpy(head, name, hl);
+                head[hl] = '\0';
+                const char *hv = lex_lookup(d->ctx->lex->cues, head);
+                if (hv && evt_parse_cue(hv) == EVT_C_PLACEHEAD) {
+                    kind = lex_lookup(d->ctx->lex->places, sp + 1);
+                    if (NULL == kind && NULL == strchr(sp + 1, ' ') && nisba(sp + 1))
+                        return 0;
+                    if (NULL == kind)
+                        return 5;
+                }
+            }
+        }
+    }
+    if (NULL == kind)
+        return 5;
+    if (0 == strcmp(kind, "country"))
+        return 1;
+    if (0 == strcmp(kind, "region"))
+        return 2;
+    if (0 == strcmp(kind, "city"))
+        return 3;
+    return 4;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -337,6 +382,10 @@ left_bound(const struct dstate *d, uint32_t sb, uint32_t tb, int *stop, uint32_t
             *stop_tok = k;
             return k + d->tlen[k];
         }
+        if (d->tcls[k] == EVT_T_LIGHT && has_clitic(&d->doc->tokens[k], WAW)) {
+            *stop = 0; /* وعقد ...: a new clause starts at its light verb */
+            return k;
+        }
         j = k;
     }
     return j;
@@ -385,9 +434,8 @@ not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
     if (c->flags & EVT_TF_AMB) {
         if (d->sports_doc)
             return 1;
-        for (uint32_t j = sb; j < se; j++)
-            if (cue_at(d, j) == EVT_C_SPORTS)
-                return 1;
+        if (d->sent_sports[c->sent])
+            return 1;
     }
     return 0;
 }
@@ -418,6 +466,162 @@ coordinated(const struct dstate *d, uint32_t from, uint32_t j)
     return 0;
 }
 
+/* Is the organization at mention m the complement of a title whose person
+ * is named right after (قائد القيادة المركزية الفريق X، الأمين العام لمجلس Y د. Z)? */
+static int
+title_complement(const struct dstate *d, int32_t m, uint32_t lo, uint32_t hi)
+{
+    const struct ent_mention *mn = &d->ents->mentions[m];
+    const struct lq_lexicons *lx = d->ctx->lex;
+    int titled = 0;
+    if (mn->tok_begin > lo) {
+        uint32_t k = mn->tok_begin;
+        /* up to two words back: a title (رئيس، الأمين العام) */
+        for (uint32_t b = 1; b <= 4 && k >= lo + b && !titled; b++) {
+            uint32_t t = k - b;
+            size_t tl = lx->titles ? lex_longest(lx->titles, d->doc, t, k, LEX_BASE, NULL) : 0;
+            /* رئيس الأركان X، رئيس أركان حرب X: the title, maybe one word more */
+            if (tl > 0 && t + tl + 1 >= k)
+                titled = 1;
+        }
+    }
+    if (!titled && !has_clitic(&d->doc->tokens[mn->tok_begin], LAM))
+        return 0;
+    if (titled) {
+        /* X رئيس المنظمة: a title in apposition after the person */
+        for (uint32_t k = mn->tok_begin; k > lo && k + 6 > mn->tok_begin; k--) {
+            if (in_mention(d, k - 1)) {
+                int32_t m2 = d->ents->tok_mention[k - 1];
+                if (mention_type(d, m2) == NER_PER)
+                    return 1;
+                break;
+            }
+            if (cue_at(d, k - 1) == EVT_C_HARD)
+                break;
+        }
+    }
+    for (uint32_t k = mn->tok_end; k < hi && k < mn->tok_end + 6; k++) {
+        int32_t m2 = mention_start(d, k);
+        if (m2 >= 0 && mention_type(d, m2) == NER_PER)
+            return 1;
+        if (cue_at(d, k) == EVT_C_HARD || (m2 >= 0 && mention_type(d, m2) == NER_ORG))
+            return 0;
+    }
+    return 0;
+}
+
+/* Strip a leading ال (and a preposition ل/ب before it) off a folded word. */
+static const char *
+bare_word(const char *w)
+{
+    if (0 == strncmp(w, "\xd9\x84\xd9\x84", 4) && strlen(w) > 6) /* لل */
+        return w + 4;
+    if ((0 == strncmp(w, LAM, 2) || 0 == strncmp(w, BA, 2)) && 0 == strncmp(w + 2, "\xd8\xa7\xd9\x84", 4) &&
+        strlen(w) > 8)
+        w += 2;
+    if (0 == strncmp(w, "\xd8\xa7\xd9\x84", 4) && strlen(w) > 6) /* ال */
+        return w + 4;
+    return w;
+}
+
+/* The one named person whose stated title the descriptor [b, e) repeats
+ * (رئيس مجلس النواب ... for a person titled so elsewhere), or -1. */
+static int32_t
+descriptor_person(const struct dstate *d, uint32_t b, uint32_t e)
+{
+    const char *words[8];
+    size_t nw = 0;
+    for (uint32_t k = b; k < e && nw < 8; k++) {
+        const struct txt_token *t = &d->doc->tokens[k];
+        if (t->kind == TXT_WORD && t->base)
+            words[nw++] = bare_word(t->base);
+    }
+    if (0 == nw)
+        return -1;
+    int32_t found = -1;
+    size_t limit = d->ents->nentities < 512 ? d->ents->nentities : 512;
+    for (size_t i = 0; i < limit; i++) {
+        const struct ent_entity *en = &d->ents->entities[i];
+        if (en->type != NER_PER || NULL == en->title)
+            continue;
+        char buf[512];
+        size_t n = txt_fold(en->title, strlen(en->title), buf, sizeof(buf));
+        if (n >= sizeof(buf))
+            continue;
+        const char *tw[24];
+        size_t ntw = 0;
+        for (char *p = buf; *p && ntw < 24;) {
+            char *q = strchr(p, ' ');
+            if (q)
+                *q = '\0';
+            tw[ntw++] = bare_word(p);
+            if (!q)
+                break;
+            p = q + 1;
+        }
+        size_t hit = 0;
+        for (size_t a = 0; a < nw; a++)
+            for (size_t k = 0; k < ntw; k++)
+                if (0 == strcmp(words[a], tw[k])) {
+                    hit++;
+                    break;
+                }
+        if (hit == nw) {
+            if (found >= 0 && found != (int32_t)i)
+                return -1; /* two people hold it: no guess */
+            found = (int32_t)i;
+        }
+    }
+    return found;
+}
+
+/* The one person the article names with a title of organization @p org
+ * (رئيس مجلس النواب X elsewhere), to stand for an unnamed holder; or -1. */
+static int32_t
+org_person(const struct dstate *d, int32_t org)
+{
+    if (org < 0 || (size_t)org >= d->ents->nentities)
+        return -1;
+    const struct ent_entity *en = &d->ents->entities[org];
+    int32_t found = -1;
+    for (size_t i = 0; i < en->nmentions && i < 64; i++) {
+        int32_t m = (int32_t)en->mentions[i];
+        if (m < 0 || (size_t)m >= d->ents->nmentions)
+            continue;
+        const struct ent_mention *mn = &d->ents->mentions[m];
+        uint32_t sb = d->doc->sents[mn->sentence].tok_begin, se = d->doc->sents[mn->sentence].tok_end;
+        if (!title_complement(d, m, sb, se))
+            continue;
+        int32_t e = -1;
+        for (uint32_t k = mn->tok_end; k < se && k < mn->tok_end + 6 && e < 0; k++) {
+            int32_t m2 = mention_start(d, k);
+            if (m2 >= 0 && mention_type(d, m2) == NER_PER)
+                e = d->ents->mentions[m2].entity;
+        }
+        if (e < 0)
+            continue;
+        if (found >= 0 && found != e)
+            return -1; /* two holders: no guess */
+        found = e;
+    }
+    return found;
+}
+
+/* Does a person of the clause [L, R) belong to organization @p org? */
+static int
+affiliation_named(const struct dstate *d, int32_t org, uint32_t L, uint32_t R)
+{
+    for (uint32_t k = L; k < R; k++) {
+        int32_t m = mention_start(d, k);
+        if (m >= 0 && mention_type(d, m) == NER_PER) {
+            int32_t e = d->ents->mentions[m].entity;
+            if (e >= 0 && d->ents->entities[e].affiliation == org)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Is there a comma in tokens [from, j)? */
 static int
 has_comma(const struct dstate *d, uint32_t from, uint32_t j)
@@ -428,6 +632,30 @@ has_comma(const struct dstate *d, uint32_t from, uint32_t j)
             (0 == strcmp(t->surface, ",") || 0 == strcmp(t->surface, "\xd8\x8c")))
             return 1;
     }
+    return 0;
+}
+
+/* Does an unnamed title at token j stand in a slot of its own (after a verb,
+ * a preposition, a comma, a conjunction), not as the complement of another
+ * title (مساعدة وزير الخارجية، مستشار الرئيس)? */
+static int
+link_slot(const struct dstate *d, uint32_t j)
+{
+    const struct txt_token *t = &d->doc->tokens[j];
+    if (t->clitics && *t->clitics)
+        return 1; /* بالوزير، والرئيس */
+    if (j == 0)
+        return 1;
+    uint32_t k = j - 1;
+    const struct txt_token *p = &d->doc->tokens[k];
+    if (p->kind != TXT_WORD || d->tcls[k] || d->ccls[k] || d->tmx_at[k] >= 0)
+        return 1;
+    if (in_mention(d, k))
+        return 1;
+    /* the end of a time expression (أمس الأول الوزير) */
+    for (uint32_t b = k; b > 0 && b + 4 > k; b--)
+        if (d->tmx_at[b - 1] >= 0 && d->tx[d->tmx_at[b - 1]].tok_end == j)
+            return 1;
     return 0;
 }
 
@@ -446,13 +674,21 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
     int near_only = (c->flags & EVT_TF_DEF) && !(c->flags & EVT_TF_POSS);
     /* ... but اللقاء الذي جمع X و Y، الاجتماع بين X و Y name their parties */
     int between_after = 0;
-    for (uint32_t k = c->te; k < R && k < c->te + 3; k++) {
+    int verb_left = 0;
+    for (uint32_t k = L; k < c->tb; k++)
+        if (d->tcls[k] == EVT_T_LIGHT || (d->tcls[k] && is_verb_class(d->tcls[k])))
+            verb_left = 1;
+    for (uint32_t k = c->te; k < R && k < c->te + 6; k++) {
         enum evt_cue q = cue_at(d, k);
+        /* اجتماع X مع Y، لقاء بين X و Y: with no verb before the noun, the
+         * parties follow it */
+        if ((q == EVT_C_WITH || q == EVT_C_BETWEEN) && is_noun_class(c->cls) && !verb_left)
+            between_after = 1;
+        if (k >= c->te + 3)
+            continue;
         if ((q == EVT_C_RELATIVE && (k == c->te || d->doc->tokens[k - 1].kind == TXT_PUNCT)) ||
             q == EVT_C_BETWEEN || q == EVT_C_WITH)
             near_only = 0;
-        if (q == EVT_C_BETWEEN && is_noun_class(c->cls))
-            between_after = 1;
     }
     *with_seen = 0;
     for (uint32_t j = L; j < R; j++) {
@@ -477,20 +713,59 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
         /* a descriptor (an unnamed title) makes its organization a party */
         if (d->desc_at[j] >= 0 && !closed) {
             const struct ent_descriptor *ds = &er->descriptors[d->desc_at[j]];
-            int32_t nm = ds->tok_end < doc->ntokens ? mention_start(d, ds->tok_end) : -1;
-            int named = nm >= 0 && mention_type(d, nm) == NER_PER;
-            if (!named && ds->affiliation >= 0 && (size_t)ds->affiliation < er->nentities &&
+            /* X، رئيس المنظمة: the title of the person named just before */
+            int named = ds->tok_begin > 0 && after_mention(d, 0, ds->tok_begin, NER_PER);
+            for (uint32_t k = ds->tok_end; k < doc->ntokens && k < ds->tok_end + 5 && !named; k++) {
+                int32_t nm = mention_start(d, k);
+                named = nm >= 0 && mention_type(d, nm) == NER_PER;
+                if (cue_at(d, k) == EVT_C_HARD)
+                    break;
+            }
+            int32_t who = -1;
+            if (!named) {
+                int32_t di = d->desc_at[j];
+                if (d->desc_person[di] == -2) {
+                    int32_t w = descriptor_person(d, ds->tok_begin, ds->tok_end);
+                    if (w < 0 && ds->affiliation >= 0 && (size_t)ds->affiliation < er->nentities) {
+                        if (d->org_holder[ds->affiliation] == -2)
+                            d->org_holder[ds->affiliation] = org_person(d, ds->affiliation);
+                        w = d->org_holder[ds->affiliation];
+                    }
+                    d->desc_person[di] = w;
+                }
+                who = d->desc_person[di];
+            }
+            if (who >= 0 && !attend && !nonpart) {
+                cand_add(c, who, EVT_PARTICIPANT);
+                if (c->subj < 0 && !subj_done && (j < c->tb || !marked_object(d, prev_end, j)))
+                    c->subj = who;
+                subj_done = subj_done || j >= c->te;
+                if (j >= c->te && who != c->subj)
+                    c->nright++, right_taken = 1;
+            } else if (!named && ds->affiliation >= 0 && (size_t)ds->affiliation < er->nentities &&
+                !affiliation_named(d, ds->affiliation, L, R) &&
                 er->entities[ds->affiliation].type == NER_ORG && !attend && !nonpart)
                 cand_add(c, ds->affiliation, EVT_PARTICIPANT);
         }
         int32_t m = mention_start(d, j);
         if (nonpart > 0)
             nonpart--;
-        if (m < 0)
+        /* an unnamed title phrase that refers back to a named person */
+        struct ent_mention linked;
+        int use_link = m < 0 && d->title_link[j] >= 0 && !in_mention(d, j) &&
+                       !cand_has(c, d->title_link[j]) && link_slot(d, j);
+        if (use_link) {
+            memset(&linked, 0, sizeof(linked));
+            linked.tok_begin = j;
+            linked.tok_end = j + 1;
+            linked.entity = d->title_link[j];
+            linked.type = NER_PER;
+        }
+        if (m < 0 && !use_link)
             continue;
-        const struct ent_mention *mn = &er->mentions[m];
+        const struct ent_mention *mn = m >= 0 ? &er->mentions[m] : &linked;
         int32_t e = mn->entity;
-        enum ner_type ty = mention_type(d, m);
+        enum ner_type ty = m >= 0 ? mention_type(d, m) : NER_PER;
         uint32_t dist = j < c->tb ? c->tb - j : j - c->te;
         if (e < 0)
             continue;
@@ -543,6 +818,9 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             int slot = 0, strong = 0;
             if (j == c->te)
                 slot = 1;
+            /* مجلس الإدارة اجتمع ...: an organization as the subject before its verb */
+            if (j < c->tb && is_verb_class(c->cls) && mn->tok_end + 1 >= c->tb)
+                slot = 1;
             if (j > L) {
                 enum evt_cue p = cue_at(d, j - 1);
                 if (p == EVT_C_WITH || p == EVT_C_BETWEEN)
@@ -565,6 +843,8 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                         slot = 0;
                 }
             }
+            if (slot && title_complement(d, m, L, R))
+                slot = strong = 0;
             if (slot && !attend && !nonpart && (!closed || strong)) {
                 cand_add(c, e, EVT_PARTICIPANT);
                 org_end = mn->tok_end;
@@ -631,6 +911,14 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
         return 1;
     if (visit && (j == c->te || has_clitic(t, LAM)))
         return 1;
+    /* المنسق الإقليمي في اليمن عامر ...: a place inside a title */
+    {
+        const struct ent_mention *mn = &d->ents->mentions[d->ents->tok_mention[j]];
+        uint32_t k = mn->tok_end;
+        int32_t m2 = k < doc->ntokens ? mention_start(d, k) : -1;
+        if (m2 >= 0 && mention_type(d, m2) == NER_PER)
+            return 0;
+    }
     /* في or إلى, then at most three place-head words (مدينة، العاصمة الفرنسية) */
     int heads = 0;
     for (uint32_t k = j; k > sb && j - k < 4;) {
@@ -664,6 +952,11 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
 {
     int32_t best = -1;
     int best_rank = 0, best_dist = 0;
+    /* the clause and a window around it, not a whole run-on sentence */
+    if (L > sb + 2 * EVT_WIN)
+        sb = L - 2 * EVT_WIN;
+    if (R + 2 * EVT_WIN < se)
+        se = R + 2 * EVT_WIN;
     for (uint32_t j = sb; j < se; j++) {
         if (cue_at(d, j) == EVT_C_HARD && j >= R)
             break;
@@ -675,14 +968,15 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
             int rank = (j >= L && j < R) ? 3 : 2;
             int dist = j < c->tb ? (int)(c->tb - j) : (int)(j - c->te);
             /* in the clause: the first after the trigger, else the nearest before */
-            if (rank > best_rank ||
+            int generic = best >= 0 && loc_spec(d, best) == 0;
+            if (rank > best_rank || (rank == best_rank && generic) ||
                 (rank == best_rank && rank == 3 && j < c->tb) ||
                 (rank == best_rank && rank == 2 && dist < best_dist)) {
                 best = mn->entity;
                 best_rank = rank;
                 best_dist = dist;
             }
-            if (best_rank == 3 && j >= c->te)
+            if (best_rank == 3 && j >= c->te && loc_spec(d, best) > 0)
                 break;
         }
         j = mn->tok_end > j + 1 ? mn->tok_end - 1 : j;
@@ -800,8 +1094,20 @@ read_time(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb)
         }
     }
     for (uint32_t j = c->tb; j > L; j--) {
-        if (d->tmx_at[j - 1] >= 0) {
-            c->tmx = d->tmx_at[j - 1];
+        int32_t x = d->tmx_at[j - 1];
+        if (x >= 0) {
+            /* اليوم وغدا: the first of two coordinated expressions */
+            const struct tmx_expr *e = &d->tx[x];
+            const struct txt_token *et = &d->doc->tokens[e->tok_begin];
+            if (e->tok_begin > L &&
+                (has_clitic(et, WAW) || (et->key && 0 == strncmp(et->key, WAW, 2)))) {
+                for (uint32_t k = e->tok_begin; k > L && k + 4 > e->tok_begin; k--)
+                    if (d->tmx_at[k - 1] >= 0 && d->tx[d->tmx_at[k - 1]].tok_end == e->tok_begin) {
+                        x = d->tmx_at[k - 1];
+                        break;
+                    }
+            }
+            c->tmx = x;
             c->tmx_near = 1;
             return;
         }
@@ -866,6 +1172,19 @@ inanimate_after(const struct dstate *d, uint32_t j, uint32_t se)
     const struct lq_lexicons *lx = d->ctx->lex;
     if (NULL == lx->titles || j >= se || in_mention(d, j) || d->tmx_at[j] >= 0)
         return 0;
+    /* لا تلتقي فيها المصالح: past a preposition with a pronoun */
+    static const char *const prep_pron[] = {
+        "\xd9\x81\xd9\x8a\xd9\x87\xd8\xa7", /* فيها */
+        "\xd9\x81\xd9\x8a\xd9\x87",         /* فيه */
+        "\xd8\xb9\xd9\x86\xd8\xaf\xd9\x87\xd8\xa7", /* عندها */
+    };
+    for (size_t k = 0; k < sizeof(prep_pron) / sizeof(prep_pron[0]); k++)
+        if (tok_is(&d->doc->tokens[j], prep_pron[k]) && j + 1 < se) {
+            j++;
+            break;
+        }
+    if (in_mention(d, j))
+        return 0;
     const struct txt_token *t = &d->doc->tokens[j];
     if (t->kind != TXT_WORD || !(t->flags & TXT_F_AL) || cue_at(d, j) != EVT_C_NONE)
         return 0;
@@ -885,7 +1204,7 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     const struct txt_doc *doc = d->doc;
     const struct txt_sentence *st = &doc->sents[s];
     uint32_t sb = st->tok_begin, se = st->tok_end;
-    int stop = 0, with_seen = 0;
+    int stop = 0, with_seen = 0, host_place = 0;
     uint32_t stop_tok = 0;
     c->headline = d->headline[s];
     if (not_a_meeting(d, c, sb, se)) {
@@ -895,6 +1214,14 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     if (c->cls == EVT_T_MEET && !(c->flags & EVT_TF_P1) && inanimate_after(d, c->te, se)) {
         c->alive = 0; /* تلتقي المصالح: the verb is figurative */
         return;
+    }
+    if (c->cls == EVT_T_RECEIVE && c->te < se &&
+        (cue_at(d, c->te) == EVT_C_PLACEHEAD ||
+         (mention_start(d, c->te) >= 0 && mention_type(d, mention_start(d, c->te)) == NER_LOC))) {
+        /* استضافته مدينة X: a place hosts the meeting named before; the
+         * object pronoun is that meeting, not a person */
+        c->flags &= ~(unsigned)EVT_TF_OBJ;
+        host_place = 1;
     }
     uint32_t L = left_bound(d, sb, c->tb, &stop, &stop_tok);
     uint32_t R = right_bound(d, c, se);
@@ -921,8 +1248,11 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     if (poss) {
-        /* the possessor of لقائه، زيارته: a person named before the clause */
-        int32_t e = person_before(d, sb, c->tb, -1);
+        /* the possessor of لقائه، زيارته: a person named before; with ل
+         * (يتطلع للقائه) the pronoun is the object, someone before the clause */
+        int objpron = has_clitic(&doc->tokens[c->tb], LAM) ||
+                      (doc->tokens[c->tb].key && 0 == strncmp(doc->tokens[c->tb].key, LAM LAM, 4));
+        int32_t e = person_before(d, sb, objpron ? L : c->tb, -1);
         if (e < 0)
             e = recent_subject(d, ci, s);
         if (e < 0 && s > 0)
@@ -933,9 +1263,6 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     read_parties(d, c, L, R, &with_seen);
-    if (getenv("EVT_TRACE"))
-        fprintf(stderr, "cand tb=%u [%s] L=%u R=%u stop=%d np=%d subj=%d\n", c->tb,
-                doc->tokens[c->tb].surface, L, R, stop, c->np, c->subj);
     if (c->subj < 0 && (c->flags & EVT_TF_P1)) {
         /* the speaker: a person of the sentence outside the quote, else the
          * person the article is about */
@@ -1003,6 +1330,17 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
                 c->role[i] = (uint8_t)(c->ent[i] == c->subj ? rs : ro);
     }
     read_location(d, c, L, R, sb, se);
+    if (host_place) {
+        uint32_t k = c->te;
+        while (k < se && k < c->te + 3 && mention_start(d, k) < 0)
+            k++;
+        int32_t m = k < se ? mention_start(d, k) : -1;
+        if (m >= 0 && mention_type(d, m) == NER_LOC) {
+            c->loc = d->ents->mentions[m].entity;
+            c->loc_rank = 3;
+            c->loc_dist = (int)(k - c->te);
+        }
+    }
     read_time(d, c, L, R, sb);
     read_status(d, c, sb, R, L);
 }
@@ -1034,22 +1372,37 @@ same_time(const struct dstate *d, const struct cand *a, const struct cand *b)
 static int
 same_place(const struct dstate *d, const struct cand *a, const struct cand *b)
 {
-    if (a->loc < 0 || b->loc < 0 || a->loc == b->loc)
+    if (a->loc < 0 || b->loc < 0 || a->loc == b->loc || a->headline || b->headline)
         return 1;
     if (a->loc_rank < 2 || b->loc_rank < 2)
         return 1;
-    return loc_general(d, a->loc) != loc_general(d, b->loc);
+    /* a city in a country, a palace in a city: compatible; two cities, or a
+     * city and a region, are not */
+    int sa = loc_spec(d, a->loc), sb = loc_spec(d, b->loc);
+    if (sa > sb) {
+        int t = sa;
+        sa = sb;
+        sb = t;
+    }
+    return sa <= 1 || (sb >= 4 && sa != sb);
 }
+
+static int
+anaphoric(const struct cand *c);
 
 /* Move what b says into a; b's new names become attendees when @p as_att. */
 static void
 absorb(const struct dstate *d, struct cand *a, const struct cand *b, int as_att)
 {
+    /* أرجئ الاجتماع، ألغي اللقاء: news of a cancellation is the meeting's status */
+    if (b->status == EVT_NEGATED && b->cue && anaphoric(b) && a->status != EVT_NEGATED)
+        a->status = EVT_NEGATED;
     for (int i = 0; i < b->np; i++)
         cand_add(a, b->ent[i], as_att ? EVT_ATTENDEE : (enum evt_role)b->role[i]);
     if (b->loc >= 0 && b->loc != a->loc) {
         int take = a->loc < 0 || b->loc_rank > a->loc_rank ||
-                   (b->loc_rank >= 2 && loc_general(d, a->loc) && !loc_general(d, b->loc));
+                   (a->headline && !b->headline && b->loc_rank >= a->loc_rank) ||
+                   (b->loc_rank >= 2 && loc_spec(d, b->loc) > loc_spec(d, a->loc));
         if (take) {
             a->loc = b->loc;
             a->loc_rank = b->loc_rank;
@@ -1088,6 +1441,13 @@ overlap(const struct cand *a, const struct cand *b, int *inter, int *uni)
     return in;
 }
 
+static int
+shares_party(const struct cand *a, const struct cand *b)
+{
+    int in, un;
+    return overlap(a, b, &in, &un) > 0;
+}
+
 /* An anaphoric noun (اللقاء، لقائه، هذا الاجتماع) may refer to a meeting before. */
 static int
 anaphoric(const struct cand *c)
@@ -1100,9 +1460,11 @@ anaphoric(const struct cand *c)
 static struct cand *
 antecedent(struct dstate *d, const struct cand *c, const size_t *order, size_t nk, int need2)
 {
+    /* الرئيسان reaches further back than a bare "the meeting" */
+    uint32_t reach = need2 ? 3 * EVT_ANAPHOR_SENTS : EVT_ANAPHOR_SENTS;
     for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
         struct cand *p = &d->cands[order[k]];
-        if (p->sent + EVT_ANAPHOR_SENTS < c->sent)
+        if (p->sent + reach < c->sent)
             break;
         if (need2 && cand_nparties(p) < 2)
             continue;
@@ -1127,6 +1489,8 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             /* الرئيسان: the two parties of the latest meeting */
             struct cand *p = antecedent(d, c, order, nk, 1);
             if (p && (p->status == c->status || ana || !c->cue)) {
+                if (c->loc_dist > 4 || c->loc_rank < 3)
+                    c->loc = -1;
                 absorb(d, p, c, 0);
                 c->alive = 0;
                 continue;
@@ -1139,6 +1503,10 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
                     c->loc = p->loc;
                     c->loc_rank = p->loc_rank;
                 }
+                if (c->tmx < 0 && p->tmx >= 0) {
+                    c->tmx = p->tmx; /* the same visit: the same day */
+                    c->tmx_near = 0;
+                }
                 order[nk++] = i;
                 continue;
             }
@@ -1150,13 +1518,24 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             if (p) {
                 int in, un;
                 overlap(p, c, &in, &un);
-                if (c->loc_dist > 4 && c->loc_rank == 3)
+                if (c->loc_dist > 4 || c->loc_rank < 3)
                     c->loc = -1; /* a place far from a bare noun is not its venue */
                 absorb(d, p, c, np > 0 && in == 0 && cand_nparties(p) >= 2 && !c->demonst);
                 c->alive = 0;
                 continue;
             }
-            if (np == 0) {
+            if (np == 0 || c->demonst) {
+                c->alive = 0; /* هذا الاجتماع with no meeting before: nothing to add to */
+                continue;
+            }
+        }
+        if (ana && (c->flags & EVT_TF_DEF) && !(c->flags & EVT_TF_POSS) && !c->dual_gen) {
+            /* وشارك في حفل الاستقبال X: new names around a bare "the
+             * reception" right after a meeting attend that meeting */
+            struct cand *p = antecedent(d, c, order, nk, 1);
+            int in = 0, un = 0;
+            if (p && p->sent + 3 >= c->sent && p->status == c->status && !overlap(p, c, &in, &un)) {
+                absorb(d, p, c, 1);
                 c->alive = 0;
                 continue;
             }
@@ -1170,8 +1549,19 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             int np_p = cand_nparties(p);
             int subset = in == np || in == np_p;
             int small = np < np_p ? np : np_p;
-            int ok = 2 * in >= un ||
-                     (subset && (small >= 2 || p->sent == c->sent || ana));
+            int near = p->sent == c->sent || ana || p->headline || c->headline;
+            int ok = 2 * in >= un || (subset && (small >= 2 || near));
+            /* far apart, one shared name is not enough; nor for لقاءات (several
+             * meetings) told in another sentence */
+            if (ok && in < 2 && p->sent + 6 < c->sent && !ana)
+                ok = 0;
+            if (ok && in < 2 && p->sent != c->sent && ((c->flags | p->flags) & EVT_TF_PL))
+                ok = 0;
+            /* استقبل X ... واستقبل X: two receptions by one named person with
+             * unnamed guests are two meetings */
+            if (ok && np == 1 && np_p == 1 && p->sent != c->sent && is_verb_class(p->cls) &&
+                is_verb_class(c->cls) && !p->headline && !c->headline)
+                ok = 0;
             if (!ok)
                 continue;
             if (p->status != c->status && !ana && !p->headline)
@@ -1195,19 +1585,96 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
     *nkept = nk;
 }
 
+/* Is @p needle (a name) inside @p hay (a title), both as written? */
+static int
+name_in(const char *hay, const char *needle)
+{
+    return hay && needle && *needle && strlen(needle) < strlen(hay) + 1 && strstr(hay, needle);
+}
+
+/* Is the name @p a inside the longer name @p b, compared by match keys? */
+static int
+name_inside(const char *a, const char *b)
+{
+    char ka[256], kb[256];
+    if (NULL == a || NULL == b)
+        return 0;
+    size_t na = txt_fold(a, strlen(a), ka, sizeof(ka));
+    size_t nb = txt_fold(b, strlen(b), kb, sizeof(kb));
+    return na > 0 && na < nb && nb < sizeof(kb) && NULL != strstr(kb, ka);
+}
+
+/* A party that the others' titles already stand for: an organization a
+ * person of the meeting belongs to or heads (قائد القيادة المركزية X), an
+ * organization inside a longer one, a person named inside another's title. */
+static void
+clean_parties(const struct dstate *d, struct cand *c)
+{
+    const struct ent_entity *E = d->ents->entities;
+    int k = 0;
+    for (int i = 0; i < c->np; i++) {
+        int32_t e = c->ent[i];
+        int drop = 0;
+        for (int j = 0; j < c->np && !drop; j++) {
+            int32_t p = c->ent[j];
+            if (p == e || c->role[j] == EVT_ATTENDEE)
+                continue;
+            if (E[e].type == NER_ORG && E[p].type == NER_PER &&
+                (E[p].affiliation == e || name_in(E[p].title, E[e].name)))
+                drop = 1;
+            if (E[e].type == NER_ORG && E[p].type == NER_ORG && name_inside(E[e].name, E[p].name))
+                drop = 1;
+            if (E[e].type == NER_PER && E[p].type == NER_PER && name_in(E[p].title, E[e].name))
+                drop = 1;
+        }
+        if (!drop) {
+            c->ent[k] = c->ent[i];
+            c->role[k] = c->role[i];
+            k++;
+        }
+    }
+    c->np = k;
+}
+
+/* How many events a candidate makes: لقاءات (several meetings) of a named
+ * subject with several named others make one each, anything else one. */
+static int
+split_count(const struct cand *c)
+{
+    if (!(c->flags & EVT_TF_PL) || c->subj < 0)
+        return 1;
+    int nobj = 0, has_subj = 0;
+    for (int i = 0; i < c->np; i++) {
+        if (c->role[i] == EVT_ATTENDEE)
+            continue;
+        if (c->ent[i] == c->subj)
+            has_subj = 1;
+        else
+            nobj++;
+    }
+    return has_subj && nobj >= 2 ? nobj : 1;
+}
+
 /* ------------------------------------------------------------------------ */
 /* confidence: a logistic model over features of the event, fitted on the
  * dev set by server/event/calibrate.py (see the note there). */
 
-/* Coefficients of the model, in the order of calibrate.py's features. */
+/* Coefficients of the model, in the order of calibrate.py's features,
+ * fitted with `server/event/calibrate.py ../shared/dev/gold RESPONSES` on the
+ * 82 dev articles (119 events; L2 0.01). Measured there: of the events with
+ * confidence >= 0.8, 0.91 are right; >= 0.9, 0.90; below 0.5, 0.32. Refit
+ * when the rules change. */
+#define EVT_LEAD 300 /* code points: an event told in the article's first lines */
 static const double conf_w[] = {
-    -0.6, /* bias */
-    0.9,  /* the trigger is a verb */
-    1.2,  /* two named parties or more */
-    0.5,  /* two named persons or more */
-    0.4,  /* a place */
-    0.3,  /* a time */
-    -0.3, /* a status other than occurred */
+    -1.23, /* bias */
+    0.02,  /* the trigger is a verb */
+    0.27,  /* two named parties or more */
+    1.79,  /* two named persons or more */
+    0.55,  /* a place */
+    -0.21, /* a time */
+    0.46,  /* a status other than occurred */
+    0.64,  /* told in the first lines */
+    0.19,  /* a reception (استقبل) */
 };
 
 static float
@@ -1218,15 +1685,17 @@ confidence(const struct dstate *d, const struct cand *c)
     for (int i = 0; i < c->np; i++)
         if (c->role[i] != EVT_ATTENDEE && entity_type(d, c->ent[i]) == NER_PER)
             nper++;
-    double x[7] = { 1.0,
+    double x[9] = { 1.0,
                     is_verb_class(c->cls) ? 1.0 : 0.0,
                     np >= 2 ? 1.0 : 0.0,
                     nper >= 2 ? 1.0 : 0.0,
                     c->loc >= 0 ? 1.0 : 0.0,
                     c->tmx >= 0 ? 1.0 : 0.0,
-                    c->status != EVT_OCCURRED ? 1.0 : 0.0 };
+                    c->status != EVT_OCCURRED ? 1.0 : 0.0,
+                    d->doc->sents[c->sent].start < EVT_LEAD ? 1.0 : 0.0,
+                    c->cls == EVT_T_RECEIVE ? 1.0 : 0.0 };
     double z = 0.0;
-    for (int i = 0; i < 7; i++)
+    for (int i = 0; i < 9; i++)
         z += conf_w[i] * x[i];
     double p = 1.0 / (1.0 + exp(-z));
     return (float)(floor(p * 100.0 + 0.5) / 100.0);
@@ -1281,6 +1750,15 @@ prepare(struct dstate *d, struct lq_arena *arena)
     d->cand_at = lq_arena_alloc(arena, nn * sizeof(int32_t));
     d->sent_first_per = lq_arena_alloc(arena, ns * sizeof(int32_t));
     d->headline = lq_arena_calloc(arena, ns, 1);
+    d->sent_sports = lq_arena_calloc(arena, ns, 1);
+    d->desc_person = lq_arena_alloc(arena, (d->ents->ndescriptors + 1) * sizeof(int32_t));
+    d->org_holder = lq_arena_alloc(arena, (d->ents->nentities + 1) * sizeof(int32_t));
+    if (!d->sent_sports || !d->desc_person || !d->org_holder)
+        return LQ_ERR_NOMEM;
+    for (size_t i = 0; i < d->ents->ndescriptors; i++)
+        d->desc_person[i] = -2;
+    for (size_t i = 0; i < d->ents->nentities; i++)
+        d->org_holder[i] = -2;
     if (!d->tcls || !d->tflags || !d->tlen || !d->ccls || !d->clen || !d->tmx_at || !d->desc_at ||
         !d->cand_at || !d->sent_first_per || !d->headline)
         return LQ_ERR_NOMEM;
@@ -1288,7 +1766,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
         d->tmx_at[i] = d->desc_at[i] = d->cand_at[i] = -1;
     for (size_t s = 0; s < doc->nsents; s++)
         d->sent_first_per[s] = -1;
-    int sports = 0;
+    int sports = 0, rc0 = LQ_OK;
     for (size_t s = 0; s < doc->nsents; s++) {
         size_t sb = doc->sents[s].tok_begin, se = doc->sents[s].tok_end;
         for (size_t i = sb; i < se; i++) {
@@ -1316,8 +1794,10 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 if (q != EVT_C_NONE) {
                     d->ccls[i] = (uint8_t)q;
                     d->clen[i] = (uint8_t)(k > 255 ? 255 : k);
-                    if (q == EVT_C_SPORTS && !in_mention(d, (uint32_t)i))
+                    if (q == EVT_C_SPORTS && !in_mention(d, (uint32_t)i)) {
                         sports++;
+                        d->sent_sports[s] = 1;
+                    }
                 }
             }
         }
@@ -1367,6 +1847,48 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 d->tmx_at[b] = (int32_t)i;
         }
     }
+    rc0 = evt_title_links(lex, doc, d->ents, arena, &d->title_link);
+    if (LQ_OK != rc0)
+        return rc0;
+    /* the lead's time: the first day or week said in the first sentences */
+    d->lead_tmx = -1;
+    for (size_t i = 0; i < d->ntx; i++) {
+        const struct tmx_expr *e = &d->tx[i];
+        if (e->tok_begin >= n || doc->tokens[e->tok_begin].sentence > 2)
+            break;
+        if ((e->grain == TMX_DAY || e->grain == TMX_WEEK) &&
+            ((e->anchor == TMX_RELATIVE && e->offset <= 0) || e->anchor == TMX_WEEKDAY)) {
+            d->lead_tmx = (int32_t)i;
+            break;
+        }
+    }
+    /* the place most often in a locative slot (في X، بـX) */
+    d->doc_loc = -1;
+    {
+        struct cand probe;
+        memset(&probe, 0, sizeof(probe));
+        probe.cls = EVT_T_MEET;
+        int32_t best_e = -1;
+        int best_n = 0;
+        int32_t *cnt = lq_arena_calloc(arena, d->ents->nentities + 1, sizeof(int32_t));
+        if (NULL == cnt)
+            return LQ_ERR_NOMEM;
+        for (size_t i = 0; i < d->ents->nmentions; i++) {
+            const struct ent_mention *m = &d->ents->mentions[i];
+            if (m->entity < 0 || mention_type(d, (int32_t)i) != NER_LOC || m->sentence >= doc->nsents)
+                continue;
+            probe.tb = probe.te = m->tok_begin;
+            if (!locative(d, &probe, doc->sents[m->sentence].tok_begin, m->tok_begin))
+                continue;
+            int n2 = ++cnt[m->entity];
+            if (n2 > best_n || (n2 == best_n && loc_spec(d, m->entity) > loc_spec(d, best_e))) {
+                best_n = n2;
+                best_e = m->entity;
+            }
+        }
+        d->doc_loc = best_e;
+        d->doc_loc_n = best_n;
+    }
     /* the dateline: a place at the start of one of the first lines, then a dash */
     d->dateline = -1;
     int lines = 0;
@@ -1409,17 +1931,21 @@ settle_weak(struct dstate *d)
             keep = 0; /* a trip with nobody met */
         if (keep)
             continue;
-        for (size_t k = 0; k < d->ncands; k++) {
+        /* a relative clause lends the place of a visit (الذي يزور مصر), not
+         * that of another event it describes (مؤتمر ... الذي التأم في X) */
+        int lend = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT || c->occasion;
+        size_t k0 = i > 32 ? i - 32 : 0, k1 = i + 32 < d->ncands ? i + 32 : d->ncands;
+        for (size_t k = k0; k < k1; k++) {
             struct cand *p = &d->cands[k];
             if (k == i || !p->alive || p->sent != c->sent || (p->flags & EVT_TF_WEAK) || p->rel ||
                 p->occasion)
                 continue;
-            if (c->loc >= 0 && (p->loc < 0 || p->loc_rank < c->loc_rank)) {
+            if (lend && c->loc >= 0 && (p->loc < 0 || p->loc_rank < c->loc_rank)) {
                 p->loc = c->loc;
                 p->loc_rank = c->loc_rank;
                 p->loc_dist = 99;
             }
-            if (p->tmx < 0 && c->tmx >= 0)
+            if (lend && p->tmx < 0 && c->tmx >= 0)
                 p->tmx = c->tmx;
             break;
         }
@@ -1477,43 +2003,76 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
         return LQ_ERR_NOMEM;
     size_t nk = 0;
     merge_all(&d, order, &nk);
-    out->events = lq_arena_calloc(arena, nk ? nk : 1, sizeof(struct evt_event));
+    /* لقاءات مع X و Y: one meeting of the subject with each of them */
+    size_t cap = 0;
+    for (size_t k = 0; k < nk; k++)
+        cap += (size_t)split_count(&d.cands[order[k]]);
+    out->events = lq_arena_calloc(arena, cap ? cap : 1, sizeof(struct evt_event));
     if (NULL == out->events)
         return LQ_ERR_NOMEM;
     size_t ne = 0;
+    int32_t last_loc = -1, last_tmx = -1;
+    const struct cand *last_ev = NULL;
+    uint32_t last_loc_sent = 0, last_tmx_sent = 0;
+    enum evt_status last_status = EVT_OCCURRED;
     for (size_t k = 0; k < nk; k++) {
         struct cand *c = &d.cands[order[k]];
-        struct evt_event *ev = &out->events[ne];
-        if (c->loc < 0 && d.dateline >= 0) {
-            c->loc = d.dateline;
-            c->loc_rank = 1;
+        clean_parties(&d, c);
+        /* no place said: the place of the meeting just before, the dateline,
+         * the place the article keeps coming back to */
+        if (c->loc < 0 && last_loc >= 0 && c->sent <= last_loc_sent + 3 && last_ev &&
+            shares_party(last_ev, c))
+            c->loc = last_loc, c->loc_rank = 1;
+        if (c->loc < 0 && d.dateline >= 0)
+            c->loc = d.dateline, c->loc_rank = 1;
+        if (c->loc < 0 && d.doc_loc >= 0)
+            c->loc = d.doc_loc, c->loc_rank = 1;
+        if (c->loc >= 0 && c->loc_rank >= 2)
+            last_loc = c->loc, last_loc_sent = c->sent, last_ev = c;
+        /* no time said: the time of the meeting just before, of the same status */
+        if (c->tmx < 0 && last_tmx >= 0 && c->sent <= last_tmx_sent + 2 && c->status == last_status)
+            c->tmx = last_tmx;
+        if (c->tmx >= 0 && c->tmx_near)
+            last_tmx = c->tmx, last_tmx_sent = c->sent, last_status = c->status;
+        /* the day the lead gives, for a meeting told near the top */
+        if (c->tmx < 0 && d.lead_tmx >= 0 && c->status == EVT_OCCURRED && c->sent < 6)
+            c->tmx = d.lead_tmx;
+        int nsplit = split_count(c);
+        for (int part = 0; part < nsplit && ne < cap; part++) {
+            struct evt_event *ev = &out->events[ne];
+            ev->trig_start = doc->tokens[c->tb].body_start;
+            ev->trig_end = doc->tokens[c->te - 1].end;
+            const struct txt_sentence *st = &doc->sents[c->sent];
+            ev->sent_start = st->start;
+            ev->sent_end = st->end;
+            ev->status = c->status;
+            ev->parts = lq_arena_calloc(arena, (size_t)(c->np ? c->np : 1),
+                                        sizeof(struct evt_participant));
+            if (NULL == ev->parts)
+                return LQ_ERR_NOMEM;
+            size_t np = 0;
+            int obj = 0;
+            for (int i = 0; i < c->np; i++) {
+                int is_obj = c->role[i] != EVT_ATTENDEE && c->ent[i] != c->subj;
+                if (nsplit > 1 && is_obj && obj++ != part)
+                    continue;
+                ev->parts[np].entity = c->ent[i];
+                ev->parts[np].role = (enum evt_role)c->role[i];
+                np++;
+            }
+            ev->nparts = np;
+            ev->location = c->loc;
+            if (c->tmx >= 0) {
+                ev->has_time = 1;
+                ev->time = d.tx[c->tmx];
+                ev->has_time_value = tmx_resolve(&ev->time, d.dct, c->status == EVT_PLANNED,
+                                                 ev->time_value, sizeof(ev->time_value));
+                if (!ev->has_time_value)
+                    ev->time_value[0] = '\0';
+            }
+            ev->confidence = confidence(&d, c);
+            ne++;
         }
-        ev->trig_start = doc->tokens[c->tb].body_start;
-        ev->trig_end = doc->tokens[c->te - 1].end;
-        const struct txt_sentence *st = &doc->sents[c->sent];
-        ev->sent_start = st->start;
-        ev->sent_end = st->end;
-        ev->status = c->status;
-        ev->parts = lq_arena_calloc(arena, (size_t)(c->np ? c->np : 1),
-                                    sizeof(struct evt_participant));
-        if (NULL == ev->parts)
-            return LQ_ERR_NOMEM;
-        for (int i = 0; i < c->np; i++) {
-            ev->parts[i].entity = c->ent[i];
-            ev->parts[i].role = (enum evt_role)c->role[i];
-        }
-        ev->nparts = (size_t)c->np;
-        ev->location = c->loc;
-        if (c->tmx >= 0) {
-            ev->has_time = 1;
-            ev->time = d.tx[c->tmx];
-            ev->has_time_value = tmx_resolve(&ev->time, d.dct, c->status == EVT_PLANNED,
-                                             ev->time_value, sizeof(ev->time_value));
-            if (!ev->has_time_value)
-                ev->time_value[0] = '\0';
-        }
-        ev->confidence = confidence(&d, c);
-        ne++;
     }
     out->nevents = ne;
     return LQ_OK;

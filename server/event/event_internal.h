@@ -97,4 +97,20 @@ enum evt_cue
 evt_match_cue(const struct lex *cues, const struct txt_doc *doc, size_t tok, size_t tok_end,
               size_t *ntok);
 
+struct lq_lexicons;
+struct ent_result;
+struct lq_arena;
+
+/**
+ * Link unnamed title phrases to the person they refer back to: for every
+ * token that starts a title phrase not followed by a name (الوزير الأمريكي),
+ * the entity of the most recently mentioned person whose own stated title
+ * contains all the phrase's words, else -1.
+ * @param out  receives ntokens entries, allocated in @p arena
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
+                const struct ent_result *er, struct lq_arena *arena, int32_t **out);
+
 /* end of event_internal.h */

@@ -122,6 +122,9 @@ evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t 
     enum evt_tclass c = evt_parse_trigger(val, &fl);
     if (EVT_T_NONE == c)
         return EVT_T_NONE;
+    /* لبحث، لمناقشة: a purpose (to discuss), not a report of talks */
+    if (c == EVT_T_DISCUSS && t->clitics && strstr(t->clitics, "\xd9\x84"))
+        return EVT_T_NONE;
     /* the prefix س only marks the future on an imperfective verb */
     if (fut && (fl & EVT_TF_IMPF))
         fl |= EVT_TF_FUT;

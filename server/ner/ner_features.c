@@ -286,8 +286,8 @@ lex_classes(const struct ner_lexfeat *lf, struct ner_tokinfo *info, size_t n, si
 }
 
 void
-ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct txt_token *toks, size_t n,
-                 struct ner_tokinfo *info)
+ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
+                 const struct txt_token *toks, size_t n, struct ner_tokinfo *info)
 {
     for (size_t i = 0; i < n; i++) {
         const struct txt_token *t = &toks[i];
@@ -324,6 +324,8 @@ ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct txt_token *toks, siz
         ti->hclit = str_hash(t->clitics);
         ti->shape = token_shape(t, ncp);
         ti->lex = ti->mwb = ti->mwi = ti->mwe = 0;
+        ti->cls = ner_clusters_get(cl, ti->hstem);
+        ti->has_cls = NULL != cl;
     }
     if (lf) {
         for (size_t i = 0; i < n; i++)
@@ -372,6 +374,14 @@ enum {
     T_X_SUF2_P1,
     T_X_CLIT_LEX,
     T_X_STEM_LEXP1,
+    T_CL,
+    T_CL_M1,
+    T_CL_P1,
+    T_CL_M2,
+    T_CL_P2,
+    T_CL_BI_M1,
+    T_CL_BI_P1,
+    T_X_TRI,
 };
 
 unsigned ner_featx;
@@ -434,6 +444,18 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
         out[k++] = ner_feat(T_LEXMASK, t->lex);
     if (i >= 1 && info[i - 1].lex)
         out[k++] = ner_feat(T_LEXMASK_M1_STEM, ner_hash2(info[i - 1].lex, t->hstem));
+    if (t->has_cls) {
+        /* word classes; 0xffff stands for the sentence edges */
+        uint32_t cm1 = i >= 1 ? info[i - 1].cls : 0xffffu, cp1 = i + 1 < n ? info[i + 1].cls : 0xffffu;
+        uint32_t cm2 = i >= 2 ? info[i - 2].cls : 0xffffu, cp2 = i + 2 < n ? info[i + 2].cls : 0xffffu;
+        out[k++] = ner_feat(T_CL, t->cls);
+        out[k++] = ner_feat(T_CL_M1, cm1);
+        out[k++] = ner_feat(T_CL_P1, cp1);
+        out[k++] = ner_feat(T_CL_M2, cm2);
+        out[k++] = ner_feat(T_CL_P2, cp2);
+        out[k++] = ner_feat(T_CL_BI_M1, (uint64_t)cm1 << 16 | t->cls);
+        out[k++] = ner_feat(T_CL_BI_P1, (uint64_t)t->cls << 16 | cp1);
+    }
     unsigned x = ner_featx;
     if (x & 1)
         out[k++] = ner_feat(T_X_SURF, t->hsurf);
@@ -460,6 +482,12 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
         out[k++] = ner_feat(T_X_SUF2_P1, info[i + 1].hsuf[1]);
     if ((x & 64) && t->lex)
         out[k++] = ner_feat(T_X_CLIT_LEX, ner_hash2(t->hclit, t->lex));
+    if (x & 256) {
+        /* character trigrams of the stem are not in tokinfo: use the 4 affixes */
+        for (unsigned j = 0; j < 4; j++)
+            if (t->hpre[j] && t->hsuf[3 - j])
+                out[k++] = ner_feat(T_X_TRI, ner_hash2(t->hpre[j], t->hsuf[3 - j]));
+    }
     if ((x & 128) && i + 1 < n && info[i + 1].lex)
         out[k++] = ner_feat(T_X_STEM_LEXP1, ner_hash2(t->hstem, info[i + 1].lex));
     return k;

@@ -159,6 +159,40 @@ ner_lexfeat_fingerprint(const struct ner_lexfeat *lf);
 int
 ner_lexfeat_add(struct ner_lexfeat *lf, const char *key, enum ner_lexclass cls);
 
+/** Word classes: stem hash → class 1..K (0: unknown word). */
+struct ner_clusters;
+
+/**
+ * Build a class table from @p n entries (keys non-zero; duplicates keep the
+ * first). @param out  free with ner_clusters_free()
+ */
+int
+ner_clusters_build(const uint64_t *keys, const uint16_t *cls, size_t n, struct ner_clusters **out);
+
+void
+ner_clusters_free(struct ner_clusters *c);
+
+/** Class of a stem hash; 0 when unknown or @p c is NULL. */
+uint16_t
+ner_clusters_get(const struct ner_clusters *c, uint64_t key);
+
+/** The entries in ascending key order (owned by @p c); returns their number. */
+size_t
+ner_clusters_entries(const struct ner_clusters *c, const uint64_t **keys, const uint16_t **cls);
+
+/**
+ * Cluster the words of a text with the exchange algorithm.
+ * @param seq        stem hashes (ner_tokinfo.hstem) of the text; 0 ends a sentence
+ * @param k          number of classes
+ * @param min_count  rarer words get no class
+ * @param iters      most passes over the vocabulary
+ * @param log        FILE * for progress, or NULL
+ * @param out        the table, free with ner_clusters_free()
+ */
+int
+ner_cluster_words(const uint64_t *seq, size_t n, unsigned k, unsigned min_count, unsigned iters,
+                  void *log, struct ner_clusters **out);
+
 /** Per-token hashes and classes, computed once per token. */
 struct ner_tokinfo {
     uint64_t hkey, hbase, hstem, hclit;
@@ -169,6 +203,8 @@ struct ner_tokinfo {
     uint16_t mwb;              /**< bit c: a multiword entry of class c starts here */
     uint16_t mwi;              /**< bit c: a multiword entry of class c continues here */
     uint16_t mwe;              /**< bit c: a multiword entry of class c ends here */
+    uint16_t cls;              /**< word class of the stem (0: unknown) */
+    uint16_t has_cls;          /**< 1 when a class table was given */
 };
 
 /** Experimental feature switches (bit mask; 0 in production). */
@@ -181,12 +217,13 @@ extern unsigned ner_featx;
 #define NER_FEAT_VERSION 1u
 
 /**
- * Hash the strings of @p n tokens and find their lexicon classes.
+ * Hash the strings of @p n tokens and find their lexicon and word classes.
  * @param lf  compiled lexicons or NULL
+ * @param cl  word classes or NULL (then no class features)
  */
 void
-ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct txt_token *toks, size_t n,
-                 struct ner_tokinfo *info);
+ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
+                 const struct txt_token *toks, size_t n, struct ner_tokinfo *info);
 
 /**
  * Feature keys of token @p i of a sequence of @p n tokens.
@@ -225,7 +262,7 @@ ner_slot_tag(uint64_t key)
     return t ? t : 1;
 }
 
-#define NER_MODEL_VERSION 1u
+#define NER_MODEL_VERSION 2u
 #define NER_ALGO_PERCEPTRON 1u
 
 struct ner_model {
@@ -238,6 +275,7 @@ struct ner_model {
     uint64_t *keys;         /**< the nfeat full keys, ascending (for saving) */
     uint64_t checksum;
     struct ner_lexfeat *lexf; /**< owned */
+    struct ner_clusters *clusters; /**< owned; NULL when the model has none */
     char *meta;               /**< owned: free text recorded at training */
     char id[64];
 };
@@ -247,6 +285,7 @@ struct ner_model {
  * Rows whose weights all quantise to 0 are dropped.
  * @param keys  @p nfeat feature keys (distinct, non-zero)
  * @param rows  @p nfeat * NER_NLABELS weights
+ * @param cl    word classes the features used (copied; may be NULL)
  * @param meta  free text kept in the file (copied; may be NULL)
  * @param lex   lexicons for the features (borrowed; may be NULL)
  * @param out   the model, free with ner_model_free()
@@ -254,7 +293,8 @@ struct ner_model {
  */
 int
 ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const struct ner_trans *tr,
-                const char *meta, const struct lq_lexicons *lex, struct ner_model **out);
+                const struct ner_clusters *cl, const char *meta, const struct lq_lexicons *lex,
+                struct ner_model **out);
 
 /**
  * Write @p m in the format of model/README.md.
@@ -420,20 +460,23 @@ struct ner_train_opts {
     uint64_t seed;      /**< shuffling seed */
     unsigned min_count; /**< features seen fewer times are dropped */
     int average;        /**< 1: averaged perceptron (default) */
+    float margin;       /**< cost added to every wrong label while training
+                             (loss-augmented decoding); 0: plain perceptron */
 };
 
 struct ner_trainer;
 
 /**
  * @param lf     compiled lexicons (borrowed; may be NULL)
+ * @param cl     word classes (borrowed; may be NULL)
  * @param tx     text context for txt_analyze_word() (borrowed)
  * @param adapt  1: domain adaptation by feature augmentation (Daumé 2007):
  *               every feature also gets a copy private to its corpus; the
  *               model keeps the shared weights plus those of domain 0
  */
 int
-ner_trainer_new(const struct ner_lexfeat *lf, const struct txt_ctx *tx, int adapt,
-                struct ner_trainer **out);
+ner_trainer_new(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
+                const struct txt_ctx *tx, int adapt, struct ner_trainer **out);
 
 void
 ner_trainer_free(struct ner_trainer *tr);

@@ -197,7 +197,10 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
 {
     size_t metalen = m->meta ? strlen(m->meta) : 0;
     size_t ntr = 2 * NER_NLABELS + NER_NLABELS * NER_NLABELS;
-    size_t len = HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * ntr + metalen +
+    const uint64_t *ckeys;
+    const uint16_t *ccls;
+    size_t ncl = ner_clusters_entries(m->clusters, &ckeys, &ccls);
+    size_t len = HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * ntr + metalen + ncl * (8 + 2) +
                  m->nfeat * (8 + 2 * NER_NLABELS) + 8;
     unsigned char *buf = calloc(1, len);
     if (NULL == buf)
@@ -210,7 +213,7 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
     put32(buf + 24, (uint32_t)m->nfeat);
     put32(buf + 28, (uint32_t)metalen);
     put32(buf + 32, f2u(m->scale));
-    put32(buf + 36, 0);
+    put32(buf + 36, (uint32_t)ncl);
     unsigned char *p = buf + HEADER_BYTES;
     for (int l = 0; l < NER_NLABELS; l++, p += LABEL_BYTES)
         memcpy(p, label_names[l], strlen(label_names[l]));
@@ -224,6 +227,12 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
     if (metalen)
         memcpy(p, m->meta, metalen);
     p += metalen;
+    for (size_t i = 0; i < ncl; i++, p += 8)
+        put64(p, ckeys[i]);
+    for (size_t i = 0; i < ncl; i++, p += 2) {
+        p[0] = (unsigned char)ccls[i];
+        p[1] = (unsigned char)(ccls[i] >> 8);
+    }
     const uint64_t *keys = m->keys;
     size_t nk = m->nfeat;
     for (size_t i = 0; i < nk; i++, p += 8)
@@ -246,7 +255,8 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
 
 int
 ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const struct ner_trans *tr,
-                const char *meta, const struct lq_lexicons *lex, struct ner_model **out)
+                const struct ner_clusters *cl, const char *meta, const struct lq_lexicons *lex,
+                struct ner_model **out)
 {
     *out = NULL;
     struct keyrow *order = NULL;
@@ -305,6 +315,13 @@ ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const str
     order = NULL;
     if (meta && NULL == (m->meta = strdup(meta)))
         goto fail;
+    if (cl) {
+        const uint64_t *ck;
+        const uint16_t *cc;
+        size_t nc = ner_clusters_entries(cl, &ck, &cc);
+        if (LQ_OK != ner_clusters_build(ck, cc, nc, &m->clusters))
+            goto fail;
+    }
     if (LQ_OK != ner_lexfeat_new(lex, &m->lexf))
         goto fail;
     /* the checksum (and so the id) is that of the serialised image */
@@ -383,6 +400,7 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
     uint32_t nfeat = get32(buf + 24);
     uint32_t metalen = get32(buf + 28);
     m->scale = u2f(get32(buf + 32));
+    uint32_t ncl = get32(buf + 36);
     if (NER_MODEL_VERSION != m->version)
         FORMAT_ERR("%s: model format version %u, expected %u", name, (unsigned)m->version,
                    NER_MODEL_VERSION);
@@ -397,7 +415,7 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
         FORMAT_ERR("%s: corrupt header", name);
     size_t ntr = 2 * NER_NLABELS + NER_NLABELS * NER_NLABELS;
     size_t want = HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * ntr + (size_t)metalen +
-                  (size_t)nfeat * (8 + 2 * NER_NLABELS) + 8;
+                  (size_t)ncl * (8 + 2) + (size_t)nfeat * (8 + 2 * NER_NLABELS) + 8;
     if (want != len)
         FORMAT_ERR("%s: size %zu bytes, header says %zu (truncated or corrupt)", name, len, want);
     uint64_t ck = get64(buf + len - 8);
@@ -432,6 +450,29 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
         m->meta[metalen] = 0;
     }
     p += metalen;
+    if (ncl) {
+        uint64_t *clk = malloc((size_t)ncl * sizeof(*clk));
+        uint16_t *clc = malloc((size_t)ncl * sizeof(*clc));
+        int crc = clk && clc ? LQ_OK : LQ_ERR_NOMEM;
+        uint64_t cprev = 0;
+        for (uint32_t i = 0; LQ_OK == crc && i < ncl; i++) {
+            clk[i] = get64(p + 8 * (size_t)i);
+            const unsigned char *q = p + 8 * (size_t)ncl + 2 * (size_t)i;
+            clc[i] = (uint16_t)(q[0] | q[1] << 8);
+            if (clk[i] <= cprev)
+                crc = LQ_ERR_FORMAT;
+            cprev = clk[i];
+        }
+        if (LQ_OK == crc)
+            crc = ner_clusters_build(clk, clc, ncl, &m->clusters);
+        free(clk);
+        free(clc);
+        if (LQ_ERR_FORMAT == crc)
+            FORMAT_ERR("%s: word class keys not strictly ascending", name);
+        if (LQ_OK != crc)
+            goto nomem;
+        p += (size_t)ncl * 10;
+    }
     if (LQ_OK != table_alloc(m, nfeat))
         goto nomem;
     const unsigned char *wp = p + (size_t)nfeat * 8;
@@ -505,6 +546,7 @@ ner_model_free(struct ner_model *m)
     free(m->slots);
     free(m->keys);
     ner_lexfeat_free(m->lexf);
+    ner_clusters_free(m->clusters);
     free(m->meta);
     free(m);
 }

@@ -311,7 +311,7 @@ ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_
         size_t len = tok_end - cb < CHUNK_MAX ? tok_end - cb : CHUNK_MAX;
         if (LQ_OK != scratch_reserve(t, len))
             return LQ_ERR_NOMEM;
-        ner_tokinfo_fill(t->m->lexf, doc->tokens + cb, len, t->info);
+        ner_tokinfo_fill(t->m->lexf, t->m->clusters, doc->tokens + cb, len, t->info);
         emissions(t->m, t->info, len, t->emit);
         float best = ner_viterbi(&t->m->tr, t->emit, len, t->delta, t->bp, t->labels);
         size_t ns = ner_labels_to_spans(t->labels, len, t->spans, t->cap);

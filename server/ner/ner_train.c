@@ -239,6 +239,7 @@ struct ner_trainer {
     uint8_t *is_copy; /* id → 1 for domain copies (with adaptation) */
     size_t copycap;
     const struct ner_lexfeat *lf;
+    const struct ner_clusters *cl;
     const struct txt_ctx *tx;
     struct lq_arena *arena;
     struct fmap map;
@@ -259,14 +260,15 @@ struct ner_trainer {
 };
 
 int
-ner_trainer_new(const struct ner_lexfeat *lf, const struct txt_ctx *tx, int adapt,
-                struct ner_trainer **out)
+ner_trainer_new(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
+                const struct txt_ctx *tx, int adapt, struct ner_trainer **out)
 {
     struct ner_trainer *tr = calloc(1, sizeof(*tr));
     *out = NULL;
     if (NULL == tr)
         return LQ_ERR_NOMEM;
     tr->adapt = adapt;
+    tr->cl = cl;
     tr->lf = lf;
     tr->tx = tx;
     tr->arena = lq_arena_new(0);
@@ -386,7 +388,7 @@ ner_trainer_add(struct ner_trainer *tr, const struct ner_sent *sents, size_t n, 
                 break;
             }
         }
-        ner_tokinfo_fill(tr->lf, doc.tokens, se->n, info);
+        ner_tokinfo_fill(tr->lf, tr->cl, doc.tokens, se->n, info);
         if (LQ_OK != (rc = grow((void **)&tr->gold, &tr->tokcap, tr->ntok + se->n, 1)))
             break;
         size_t *nf = realloc(tr->fofs, (tr->ntok + se->n + 1) * sizeof(*nf));
@@ -576,6 +578,11 @@ ner_trainer_run(struct ner_trainer *tr, const struct ner_train_opts *o, void *lo
             const struct tsent *s = &tr->train[order[oi]];
             const uint8_t *g = tr->gold + s->tok0;
             emit_scores(tr, w, s, emit);
+            if (o->margin > 0) {
+                for (size_t i = 0; i < s->n; i++)
+                    for (int l = 0; l < L; l++)
+                        emit[i * L + l] += l == g[i] ? 0 : o->margin;
+            }
             ner_viterbi(&tw, emit, s->n, delta, bp, pred);
             if (0 == memcmp(pred, g, s->n))
                 continue;
@@ -661,7 +668,7 @@ ner_trainer_model(const struct ner_trainer *tr, const char *meta, const struct l
         }
         nk++;
     }
-    int rc = ner_model_build(keys, rows, nk, &tr->tavg, meta, lex, out);
+    int rc = ner_model_build(keys, rows, nk, &tr->tavg, tr->cl, meta, lex, out);
     free(keys);
     free(rows);
     return rc;

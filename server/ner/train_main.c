@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "liqa/arena.h"
 #include "liqa/resources.h"
 #include "liqa/status.h"
 #include "liqa/text.h"
@@ -18,14 +19,58 @@ usage(void)
             "usage: liqa-train-ner --out MODEL [--lexicons DIR] --train TAGSET[+merge]:PATH ...\n"
             "       [--dev TAGSET:PATH | --dev-tail N] [--exclude TAGSET:PATH ...]\n"
             "       [--epochs N] [--seed N] [--min-count N] [--no-average] [--adapt]\n"
+            "       [--margin X]\n"
+            "       [--clusters K [--cluster-min N] [--unlabeled TAGSET:PATH ...]]\n"
             "TAGSET: anercorp, fane (NewsFANE/WikiFANE coarse), aqmar.\n"
             "--dev-tail N: the last N sentences of the first --train corpus are the dev set\n"
             "  (not trained on; their text is also excluded from the other corpora).\n"
             "--exclude: sentences of the training corpora that share a %u-character window\n"
             "  of folded text with this corpus are dropped (held-out copies).\n"
             "--adapt: feature augmentation per corpus; the first --train corpus is the\n"
-            "  target domain whose private weights the model keeps.\n",
+            "  target domain whose private weights the model keeps.\n"
+            "--clusters K: K word classes (exchange algorithm) over the stems of the\n"
+            "  training text and the --unlabeled text (held-out copies dropped), stored\n"
+            "  in the model; words seen fewer than --cluster-min times get none.\n",
             NER_EXCLUDE_WINDOW);
+}
+
+/* Word classes of the stems of the kept sentences of some corpora. */
+static int
+cluster_text(const struct txt_ctx *tx, struct ner_corpus **src, uint8_t **keep, const size_t *n,
+             size_t nsrc, unsigned k, unsigned min_count, struct ner_clusters **out)
+{
+    size_t total = 0;
+    for (size_t c = 0; c < nsrc; c++)
+        for (size_t s = 0; s < n[c]; s++)
+            total += keep[c][s] ? src[c]->sents[s].n + 1 : 0;
+    uint64_t *seq = malloc((total ? total : 1) * sizeof(*seq));
+    struct ner_tokinfo *info = malloc(4096 * sizeof(*info));
+    struct lq_arena *arena = lq_arena_new(0);
+    int rc = seq && info && arena ? LQ_OK : LQ_ERR_NOMEM;
+    size_t m = 0;
+    for (size_t c = 0; LQ_OK == rc && c < nsrc; c++) {
+        for (size_t s = 0; LQ_OK == rc && s < n[c]; s++) {
+            const struct ner_sent *se = &src[c]->sents[s];
+            if (!keep[c][s])
+                continue;
+            lq_arena_reset(arena);
+            struct txt_doc doc;
+            rc = ner_sent_analyze(tx, arena, se, &doc);
+            for (size_t b = 0; LQ_OK == rc && b < se->n; b += 4096) {
+                size_t len = se->n - b < 4096 ? se->n - b : 4096;
+                ner_tokinfo_fill(NULL, NULL, doc.tokens + b, len, info);
+                for (size_t i = 0; i < len; i++)
+                    seq[m++] = info[i].hstem ? info[i].hstem : 1;
+            }
+            seq[m++] = 0;
+        }
+    }
+    if (LQ_OK == rc)
+        rc = ner_cluster_words(seq, m, k, min_count, 20, stderr, out);
+    free(seq);
+    free(info);
+    lq_arena_free(arena);
+    return LQ_OK == rc ? 0 : 1;
 }
 
 static int
@@ -46,8 +91,9 @@ main(int argc, char **argv)
     if (getenv("NER_FEATX"))
         ner_featx = (unsigned)strtoul(getenv("NER_FEATX"), NULL, 0);
     const char *out = NULL, *lexdir = NULL, *devspec = NULL;
-    const char *train[MAX_CORPORA], *excl[MAX_CORPORA];
-    size_t ntrain = 0, nexcl = 0, dev_tail = 0;
+    const char *train[MAX_CORPORA], *excl[MAX_CORPORA], *unl[MAX_CORPORA];
+    size_t ntrain = 0, nexcl = 0, nunl = 0, dev_tail = 0;
+    unsigned nclusters = 0, cluster_min = 2;
     int adapt = 0;
     struct ner_train_opts o = {.epochs = 12, .seed = 1, .min_count = 1, .average = 1};
     for (int i = 1; i < argc; i++) {
@@ -74,6 +120,12 @@ main(int argc, char **argv)
             train[ntrain++] = v;
         else if (0 == strcmp(a, "--exclude") && nexcl < MAX_CORPORA)
             excl[nexcl++] = v;
+        else if (0 == strcmp(a, "--unlabeled") && nunl < MAX_CORPORA)
+            unl[nunl++] = v;
+        else if (0 == strcmp(a, "--clusters"))
+            nclusters = (unsigned)strtoul(v, NULL, 10);
+        else if (0 == strcmp(a, "--cluster-min"))
+            cluster_min = (unsigned)strtoul(v, NULL, 10);
         else if (0 == strcmp(a, "--dev"))
             devspec = v;
         else if (0 == strcmp(a, "--dev-tail"))
@@ -82,6 +134,8 @@ main(int argc, char **argv)
             o.epochs = (unsigned)strtoul(v, NULL, 10);
         else if (0 == strcmp(a, "--seed"))
             o.seed = strtoull(v, NULL, 10);
+        else if (0 == strcmp(a, "--margin"))
+            o.margin = strtof(v, NULL);
         else if (0 == strcmp(a, "--min-count"))
             o.min_count = (unsigned)strtoul(v, NULL, 10);
         else {
@@ -109,15 +163,20 @@ main(int argc, char **argv)
     struct ner_model *m = NULL;
     struct ner_corpus corp[MAX_CORPORA];
     struct ner_corpus devc = {0};
+    struct ner_corpus unlc[MAX_CORPORA];
+    uint8_t *keep[MAX_CORPORA], *ukeep[MAX_CORPORA];
+    struct ner_clusters *cl = NULL;
     double *devf = NULL;
     char *meta = NULL;
     memset(corp, 0, sizeof(corp));
+    memset(unlc, 0, sizeof(unlc));
+    memset(keep, 0, sizeof(keep));
+    memset(ukeep, 0, sizeof(ukeep));
     double t0 = ner_tool_now();
 
     if (ner_tool_setup(lexdir, &lex, &tx))
         goto out;
-    if (LQ_OK != ner_lexfeat_new(lex, &lf) || LQ_OK != ner_exclude_new(&ex) ||
-        LQ_OK != ner_trainer_new(lf, tx, adapt, &tr))
+    if (LQ_OK != ner_lexfeat_new(lex, &lf) || LQ_OK != ner_exclude_new(&ex))
         goto nomem;
     fprintf(stderr, "lexicon feature table: %zu word sequences\n", ner_lexfeat_size(lf));
     for (size_t i = 0; i < ntrain; i++)
@@ -132,8 +191,10 @@ main(int argc, char **argv)
         if (LQ_OK != rc)
             goto nomem;
     }
-    /* dev set: the tail of the first corpus, or a file */
+    /* dev set: the tail of the first corpus, or a file; its text is held out too */
     size_t first_n = corp[0].nsents;
+    const struct ner_sent *dev = NULL;
+    size_t ndev = 0;
     if (dev_tail) {
         if (dev_tail >= corp[0].nsents) {
             fprintf(stderr, "--dev-tail %zu: the first corpus has %zu sentences\n", dev_tail,
@@ -141,33 +202,75 @@ main(int argc, char **argv)
             goto out;
         }
         first_n = corp[0].nsents - dev_tail;
-        struct ner_corpus tail = {corp[0].sents + first_n, dev_tail, dev_tail};
-        if (LQ_OK != ner_exclude_add(ex, &tail))
-            goto nomem;
-        if (LQ_OK != ner_trainer_add(tr, tail.sents, tail.nsents, 1, 0))
-            goto nomem;
+        dev = corp[0].sents + first_n;
+        ndev = dev_tail;
     } else if (devspec) {
         if (ner_tool_read(devspec, &devc))
             goto out;
-        if (LQ_OK != ner_exclude_add(ex, &devc) ||
-            LQ_OK != ner_trainer_add(tr, devc.sents, devc.nsents, 1, 0))
+        dev = devc.sents;
+        ndev = devc.nsents;
+    }
+    if (ndev) {
+        struct ner_corpus dc = {(struct ner_sent *)dev, ndev, ndev};
+        if (LQ_OK != ner_exclude_add(ex, &dc))
             goto nomem;
     }
+    /* which training sentences survive the held-out filter */
+    int filter = nexcl || ndev;
     for (size_t i = 0; i < ntrain; i++) {
-        size_t n = 0 == i ? first_n : corp[i].nsents, kept = 0, dropped = 0, toks = 0;
+        size_t n = 0 == i ? first_n : corp[i].nsents, dropped = 0, toks = 0;
+        keep[i] = calloc(n ? n : 1, 1);
+        if (NULL == keep[i])
+            goto nomem;
         for (size_t s = 0; s < n; s++) {
-            const struct ner_sent *se = &corp[i].sents[s];
-            if ((nexcl || dev_tail || devspec) && ner_exclude_hits(ex, se)) {
-                dropped++;
-                continue;
-            }
-            if (LQ_OK != ner_trainer_add(tr, se, 1, 0, (unsigned)i))
-                goto nomem;
-            kept++;
-            toks += se->n;
+            keep[i][s] = !(filter && ner_exclude_hits(ex, &corp[i].sents[s]));
+            dropped += !keep[i][s];
+            toks += keep[i][s] ? corp[i].sents[s].n : 0;
         }
         fprintf(stderr, "%s: %zu sentences (%zu tokens) used, %zu dropped as held-out copies\n",
-                train[i], kept, toks, dropped);
+                train[i], n - dropped, toks, dropped);
+    }
+    if (nclusters) {
+        /* word classes from the training text and any --unlabeled text */
+        for (size_t i = 0; i < nunl; i++) {
+            if (ner_tool_read(unl[i], &unlc[i]))
+                goto out;
+            ukeep[i] = calloc(unlc[i].nsents ? unlc[i].nsents : 1, 1);
+            if (NULL == ukeep[i])
+                goto nomem;
+            size_t dropped = 0;
+            for (size_t s = 0; s < unlc[i].nsents; s++) {
+                ukeep[i][s] = !(filter && ner_exclude_hits(ex, &unlc[i].sents[s]));
+                dropped += !ukeep[i][s];
+            }
+            fprintf(stderr, "%s: unlabelled, %zu sentences used, %zu dropped\n", unl[i],
+                    unlc[i].nsents - dropped, dropped);
+        }
+        struct ner_corpus *src[2 * MAX_CORPORA];
+        uint8_t *srckeep[2 * MAX_CORPORA];
+        size_t srcn[2 * MAX_CORPORA], nsrc = 0;
+        for (size_t i = 0; i < ntrain; i++) {
+            src[nsrc] = &corp[i];
+            srckeep[nsrc] = keep[i];
+            srcn[nsrc++] = 0 == i ? first_n : corp[i].nsents;
+        }
+        for (size_t i = 0; i < nunl; i++) {
+            src[nsrc] = &unlc[i];
+            srckeep[nsrc] = ukeep[i];
+            srcn[nsrc++] = unlc[i].nsents;
+        }
+        if (0 != cluster_text(tx, src, srckeep, srcn, nsrc, nclusters, cluster_min, &cl))
+            goto nomem;
+    }
+    if (LQ_OK != ner_trainer_new(lf, cl, tx, adapt, &tr))
+        goto nomem;
+    if (ndev && LQ_OK != ner_trainer_add(tr, dev, ndev, 1, 0))
+        goto nomem;
+    for (size_t i = 0; i < ntrain; i++) {
+        size_t n = 0 == i ? first_n : corp[i].nsents;
+        for (size_t s = 0; s < n; s++)
+            if (keep[i][s] && LQ_OK != ner_trainer_add(tr, &corp[i].sents[s], 1, 0, (unsigned)i))
+                goto nomem;
     }
     size_t ns, nt, nd;
     ner_trainer_sizes(tr, &ns, &nt, &nd);
@@ -188,9 +291,9 @@ main(int argc, char **argv)
         ml += (size_t)snprintf(meta + ml, mcap - ml, " %s", argv[i]);
     ml += (size_t)snprintf(meta + ml, mcap - ml,
                            "\ntrain: %zu sentences, %zu tokens; dev: %zu sentences; seed %llu; "
-                           "epochs %u; min count %u; averaged %d; adapt %d",
+                           "epochs %u; min count %u; averaged %d; margin %.2f; adapt %d; word classes %u (min count %u)",
                            ns, nt, nd, (unsigned long long)o.seed, o.epochs, o.min_count,
-                           o.average, adapt);
+                           o.average, (double)o.margin, adapt, nclusters, cluster_min);
     if (nd)
         ml += (size_t)snprintf(meta + ml, mcap - ml, "; final dev micro F1 %.2f",
                                devf[o.epochs - 1]);
@@ -211,8 +314,15 @@ main(int argc, char **argv)
 nomem:
     fprintf(stderr, "out of memory\n");
 out:
-    for (size_t i = 0; i < ntrain; i++)
+    for (size_t i = 0; i < ntrain; i++) {
         ner_corpus_clear(&corp[i]);
+        free(keep[i]);
+    }
+    for (size_t i = 0; i < nunl; i++) {
+        ner_corpus_clear(&unlc[i]);
+        free(ukeep[i]);
+    }
+    ner_clusters_free(cl);
     ner_corpus_clear(&devc);
     ner_model_free(m);
     ner_trainer_free(tr);

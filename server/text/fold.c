@@ -246,34 +246,50 @@ arabic_block_fold(uint32_t c)
 
 static size_t fold_simple(uint32_t c, uint32_t *out);
 
-/* NFKC of one presentation form, then folded. */
-static size_t
-fold_nfkc(uint32_t c, uint32_t *out)
+static int
+is_presentation(uint32_t c)
 {
+    return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE80 && c <= 0xFEFC);
+}
+
+size_t
+txti_nfkc_cp(uint32_t c, uint32_t *out)
+{
+    out[0] = c;
+    if (!is_presentation(c))
+        return 1;
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
-    if (U_FAILURE(st) || NULL == nfkc) {
-        out[0] = c;
+    if (U_FAILURE(st) || NULL == nfkc)
         return 1;
-    }
-    UChar src[2], dst[2 * TXTI_FOLD_MAX];
+    UChar src[2], dst[TXTI_FOLD_MAX];
     int32_t slen = 0;
     UBool err = 0;
     U16_APPEND((UChar *)src, slen, 2, (UChar32)c, err);
     (void)err;
-    int32_t dlen = unorm2_normalize(nfkc, src, slen, dst, (int32_t)(2 * TXTI_FOLD_MAX), &st);
-    if (U_FAILURE(st) || dlen <= 0) {
-        out[0] = c;
+    int32_t dlen = unorm2_normalize(nfkc, src, slen, dst, (int32_t)TXTI_FOLD_MAX, &st);
+    if (U_FAILURE(st) || dlen <= 0)
         return 1;
-    }
     size_t n = 0;
     int32_t i = 0;
-    while (i < dlen) {
+    while (i < dlen && n < TXTI_FOLD_MAX) {
         UChar32 d;
         U16_NEXT(dst, i, dlen, d);
+        out[n++] = (uint32_t)d;
+    }
+    return n;
+}
+
+/* NFKC of one presentation form, then folded. */
+static size_t
+fold_nfkc(uint32_t c, uint32_t *out)
+{
+    uint32_t nf[TXTI_FOLD_MAX];
+    size_t k = txti_nfkc_cp(c, nf), n = 0;
+    for (size_t i = 0; i < k; i++) {
         uint32_t tmp[4];
-        size_t k = fold_simple((uint32_t)d, tmp);
-        for (size_t j = 0; j < k && n < TXTI_FOLD_MAX; j++)
+        size_t m = fold_simple(nf[i], tmp);
+        for (size_t j = 0; j < m && n < TXTI_FOLD_MAX; j++)
             out[n++] = tmp[j];
     }
     return n;
@@ -381,7 +397,7 @@ txti_fold_cp(uint32_t c, uint32_t *out)
         out[0] = txti_fold_tab[c];
         return 0 != out[0];
     }
-    if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE80 && c <= 0xFEFC))
+    if (is_presentation(c))
         return fold_nfkc(c, out);
     return fold_simple(c, out);
 }

@@ -9,28 +9,31 @@
  *  1. future: after س the body is an imperfect verb: it starts with ي ت ن أ,
  *     has 3..8 letters, its second letter is no long vowel ا ي, it does not
  *     end like a noun or a name (ة, ا, ات, اء, يا, يو; و after 5+ letters;
- *     ي...ين), and a 3-letter body has neither
- *     و second nor a vowel letter last (سيتم yes; سيول, سيسي no);
+ *     ي...ين), and a 3-letter body has neither و second nor a vowel letter
+ *     last (سيتم yes; سيول, سيسي no);
  *  2. article: the body starts with ال (plain alef) and has at least two
  *     letters after it (والولايات, بالتالي; not والد, بالي);
  *  3. lexicon: the body's key is in known or protect and has 3+ letters
  *     (بواشنطن, ومصر);
- *  4. elided article: after ل the body starts with ل and has 3+ letters:
+ *  4. document: the body has 4+ letters and the same document uses it as
+ *     a word by itself (ورئيس when رئيس or الرئيس occurs; وهاريسون after
+ *     هاريسون). txt_analyze() tries this in a second pass over the words it
+ *     left whole and over its لل words (لليون is ل + ليون when ليون occurs,
+ *     unless the part after the lam occurs as well: للحرب stays ل + الحرب
+ *     next to لحرب and حرب); txt_analyze_word() has no document and skips
+ *     it;
+ *  5. elided article: after ل the body starts with ل and has 3+ letters:
  *     للرئيس is ل + الرئيس;
- *  5. hamza: the body starts with أ إ آ as written and has 3+ letters, or
+ *  6. hamza: the body starts with أ إ آ as written and has 3+ letters, or
  *     is أن إن (وأكد، لأن، فإن);
- *  6. shape: the body has 4+ letters and starts with a letter that rarely
+ *  7. shape: the body has 4+ letters and starts with a letter that rarely
  *     follows the clitic's letter inside a whole word: و + ب ت م ن و
  *     (وموسكو، ونيويورك، ووزير), ل + م ت (لمناقشة، لتعزيز), ب + م
- *     (بمشاركة);
- *  7. document: the body has 4+ letters and the same document uses it as
- *     a word by itself (ورئيس when رئيس or الرئيس occurs; وترامب after
- *     ترامب). txt_analyze() tries this in a second pass over the words it
- *     left whole and over the لل words (لليفربول is ل + ليفربول when
- *     ليفربول occurs, unless the part after its lam occurs as well:
- *     للهدنة stays ل + الهدنة next to لهدنة and هدنة); txt_analyze_word()
- *     has no document and skips it.
- *     Rules 3 and 7 come before rule 4 for that reason.
+ *     (بمشاركة); and after و a derived verb or verbal noun that starts
+ *     with a plain alef: است (واستقبل), ا?ت (واجتمع، واتفق، واتفاق), اصط,
+ *     ان + two consonants (وانطلق) — never after ف, and after ب ل ك only
+ *     the verbal nouns استفعال افتعال of six letters or more (لاستقبال،
+ *     لاجتماع), since names such as فانكوفر، لانجلي، كاسترو begin alike.
  * No other plain cut is made, so foreign names such as بومبيو، لانجلي،
  * وارسو، فرجينيا، بكين، كوتس stay whole even without any lexicon.
  *
@@ -55,6 +58,10 @@
 #define ALEF_WASLA 0x0671u
 #define TEH_MARBUTA 0x0629u
 #define HAMZA 0x0621u
+#define SAD 0x0635u
+#define DAD 0x0636u
+#define TAH 0x0637u
+#define ZAH 0x0638u
 #define BEH 0x0628u
 #define TEH 0x062Au
 #define SEEN 0x0633u
@@ -123,6 +130,54 @@ future_body(const struct word *w, size_t r0)
 }
 
 static int
+is_vowel_letter(uint32_t c)
+{
+    return ALEF == c || WAW == c || YEH == c;
+}
+
+/* After و: a verb or verbal noun of the derived forms that begin with a
+ * plain alef (hamzat al-wasl): استفعل, افتعل (اجتمع، اصطحب), اتّفق, انفعل. */
+static int
+wasl_form(const struct word *w, size_t r0)
+{
+    size_t rlen = w->m - r0;
+    if (rlen < 4 || ALEF != w->L[r0] || ALEF != w->O[r0])
+        return 0;
+    uint32_t c1 = w->L[r0 + 1], c2 = w->L[r0 + 2], c3 = w->L[r0 + 3];
+    uint32_t last = w->L[w->m - 1];
+    if (TEH == c1) { /* اتفق، اتفقت، اتفاق، اتصالات */
+        if (is_vowel_letter(c2))
+            return 0;
+        return 4 == rlen || ALEF == c3 || (5 == rlen && (TEH == last || ALEF == last));
+    }
+    if (rlen < 5)
+        return 0;
+    if (SEEN == c1 && TEH == c2) /* استقبل، استمر */
+        return 1;
+    if (TEH == c2 && !is_vowel_letter(c1) && HAMZA != c1) /* اجتمع، انتخابات */
+        return 1;
+    if (TAH == c2 && (SAD == c1 || DAD == c1 || TAH == c1 || ZAH == c1)) /* اصطحب */
+        return 1;
+    if (NOON == c1 && !is_vowel_letter(c2) && !is_vowel_letter(c3)) /* انطلق، انسحب */
+        return 1;
+    return 0;
+}
+
+/* After ب ل ك: a verbal noun of those forms, six letters or more:
+ * استفعال (لاستقبال، باستثناء) and افتعال (لاجتماع، بانتخابات). */
+static int
+wasl_noun(const struct word *w, size_t r0)
+{
+    size_t rlen = w->m - r0;
+    if (rlen < 6 || ALEF != w->L[r0] || ALEF != w->O[r0])
+        return 0;
+    uint32_t c1 = w->L[r0 + 1], c2 = w->L[r0 + 2];
+    if (SEEN == c1 && TEH == c2)
+        return 1;
+    return TEH == c2 && !is_vowel_letter(c1) && HAMZA != c1 && ALEF == w->L[r0 + 4];
+}
+
+static int
 is_article(const struct word *w, size_t b)
 {
     return w->m - b >= 4 && ALEF == w->L[b] && (ALEF == w->O[b] || ALEF_WASLA == w->O[b]) &&
@@ -155,6 +210,10 @@ license(const struct word *w, size_t ncl)
     if (rlen >= 4) {
         if (1 == ncl && WAW == cl &&
             (BEH == c0 || TEH == c0 || MEEM == c0 || NOON == c0 || WAW == c0))
+            return 1;
+        if (1 == ncl && WAW == cl && wasl_form(w, r0))
+            return 1;
+        if ((BEH == cl || LAM == cl || KAF == cl) && wasl_noun(w, r0))
             return 1;
         if (LAM == cl && (MEEM == c0 || TEH == c0))
             return 1;
@@ -190,18 +249,25 @@ txti_segment(const struct lex *protect, const struct lex *known, const uint32_t 
     w.key = key;
     size_t m = 0, kb = 0;
     for (size_t k = 0; k < n; k++) {
-        uint32_t tmp[TXTI_FOLD_MAX];
-        size_t cnt = txti_fold_cp(cps[k], tmp);
-        for (size_t j = 0; j < cnt; j++) {
-            if (' ' == tmp[j] || m >= SEG_MAX)
-                return; /* a ligature that spells words, or too long */
-            w.L[m] = tmp[j];
-            w.O[m] = cps[k];
-            w.P[m] = (uint16_t)k;
-            w.first[m] = 0 == j;
-            w.KB[m] = (uint16_t)kb;
-            kb += txti_utf8_len(tmp[j]);
-            m++;
+        /* O keeps the letter as written (after NFKC of presentation forms),
+         * L its folded form */
+        uint32_t nf[TXTI_FOLD_MAX], tmp[TXTI_FOLD_MAX];
+        size_t nn = txti_nfkc_cp(cps[k], nf);
+        int firstout = 1;
+        for (size_t i = 0; i < nn; i++) {
+            size_t cnt = txti_fold_cp(nf[i], tmp);
+            for (size_t j = 0; j < cnt; j++) {
+                if (' ' == tmp[j] || m >= SEG_MAX)
+                    return; /* a ligature that spells words, or too long */
+                w.L[m] = tmp[j];
+                w.O[m] = nf[i];
+                w.P[m] = (uint16_t)k;
+                w.first[m] = (uint8_t)firstout;
+                firstout = 0;
+                w.KB[m] = (uint16_t)kb;
+                kb += txti_utf8_len(tmp[j]);
+                m++;
+            }
         }
     }
     w.KB[m] = (uint16_t)kb;
@@ -210,8 +276,8 @@ txti_segment(const struct lex *protect, const struct lex *known, const uint32_t 
         return;
 
     size_t body = 0;
-    int whole = in_lex(protect, key) || in_lex(known, key);
-    if (!whole && m >= 3) {
+    if (m >= 3 && (is_conj(w.L[0]) || is_prep(w.L[0])) && !in_lex(protect, key) &&
+        !in_lex(known, key)) {
         size_t cand[2], nc = 0;
         if (is_conj(w.L[0])) {
             if (m >= 4 && is_prep(w.L[1]) && !in_any(&w, 1))

@@ -64,6 +64,15 @@ size_t
 txti_fold_cp(uint32_t cp, uint32_t *out);
 
 /**
+ * NFKC of one code point: a presentation form (U+FB50..U+FDFF,
+ * U+FE80..U+FEFC) becomes the letters it shows; anything else stays.
+ * @param out  room for TXTI_FOLD_MAX code points
+ * @return how many code points were written (at least 1)
+ */
+size_t
+txti_nfkc_cp(uint32_t cp, uint32_t *out);
+
+/**
  * Fold a code point array to its UTF-8 match key, like txt_fold().
  * @return the full length of the key in bytes
  */

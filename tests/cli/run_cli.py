@@ -17,7 +17,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 HTTP = os.path.join(os.path.dirname(HERE), "http")
 sys.path.insert(0, HTTP)
-from liqa_server import Server, check_offsets  # noqa: E402
+from liqa_server import Server, check_offsets, dump_logs  # noqa: E402
 
 TEST_CONF = os.path.join(HTTP, "test.conf")
 
@@ -276,8 +276,16 @@ def group_config(exe):
             if idx:
                 check(idx[0] > 0 and lines[idx[0] - 1].startswith("#"),
                       "config/liqa.conf comments %s" % key)
-        check(setting(doc, "port")[0] == 8080 and setting(doc, "max_body_bytes")[0] == 1048576,
-              "config/liqa.conf matches the safe defaults")
+        rc, defaults, _ = cfg_json(exe, "--config", empty)
+        for key in doc["settings"]:
+            if key in ("lexicon_dir", "model_path"):
+                check(os.path.realpath(setting(doc, key)[0])
+                      == os.path.realpath(setting(defaults, key)[0]),
+                      "config/liqa.conf %s is the default's file" % key)
+                continue
+            check(setting(doc, key)[0] == setting(defaults, key)[0],
+                  "config/liqa.conf %s is the compiled default" % key,
+                  (setting(doc, key), setting(defaults, key)))
         check(os.path.isdir(setting(doc, "lexicon_dir")[0]), "config/liqa.conf lexicon_dir exists")
     # `liqa serve` with no arguments from the repo root reads config/liqa.conf
     rc, doc, _ = cfg_json(exe, cwd=src)
@@ -327,6 +335,9 @@ def group_parity(exe):
             st, _, body = srv.post_text(text, "?offsets=utf16")
             rc, out, _ = run(exe, "extract", "--config", TEST_CONF, "--offsets", "utf16", path)
             check(out == body, "text %d: text/plain body equals the CLI" % i)
+        # healthcheck of the running server
+        rc, _, err = run(exe, "healthcheck", "--config", TEST_CONF, "--port", str(srv.port))
+        check(rc == 0, "healthcheck of a running server: exit 0", (rc, err))
         # the error bodies agree too (apart from the request id)
         bad = b"abc\xffdef"
         st, _, body = srv.post_text(bad)
@@ -335,6 +346,21 @@ def group_parity(exe):
         cli = json.loads(out)["error"]
         api.pop("request_id", None)
         check(st == 400 and rc == 4 and api == cli, "invalid UTF-8: same error", (api, cli))
+    # with the shipped configuration (lexicons and the trained model), when
+    # the model is there
+    src = os.environ.get("LIQA_SOURCE_DIR", os.path.dirname(os.path.dirname(HERE)))
+    shipped = os.path.join(src, "config", "liqa.conf")
+    if not os.path.exists(os.path.join(src, "model", "ner.model")):
+        print("parity with the model skipped: model/ner.model absent", file=sys.stderr)
+        return
+    with Server(exe, config=shipped) as srv:
+        for i, text in enumerate(TEXTS[:2]):
+            path = write("m%d.txt" % i, text)
+            rc, out, err = run(exe, "extract", "--config", shipped, "--published", "2018-01-30",
+                               path)
+            st, _, body = srv.post_json({"text": text, "published": "2018-01-30"})
+            check(rc == 0 and st == 200 and out == body, "model: text %d same bytes" % i,
+                  (rc, st, err[-200:]))
 
 
 GROUPS = {
@@ -361,6 +387,8 @@ def main():
     finally:
         import shutil
         shutil.rmtree(tmp, ignore_errors=True)
+    if failures or os.environ.get("LIQA_TEST_DUMP_LOGS"):
+        dump_logs(sys.stderr)
     print("%s: %d checks, %d failed, %.1fs" % (group, checks, len(failures),
                                               time.monotonic() - t0))
     return 1 if failures else 0

@@ -87,7 +87,7 @@ for h in "${harnesses[@]}"; do
     mkdir -p "$work" "$art" "$(dirname "$log")" "$here/regressions/$h"
     rm -rf "$dev"
     dev_seeds "$h" "$dev"
-    common=(-timeout="$timeout" -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len="$(max_len "$h")"
+    common=(-error_exitcode=1 -timeout="$timeout" -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len="$(max_len "$h")"
             -dict="$(dict "$h")" -artifact_prefix="$art/" -print_final_stats=1)
     # 1. replay: every seed and regression input once
     if ! "$exe" "${common[@]}" -runs=0 "$here/corpus/$h" "$here/regressions/$h" "$dev" \

@@ -25,6 +25,14 @@ def free_port():
         return s.getsockname()[1]
 
 
+def ready(url):
+    try:
+        with urllib.request.urlopen(url + "/readyz", timeout=1) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
 def lookup(summary, dotted):
     v = summary
     for part in dotted.split("."):
@@ -44,20 +52,23 @@ def main():
         floors = json.load(f)
     port = free_port()
     src = os.environ.get("LIQA_SOURCE_DIR", ".")
+    log = tempfile.TemporaryFile()
     server = subprocess.Popen([liqa, "serve", "--config", os.path.join(src, "config", "liqa.conf"),
-                               "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               "--port", str(port), "--set", "log_requests=false"],
+                              stdout=subprocess.DEVNULL, stderr=log)
     try:
         url = f"http://127.0.0.1:{port}"
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(url + "/readyz", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
+        for _ in range(300):
+            if ready(url):
+                break
+            time.sleep(0.1)
+            if server.poll() is not None:
+                break
         else:
-            print("the service did not become ready")
+            server.poll()
+        if server.returncode is not None or not ready(url):
+            log.seek(0)
+            print("the service did not become ready:\n" + log.read().decode(errors="replace")[-2000:])
             return 1
         out = tempfile.mkdtemp(prefix="liqa-dev-")
         proc = subprocess.run([sys.executable, evaluate, "--url", url, "--json", "--out", out,

@@ -68,6 +68,7 @@ class Suite:
         self.failed = []
         self.passed = 0
         self.known = []
+        self.crashes = []
 
     def known_case(self, name, fn, why):
         """A case that fails for a reason outside liqa's code (@why): reported as
@@ -125,7 +126,14 @@ class Suite:
             self.passed += 1
             ls.log("ok   %-58s %6.2fs" % (name, took))
         if not self.server.alive():
-            raise SystemExit("server died; stopping")
+            # keep the evidence, then go on with a new server so one crash hides nothing
+            time.sleep(0.5)
+            self.crashes.append((name, self.server.output()[-4000:]))
+            ls.log("     the server died (exit %s); its last output:\n%s"
+                   % (self.server.proc.returncode, self.server.output()[-4000:]))
+            self.server.stop()
+            self.server = self.server.restart()
+            self.port = self.server.port
 
 
 def expect_error(statuses, codes=None, **kw):
@@ -203,8 +211,24 @@ def chunked(chunks, ctype="application/json", trailer=True):
     return head + body + (b"0\r\n\r\n" if trailer else b"")
 
 
+class PortRef:
+    """The current server's port, followed across restarts (an int for the client)."""
+
+    def __init__(self, suite):
+        self.suite = suite
+
+    def __index__(self):
+        return self.suite.port
+
+    def __int__(self):
+        return self.suite.port
+
+    def __str__(self):
+        return str(self.suite.port)
+
+
 def run(suite):
-    p = suite.port
+    p = PortRef(suite)
     c = suite.case
     J = lambda o: json.dumps(o, ensure_ascii=False).encode()  # noqa: E731
 
@@ -224,6 +248,9 @@ def run(suite):
                                                               ctype="application/json")(p))
     c("400 malformed JSON (single quotes)",
       lambda: expect_error(400, body=b"{'text': 'abc'}", ctype="application/json")(p))
+    c("400 malformed JSON (bad escape before an Arabic letter)",
+      lambda: expect_error(400, body=b'{"text": "\\u06' + "أكتوبر".encode() + b'"}',
+                           ctype="application/json")(p))
     c("400 malformed JSON (raw control character)",
       lambda: expect_error(400, body=b'{"text": "a\x01b"}', ctype="application/json")(p))
     c("404 unknown path", lambda: expect_error(404, method="GET", path="/nope")(p))
@@ -479,8 +506,50 @@ def run(suite):
     c("Expect: 100-continue over the limit", lambda: expect_error(
         413, raw=b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                  b"Content-Length: 99999999\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")(p))
+    c("X-Request-Id with a non-UTF-8 byte", lambda: expect_error(
+        422, json_obj={"text": 1}, headers=[("X-Request-Id", "id-\xff")])(p))
+    c("X-Request-Id of 500 characters", lambda: expect_error(
+        422, json_obj={"text": 1}, headers=[("X-Request-Id", "r" * 500)])(p))
     c("query string on /healthz", lambda: [] if ls.request(
         p, "GET", "/healthz?x=%00%ff&&&==").status == 200 else ["not 200"])
+
+
+def access_cases(exe, work, only):
+    """API keys and the rate limit on a second server: 401 and 429 are JSON too."""
+    key = "k3y-for-the-hardening-suite-0123"
+    srv = ls.Server(exe, work, api_keys=key, rate_limit_per_minute=6, rate_limit_burst=3).start()
+    suite = Suite(srv, only)
+    body = json.dumps({"text": ARTICLE}, ensure_ascii=False).encode()
+
+    def post(headers):
+        return ls.request(suite.port, "POST", "/v1/extract", body, "application/json", headers)
+    c = suite.case
+    c("401 no API key", lambda: ls.check_error_reply(post([]), 401))
+    c("401 wrong API key", lambda: ls.check_error_reply(post([("X-API-Key", key[:-1] + "x")]), 401))
+    c("401 key with a non-UTF-8 byte", lambda: ls.check_error_reply(
+        post([("X-API-Key", key[:-1] + "\xff")]), 401))
+    c("401 empty Bearer", lambda: ls.check_error_reply(post([("Authorization", "Bearer ")]), 401))
+    c("200 with Bearer key", lambda: ls.check_extract_reply(
+        post([("Authorization", "Bearer " + key)]), ARTICLE))
+
+    def rate():
+        seen = []
+        for _ in range(12):
+            r = post([("X-API-Key", key)])
+            seen.append(r.status)
+            if r.status == 429:
+                bad = ls.check_error_reply(r, 429)
+                if not r.header("retry-after"):
+                    bad.append("429 without Retry-After")
+                return bad
+        return ["no 429 after %d quick requests with 6/minute: %s" % (len(seen), seen)]
+    c("429 over the rate limit", rate)
+    c("/healthz needs no key", lambda: [] if ls.request(suite.port, "GET", "/healthz").status
+      == 200 else ["not 200"])
+    code = suite.server.stop()
+    if code != 0:
+        suite.failed.append("access server exit %s" % code)
+    return suite
 
 
 def closed_or_error(port, data):
@@ -543,10 +612,17 @@ def main():
     try:
         run(suite)
     finally:
+        server = suite.server
         code = server.stop()
+    acc = access_cases(exe, work, sys.argv[2:])
+    suite.passed += acc.passed
+    suite.failed += acc.failed
+    suite.crashes += acc.crashes
     bad_exit = []
     if code != 0:
         bad_exit.append("exit code %s on SIGTERM" % code)
+    for name, out in suite.crashes:
+        bad_exit.append("the server crashed on %r" % name)
     rep = server.sanitizer_report()
     if rep:
         bad_exit.append("sanitizer report:\n" + rep)

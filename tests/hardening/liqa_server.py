@@ -118,6 +118,14 @@ class Server:
         self.log_path = os.path.join(workdir, "server-%d.log" % self.port)
         self.log = None
 
+    def restart(self):
+        """A new server with the same configuration, on a new port."""
+        s = Server.__new__(Server)
+        s.exe, s.workdir, s.config, s.proc, s.log = self.exe, self.workdir, self.config, None, None
+        s.port = free_port()
+        s.log_path = os.path.join(self.workdir, "server-%d.log" % s.port)
+        return s.start()
+
     def start(self, wait=True, timeout=120.0):
         self.log = open(self.log_path, "wb")
         env = dict(os.environ)
@@ -206,7 +214,7 @@ class Truncated(Exception):
 
 
 def connect(port, timeout=30.0):
-    s = socket.create_connection((HOST, port), timeout=timeout)
+    s = socket.create_connection((HOST, int(port)), timeout=timeout)
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     return s
 

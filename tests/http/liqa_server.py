@@ -23,6 +23,8 @@ class ServerError(Exception):
 class Server:
     """One `liqa serve --config CONFIG --port 0` process."""
 
+    started = []  # every server of this run, for dump_logs()
+
     def __init__(self, exe, config=None, args=(), env=None):
         self.exe = exe
         self.config = config or os.path.join(HERE, "test.conf")
@@ -46,6 +48,7 @@ class Server:
         cmd = [self.exe, "serve", "--config", self.config, "--port", "0", *self.args]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, env=self.env)
+        Server.started.append(self)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
         ev = self.wait_event("listening", START_TIMEOUT)
@@ -227,3 +230,15 @@ def check_offsets(result, text, unit):
                 assert got == span["text"], (unit, span, got)
                 n += 1
     return n
+
+
+def dump_logs(out, keep=40):
+    """Print what each server of this run wrote on stderr that is not a
+    request line (start-up, warnings, sanitizer reports), for a failed test."""
+    for i, srv in enumerate(Server.started):
+        with srv.cond:
+            lines = [l for l in srv.lines if '"event":"request"' not in l]
+        print("---- server %d (%s, exit %s) ----" % (i, os.path.basename(srv.config),
+                                                  srv.proc.poll()), file=out)
+        for line in lines[-keep:]:
+            print(line, file=out)

@@ -22,6 +22,15 @@ static struct lq_lexicons lx;
 static struct txt_ctx *tctx;
 static struct txt_scratch *scratch;
 static struct ent_ctx *ectx;
+static struct lex *known;
+
+static void
+add_known(const char *key, const char *value, void *arg)
+{
+    (void)value;
+    if (NULL == strchr(key, ' '))
+        lex_add(arg, key, NULL);
+}
 
 static struct lex *
 mk(const char *const *entries)
@@ -47,22 +56,25 @@ static int
 setup(void)
 {
     static const char *const titles[] = { "رئيس", "الرئيس", "وزير", "الوزير", "مدير", "وزير الخارجية",
-                                          "المتحدث باسم", "الوزيرة", NULL };
+                                          "المتحدث باسم", "الوزيرة", "الأمير", NULL };
     static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", NULL };
     static const char *const heads[] = { "هيئة\torg", "وزارة\torg", "جهاز\torg", "صحيفة\torg,quote",
-                                         "وكالة\torg,quote", "مدينة\tloc", NULL };
+                                         "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
+                                         "حزب\torg,quote", "اللجنة\torg", "الحكومة\torg", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
                                          "يوسف", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
                                        "الكندية\tكندا", NULL };
     static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
-                                          "أوتاوا\tcity", "الإسكندرية\tcity", NULL };
-    static const char *const orgs[] = { "الأمم المتحدة", NULL };
+                                          "أوتاوا\tcity", "الإسكندرية\tcity", "شبه جزيرة القرم\tregion",
+                                          NULL };
+    static const char *const orgs[] = { "الأمم المتحدة", "فتح\tambig", "الهلال\tclub", NULL };
+    static const char *const cues[] = { "مباراة\tsports", "الدوري\tsports", "هدف\tsports", NULL };
     static const char *const acr[] = { "إن إي إيه\tوكالة الطاقة الوطنية", NULL };
     static const char *const syn[] = { "المخابرات\tالاستخبارات", NULL };
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
-                                       "من", "مع", "عن", "اليوم", NULL };
+                                       "من", "مع", "عن", "اليوم", "الجديدة\tnoun", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -76,13 +88,20 @@ setup(void)
     lx.nonname = mk(non);
     lx.protect = mk(none);
     lx.triggers = mk(none);
-    lx.cues = mk(none);
+    lx.cues = mk(cues);
     lx.time_words = mk(none);
     if (!lx.titles || !lx.honorifics || !lx.org_heads || !lx.first_names || !lx.nationalities ||
         !lx.places || !lx.organizations || !lx.acronyms || !lx.synonyms || !lx.nonname ||
         !lx.protect || !lx.triggers || !lx.cues || !lx.time_words)
         return -1;
-    if (LQ_OK != txt_ctx_new(lx.places, lx.places, &tctx))
+    /* like the resources module: one-word entries of these lexicons licence a proclitic cut */
+    known = lex_new();
+    if (NULL == known)
+        return -1;
+    const struct lex *from[] = { lx.places, lx.org_heads, lx.first_names, lx.titles };
+    for (size_t i = 0; i < sizeof(from) / sizeof(from[0]); i++)
+        lex_foreach(from[i], add_known, known);
+    if (LQ_OK != txt_ctx_new(lx.places, known, &tctx))
         return -1;
     scratch = txt_scratch_new(tctx);
     if (NULL == scratch)
@@ -101,6 +120,7 @@ teardown(void)
                           lx.protect, lx.triggers, lx.cues, lx.time_words };
     for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
         lex_free(all[i]);
+    lex_free(known);
 }
 
 static void
@@ -357,6 +377,166 @@ test_descriptor(void)
     lq_arena_free(a);
 }
 
+
+static void
+test_unsplit_clitic(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    /* the text layer keeps لشبه whole (شبه is no known word) */
+    CHECK(0 == run(a, "وصل الوفد لشبه جزيرة القرم أمس.", &doc, &r));
+    const struct ent_entity *l = by_name(&r, "شبه جزيرة القرم");
+    CHECK(l != NULL);
+    if (l) {
+        const struct ent_mention *m = &r.mentions[l->mentions[0]];
+        CHECK_INT(m->start, 11); /* وصل الوفد ل|شبه */
+        CHECK_STR(m->text, "شبه جزيرة القرم");
+    }
+    lq_arena_free(a);
+}
+
+static void
+test_admin_head(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وصل الوفد إلى مدينة أوتاوا الكندية أمس. وغادر أوتاوا اليوم.", &doc, &r));
+    const struct ent_entity *l = by_name(&r, "أوتاوا");
+    CHECK(l != NULL);
+    if (l) {
+        CHECK_INT(l->type, NER_LOC);
+        CHECK_INT(l->nmentions, 2);
+        /* the mention keeps the head and leaves the adjective out */
+        CHECK_STR(r.mentions[l->mentions[0]].text, "مدينة أوتاوا");
+    }
+    lq_arena_free(a);
+}
+
+static void
+test_lineage(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "استقبل الأمير سامر بن يوسف بن عبد الرحيم الوفد. وقال سامر بن يوسف إن اللقاء مثمر. "
+                      "وحضر الأمير يوسف بن عبد الرحيم.",
+                   &doc, &r));
+    const struct ent_entity *son = by_name(&r, "سامر بن يوسف بن عبد الرحيم");
+    const struct ent_entity *father = by_name(&r, "يوسف بن عبد الرحيم");
+    CHECK(son != NULL);
+    CHECK(father != NULL);
+    if (son)
+        CHECK_INT(son->nmentions, 2); /* سامر بن يوسف is the son */
+    CHECK(son != father);
+    lq_arena_free(a);
+}
+
+static void
+test_middle_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "قال الوزير سامر بن يوسف الخطيب إن الاتفاق قريب. وأكد الوزير سامر الخطيب ذلك.", &doc,
+                   &r));
+    const struct ent_entity *p = by_name(&r, "سامر بن يوسف الخطيب");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 2);
+    lq_arena_free(a);
+}
+
+static void
+test_apposition(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال سامر الخطيب، وزير الزراعة المصري، إن المحصول وفير.", &doc, &r));
+    const struct ent_entity *p = by_name(&r, "سامر الخطيب");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "وزير الزراعة المصري");
+    lq_arena_free(a);
+}
+
+static void
+test_org_prefix_and_nested(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "اجتمع مجلس التنسيق للدول الساحلية أمس. وقال مجلس التنسيق إن الاجتماع مثمر. "
+                      "وأعلنت اللجنة التنفيذية لحزب الوسط خطة. وقالت الحكومة الجديدة إن الخطة جيدة.",
+                   &doc, &r));
+    const struct ent_entity *o = by_name(&r, "مجلس التنسيق للدول الساحلية");
+    CHECK(o != NULL);
+    if (o)
+        CHECK_INT(o->nmentions, 2);
+    CHECK(by_name(&r, "حزب الوسط") != NULL);
+    CHECK(by_name(&r, "اللجنة التنفيذية") != NULL);
+    CHECK(by_name(&r, "الحكومة الجديدة") == NULL);
+    lq_arena_free(a);
+}
+
+/* the clean-up of tagger spans, with spans made by hand (no model needed) */
+static void
+test_clean_tagger(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    size_t bad = 0;
+    const char *text = "شكره على زيارتكم. وصل سامر وكريم إلى القاهرة. قال فلان.";
+    CHECK(LQ_OK == txt_analyze(tctx, scratch, a, text, strlen(text), &bad, &doc));
+    struct ent_work w = { .ctx = ectx, .lx = &lx, .doc = doc, .arena = a };
+    /* tokens: شكره على زيارتكم . وصل سامر وكريم إلى القاهرة . قال فلان . */
+    struct ent_cand c1 = { .b = 1, .e = 3, .type = NER_PER, .source = ENT_SRC_TAGGER, .prio = 1,
+                           .title_b = -1, .title_e = -1, .mention = -1 };
+    struct ent_cand c2 = { .b = 5, .e = 7, .type = NER_PER, .source = ENT_SRC_TAGGER, .prio = 1,
+                           .title_b = -1, .title_e = -1, .mention = -1 };
+    struct ent_cand c3 = { .b = 11, .e = 12, .type = NER_PER, .source = ENT_SRC_TAGGER, .prio = 1,
+                           .title_b = -1, .title_e = -1, .mention = -1 };
+    CHECK(LQ_OK == ent_add_cand(&w, &c1));
+    CHECK(LQ_OK == ent_add_cand(&w, &c2));
+    CHECK(LQ_OK == ent_add_cand(&w, &c3));
+    CHECK(LQ_OK == ent_clean_tagger(&w));
+    /* على trimmed, and what is left has a pronoun suffix: no name */
+    CHECK(w.cands[0].e <= w.cands[0].b);
+    /* سامر وكريم is split at the conjunction */
+    CHECK_INT(w.cands[1].b, 5);
+    CHECK_INT(w.cands[1].e, 6);
+    int split = 0;
+    for (size_t k = 3; k < w.ncands; k++)
+        if (6 == w.cands[k].b && 7 == w.cands[k].e)
+            split = 1;
+    CHECK(split);
+    /* a lone unknown word tagged once is dropped */
+    CHECK(w.cands[2].e <= w.cands[2].b);
+    lq_arena_free(a);
+}
+
+static void
+test_weak_names(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "فتح الوزير الباب للحوار. وقال بيان \"فتح\" إن الحوار مهم. وظهر الهلال في السماء.", &doc,
+                   &r));
+    const struct ent_entity *o = by_name(&r, "فتح");
+    CHECK(o != NULL);
+    if (o)
+        CHECK_INT(o->nmentions, 1); /* only the quoted one */
+    CHECK(by_name(&r, "الهلال") == NULL);
+    lq_arena_free(a);
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "فاز الهلال في مباراة الدوري بهدف. وكانت المباراة الثانية هدف الفريق.", &doc, &r));
+    CHECK(by_name(&r, "الهلال") != NULL);
+    lq_arena_free(a);
+}
+
 static void
 test_repeated(void)
 {
@@ -399,6 +579,14 @@ main(void)
     test_apart();
     test_org_synonyms();
     test_descriptor();
+    test_unsplit_clitic();
+    test_admin_head();
+    test_lineage();
+    test_middle_name();
+    test_apposition();
+    test_org_prefix_and_nested();
+    test_clean_tagger();
+    test_weak_names();
     test_repeated();
     teardown();
     return test_done();

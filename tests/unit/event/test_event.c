@@ -299,6 +299,101 @@ test_between(void)
         CHECK_INT(res.events[0].location, WADI);
 }
 
+static void
+test_dual_anaphor(void)
+{
+    /* الرئيسان names the two parties of the meeting before; a new status
+     * makes a new meeting */
+    CHECK(run("التقى سامي نور كريم حداد أمس في البحيرة. وسيعقد الرئيسان لقاء ثانيا الأسبوع "
+              "المقبل.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    if (res.nevents == 2) {
+        CHECK_INT(res.events[0].status, EVT_OCCURRED);
+        CHECK_INT(res.events[1].status, EVT_PLANNED);
+        CHECK(has_part(1, SAMI, -1));
+        CHECK(has_part(1, KARIM, -1));
+    }
+}
+
+static void
+test_relative_clause(void)
+{
+    /* a visit in a relative clause lends its place, it is no meeting itself */
+    CHECK(run("التقى سامي نور كريم حداد الذي يزور البحيرة حاليا.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_OCCURRED);
+        CHECK_INT(res.events[0].location, BUHAYRA);
+    }
+}
+
+static void
+test_press_and_visit_alone(void)
+{
+    CHECK(run("عقد سامي نور لقاء صحفيا مع كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+    /* a trip with nobody met */
+    CHECK(run("زار سامي نور البحيرة أمس.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+}
+
+static void
+test_headline(void)
+{
+    /* the headline's present tense reports what happened; the body gives the place */
+    CHECK(run("سامي نور يستقبل كريم حداد\nاستقبل سامي نور اليوم كريم حداد في البحيرة.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_OCCURRED);
+        CHECK_INT(res.events[0].location, BUHAYRA);
+    }
+}
+
+static void
+test_title_reference(void)
+{
+    if (NULL == lexs.titles)
+        return;
+    /* الوزير refers back to the person named with that title */
+    CHECK(run("التقى وزير الخارجية سامي نور رئيس الوزراء كريم حداد. وفي المساء التقى الوزير "
+              "في الوادي ليلى سالم.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    if (res.nevents == 2) {
+        CHECK(has_part(1, SAMI, -1));
+        CHECK(has_part(1, LAILA, -1));
+        CHECK(!has_part(1, KARIM, -1));
+    }
+}
+
+static void
+test_plural_meetings(void)
+{
+    /* لقاءات مع X و Y: a meeting of the subject with each */
+    CHECK(run("أجرى سامي نور أمس لقاءات مع كريم حداد وليلى سالم في البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    if (res.nevents == 2) {
+        CHECK(has_part(0, SAMI, -1) && has_part(0, KARIM, -1) && !has_part(0, LAILA, -1));
+        CHECK(has_part(1, SAMI, -1) && has_part(1, LAILA, -1) && !has_part(1, KARIM, -1));
+    }
+}
+
+static void
+test_postponed(void)
+{
+    /* news that the meeting was put off makes it negated */
+    CHECK(run("من المقرر أن يلتقي سامي نور كريم حداد غدا في البحيرة. وأعلن مصدر تأجيل اللقاء.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_NEGATED);
+    /* a figurative use: interests, not people, meet */
+    CHECK(run("وقال سامي نور إن المصالح لا تلتقي فيها الآراء.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+}
+
 static int
 setup(void)
 {
@@ -316,6 +411,13 @@ setup(void)
         LQ_OK != lex_load_file(known, path, err, sizeof(err))) {
         fprintf(stderr, "%s\n", err);
         return 0;
+    }
+    /* titles (the entity module's lexicon) make title references testable */
+    snprintf(path, sizeof(path), "%s/config/lexicons/titles.txt", src);
+    lexs.titles = lex_new();
+    if (lexs.titles && LQ_OK != lex_load_file(lexs.titles, path, err, sizeof(err))) {
+        lex_free(lexs.titles);
+        lexs.titles = NULL;
     }
     snprintf(path, sizeof(path), "%s/config/lexicons/cues.txt", src);
     if (LQ_OK != lex_load_file(lexs.cues, path, err, sizeof(err)) ||
@@ -348,12 +450,20 @@ main(void)
     test_homonyms();
     test_merge_and_split();
     test_between();
+    test_dual_anaphor();
+    test_relative_clause();
+    test_press_and_visit_alone();
+    test_headline();
+    test_title_reference();
+    test_plural_meetings();
+    test_postponed();
     evt_ctx_free(ectx);
     lq_arena_free(arena);
     txt_scratch_free(scratch);
     txt_ctx_free(tctx);
     lex_free(lexs.triggers);
     lex_free(lexs.cues);
+    lex_free(lexs.titles);
     lex_free(known);
     return test_done();
 }

@@ -236,8 +236,8 @@ test_features(void)
         tok("أمس", "أمس", "أمس", "", TXT_WORD),
     };
     struct ner_tokinfo ia[3], ib[3];
-    ner_tokinfo_fill(NULL, a, 3, ia);
-    ner_tokinfo_fill(NULL, b, 3, ib);
+    ner_tokinfo_fill(NULL, NULL, a, 3, ia);
+    ner_tokinfo_fill(NULL, NULL, b, 3, ib);
     CHECK(ia[1].hstem == ib[1].hstem);
     CHECK(ia[1].hbase == ib[1].hbase);
     CHECK(ia[1].hkey != ib[1].hkey);
@@ -248,7 +248,7 @@ test_features(void)
     /* a 2-letter word has only the 1-letter affixes */
     struct txt_token s2 = tok("من", "من", "من", "", TXT_WORD);
     struct ner_tokinfo i2;
-    ner_tokinfo_fill(NULL, &s2, 1, &i2);
+    ner_tokinfo_fill(NULL, NULL, &s2, 1, &i2);
     CHECK(i2.hpre[0] != 0 && 0 == i2.hpre[1] && 0 == i2.hsuf[1]);
 
     uint64_t fa[NER_MAX_FEATS], fb[NER_MAX_FEATS];
@@ -265,7 +265,7 @@ test_features(void)
     /* window features see the neighbours: changing the next word changes some */
     struct txt_token c3[3] = {a[0], a[1], tok("غدا", "غدا", "غدا", "", TXT_WORD)};
     struct ner_tokinfo ic[3];
-    ner_tokinfo_fill(NULL, c3, 3, ic);
+    ner_tokinfo_fill(NULL, NULL, c3, 3, ic);
     uint64_t fc[NER_MAX_FEATS];
     size_t nc = ner_token_features(ic, 3, 1, fc);
     size_t cc = common(fa, na, fc, nc);
@@ -279,8 +279,8 @@ test_features(void)
     l1.surface = "CIA";
     l2.surface = "cia";
     struct ner_tokinfo il1, il2;
-    ner_tokinfo_fill(NULL, &l1, 1, &il1);
-    ner_tokinfo_fill(NULL, &l2, 1, &il2);
+    ner_tokinfo_fill(NULL, NULL, &l1, 1, &il1);
+    ner_tokinfo_fill(NULL, NULL, &l2, 1, &il2);
     CHECK(il1.shape != il2.shape);
     CHECK(il1.hstem == il2.hstem);
 }
@@ -308,7 +308,7 @@ test_lexicon_features(void)
     t[5].key = "الكبري";
     CHECK_INT(ner_lexfeat_add(lf, "جزر الملح الكبري", NER_LX_PLACE), LQ_OK);
     struct ner_tokinfo in[6];
-    ner_tokinfo_fill(lf, t, 6, in);
+    ner_tokinfo_fill(lf, NULL, t, 6, in);
     uint16_t place = 1u << NER_LX_PLACE;
     CHECK(in[1].lex & (1u << NER_LX_TITLE)); /* by its stem */
     CHECK(in[2].lex & (1u << NER_LX_FIRST));
@@ -322,7 +322,7 @@ test_lexicon_features(void)
     CHECK(!(in[2].mwb & place));
     /* the features differ from those without lexicons */
     struct ner_tokinfo plain[6];
-    ner_tokinfo_fill(NULL, t, 6, plain);
+    ner_tokinfo_fill(NULL, NULL, t, 6, plain);
     uint64_t f1[NER_MAX_FEATS], f2[NER_MAX_FEATS];
     size_t n1 = ner_token_features(in, 6, 4, f1), n2 = ner_token_features(plain, 6, 4, f2);
     CHECK(n1 > n2);
@@ -337,7 +337,7 @@ static struct ner_model *
 tiny_model(struct txt_token *t, size_t n, size_t target)
 {
     struct ner_tokinfo in[8];
-    ner_tokinfo_fill(NULL, t, n, in);
+    ner_tokinfo_fill(NULL, NULL, t, n, in);
     uint64_t keys[8 * NER_MAX_FEATS];
     float rows[8 * NER_MAX_FEATS * L];
     size_t nk = 0;
@@ -358,7 +358,7 @@ tiny_model(struct txt_token *t, size_t n, size_t target)
     memset(&tr, 0, sizeof(tr));
     tr.trans[0][ner_label(NER_PER, NER_POS_S)] = -0.5f;
     struct ner_model *m = NULL;
-    CHECK_INT(ner_model_build(keys, rows, nk, &tr, "test model", NULL, &m), LQ_OK);
+    CHECK_INT(ner_model_build(keys, rows, nk, &tr, NULL, "test model", NULL, &m), LQ_OK);
     return m;
 }
 
@@ -373,7 +373,7 @@ test_model_roundtrip(void)
     struct ner_model *m = tiny_model(t, 3, 1);
     if (NULL == m)
         return;
-    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v1:", 18));
+    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v2:", 18));
     CHECK_INT(strlen(ner_model_id(m)), 26);
 
     struct txt_doc doc;

@@ -172,6 +172,42 @@ test_arena_limit(void)
     CHECK_INT(txt_analyze(tt_ctx, tt_scratch, NULL, "x", 1, &bad, &doc), LQ_ERR_INVALID);
 }
 
+/* Random texts over an alphabet of the characters the layer treats
+ * specially (fixed seed, so the run is repeatable). */
+static void
+test_random(void)
+{
+    static const char *const alphabet[] = {
+        "و", "ف", "ب", "ل", "ك", "س", "ا", "أ", "ل", "ي", "ت", "ن", "ة", "ى", "ـ", "َ", "ّ",
+        "ی", "ک", "ہ", "ﻻ", "ﷺ", "ﻭ", " ", "\n", "\r", "\t", ".", ",", "،", "؛", "؟", "!",
+        "?", "/", "-", ":", "#", "_", "'", "\"", "«", "»", "“", "”", "(", ")", "1", "٣", "۴",
+        "٫", "٬", "a", "Z", "é", "😀", "🏽", "\xE2\x80\x8D", "\xE2\x80\x8C", "\xE2\x80\x8F",
+        "\xE2\x81\xA7", "\xEF\xBB\xBF", "\xC2\xA0", "\xC2\xAD", "$", "%", "\xD8\x80",
+    };
+    size_t na = sizeof(alphabet) / sizeof(alphabet[0]);
+    uint32_t seed = 12345;
+    char buf[4096];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        size_t parts = (seed >> 16) % 200;
+        for (size_t k = 0; k < parts; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *a = alphabet[(seed >> 16) % na];
+            size_t l = strlen(a);
+            if (n + l >= sizeof(buf))
+                break;
+            memcpy(buf + n, a, l);
+            n += l;
+        }
+        buf[n] = '\0';
+        analyze_n(buf, n);
+        /* every word also through txt_analyze_word */
+        struct txt_token t;
+        CHECK_INT(txt_analyze_word(tt_ctx, tt_arena, buf, n < 64 ? n : 0, &t), LQ_OK);
+    }
+}
+
 int
 main(void)
 {
@@ -180,6 +216,7 @@ main(void)
     test_endless_sentence();
     test_odd_characters();
     test_arena_limit();
+    test_random();
     tt_teardown();
     return test_done();
 }

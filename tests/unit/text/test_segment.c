@@ -50,6 +50,13 @@ static const struct seg_case must_cut[] = {
     { "بمشاركة", "ب", "مشاركه", "مشاركه" },
     { "ولمناقشة", "ول", "مناقشه", "مناقشه" },
     { "الرئيس", "", "الرييس", "رييس" },
+    /* derived forms with hamzat al-wasl after و, verbal nouns after ل ب */
+    { "واستقبل", "و", "استقبل", "استقبل" },
+    { "واجتمع", "و", "اجتمع", "اجتمع" },
+    { "واتفق", "و", "اتفق", "اتفق" },
+    { "وانسحب", "و", "انسحب", "انسحب" },
+    { "لاستقبال", "ل", "استقبال", "استقبال" },
+    { "بانتخابات", "ب", "انتخابات", "انتخابات" },
 };
 
 /* Never cut, even with no lexicon. */
@@ -59,6 +66,8 @@ static const char *const never_cut[] = {
     "وفد",    "ولاية",  "وكالة", "وثيقة",   "والد", "بالي",  "سيارة",    "سياسة", "سيطرة",
     "سيول",   "سيسي",   "ستيفن", "سنوات",   "سيدة", "واشنطن", "فيينا", "لندن",
     "وقال",   "بعد",    "بين",   "كأس",     "فقط",  "لقاءات", "وزراء",   "سيبيريا",
+    /* names that begin like the derived forms, and nouns after س */
+    "فانكوفر", "لانجلي", "كاسترو", "باستور", "سينما", "سيارات", "سيرينا",
 };
 
 static void
@@ -138,12 +147,33 @@ test_in_text(void)
     /* وللرئيس: body_start at the ل of لل */
     doc = tt_doc("وللرئيس");
     CHECK_INT(doc->tokens[0].body_start, 1);
+    /* presentation forms segment like the letters they show */
+    doc = tt_doc("\xEF\xBB\xAD\xEF\xBA\x8D\xEF\xBB\x9F\xEF\xBB\xAE\xEF\xBB\xBB"
+                 "\xEF\xBB\xB3\xEF\xBA\x8E\xEF\xBA\x95"); /* والولايات, positional forms */
+    CHECK_INT(doc->ntokens, 1);
+    CHECK_STR(doc->tokens[0].key, "والولايات");
+    CHECK_STR(doc->tokens[0].clitics, "و");
+    CHECK_STR(doc->tokens[0].stem, "ولايات");
+    CHECK_INT(doc->tokens[0].body_start, 1);
     /* non-words are never segmented */
     doc = tt_doc("#والولايات Washington 2018");
     for (size_t i = 0; i < doc->ntokens; i++) {
         CHECK_STR(doc->tokens[i].clitics, "");
         CHECK(doc->tokens[i].base == doc->tokens[i].key);
     }
+    /* the document's own words licence cuts: رئيس, كيلر, ليون occur alone */
+    doc = tt_doc("قال رئيس الوفد إن كيلر وصل إلى ليون. ورئيس الحكومة وكيلر غادرا لليون.");
+    CHECK_STR(tt_join(doc, TT_BASE),
+              "قال|رييس|الوفد|ان|كيلر|وصل|الي|ليون|.|رييس|الحكومه|كيلر|غادرا|ليون|.");
+    CHECK_STR(tt_join(doc, TT_CLITICS), "|||||||||و||و||ل|");
+    /* ... but not when the part after the lam occurs too: للحرب stays ل + الحرب */
+    doc = tt_doc("إن للحرب ثمنا ولا حرب بلا ثمن، وقال لحرب أخرى");
+    CHECK_STR(doc->tokens[1].base, "الحرب");
+    CHECK(doc->tokens[1].flags & TXT_F_AL);
+    /* without the document the same words stay whole */
+    struct txt_token one;
+    CHECK_INT(txt_analyze_word(tt_ctx, tt_arena, "وكيلر", strlen("وكيلر"), &one), LQ_OK);
+    CHECK_STR(one.clitics, "");
     /* a long word is fine */
     char buf[2 * 300 + 3];
     memcpy(buf, "و", 2);

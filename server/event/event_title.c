@@ -1,0 +1,185 @@
+/*
+ * Unnamed title phrases that refer back to a named person: news prose names
+ * a person once with a title ("وزير الدفاع الأمريكي X") and later only by a
+ * shorter form of it ("الوزير الأمريكي"). The event stage reads such a phrase
+ * as that person when it stands in a party slot.
+ *
+ * One pass over the tokens, bounded: each person keeps at most
+ * EVT_TITLE_WORDS title words, and a phrase is compared with the
+ * EVT_TITLE_RECENT persons mentioned most recently.
+ */
+#include "event_internal.h"
+
+#include <string.h>
+
+#include "liqa/arena.h"
+#include "liqa/entity.h"
+#include "liqa/lexicon.h"
+#include "liqa/resources.h"
+#include "liqa/status.h"
+#include "liqa/text.h"
+
+#define EVT_TITLE_WORDS 12
+#define EVT_TITLE_RECENT 48
+#define EVT_TITLE_PHRASE 5
+
+/* FNV-1a of a word's skeleton: the stem without a final ه (ة) or ي and
+ * without inner ي, so that الأميركي / الأمريكية and الروسي / الروسية agree. */
+static uint32_t
+skeleton_hash(const char *stem)
+{
+    size_t n = stem ? strlen(stem) : 0;
+    if (n >= 4 && 0 == strcmp(stem + n - 2, "\xd9\x87")) /* ه */
+        n -= 2;
+    if (n >= 4 && 0 == memcmp(stem + n - 2, "\xd9\x8a", 2)) /* ي */
+        n -= 2;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 1 < n && (unsigned char)stem[i] == 0xd9 && (unsigned char)stem[i + 1] == 0x8a) {
+            i++; /* ي */
+            continue;
+        }
+        h ^= (unsigned char)stem[i];
+        h *= 16777619u;
+    }
+    return h ? h : 1;
+}
+
+struct person_title {
+    uint32_t w[EVT_TITLE_WORDS];
+    uint8_t n;
+};
+
+static void
+bag_add(struct person_title *pt, uint32_t h)
+{
+    for (unsigned i = 0; i < pt->n; i++)
+        if (pt->w[i] == h)
+            return;
+    if (pt->n < EVT_TITLE_WORDS)
+        pt->w[pt->n++] = h;
+}
+
+static int
+bag_has(const struct person_title *pt, uint32_t h)
+{
+    for (unsigned i = 0; i < pt->n; i++)
+        if (pt->w[i] == h)
+            return 1;
+    return 0;
+}
+
+static int32_t
+person_at(const struct ent_result *er, size_t j)
+{
+    int32_t m = er->tok_mention ? er->tok_mention[j] : -1;
+    if (m < 0 || (size_t)m >= er->nmentions)
+        return -1;
+    const struct ent_mention *mn = &er->mentions[m];
+    int32_t e = mn->entity;
+    if (e < 0 || (size_t)e >= er->nentities || er->entities[e].type != NER_PER)
+        return -1;
+    return m;
+}
+
+static int
+is_break(const struct txt_token *t)
+{
+    return t->kind == TXT_PUNCT && t->surface && 0 != strcmp(t->surface, "-");
+}
+
+int
+evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
+                const struct ent_result *er, struct lq_arena *arena, int32_t **out)
+{
+    size_t n = doc->ntokens;
+    int32_t *link = lq_arena_alloc(arena, (n ? n : 1) * sizeof(int32_t));
+    *out = link;
+    if (NULL == link)
+        return LQ_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        link[i] = -1;
+    if (NULL == lex->titles || NULL == er->tok_mention || 0 == er->nentities)
+        return LQ_OK;
+    struct person_title *bags = lq_arena_calloc(arena, er->nentities, sizeof(*bags));
+    if (NULL == bags)
+        return LQ_ERR_NOMEM;
+    int32_t recent[EVT_TITLE_RECENT];
+    size_t nrecent = 0;
+    for (size_t s = 0; s < doc->nsents; s++) {
+        size_t sb = doc->sents[s].tok_begin, se = doc->sents[s].tok_end;
+        for (size_t j = sb; j < se; j++) {
+            int32_t m = person_at(er, j);
+            if (m >= 0 && er->mentions[m].tok_begin == j) {
+                /* a person: take the title words before the name */
+                int32_t e = er->mentions[m].entity;
+                size_t lo = j > sb + 7 ? j - 7 : sb, start = j;
+                for (size_t k = j; k > lo; k--) {
+                    const struct txt_token *t = &doc->tokens[k - 1];
+                    if (person_at(er, k - 1) >= 0 || (is_break(t) && 0 != strcmp(t->surface, ",") &&
+                                                       0 != strcmp(t->surface, "\xd8\x8c")))
+                        break;
+                    if (lex_longest(lex->titles, doc, k - 1, j, LEX_BASE, NULL) > 0)
+                        start = k - 1;
+                }
+                for (size_t k = start; k < j; k++)
+                    if (doc->tokens[k].kind == TXT_WORD && doc->tokens[k].stem)
+                        bag_add(&bags[e], skeleton_hash(doc->tokens[k].stem));
+                size_t r = 0;
+                while (r < nrecent && recent[r] != e)
+                    r++;
+                if (r == nrecent && nrecent < EVT_TITLE_RECENT)
+                    nrecent++;
+                if (r >= nrecent)
+                    r = nrecent - 1;
+                memmove(recent + 1, recent, r * sizeof(recent[0]));
+                recent[0] = e;
+                j = er->mentions[m].tok_end - 1;
+                continue;
+            }
+            if (er->tok_mention[j] >= 0 || doc->tokens[j].kind != TXT_WORD)
+                continue;
+            size_t tl = lex_longest(lex->titles, doc, j, se, LEX_BASE, NULL);
+            if (0 == tl)
+                continue;
+            /* the phrase: the title and up to a few definite words after it */
+            size_t e_ = j + tl;
+            while (e_ < se && e_ < j + EVT_TITLE_PHRASE && doc->tokens[e_].kind == TXT_WORD &&
+                   ((doc->tokens[e_].flags & TXT_F_AL) || er->tok_mention[e_] >= 0) &&
+                   person_at(er, e_) < 0)
+                e_++;
+            /* a name right after: this is that person's own title */
+            int named = 0;
+            for (size_t k = e_; k < se && k < e_ + 4 && !named; k++) {
+                if (person_at(er, k) >= 0)
+                    named = 1;
+                else if (er->tok_mention[k] < 0 && doc->tokens[k].kind == TXT_WORD &&
+                         !(doc->tokens[k].flags & TXT_F_AL))
+                    break;
+            }
+            if (named) {
+                j = e_ - 1;
+                continue;
+            }
+            uint32_t ph[EVT_TITLE_PHRASE + 4];
+            size_t np = 0;
+            for (size_t k = j; k < e_ && np < sizeof(ph) / sizeof(ph[0]); k++)
+                if (doc->tokens[k].stem && doc->tokens[k].kind == TXT_WORD)
+                    ph[np++] = skeleton_hash(doc->tokens[k].stem);
+            for (size_t r = 0; r < nrecent && np > 0; r++) {
+                const struct person_title *pt = &bags[recent[r]];
+                size_t hit = 0;
+                for (size_t a = 0; a < np; a++)
+                    hit += bag_has(pt, ph[a]);
+                if (hit == np) {
+                    link[j] = recent[r];
+                    break;
+                }
+            }
+            j = e_ - 1;
+        }
+    }
+    return LQ_OK;
+}
+
+/* end of event_title.c */
