@@ -20,6 +20,9 @@
  * nothing else: `valgrind --tool=callgrind --toggle-collect=bench_extract_once`
  * then counts the pipeline's instructions alone.
  *
+ * --dump DIR writes each article's response to DIR/<name>.json and nothing
+ * else, to check that a speed change left the output as it was.
+ *
  * --concat BYTES replaces the articles by one text: the articles joined by
  * blank lines, repeated until it holds at least BYTES bytes.
  */
@@ -81,6 +84,7 @@ struct opts {
     int stages;
     int once;
     int json;
+    const char *dump; /* folder for each article's JSON, or NULL */
 };
 
 struct corpus {
@@ -333,6 +337,43 @@ bench_extract_once(struct lq_worker *w, const struct article *a)
     return LQ_OK;
 }
 
+/* Write the response of every article to DIR/<name>.json, with the bytes
+ * the server sends (compact, 15 digits, a final newline): two builds that
+ * write the same files score the same. */
+static int
+dump_all(struct lq_worker *w, const struct corpus *c, const char *dir)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        const struct article *a = &c->a[i];
+        struct lq_request req;
+        struct lq_error err;
+        json_t *out = NULL;
+        int rc = lq_request_init(&req, a->text, a->len, a->name, a->published, NULL, &err);
+        if (LQ_OK == rc)
+            rc = lq_extract(w, &req, &out, &err);
+        if (LQ_OK != rc) {
+            fprintf(stderr, "liqa-bench-pipeline: %s: %s\n", a->name, lq_status_str(rc));
+            return rc;
+        }
+        char path[4096];
+        snprintf(path, sizeof(path), "%s/%s.json", dir, a->name);
+        FILE *f = fopen(path, "w");
+        char *s = json_dumps(out, BENCH_DUMP_FLAGS);
+        json_decref(out);
+        if (NULL == f || NULL == s || EOF == fputs(s, f) || EOF == fputc('\n', f)) {
+            fprintf(stderr, "liqa-bench-pipeline: cannot write %s\n", path);
+            free(s);
+            if (f)
+                fclose(f);
+            return LQ_ERR_IO;
+        }
+        free(s);
+        if (0 != fclose(f))
+            return LQ_ERR_IO;
+    }
+    return LQ_OK;
+}
+
 /* the same, for warming up outside callgrind's toggle */
 static int
 warm_once(struct lq_worker *w, const struct article *a)
@@ -580,7 +621,8 @@ usage(void)
     fprintf(stderr,
             "usage: liqa-bench-pipeline [--lexicons DIR] [--model FILE|\"\"] [--gold DIR]\n"
             "         [--published DATE] [--concat BYTES] [--repeat N] [--warmup N]\n"
-            "         [--threads T] [--seconds S] [--no-stages] [--once] [--json] PATH...\n");
+            "         [--threads T] [--seconds S] [--no-stages] [--once] [--json]\n"
+            "         [--dump DIR] PATH...\n");
 }
 
 static int
@@ -616,6 +658,8 @@ parse_args(int argc, char **argv, struct opts *o, struct corpus *c)
             o->threads = (unsigned)strtoul(v, NULL, 10);
         else if (TAKE("--seconds"))
             o->seconds = strtod(v, NULL);
+        else if (TAKE("--dump"))
+            o->dump = v;
         else if (0 == strcmp(a, "--no-stages"))
             o->stages = 0;
         else if (0 == strcmp(a, "--once"))
@@ -675,6 +719,10 @@ main(int argc, char **argv)
     if (NULL == w)
         goto out;
 
+    if (o.dump) {
+        status = LQ_OK == dump_all(w, &c, o.dump) ? 0 : 1;
+        goto out;
+    }
     if (o.once) {
         if (LQ_OK != warm_once(w, &c.a[0]))
             goto out;

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Build and run the whole test suite: a warnings-as-errors build, then the
-# same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Build and run the whole test suite:
+#  1. a warnings-as-errors build: unit, golden, CLI, HTTP and hardening tests;
+#  2. the same suite under AddressSanitizer and UndefinedBehaviorSanitizer;
+#  3. a clang build with libFuzzer: replay of the seeds and regressions, then
+#     each harness for LIQA_FUZZ_SECONDS (default 45) seconds.
+# Installs what is missing first (scripts/setup.sh test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -11,3 +15,8 @@ meson test -C build --print-errorlogs --num-processes 2
 
 bash scripts/build.sh build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false
 meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3
+
+CC=clang bash scripts/build.sh build-fuzz -Dfuzzing=true -Dtests=true \
+  -Db_sanitize=address,undefined -Db_lundef=false
+meson test -C build-fuzz --suite fuzz --print-errorlogs --num-processes 2
+LIQA_FUZZ_SECONDS=${LIQA_FUZZ_SECONDS:-45} bash tests/fuzz/run_fuzz.sh build-fuzz

@@ -45,10 +45,34 @@ struct app_error {
     char message[320];
 };
 
-/** Fill @p e; the message is printf-formatted. */
+/**
+ * Fill @p e; the message is printf-formatted, then made valid UTF-8 (each
+ * byte that does not start a valid sequence becomes U+FFFD; a message too
+ * long for e->message is cut between characters, never inside one).
+ */
 void
 app_error_set(struct app_error *e, unsigned http, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/**
+ * Copy @p src (@p srclen bytes) into @p dst as valid UTF-8: every byte that
+ * does not begin a well-formed sequence (stray continuation bytes, overlong
+ * forms, surrogates, code points past U+10FFFF, a sequence cut short, NUL)
+ * becomes U+FFFD; the copy stops before a character that does not fit, so
+ * it is never cut inside one. @p dst is always NUL-terminated when
+ * @p dstlen > 0.
+ * @return the bytes written to @p dst, without the NUL
+ */
+size_t
+app_utf8_copy(char *dst, size_t dstlen, const char *src, size_t srclen);
+
+/**
+ * The longest prefix of @p s, at most @p max bytes, that does not end
+ * inside a UTF-8 sequence (for '%.*s' in messages).
+ * @return its length in bytes
+ */
+int
+app_utf8_prefix(const char *s, size_t max);
 
 /** Map a pipeline error (enum lq_status with its message) to an API error. */
 void

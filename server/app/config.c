@@ -42,6 +42,7 @@ static const struct key keys[] = {
     K(max_connections, T_UINT, 1, 100000),
     K(max_connections_per_ip, T_UINT, 0, 100000),
     K(connection_timeout_s, T_UINT, 0, 86400),
+    K(request_timeout_s, T_UINT, 0, 86400),
     K(connection_memory_bytes, T_SIZE, 8192, (unsigned long long)16 << 20),
     K(max_json_depth, T_UINT, 1, 1000),
     K(max_in_flight, T_UINT, 0, 1000000),
@@ -138,6 +139,7 @@ cfg_init(struct cfg *c)
     c->max_connections = 512;
     c->max_connections_per_ip = 64;
     c->connection_timeout_s = 20;
+    c->request_timeout_s = 30;
     c->connection_memory_bytes = 65536;
     c->max_json_depth = 32;
     c->max_in_flight = 128;
@@ -353,6 +355,42 @@ trim(char *s)
 /* Longest line accepted in a file: long enough for a list of API keys. */
 #define MAX_LINE 8192
 
+/* Offset of the first byte of s[0..n) that is not part of well-formed
+ * UTF-8, or n when all of it is. */
+static size_t
+utf8_bad(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t len = 1;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            lo = 0xE0 == c ? 0xA0 : 0x80;
+            hi = 0xED == c ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            lo = 0xF0 == c ? 0x90 : 0x80;
+            hi = 0xF4 == c ? 0x8F : 0xBF;
+        } else
+            return i;
+        if (n - i < len || s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (size_t k = 2; k < len; k++)
+            if (0x80 != (s[i + k] & 0xC0))
+                return i;
+        i += len;
+    }
+    return n;
+}
+
 int
 cfg_load_file(struct cfg *c, const char *path, char *err, size_t errlen)
 {
@@ -362,7 +400,8 @@ cfg_load_file(struct cfg *c, const char *path, char *err, size_t errlen)
         return -1;
     }
     int rc = -1;
-    char *base = NULL, *line = malloc(MAX_LINE + 2);
+    char *base = NULL, *line = NULL;
+    size_t cap = 0;
     unsigned first_line[NKEYS] = {0};
     const char *slash = strrchr(path, '/');
     if (NULL == slash)
@@ -371,16 +410,30 @@ cfg_load_file(struct cfg *c, const char *path, char *err, size_t errlen)
         base = strdup("/");
     else
         base = strndup(path, (size_t)(slash - path));
-    if (NULL == base || NULL == line) {
+    if (NULL == base) {
         snprintf(err, errlen, "%s: out of memory", path);
         goto done;
     }
     unsigned lineno = 0;
-    while (NULL != fgets(line, MAX_LINE + 2, f)) {
+    ssize_t got;
+    /* getline, not fgets: a NUL byte must not silently end a line */
+    for (errno = 0; (got = getline(&line, &cap, f)) >= 0; errno = 0) {
         lineno++;
-        size_t len = strlen(line);
-        if (len > MAX_LINE && '\n' != line[len - 1]) {
+        size_t len = (size_t)got;
+        if (len > MAX_LINE + 1 || (len == MAX_LINE + 1 && '\n' != line[len - 1])) {
             snprintf(err, errlen, "%s:%u: line longer than %d bytes", path, lineno, MAX_LINE);
+            goto done;
+        }
+        const char *nul = memchr(line, '\0', len);
+        if (NULL != nul) {
+            snprintf(err, errlen, "%s:%u: NUL byte at column %zu: not a text file", path, lineno,
+                     (size_t)(nul - line) + 1);
+            goto done;
+        }
+        size_t bad = utf8_bad((const unsigned char *)line, len);
+        if (bad < len) {
+            snprintf(err, errlen, "%s:%u: invalid UTF-8 at column %zu (byte 0x%02X)", path,
+                     lineno, bad + 1, (unsigned)(unsigned char)line[bad]);
             goto done;
         }
         if (1 == lineno && len >= 3 && 0 == memcmp(line, "\xEF\xBB\xBF", 3))
@@ -427,7 +480,7 @@ cfg_load_file(struct cfg *c, const char *path, char *err, size_t errlen)
         if (0 != cfg_set(c, key, value, CFG_SRC_FILE, origin, base, err, errlen))
             goto done;
     }
-    if (ferror(f)) {
+    if (ferror(f) || (got < 0 && ENOMEM == errno)) {
         snprintf(err, errlen, "%s: read error: %s", path, strerror(errno));
         goto done;
     }

@@ -39,6 +39,8 @@ struct cfg {
     unsigned max_connections;
     unsigned max_connections_per_ip; /**< 0: unlimited */
     unsigned connection_timeout_s;   /**< idle connections are closed after this; 0: never */
+    unsigned request_timeout_s;      /**< a complete request must arrive within this
+                                          (from connect or the previous reply); 0: no bound */
     size_t connection_memory_bytes;  /**< MHD buffer per connection (headers, upload chunks) */
     unsigned max_json_depth;         /**< nesting of arrays/objects in a JSON body */
     unsigned max_in_flight;          /**< extract requests at once before 503; 0: unlimited */
@@ -85,8 +87,8 @@ cfg_free(struct cfg *c);
 /**
  * Read a configuration file.
  * @param err  receives "PATH:LINE: reason" (or "PATH: reason") on failure
- * @return 0, or -1 on any error (unreadable file, syntax, unknown key, bad
- *         value, key given twice)
+ * @return 0, or -1 on any error (unreadable file, a NUL byte or invalid
+ *         UTF-8, syntax, unknown key, bad value, key given twice)
  */
 int
 cfg_load_file(struct cfg *c, const char *path, char *err, size_t errlen);

@@ -1,4 +1,5 @@
 /* The extraction path shared by POST /v1/extract and `liqa extract`. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,15 +9,102 @@
 #include "liqa/status.h"
 #include "liqa/text.h"
 
+/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 when the bytes
+ * there are not one (RFC 3629: no overlongs, no surrogates, <= U+10FFFF). */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c >= 0x01 && c < 0x80)
+        return 1;
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (0xE0 == c)
+            lo = 0xA0;
+        else if (0xED == c)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (0xF0 == c)
+            lo = 0x90;
+        else if (0xF4 == c)
+            hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if (0x80 != (s[i] & 0xC0))
+            return 0;
+    return len;
+}
+
+size_t
+app_utf8_copy(char *dst, size_t dstlen, const char *src, size_t srclen)
+{
+    static const char fffd[] = "\xEF\xBF\xBD";
+    const unsigned char *s = (const unsigned char *)src;
+    size_t i = 0, k = 0;
+    if (0 == dstlen)
+        return 0;
+    while (i < srclen) {
+        size_t n = utf8_seq(s + i, srclen - i);
+        const char *from = n ? src + i : fffd;
+        size_t w = n ? n : 3;
+        if (k + w >= dstlen)
+            break;
+        memcpy(dst + k, from, w);
+        k += w;
+        i += n ? n : 1;
+    }
+    dst[k] = '\0';
+    return k;
+}
+
+/* @p n reduced so that s[0..n) does not end inside a multi-byte sequence. */
+static size_t
+trim_cut(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t j = n;
+    while (j > 0 && n - j < 3 && 0x80 == (u[j - 1] & 0xC0))
+        j--;
+    if (j > 0 && u[j - 1] >= 0xC0) {
+        size_t need = u[j - 1] >= 0xF0 ? 4 : u[j - 1] >= 0xE0 ? 3 : 2;
+        if (n - (j - 1) < need)
+            return j - 1;
+    }
+    return n;
+}
+
+int
+app_utf8_prefix(const char *s, size_t max)
+{
+    size_t n = strnlen(s, max);
+    if (n == max && '\0' != s[n])
+        n = trim_cut(s, n);
+    return n > INT_MAX ? INT_MAX : (int)n;
+}
+
 void
 app_error_set(struct app_error *e, unsigned http, const char *code, const char *fmt, ...)
 {
+    char raw[1024];
     va_list ap;
     e->http = http;
     e->code = code;
     va_start(ap, fmt);
-    vsnprintf(e->message, sizeof(e->message), fmt, ap);
+    int n = vsnprintf(raw, sizeof(raw), fmt, ap);
     va_end(ap);
+    size_t len = n < 0 ? 0 : (size_t)n;
+    if (len >= sizeof(raw))
+        len = trim_cut(raw, sizeof(raw) - 1); /* cut by vsnprintf */
+    app_utf8_copy(e->message, sizeof(e->message), raw, len);
 }
 
 void

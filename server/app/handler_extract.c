@@ -59,11 +59,11 @@ handler_extract_begin(struct http_req *r)
 {
     struct app *app = r->app;
     const struct cfg *cfg = app->cfg;
-    if (!atomic_load(&app->ready)) {
+    /* While shutting down (ready is 0 then), requests that reach a thread are
+     * still served within the grace period, with Connection: close: they
+     * were sent on a connection accepted before the signal. */
+    if (!atomic_load(&app->ready) && !atomic_load(&app->stopping)) {
         http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
-        if (atomic_load(&app->stopping))
-            return reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "shutting_down",
-                               "the service is shutting down");
         return reply_error(r, MHD_HTTP_SERVICE_UNAVAILABLE, "not_ready",
                            "models and lexicons are not loaded yet");
     }
@@ -86,25 +86,27 @@ handler_extract_begin(struct http_req *r)
                            "text/plain; charset=utf-8");
     case HTTP_CT_BAD_CHARSET:
         return reply_error(r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                           "Content-Type '%.100s': only charset=utf-8 is accepted", ct);
+                           "Content-Type '%.*s': only charset=utf-8 is accepted",
+                           app_utf8_prefix(ct, 100), ct);
     default:
         return reply_error(r, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                           "Content-Type '%.100s' not supported: send application/json or "
+                           "Content-Type '%.*s' not supported: send application/json or "
                            "text/plain; charset=utf-8",
-                           ct);
+                           app_utf8_prefix(ct, 100), ct);
     }
     const char *te = header(r, MHD_HTTP_HEADER_TRANSFER_ENCODING);
     if (NULL != te && 0 != strcasecmp(te, "chunked"))
         return reply_error(r, MHD_HTTP_BAD_REQUEST, "bad_request",
-                           "Transfer-Encoding '%.40s' not supported: send Content-Length or "
+                           "Transfer-Encoding '%.*s' not supported: send Content-Length or "
                            "Transfer-Encoding: chunked",
-                           te);
+                           app_utf8_prefix(te, 40), te);
     const char *cl = header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (NULL != cl) {
         unsigned long long len = 0;
         if (0 != http_content_length(cl, &len))
             return reply_error(r, MHD_HTTP_BAD_REQUEST, "bad_request",
-                               "Content-Length '%.40s' is not a number", cl);
+                               "Content-Length '%.*s' is not a number",
+                               app_utf8_prefix(cl, 40), cl);
         if (len > cfg->max_body_bytes)
             return reply_error(r, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
                                "request body of %llu bytes; the limit is %zu bytes", len,

@@ -21,6 +21,7 @@
 #include "http_body.h"
 
 struct acc;
+struct http_conns;
 struct lq_pipeline;
 
 /** Everything the server shares between threads. */
@@ -37,6 +38,8 @@ struct app {
     atomic_uint in_flight;            /**< requests begun, not completed */
     atomic_uint extract_in_flight;    /**< of those, POST /v1/extract */
     atomic_uint connections;
+    struct http_conns *conns;         /**< open connections and the request
+                                           deadline's watchdog (http_daemon.c) */
     struct MHD_Daemon *daemon;
     uint16_t port;                    /**< bound port */
 };
@@ -101,9 +104,21 @@ struct http_req {
 int
 http_start(struct app *app, char *err, size_t errlen);
 
-/** Stop accepting connections; requests in flight go on. */
+/**
+ * Stop accepting connections; requests in flight go on. Connections the
+ * kernel had already accepted (waiting in the listen queue while every
+ * thread was busy) are taken over and served, not reset.
+ */
 void
 http_quiesce(struct app *app);
+
+/**
+ * Connections that hold a request not yet answered: a request line seen and
+ * not completed, or bytes received that no thread has read yet (a busy
+ * thread's connections). Idle keep-alive connections do not count.
+ */
+unsigned
+http_pending(struct app *app);
 
 /** Close every connection, join the threads and free the daemon. */
 void

@@ -1,13 +1,16 @@
 /* The daemon: options, route table, access and completion callbacks. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -45,6 +48,176 @@ now_ns(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* ---- open connections -------------------------------------------------
+ *
+ * Every connection MHD opens gets a conn_entry (its socket context), kept
+ * in a list under a mutex. MHD's idle timeout restarts with every byte, so a
+ * client trickling a byte a second would hold a connection for ever; the
+ * watchdog thread shuts down the socket of any connection that has not
+ * delivered a complete request within request_timeout_s of being opened or
+ * of its previous request's end. MHD calls NOTIFY_CLOSED (which takes the
+ * mutex and unlinks the entry) before it closes the socket, so a socket the
+ * watchdog touches under the mutex is still the connection's own.
+ * The same list tells shutdown which connections still hold a request. */
+
+struct conn_entry {
+    struct conn_entry *prev, *next;
+    int fd;
+    atomic_ullong since_ns;    /* opened, or the previous request completed */
+    atomic_int received;       /* the current request is in (or answered) */
+    atomic_int busy;           /* a request line was seen, not completed */
+    atomic_int timed_out;      /* shut down by the request deadline */
+};
+
+struct http_conns {
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    struct conn_entry *head;
+    int stop;
+    int started;               /* the watchdog thread runs */
+    pthread_t thread;
+    uint64_t timeout_ns;       /* 0: no deadline */
+};
+
+static struct conn_entry *
+conn_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+static void *
+watchdog_main(void *arg)
+{
+    struct http_conns *hc = arg;
+    pthread_mutex_lock(&hc->lock);
+    while (!hc->stop) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 200 * 1000 * 1000;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&hc->wake, &hc->lock, &ts);
+        if (hc->stop)
+            break;
+        uint64_t now = now_ns();
+        unsigned cut = 0;
+        for (struct conn_entry *e = hc->head; e; e = e->next) {
+            if (atomic_load(&e->received) || atomic_load(&e->timed_out))
+                continue;
+            uint64_t since = atomic_load(&e->since_ns);
+            if (now > since && now - since > hc->timeout_ns) {
+                atomic_store(&e->timed_out, 1);
+                shutdown(e->fd, SHUT_RDWR);
+                cut++;
+            }
+        }
+        if (cut) {
+            pthread_mutex_unlock(&hc->lock);
+            log_message("warn", "request_timeout",
+                        "closed %u connection%s that did not send a complete request in %llu s",
+                        cut, 1 == cut ? "" : "s",
+                        (unsigned long long)(hc->timeout_ns / 1000000000u));
+            pthread_mutex_lock(&hc->lock);
+        }
+    }
+    pthread_mutex_unlock(&hc->lock);
+    return NULL;
+}
+
+static struct http_conns *
+conns_new(unsigned timeout_s)
+{
+    struct http_conns *hc = calloc(1, sizeof(*hc));
+    if (NULL == hc)
+        return NULL;
+    if (0 != pthread_mutex_init(&hc->lock, NULL)) {
+        free(hc);
+        return NULL;
+    }
+    if (0 != pthread_cond_init(&hc->wake, NULL)) {
+        pthread_mutex_destroy(&hc->lock);
+        free(hc);
+        return NULL;
+    }
+    hc->timeout_ns = (uint64_t)timeout_s * 1000000000u;
+    return hc;
+}
+
+static int
+conns_start_watchdog(struct http_conns *hc)
+{
+    if (0 == hc->timeout_ns)
+        return 0;
+    if (0 != pthread_create(&hc->thread, NULL, watchdog_main, hc))
+        return -1;
+    hc->started = 1;
+    return 0;
+}
+
+static void
+conns_stop_watchdog(struct http_conns *hc)
+{
+    if (NULL == hc || !hc->started)
+        return;
+    pthread_mutex_lock(&hc->lock);
+    hc->stop = 1;
+    pthread_cond_signal(&hc->wake);
+    pthread_mutex_unlock(&hc->lock);
+    pthread_join(hc->thread, NULL);
+    hc->started = 0;
+}
+
+/* After MHD_stop_daemon: every entry has been unlinked by NOTIFY_CLOSED. */
+static void
+conns_free(struct http_conns *hc)
+{
+    if (NULL == hc)
+        return;
+    conns_stop_watchdog(hc);
+    while (hc->head) {
+        struct conn_entry *e = hc->head;
+        hc->head = e->next;
+        free(e);
+    }
+    pthread_cond_destroy(&hc->wake);
+    pthread_mutex_destroy(&hc->lock);
+    free(hc);
+}
+
+unsigned
+http_pending(struct app *app)
+{
+    struct http_conns *hc = app->conns;
+    unsigned n = 0;
+    if (NULL == hc)
+        return 0;
+    pthread_mutex_lock(&hc->lock);
+    for (struct conn_entry *e = hc->head; e; e = e->next) {
+        int unread = 0;
+        if (atomic_load(&e->busy) ||
+            (0 == ioctl(e->fd, FIONREAD, &unread) && unread > 0 && !atomic_load(&e->timed_out)))
+            n++;
+    }
+    pthread_mutex_unlock(&hc->lock);
+    return n;
+}
+
+/* The request line has been parsed: a request is under way. */
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    (void)cls;
+    (void)uri;
+    struct conn_entry *e = conn_of(conn);
+    if (e)
+        atomic_store(&e->busy, 1);
+    return NULL; /* the access callback sees *req_cls == NULL first */
 }
 
 void
@@ -231,11 +404,9 @@ dispatch(struct http_req *r, const char *url, const char *method)
 }
 
 static enum MHD_Result
-on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
-           const char *version, const char *upload_data, size_t *upload_data_size,
-           void **req_cls)
+handle_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+               const char *upload_data, size_t *upload_data_size, void **req_cls)
 {
-    (void)version;
     struct app *app = cls;
     struct http_req *r = *req_cls;
     if (NULL == r) {
@@ -256,8 +427,10 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
         r->t0_ns = now_ns();
         r->key_index = -1;
         r->route_index = NROUTES;
-        snprintf(r->method, sizeof(r->method), "%s", method);
-        snprintf(r->path, sizeof(r->path), "%s", url);
+        /* copies for messages and the log: valid UTF-8, never cut inside a
+         * character (the route table matches the raw url) */
+        app_utf8_copy(r->method, sizeof(r->method), method, strlen(method));
+        app_utf8_copy(r->path, sizeof(r->path), url, strlen(url));
         const char *rid = header(r, "X-Request-Id");
         if (rid && valid_request_id(rid))
             snprintf(r->request_id, sizeof(r->request_id), "%s", rid);
@@ -298,6 +471,25 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
     return handler_extract_finish(r);
 }
 
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+           const char *version, const char *upload_data, size_t *upload_data_size,
+           void **req_cls)
+{
+    (void)version;
+    int final = NULL != *req_cls && 0 == *upload_data_size;
+    enum MHD_Result ret =
+        handle_request(cls, conn, url, method, upload_data, upload_data_size, req_cls);
+    const struct http_req *r = *req_cls;
+    /* the request is in, or its answer decided: the deadline is met */
+    if (final || NULL == r || r->queued) {
+        struct conn_entry *e = conn_of(conn);
+        if (e)
+            atomic_store(&e->received, 1);
+    }
+    return ret;
+}
+
 static const char *
 termination_name(enum MHD_RequestTerminationCode toe)
 {
@@ -316,9 +508,16 @@ static void
 on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
              enum MHD_RequestTerminationCode toe)
 {
-    (void)conn;
     struct app *app = cls;
     struct http_req *r = *req_cls;
+    struct conn_entry *e = conn_of(conn);
+    int timed_out = e && atomic_load(&e->timed_out);
+    if (e) {
+        /* keep-alive: the next request's deadline starts now */
+        atomic_store(&e->since_ns, now_ns());
+        atomic_store(&e->received, 0);
+        atomic_store(&e->busy, 0);
+    }
     if (NULL == r)
         return;
     *req_cls = NULL;
@@ -333,8 +532,11 @@ on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
                               secs * 1000.0, "client", r->client);
         if (f && r->error_code)
             json_object_set_new(f, "error", json_string(r->error_code));
-        if (f && MHD_REQUEST_TERMINATED_COMPLETED_OK != toe)
-            json_object_set_new(f, "termination", json_string(termination_name(toe)));
+        if (f && (timed_out || MHD_REQUEST_TERMINATED_COMPLETED_OK != toe))
+            json_object_set_new(f, "termination", json_string(timed_out ? "request_timeout"
+                                                                        : termination_name(toe)));
+        if (NULL == f) /* out of memory: still say that a request ended */
+            f = json_pack("{s:s, s:i}", "request_id", r->request_id, "status", (int)status);
         log_event_steal(status >= 500 || 0 == status ? "warn" : "info", "request", f);
     }
     if (r->counted_extract)
@@ -348,13 +550,40 @@ static void
 on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
               enum MHD_ConnectionNotificationCode toe)
 {
-    (void)conn;
-    (void)socket_context;
     struct app *app = cls;
-    if (MHD_CONNECTION_NOTIFY_STARTED == toe)
+    struct http_conns *hc = app->conns;
+    if (MHD_CONNECTION_NOTIFY_STARTED == toe) {
         atomic_fetch_add(&app->connections, 1);
-    else if (MHD_CONNECTION_NOTIFY_CLOSED == toe)
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        struct conn_entry *e = ci ? calloc(1, sizeof(*e)) : NULL;
+        *socket_context = e;
+        if (NULL == e) /* no deadline for this one; MHD's idle timeout still applies */
+            return;
+        e->fd = ci->connect_fd;
+        atomic_store(&e->since_ns, now_ns());
+        pthread_mutex_lock(&hc->lock);
+        e->next = hc->head;
+        if (hc->head)
+            hc->head->prev = e;
+        hc->head = e;
+        pthread_mutex_unlock(&hc->lock);
+    } else if (MHD_CONNECTION_NOTIFY_CLOSED == toe) {
         atomic_fetch_sub(&app->connections, 1);
+        struct conn_entry *e = *socket_context;
+        *socket_context = NULL;
+        if (NULL == e)
+            return;
+        pthread_mutex_lock(&hc->lock);
+        if (e->prev)
+            e->prev->next = e->next;
+        else
+            hc->head = e->next;
+        if (e->next)
+            e->next->prev = e->prev;
+        pthread_mutex_unlock(&hc->lock);
+        free(e);
+    }
 }
 
 static void
@@ -414,14 +643,27 @@ http_start(struct app *app, char *err, size_t errlen)
         {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)pool, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
+    app->conns = conns_new(cfg->request_timeout_s);
+    if (NULL == app->conns) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     errno = 0;
     app->daemon = MHD_start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, on_request, app, MHD_OPTION_EXTERNAL_LOGGER,
         on_mhd_log, NULL, MHD_OPTION_ARRAY, opts, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-        app, MHD_OPTION_NOTIFY_CONNECTION, on_connection, app, MHD_OPTION_END);
+        app, MHD_OPTION_NOTIFY_CONNECTION, on_connection, app, MHD_OPTION_URI_LOG_CALLBACK,
+        on_uri, app, MHD_OPTION_END);
     if (NULL == app->daemon) {
         snprintf(err, errlen, "cannot listen on %s port %u%s%s", cfg->listen, cfg->port,
                  errno ? ": " : "", errno ? strerror(errno) : "");
+        conns_free(app->conns);
+        app->conns = NULL;
+        return -1;
+    }
+    if (0 != conns_start_watchdog(app->conns)) {
+        snprintf(err, errlen, "cannot start the request-deadline thread");
+        http_stop(app);
         return -1;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(app->daemon,
@@ -436,17 +678,39 @@ http_quiesce(struct app *app)
     if (NULL == app->daemon)
         return;
     MHD_socket fd = MHD_quiesce_daemon(app->daemon);
-    if (MHD_INVALID_SOCKET != fd)
-        close(fd);
+    if (MHD_INVALID_SOCKET == fd)
+        return;
+    /* Clients whose connection the kernel completed while every thread was
+     * busy may already have sent their request: closing the listening
+     * socket would reset them. Hand them to MHD instead. */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0 && 0 == fcntl(fd, F_SETFL, fl | O_NONBLOCK)) {
+        for (unsigned i = 0; i < 4096; i++) {
+            struct sockaddr_storage ss;
+            socklen_t sl = sizeof(ss);
+            int c = accept(fd, (struct sockaddr *)(void *)&ss, &sl);
+            if (c < 0) {
+                if (EINTR == errno || ECONNABORTED == errno)
+                    continue;
+                break; /* EAGAIN: the queue is empty */
+            }
+            /* MHD takes the socket (and closes it on failure) */
+            MHD_add_connection(app->daemon, c, (struct sockaddr *)(void *)&ss, sl);
+        }
+    }
+    close(fd);
 }
 
 void
 http_stop(struct app *app)
 {
-    if (NULL == app->daemon)
-        return;
-    MHD_stop_daemon(app->daemon);
-    app->daemon = NULL;
+    conns_stop_watchdog(app->conns);
+    if (NULL != app->daemon) {
+        MHD_stop_daemon(app->daemon);
+        app->daemon = NULL;
+    }
+    conns_free(app->conns);
+    app->conns = NULL;
 }
 
 /* end of http_daemon.c */

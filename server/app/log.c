@@ -1,6 +1,8 @@
 /* JSON log lines on stderr (see log.h). */
 #include "log.h"
 
+#include "app.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -67,11 +69,13 @@ log_event_steal(const char *level, const char *event, json_t *fields)
 void
 log_message(const char *level, const char *event, const char *fmt, ...)
 {
-    char msg[1024];
+    char raw[1024], msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    vsnprintf(raw, sizeof(raw), fmt, ap);
     va_end(ap);
+    /* messages may quote what a client sent: keep the line valid JSON */
+    app_utf8_copy(msg, sizeof(msg), raw, strnlen(raw, sizeof(raw) - 1));
     log_event_steal(level, event, json_pack("{s:s}", "message", msg));
 }
 

@@ -111,12 +111,14 @@ enum MHD_Result
 reply_error(struct http_req *r, unsigned status, const char *code, const char *fmt, ...)
 {
     struct app_error e;
+    char raw[1024];
     va_list ap;
-    e.http = status;
-    e.code = code;
     va_start(ap, fmt);
-    vsnprintf(e.message, sizeof(e.message), fmt, ap);
+    vsnprintf(raw, sizeof(raw), fmt, ap);
     va_end(ap);
+    /* app_error_set makes the message valid UTF-8 (paths, methods and
+     * header values echoed here are whatever the client sent) */
+    app_error_set(&e, status, code, "%s", raw);
     return reply_app_error(r, &e);
 }
 

@@ -38,13 +38,28 @@ signal_name(int sig)
     }
 }
 
-/* Wait for requests in flight until none is left or the grace period ends;
- * a second signal cuts the wait short. @return 1 when all finished. */
+/* Whether nothing is left to answer: no request begun and not completed,
+ * and no connection holding a request that no thread has picked up yet (a
+ * thread busy with one extraction has other connections waiting). */
+static int
+idle(struct app *app)
+{
+    return 0 == atomic_load(&app->in_flight) && 0 == http_pending(app);
+}
+
+/* Wait until nothing is left to answer or the grace period ends; a second
+ * signal cuts the wait short. @return 1 when all finished. */
 static int
 drain(struct app *app, const sigset_t *set)
 {
     double deadline = mono_s() + app->cfg->shutdown_grace_s;
-    while (atomic_load(&app->in_flight) > 0) {
+    int calm = 0;
+    /* idle twice 10 ms apart: a thread may have just read a request that it
+     * has not parsed yet */
+    while (calm < 2) {
+        calm = idle(app) ? calm + 1 : 0;
+        if (calm >= 2)
+            break;
         double left = deadline - mono_s();
         if (left <= 0)
             return 0;
@@ -122,9 +137,11 @@ app_serve(const struct cfg *cfg)
     double t1 = mono_s();
     int drained = drain(&app, &set);
     unsigned left = atomic_load(&app.in_flight);
+    unsigned pending = http_pending(&app);
     http_stop(&app);
     log_event_steal("info", "stopped",
-                    json_pack("{s:b, s:i, s:f}", "drained", drained, "abandoned", (int)left,
+                    json_pack("{s:b, s:i, s:i, s:f}", "drained", drained, "abandoned", (int)left,
+                              "pending_connections", (int)pending,
                               "drain_ms", (mono_s() - t1) * 1000.0));
     rc = APP_EXIT_OK;
 done:

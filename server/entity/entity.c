@@ -398,7 +398,8 @@ repeats(struct ent_work *w, uint8_t *taken)
             taken[i + k] = 1;
         i += best - 1;
     }
-    qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+    if (w->ncands > 1)
+        qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
     return LQ_OK;
 }
 

@@ -37,6 +37,10 @@ struct name {
     const char *core;        /* words without head and nationality */
     const char *natl;        /* country of a closing nationality adjective, or "" */
     int32_t next_bucket;     /* chain in a bucket table */
+    const char *fuzzy;       /* organizations: consonant skeletons of the words before the
+                                nationality, without ال and generic adjectives, or NULL */
+    int32_t next_fuzzy;      /* chain in the fuzzy table */
+    int canon;               /* the core came from synonyms.txt: nationalities must agree */
     int quality;             /* 2 a rule or lexicon found it, 1 the tagger, 0 repeats only */
 };
 
@@ -373,7 +377,66 @@ org_parts(struct ent_work *w, struct name *nm, const char **words, uint32_t n)
         }
     }
     nm->core = join(w->arena, words + b, e - b);
-    return nm->core ? LQ_OK : LQ_ERR_NOMEM;
+    if (NULL == nm->core)
+        return LQ_ERR_NOMEM;
+    /* الجيش المصري is القوات المسلحة المصرية: a synonym of the whole name
+     * before its nationality (synonyms.txt) */
+    if (lx->synonyms && e < n) {
+        const char *all = join(w->arena, words, e);
+        if (NULL == all)
+            return LQ_ERR_NOMEM;
+        const char *v = lex_get(lx->synonyms, all);
+        if (v && v[0]) {
+            const char *f = fold_dup(w->arena, v);
+            if (NULL == f)
+                return LQ_ERR_NOMEM;
+            /* its head noun, as above */
+            const char *sp = strchr(f, ' ');
+            nm->head = "";
+            nm->core = f;
+            if (sp && 0 != strncmp(f, "ال", strlen("ال"))) {
+                const char *hd = lq_arena_strndup(w->arena, f, (size_t)(sp - f));
+                if (NULL == hd)
+                    return LQ_ERR_NOMEM;
+                if (lex_get(lx->org_heads, hd)) {
+                    nm->head = hd;
+                    nm->core = sp + 1;
+                }
+            }
+            nm->canon = 1;
+        }
+    }
+    /* the fuzzy key: مجلس السيادة / المجلس السيادي, مجلس النواب / المجلس
+     * النيابي, الفدرالية / الفيدرالي, المخابرات العامة المصرية / المخابرات
+     * المصرية */
+    char buf[512];
+    size_t bl = 0;
+    uint32_t kept = 0, cons = 0;
+    for (uint32_t k = 0; k < e; k++) {
+        const char *wd = words[k];
+        if (k > 0 && (0 == strcmp(wd, "العام") || 0 == strcmp(wd, "العامه")))
+            continue;
+        char sk[WORD_MAX_BYTES];
+        size_t sl = ent_skeleton(wd, sk, sizeof(sk));
+        if (0 == sl || sl >= sizeof(sk))
+            return LQ_OK;
+        if (bl + sl + 2 >= sizeof(buf))
+            return LQ_OK;
+        if (bl)
+            buf[bl++] = ' ';
+        memcpy(buf + bl, sk, sl);
+        bl += sl;
+        kept++;
+        cons += (uint32_t)sl / 2;
+    }
+    buf[bl] = '\0';
+    /* enough to mean something: two words, or one and a nationality */
+    if ((kept >= 2 || (1 == kept && nm->natl[0])) && cons >= 5) {
+        nm->fuzzy = lq_arena_strndup(w->arena, buf, bl);
+        if (NULL == nm->fuzzy)
+            return LQ_ERR_NOMEM;
+    }
+    return LQ_OK;
 }
 
 static int
@@ -384,6 +447,9 @@ org_compatible(const struct name *a, const struct name *b)
     if (a->head[0] && b->head[0] && 0 != strcmp(a->head, b->head))
         return 0;
     if (a->natl[0] && b->natl[0] && 0 != strcmp(a->natl, b->natl))
+        return 0;
+    /* البرلمان العراقي is مجلس النواب العراقي, البرلمان العربي is not */
+    if ((a->canon || b->canon) && 0 != strcmp(a->natl, b->natl))
         return 0;
     return 1;
 }
@@ -664,6 +730,47 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             unite(nm, (int32_t)k, best);
         x->next_bucket = *slot;
         *slot = (int32_t)k;
+    }
+
+    /* organizations whose fuzzy keys agree, when the key names one group
+     * only: -2 marks a key that two groups share */
+    {
+        struct table byfuzzy;
+        if (LQ_OK != table_init(&byfuzzy, a, nn))
+            return LQ_ERR_NOMEM;
+        for (size_t k = 0; k < nn; k++) {
+            struct name *x = &nm[k];
+            x->next_fuzzy = -1;
+            if (NER_ORG != x->type || NULL == x->fuzzy)
+                continue;
+            int32_t *slot = table_slot(&byfuzzy, x->fuzzy, 1);
+            if (NULL == slot)
+                return LQ_ERR_NOMEM;
+            x->next_fuzzy = *slot;
+            *slot = (int32_t)k;
+        }
+        for (size_t k = 0; k < nn; k++) {
+            struct name *x = &nm[k];
+            if (NER_ORG != x->type || NULL == x->fuzzy)
+                continue;
+            int32_t *slot = table_slot(&byfuzzy, x->fuzzy, 0);
+            if (NULL == slot)
+                continue;
+            int32_t other = -1, depth = 0;
+            int many = 0;
+            for (int32_t p = *slot; p >= 0 && depth < BUCKET_MAX; p = nm[p].next_fuzzy, depth++) {
+                if (find(nm, p) == find(nm, (int32_t)k))
+                    continue;
+                const struct name *y = &nm[p];
+                if (x->natl[0] && y->natl[0] && 0 != strcmp(x->natl, y->natl))
+                    continue;
+                if (other >= 0 && find(nm, other) != find(nm, p))
+                    many = 1;
+                other = p;
+            }
+            if (other >= 0 && !many)
+                unite(nm, (int32_t)k, other);
+        }
     }
 
     /* organizations: a shorter name that begins a longer one (مجلس التعاون,

@@ -26,6 +26,7 @@ struct sent {
     struct ent_work *w;
     const struct txt_token *t;
     uint32_t b, e;
+    int depth;  /* nesting of read_org (لجنة ... بمجلس ...), at most 1 */
 };
 
 static const struct txt_token *
@@ -252,6 +253,43 @@ name_shape2(const struct txt_token *t, int loose)
 
 enum part { P_FIRST, P_LINK, P_AL, P_UNKNOWN };
 
+/* a verbal noun of the derived patterns افتعال، انفعال، استفعال
+ * (الافتتاح، الانسحاب، الاستقبال): "شريط الافتتاح" is no name */
+static int
+masdar(const struct txt_token *t)
+{
+    const char *k = t->base;
+    if (0 != strncmp(k, "ال", strlen("ال")))
+        return 0;
+    k += strlen("ال");
+    /* Arabic letters are two bytes each in UTF-8 */
+    size_t n = strlen(k);
+    if (n % 2)
+        return 0;
+    n /= 2;
+#define L(i, c) (0 == strncmp(k + 2 * (i), (c), 2))
+    if (6 == n && L(0, "ا") && L(2, "ت") && L(4, "ا"))
+        return 1;
+    if (6 == n && L(0, "ا") && L(1, "ن") && L(4, "ا"))
+        return 1;
+    if (7 == n && L(0, "ا") && L(1, "س") && L(2, "ت") && L(5, "ا"))
+        return 1;
+#undef L
+    return 0;
+}
+
+/* المساعدين، المستشارون: a plural participle is the complement of a title
+ * (كبير المساعدين), never a family name */
+static int
+plural_participle(const struct txt_token *t)
+{
+    const char *k = t->base;
+    size_t n = strlen(k);
+    if (0 != strncmp(k, "الم", strlen("الم")) || n < strlen("الم") + 4 * 2)
+        return 0;
+    return 0 == strcmp(k + n - strlen("ين"), "ين") || 0 == strcmp(k + n - strlen("ون"), "ون");
+}
+
 /*
  * Read a person's name from i: given names, connectors with the word after
  * them, family names with or without ال; stop at verbs, prepositions,
@@ -318,6 +356,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
          * family name with ال is part of the name */
         if (P_FIRST == prev && j + 1 < s->e && 1 == longest(s, s->w->lx->titles, j, NULL) &&
             !has_clitic(t) && definite(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
+            !plural_participle(tok(s, j + 1)) &&
             name_word(s, j + 1, in_quote) && name_shape(tok(s, j + 1)) &&
             !longest(s, s->w->lx->titles, j + 1, NULL)) {
             j += 2;
@@ -465,6 +504,31 @@ ruler_title(const struct txt_token *t)
     return 0;
 }
 
+/* an ordinal adjective (time_words.txt `ord:`): الثامن، العاشرة */
+static int
+ordinal(const struct sent *s, const struct txt_token *t)
+{
+    const char *v = get(s->w->lx->time_words, t);
+    return v && 0 == strncmp(v, "ord:", 4);
+}
+
+/* a feminine singular noun or adjective: its key ends in ه (ة folded) */
+static int
+feminine(const struct txt_token *t)
+{
+    size_t n = strlen(t->base);
+    return n > strlen("ال") + 2 * 2 && 0 == strcmp(t->base + n - strlen("ه"), "ه");
+}
+
+/* a feminine elative or ending in alef: العليا، الكبرى، الوسطى */
+static int
+elative_f(const struct txt_token *t)
+{
+    size_t n = strlen(t->base), m = strlen(t->surface);
+    return (n > 2 && 0 == strcmp(t->base + n - strlen("ا"), "ا")) ||
+           (m > 2 && 0 == strcmp(t->surface + m - strlen("ى"), "ى"));
+}
+
 /* the org_heads value of a head noun starting at j, or "" */
 static const char *
 v_of_head(const struct sent *s, uint32_t j)
@@ -473,6 +537,68 @@ v_of_head(const struct sent *s, uint32_t j)
     if (0 == longest(s, s->w->lx->org_heads, j, &v) || NULL == v)
         return "";
     return v;
+}
+
+/* الجهوي، البلدي، المحلي: an adjective of a local body */
+static int
+regional(const struct txt_token *t)
+{
+    static const char *const r[] = { "الجهوي", "الجهويه", "البلدي", "المحلي", "المحليه" };
+    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
+        if (0 == strcmp(t->base, r[k]))
+            return 1;
+    return 0;
+}
+
+static uint32_t
+read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_type *type);
+
+/*
+ * The ب-phrase at j that ends a local body's name (its town: بجدة، بحفر
+ * الباطن، بمدينة ينبع، بقبلي) or a committee's (its parliament: بمجلس
+ * الشيوخ الأميركي).
+ * @return the end of the phrase, j when none
+ */
+static uint32_t
+local_part(struct sent *s, uint32_t j, int local, int sub)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    const struct txt_token *t = tok(s, j);
+    size_t m;
+    if (sub && s->depth < 1 && 0 == strncmp(v_of_head(s, j), "org", 3) && !definite(t)) {
+        uint32_t ob, oe;
+        enum ner_type ot;
+        s->depth++;
+        uint32_t end = read_org(s, j, &ob, &oe, &ot);
+        s->depth--;
+        if (end > j && NER_ORG == ot && ob == j)
+            return oe;
+        if (0 == longest(s, lx->organizations, j, NULL))
+            return j;
+    }
+    if (sub && (m = longest(s, lx->organizations, j, NULL)) && !weak_org(s, j))
+        return j + (uint32_t)m;
+    if (!local)
+        return j;
+    if ((m = longest(s, lx->places, j, NULL)))
+        return j + (uint32_t)m;
+    /* بمدينة ينبع */
+    const char *v = v_of_head(s, j);
+    if (strstr(v, "admin") && j + 1 < s->e) {
+        if ((m = longest(s, lx->places, j + 1, NULL)) && !has_clitic(tok(s, j + 1)))
+            return j + 1 + (uint32_t)m;
+        const struct txt_token *nx = tok(s, j + 1);
+        if (TXT_WORD == nx->kind && !has_clitic(nx) && !nonname(s, nx) && name_shape2(nx, 1) &&
+            boundary(s, j + 2))
+            return j + 2;
+        return j;
+    }
+    /* بقبلي: one unknown word that ends the phrase */
+    if (TXT_WORD == t->kind && !nonname(s, t) && !v[0] && name_shape2(t, 1) &&
+        !longest(s, lx->titles, j, NULL) && !longest(s, lx->nationalities, j, NULL) &&
+        !first_name(s, j, NULL) && boundary(s, j + 1) && !(tok(s, j)->flags & TXT_F_QUOTE_OPEN))
+        return j + 1;
+    return j;
 }
 
 /*
@@ -519,18 +645,58 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     int after_li = 0; /* the last token was ل + an indefinite noun */
     int adj_seen = 0; /* an adjective has been read: no more coordinated nouns */
     int li_seen = 0, coord_seen = 0;
+    uint32_t li_last = 0; /* the token of the ل-phrase, or 0 */
     int li_noun = 0; /* the last word was the noun of a ل-phrase: للإغاثة والأعمال */
     int head_def = definite(h);
     int admin = NULL != strstr(v, "admin");
     int named = NULL != strstr(v, "named");
+    int placed = NULL != strstr(v, "place"); /* بلدية أريانة: a place's name ends it */
+    int local = NULL != strstr(v, "local");  /* الغرفة التجارية بجدة */
+    int sub = 0 == strcmp(h->base, "لجنه") || 0 == strcmp(h->base, "اللجنه");
     while (j < s->e && mods < ORG_MAX_MODIFIERS && !(admin && mods >= 1)) {
         const struct txt_token *t = tok(s, j);
         if (is_punct(t) || TXT_WORD != t->kind || (t->flags & TXT_F_QUOTE_OPEN))
             break;
         int nn = nonname(s, t);
+        /* الاتحاد العام، الأمانة العامة: here العام is "general", not "the
+         * year" (العام الماضي stays a time expression) */
+        if (2 == nn && !has_clitic(t) && 0 == strcmp(t->base, "العام") &&
+            !(s->w->lx->time_words && longest(s, s->w->lx->time_words, j, NULL) > 1))
+            nn = 0;
         if (2 == nn)
             break;
+        /* المركز الثامن، المؤتمر العاشر: an ordinal names no organization */
+        if (definite(t) && !has_clitic(t) && ordinal(s, t))
+            break;
+        /* الحركة العاشر: a feminine head takes no masculine adjective */
+        if (0 == mods && head_def && definite(t) && !has_clitic(t) && feminine(h) &&
+            !feminine(t) && !elative_f(t) && adjective(t) && !longest(s, lx->nationalities, j, NULL))
+            break;
         size_t m;
+        if (0 == mods && !head_def && named && !has_clitic(t) && j + 1 < s->e &&
+            connector(tok(s, j + 1)) && first_name(s, j, NULL)) {
+            /* مركز سامر بن يوسف للثقافة: named after a person, with no title */
+            uint32_t ne = read_name(s, j, 1);
+            if (ne > j + 2) {
+                j = ne;
+                mods++;
+                strong++;
+                genitive = 1;
+                adj_seen = 1;
+                last = j;
+                continue;
+            }
+        }
+        if (0 == mods && !head_def && !has_clitic(t) && !definite(t) &&
+            (m = longest(s, lx->organizations, j, NULL)) && !weak_org(s, j)) {
+            /* وكالة رويترز، صحيفة يديعوت أحرونوت: a known name after the head */
+            j += (uint32_t)m;
+            mods++;
+            strong++;
+            genitive = 1;
+            last = j;
+            continue;
+        }
         if (0 == mods && !head_def && named && !has_clitic(t) &&
             (ruler_title(t) || longest(s, lx->honorifics, j, NULL))) {
             /* مركز الملك سلمان للإغاثة: an institution named after a person */
@@ -551,11 +717,28 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             }
             break;
         }
+        /* مكتب رئيس الوزراء الإسرائيلي: an office named by the title it serves
+         * and its country */
+        if (0 == mods && !head_def && !has_clitic(t) && 0 == strcmp(h->base, "مكتب") &&
+            (m = longest(s, lx->titles, j, NULL)) && j + m < s->e &&
+            !has_clitic(tok(s, j + (uint32_t)m))) {
+            size_t nm = longest(s, lx->nationalities, j + (uint32_t)m, NULL);
+            if (nm) {
+                j += (uint32_t)(m + nm);
+                mods += 2;
+                strong++;
+                last = j;
+                break;
+            }
+        }
         if (longest(s, lx->titles, j, NULL) || longest(s, lx->honorifics, j, NULL))
             break;
         if ((m = longest(s, lx->nationalities, j, NULL)) && (!has_clitic(t))) {
             nat_at = j;
             j += (uint32_t)m;
+            /* اللجنة العليا السعودية المصرية: a joint body of two countries */
+            if (j < s->e && !has_clitic(tok(s, j)) && (m = longest(s, lx->nationalities, j, NULL)))
+                j += (uint32_t)m;
             mods++;
             strong++;
             last = j;
@@ -569,8 +752,10 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             const char *c = t->clitics;
             if (0 == mods)
                 break;
-            /* اللجنة التنفيذية | لحزب الاستقلال: a second organization starts */
-            if (0 == strcmp(c, "ل") && 0 == strncmp(v_of_head(s, j), "org", 3))
+            /* اللجنة التنفيذية | لحزب الاستقلال: a second organization starts;
+             * القيادة العامة للقوات المسلحة: a definite head after ل is the
+             * genitive of this one */
+            if (0 == strcmp(c, "ل") && 0 == strncmp(v_of_head(s, j), "org", 3) && !definite(t))
                 break;
             if (0 == strcmp(c, "ل") && (li_seen || coord_seen))
                 break; /* one ل-phrase, and none after a coordinated noun */
@@ -580,6 +765,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                          (j + 1 < s->e && definite(tok(s, j + 1)) && !is_punct(tok(s, j + 1)));
                 if (!ok)
                     break;
+                li_last = j;
                 j++;
                 mods++;
                 strong++;
@@ -587,6 +773,18 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                 after_li = !definite(t); /* للأنشطة is itself the noun */
                 li_noun = definite(t);
                 continue;
+            }
+            /* الغرفة التجارية بجدة، لجنة الاستخبارات بمجلس الشيوخ: a local
+             * body's town, a committee's parliament */
+            if (0 == strcmp(c, "ب") && (local || sub)) {
+                uint32_t be = local_part(s, j, local, sub);
+                if (be > j) {
+                    j = be;
+                    mods++;
+                    strong++;
+                    last = j;
+                }
+                break;
             }
             /* حزب العدالة والتنمية، وزارة الشباب والرياضة */
             if (0 == strcmp(c, "و") && definite(t) && !longest(s, lx->org_heads, j, NULL) &&
@@ -600,6 +798,15 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             }
             break;
         }
+        /* الاتحاد الجهوي للشغل بقبلي with the ب left on the unknown town */
+        if (local && mods >= 1 && !has_clitic(t) && 0 == strncmp(t->key, "ب", strlen("ب")) &&
+            strlen(t->key) >= strlen("ب") + 3 * 2 && !nn && boundary(s, j + 1) && name_shape2(t, 1) &&
+            !known_name(s, j) && !first_name(s, j, NULL) && !longest(s, lx->titles, j, NULL)) {
+            j++;
+            mods++;
+            last = j;
+            break;
+        }
         if ((m = known_name(s, j)) && longest(s, lx->places, j, NULL) != m && head_def)
             break; /* المركز | الأمم المتحدة */
         if ((m = known_name(s, j)) && longest(s, lx->places, j, NULL) == m) {
@@ -609,7 +816,18 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             mods++;
             strong++;
             last = j;
+            if (placed && 1 == mods)
+                break;
             continue;
+        }
+        if (placed && 0 == mods && !definite(t) && !nn && !has_clitic(t) && name_shape2(t, 1) &&
+            !first_name(s, j, NULL)) {
+            /* بلدية سكرة الدورة الثالثة: the unknown word is the place */
+            j++;
+            mods++;
+            strong++;
+            last = j;
+            break;
         }
         if (definite(t)) {
             int amb = 0;
@@ -621,6 +839,8 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             int need_adj = (head_def || genitive) && !after_li;
             if (need_adj && !adjective(t))
                 break;
+            if (regional(t))
+                local = 1;
             if (!head_def && !genitive)
                 genitive = 1;
             else
@@ -655,6 +875,17 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             }
             break;
         }
+        /* قصر باردو، مسجد زعيبل: after a head of a named place, one unknown
+         * word that ends the phrase is the place's name */
+        if (NER_LOC == *type && !admin && 0 == mods && !head_def && !nn &&
+            !definite(t) && name_shape(t) && !first_name(s, j, NULL) && boundary(s, j + 1) &&
+            !(j + 1 < s->e && clitic_is(tok(s, j + 1), "و"))) {
+            j++;
+            mods++;
+            strong++;
+            last = j;
+            break;
+        }
         /* construct chain after an indefinite head: وزارة شؤون المرأة */
         if (!head_def && j + 1 < s->e && (0 == mods || (1 == nn && !definite(tok(s, j - 1)))) &&
             !is_punct(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
@@ -669,6 +900,22 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     }
     if (0 == mods || last <= i + n)
         return i;
+    /* مصلحة البلد is "the country's interest": a head that is also a
+     * common word needs two modifiers (مصلحة السجون الإسرائيلية) */
+    if (strstr(v, "common") && mods < 2)
+        return i;
+    /* حكومة طهران: a government named by its capital is a description */
+    if (strstr(v, "noplace") && 1 == mods && longest(s, lx->places, i + (uint32_t)n, NULL) == last - i - n)
+        return i;
+    /* شركة غاز قطر للوقوف على ...، جامعة الملك سعود للتطوير الدكتور ...: a
+     * closing ل + verbal noun that governs what follows names a purpose or
+     * an office, not the organization */
+    if (li_last && last == li_last + 1 && last > i + n + 1 && last < s->e) {
+        const struct txt_token *nx = tok(s, last);
+        if ((!has_clitic(nx) && (0 == strcmp(nx->base, "علي") || 0 == strcmp(nx->base, "عن"))) ||
+            longest(s, lx->honorifics, last, NULL))
+            last = li_last;
+    }
     /* الحكومة الجديدة: a definite head needs more than a common adjective */
     if (head_def && 0 == strong)
         return i;
@@ -852,7 +1099,7 @@ name:
          * family name with ال before the end of the phrase */
         if (ne == nb + 1 && !fn && !honored && titled && nb == title_after &&
             !starts_proclitic(tok(s, nb)) &&
-            ne < s->e && definite(tok(s, ne)) && !has_clitic(tok(s, ne)) &&
+            ne < s->e && definite(tok(s, ne)) && !has_clitic(tok(s, ne)) && !masdar(tok(s, ne)) &&
             name_word(s, ne, 0) && name_shape(tok(s, ne)) && boundary(s, ne + 1))
             ne++;
         if (ne > nb && !fn && !honored && !boundary(s, ne))
@@ -935,7 +1182,7 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
 static int
 sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
 {
-    struct sent s = { w, w->doc->tokens, b, e };
+    struct sent s = { w, w->doc->tokens, b, e, 0 };
     const struct lq_lexicons *lx = w->lx;
     uint32_t i = b;
     while (i < e) {
@@ -1003,6 +1250,31 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
     return LQ_OK;
 }
 
+/* can a person's name end with this word? Not with tanween (بومبيو مرضياً)
+ * nor with a cue word of news prose (صلاح هدف) */
+static int
+name_word_end(const struct sent *s, const struct txt_token *t)
+{
+    const char *b = t->surface;
+    if (strstr(b, "ً") || strstr(b, "ٌ") || strstr(b, "ٍ"))
+        return 0;
+    if (get(s->w->lx->cues, t) && !first_name(s, (uint32_t)(t - s->t), NULL))
+        return 0;
+    /* كارديف استعدادا: a verbal noun, in the accusative or not */
+    char buf[256];
+    size_t n = strlen(t->key);
+    if (n + 1 + strlen("ال") >= sizeof(buf) || 0 == strncmp(t->key, "ال", strlen("ال")))
+        return 1;
+    memcpy(buf, "ال", strlen("ال"));
+    memcpy(buf + strlen("ال"), t->key, n + 1);
+    size_t bl = strlen(buf);
+    if (bl > strlen("ال") + 2 && 0 == strcmp(buf + bl - strlen("ا"), "ا"))
+        buf[bl - strlen("ا")] = '\0';
+    struct txt_token tmp = *t;
+    tmp.base = buf;
+    return !masdar(&tmp);
+}
+
 /*
  * Tagger spans are trimmed of function words and common nouns at their
  * edges (على، قال), split at a conjunction (أردوغان وعباس), and a person
@@ -1038,12 +1310,29 @@ ent_clean_tagger(struct ent_work *w)
         if (!(c->source & ENT_SRC_TAGGER))
             continue;
         const struct txt_sentence *st = &doc->sents[tk[c->b].sentence];
-        struct sent s = { w, tk, st->tok_begin, st->tok_end };
+        struct sent s = { w, tk, st->tok_begin, st->tok_end, 0 };
         uint32_t b0 = c->b, e0 = c->e;
         while (c->b < c->e && nonname(&s, &tk[c->b]))
             c->b++;
-        while (c->e > c->b && nonname(&s, &tk[c->e - 1]))
+        while (c->e > c->b && (nonname(&s, &tk[c->e - 1]) ||
+                               (NER_PER == c->type && c->e - c->b > 1 && !name_word_end(&s, &tk[c->e - 1]))))
             c->e--;
+        if (NER_PER == c->type) {
+            /* يوسف أن السيسي: a function word inside splits the span */
+            for (uint32_t j = c->b + 1; j + 1 < c->e; j++)
+                if (2 == nonname(&s, &tk[j])) {
+                    struct ent_cand d = *c;
+                    d.b = j + 1;
+                    c->e = j;
+                    int rc = ent_add_cand(w, &d);
+                    if (LQ_OK != rc) {
+                        lex_free(lone);
+                        return rc;
+                    }
+                    c = &w->cands[k]; /* the array may have moved */
+                    break;
+                }
+        }
         if (c->e <= c->b)
             continue;
         /* "على زيارتكم" less its preposition is no name */
@@ -1104,7 +1393,10 @@ ent_clean_tagger(struct ent_work *w)
         return LQ_ERR_NOMEM;
     for (size_t k = 0; k < w->ncands; k++) {
         const struct ent_cand *r = &w->cands[k];
-        if ((r->source & ENT_SRC_RULE) && NER_PER == r->type && r->e - r->b >= 2 &&
+        /* the rules' persons, and the tagger's that start with a given name */
+        int sure = (r->source & ENT_SRC_RULE) ||
+                   ((r->source & ENT_SRC_TAGGER) && r->e - r->b >= 3 && lex_get(lx->first_names, tk[r->b].base));
+        if (sure && NER_PER == r->type && r->e - r->b >= 2 &&
             LQ_ERR_NOMEM == lex_add(fam, tk[r->e - 1].key, tk[r->b].key)) {
             lex_free(fam);
             return LQ_ERR_NOMEM;
@@ -1125,21 +1417,153 @@ ent_clean_tagger(struct ent_work *w)
     return LQ_OK;
 }
 
+/* words of football reporting that cues.txt does not list as sports words */
+static int
+sports_word(const char *base)
+{
+    static const char *const sw[] = { "النادي", "الاندية", "لاعب", "اللاعب", "لاعبي", "لاعبيه",
+                                      "المهاجم", "مهاجم", "المدافع", "مدافع", "الحارس", "حارس",
+                                      "الكره", "المرمي", "الهداف" };
+    for (size_t k = 0; k < sizeof(sw) / sizeof(sw[0]); k++)
+        if (0 == strcmp(base, sw[k]))
+            return 1;
+    return 0;
+}
+
+/* a player's or coach's role, whose genitive is his club: لاعب النصر */
+static int
+club_role(const struct txt_token *t)
+{
+    static const char *const r[] = { "لاعب", "مدافع", "مهاجم", "حارس", "نجم", "مدرب", "هداف",
+                                     "لاعبو", "لاعبي", "نجوم", "جماهير", "جمهور", "انصار" };
+    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
+        if (0 == strcmp(t->base, r[k]))
+            return 1;
+    return 0;
+}
+
+/* the team's own positions and units, never a club: لاعب الوسط */
+static int
+team_word(const char *base)
+{
+    static const char *const r[] = { "الوسط", "الدفاع", "الهجوم", "الارتكاز", "الفريق", "النادي",
+                                     "المنتخب", "الاندية", "الكره", "الرديف", "الشباب", "الناشيين" };
+    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
+        if (0 == strcmp(base, r[k]))
+            return 1;
+    return 0;
+}
+
+/* could a definite word be a club named by an ordinary word (العروبة)? */
+static int
+club_word(const struct sent *s, uint32_t i)
+{
+    const struct txt_token *t = tok(s, i);
+    const struct lq_lexicons *lx = s->w->lx;
+    if (TXT_WORD != t->kind || !definite(t) || strlen(t->base) < strlen("ال") + 3 * 2)
+        return 0;
+    const char *v = NULL;
+    if (longest(s, lx->organizations, i, &v) == 1 && v && 0 == strcmp(v, "club"))
+        return 1;
+    if (team_word(t->base) || nonname(s, t) || ordinal(s, t) ||
+        longest(s, lx->nationalities, i, NULL) || longest(s, lx->titles, i, NULL) ||
+        longest(s, lx->org_heads, i, NULL) || first_name(s, i, NULL))
+        return 0;
+    /* a definite word followed by another definite word is a noun phrase */
+    if (i + 1 < s->e && definite(tok(s, i + 1)) && !has_clitic(tok(s, i + 1)) &&
+        !longest(s, lx->time_words, i + 1, NULL))
+        return 0;
+    return 1;
+}
+
+/*
+ * In an article about sport, clubs named by ordinary words: the genitive of
+ * a player's role (لاعب العروبة، مدافع الرائد) and the words coordinated
+ * with a club (كالنصر والفيحاء والشعلة); and foreign clubs whose name ends
+ * in سبور or سبورت (أدانا سبور).
+ */
+static int
+club_rules(struct ent_work *w, uint32_t b, uint32_t e)
+{
+    struct sent s = { w, w->doc->tokens, b, e, 0 };
+    const struct lq_lexicons *lx = w->lx;
+    uint32_t i = b;
+    while (i < e) {
+        const struct txt_token *t = tok(&s, i);
+        if (TXT_WORD == t->kind && (0 == strcmp(t->key, "سبور") || 0 == strcmp(t->key, "سبورت")) &&
+            i > b) {
+            /* up to two unknown words before it */
+            uint32_t k = i;
+            while (k > b && i - k < 2) {
+                const struct txt_token *p = tok(&s, k - 1);
+                if (TXT_WORD != p->kind || has_clitic(p) || nonname(&s, p) || definite(p) ||
+                    longest(&s, lx->org_heads, k - 1, NULL) || longest(&s, lx->titles, k - 1, NULL) ||
+                    longest(&s, lx->nationalities, k - 1, NULL) || !name_shape2(p, 1))
+                    break;
+                k--;
+            }
+            if (k < i) {
+                int rc = add(&s, k, i + 1, NER_ORG, ENT_SRC_RULE, 3);
+                if (LQ_OK != rc)
+                    return rc;
+            }
+            i++;
+            continue;
+        }
+        if (!w->sports) {
+            i++;
+            continue;
+        }
+        int start = 0;
+        if (club_role(t) && !definite(t) && i + 1 < e && !has_clitic(tok(&s, i + 1)) &&
+            club_word(&s, i + 1)) {
+            i++;
+            start = 1;
+        } else {
+            const char *v = NULL;
+            start = longest(&s, lx->organizations, i, &v) == 1 && v && 0 == strcmp(v, "club") &&
+                    i + 1 < e && clitic_is(tok(&s, i + 1), "و");
+        }
+        if (!start) {
+            i++;
+            continue;
+        }
+        /* the club at i, and the clubs coordinated with it */
+        uint32_t k = i;
+        int rc = add(&s, k, k + 1, NER_ORG, ENT_SRC_RULE, 3);
+        if (LQ_OK != rc)
+            return rc;
+        while (k + 1 < e && k - i < 8 && clitic_is(tok(&s, k + 1), "و") && club_word(&s, k + 1)) {
+            k++;
+            if (LQ_OK != (rc = add(&s, k, k + 1, NER_ORG, ENT_SRC_RULE, 3)))
+                return rc;
+        }
+        i = k + 1;
+    }
+    return LQ_OK;
+}
+
 int
 ent_rules(struct ent_work *w)
 {
     const struct txt_doc *doc = w->doc;
-    /* an article about sport: words of matches and leagues (cues.txt class sports) */
+    /* an article about sport: words of matches and leagues (cues.txt class
+     * sports) and of football reporting */
     unsigned sports = 0;
-    for (size_t i = 0; i < doc->ntokens && sports < 3; i++)
+    for (size_t i = 0; i < doc->ntokens && sports < 3; i++) {
         if (w->lx->cues) {
             const char *c = lex_get(w->lx->cues, doc->tokens[i].base);
             if (c && 0 == strcmp(c, "sports"))
                 sports++;
         }
+        if (sports_word(doc->tokens[i].base))
+            sports++;
+    }
     w->sports = sports >= 3;
     for (size_t si = 0; si < doc->nsents; si++) {
         int rc = sentence_rules(w, doc->sents[si].tok_begin, doc->sents[si].tok_end);
+        if (LQ_OK == rc)
+            rc = club_rules(w, doc->sents[si].tok_begin, doc->sents[si].tok_end);
         if (LQ_OK != rc)
             return rc;
     }

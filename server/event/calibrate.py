@@ -74,7 +74,7 @@ def main():
     args = ap.parse_args()
     score = load_scorer(args.gold_dir)
     tclass = trigger_classes(args.lexicon, score.norm)
-    X, y = [], []
+    X, y, served = [], [], []
     for fn in sorted(os.listdir(args.gold_dir)):
         sp = os.path.join(args.system_dir, fn)
         if not fn.endswith(".json") or not os.path.exists(sp):
@@ -106,6 +106,7 @@ def main():
         for j, s in enumerate(smeet):
             X.append(features(s, ents, tclass, score.norm))
             y.append(1.0 if j in right else 0.0)
+            served.append(float(s.get("confidence") or 0.0))
     if not X:
         print("no events")
         return 1
@@ -126,11 +127,13 @@ def main():
         print(f"  {n:14} {v:+.3f}")
     ps = [1 / (1 + math.exp(-sum(a * b for a, b in zip(w, xi)))) for xi in X]
     print(f"events: {len(X)}  right: {int(sum(y))}")
-    for lo, hi in [(0, .5), (.5, .7), (.7, .8), (.8, .9), (.9, 1.01)]:
-        sel = [yi for p, yi in zip(ps, y) if lo <= p < hi]
-        if sel:
-            print(f"  confidence [{lo:.1f},{min(hi, 1):.1f}): {len(sel):4} events, "
-                  f"{sum(sel) / len(sel):.2f} right")
+    for title, conf in (("refit model", ps), ("confidence in the responses", served)):
+        print(title + ":")
+        for lo, hi in [(0, .5), (.5, .7), (.7, .8), (.8, .9), (.9, 1.01)]:
+            sel = [yi for p, yi in zip(conf, y) if lo <= p < hi]
+            if sel:
+                print(f"  confidence [{lo:.1f},{min(hi, 1):.1f}): {len(sel):4} events, "
+                      f"{sum(sel) / len(sel):.2f} right")
     return 0
 
 

@@ -209,7 +209,8 @@ is_noun_class(enum evt_tclass c)
     return c == EVT_T_NOUN || c == EVT_T_NVISIT || c == EVT_T_NRECEIVE;
 }
 
-/* cue class at j (0 inside a mention: names are never cues) */
+/* cue class at j (0 inside a mention: names are never cues); a
+ * subordinator counts as a clause boundary (is_subord() tells them apart) */
 static enum evt_cue
 cue_at(const struct dstate *d, uint32_t j)
 {
@@ -217,7 +218,15 @@ cue_at(const struct dstate *d, uint32_t j)
         return EVT_C_HARD;
     if (in_mention(d, j))
         return EVT_C_NONE;
+    if (d->ccls[j] == EVT_C_SUBORD)
+        return EVT_C_BOUNDARY;
     return (enum evt_cue)d->ccls[j];
+}
+
+static int
+is_subord(const struct dstate *d, uint32_t j)
+{
+    return d->ccls[j] == EVT_C_SUBORD && !in_mention(d, j);
 }
 
 /* Does a mention (of any type) end right before token j, maybe before a comma? */
@@ -340,6 +349,10 @@ person_before(const struct dstate *d, uint32_t lo, uint32_t j, int32_t not)
             if (e >= 0 && e != not)
                 return e;
         }
+        /* an unnamed title that refers back to a person (المبعوث الأممي) */
+        if (m < 0 && !in_mention(d, j) && d->title_link && d->title_link[j] >= 0 &&
+            d->title_link[j] != not)
+            return d->title_link[j];
     }
     return -1;
 }
@@ -370,6 +383,14 @@ left_bound(const struct dstate *d, uint32_t sb, uint32_t tb, int *stop, uint32_t
     *stop = 0;
     while (j > sb && steps++ < EVT_WIN) {
         uint32_t k = j - 1;
+        /* the last word of a longer cue (أن of بعد أن): the cue it ends */
+        for (uint32_t b = 1; b <= 2 && k >= sb + b; b++) {
+            enum evt_cue w = d->clen[k - b] > b ? cue_at(d, k - b) : EVT_C_NONE;
+            if (w == EVT_C_BOUNDARY || w == EVT_C_COMP) {
+                k -= b;
+                break;
+            }
+        }
         enum evt_cue c = cue_at(d, k);
         if (c == EVT_C_BOUNDARY || c == EVT_C_COMP || c == EVT_C_HARD || c == EVT_C_RELATIVE) {
             *stop = (int)c;
@@ -428,7 +449,7 @@ not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
             break;
         if (q == EVT_C_PHONE && (j < c->tb || j >= c->te))
             return 1;
-        if (q == EVT_C_MEDIA && j >= c->te && j < c->te + 2 && is_noun_class(c->cls))
+        if (q == EVT_C_MEDIA && j >= c->te && j < c->te + 3 && is_noun_class(c->cls))
             return 1;
     }
     if (c->flags & EVT_TF_AMB) {
@@ -461,6 +482,20 @@ coordinated(const struct dstate *d, uint32_t from, uint32_t j)
     for (uint32_t k = from; k <= j; k++) {
         const struct txt_token *t = &d->doc->tokens[k];
         if (has_clitic(t, WAW) || tok_is(t, WAW))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a title word stand right before the organization at mention m? */
+static int
+title_before(const struct dstate *d, int32_t m, uint32_t lo)
+{
+    const struct lq_lexicons *lx = d->ctx->lex;
+    uint32_t k = d->ents->mentions[m].tok_begin;
+    for (uint32_t b = 1; b <= 4 && k >= lo + b && lx->titles; b++) {
+        size_t tl = lex_longest(lx->titles, d->doc, k - b, k, LEX_BASE, NULL);
+        if (tl > 0 && k - b + tl + 1 >= k)
             return 1;
     }
     return 0;
@@ -514,12 +549,15 @@ title_complement(const struct dstate *d, int32_t m, uint32_t lo, uint32_t hi)
 static const char *
 bare_word(const char *w)
 {
-    if (0 == strncmp(w, "\xd9\x84\xd9\x84", 4) && strlen(w) > 6) /* لل */
+    size_t n = strlen(w);
+    if (n > 6 && 0 == memcmp(w, "\xd9\x84\xd9\x84", 4)) /* لل */
         return w + 4;
-    if ((0 == strncmp(w, LAM, 2) || 0 == strncmp(w, BA, 2)) && 0 == strncmp(w + 2, "\xd8\xa7\xd9\x84", 4) &&
-        strlen(w) > 8)
+    if (n > 8 && (0 == memcmp(w, LAM, 2) || 0 == memcmp(w, BA, 2)) &&
+        0 == memcmp(w + 2, "\xd8\xa7\xd9\x84", 4)) {
         w += 2;
-    if (0 == strncmp(w, "\xd8\xa7\xd9\x84", 4) && strlen(w) > 6) /* ال */
+        n -= 2;
+    }
+    if (n > 6 && 0 == memcmp(w, "\xd8\xa7\xd9\x84", 4)) /* ال */
         return w + 4;
     return w;
 }
@@ -669,7 +707,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
     int nonpart = 0;           /* tokens left in a nonpart cue's reach */
     uint32_t prev_end = c->te; /* end of the previous party right of the trigger */
     uint32_t org_end = 0;      /* end of the last organization taken */
-    int subj_done = 0, right_taken = 0, closed = 0;
+    int subj_done = 0, right_taken = 0, closed = 0, with_mark = 0;
     /* a bare "the meeting" takes only the names right next to it */
     int near_only = (c->flags & EVT_TF_DEF) && !(c->flags & EVT_TF_POSS);
     /* ... but اللقاء الذي جمع X و Y، الاجتماع بين X و Y name their parties */
@@ -686,7 +724,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             between_after = 1;
         if (k >= c->te + 3)
             continue;
-        if ((q == EVT_C_RELATIVE && (k == c->te || d->doc->tokens[k - 1].kind == TXT_PUNCT)) ||
+        if ((q == EVT_C_RELATIVE && k <= c->te + 1) ||
             q == EVT_C_BETWEEN || q == EVT_C_WITH)
             near_only = 0;
     }
@@ -701,9 +739,12 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             nonpart = 12;
         if (q == EVT_C_WITH && j >= c->te)
             *with_seen = 1;
-        if ((q == EVT_C_WITH || q == EVT_C_COUNTERPART) && j >= c->te && !right_taken) {
-            right_taken = 1; /* an object follows, named or not (مع نظيره المصري) */
-            prev_end = j + 1;
+        if ((q == EVT_C_WITH || q == EVT_C_COUNTERPART) && j >= c->te) {
+            with_mark = 1; /* the next name is an object */
+            if (!right_taken) {
+                right_taken = 1; /* an object follows, named or not (مع نظيره المصري) */
+                prev_end = j + 1;
+            }
         }
         if (q == EVT_C_DUAL) {
             c->dual = 1;
@@ -789,7 +830,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 if (closed)
                     goto next;
             }
-            if (near_only && dist > 6 && !marked_object(d, j > 3 ? j - 3 : 0, j))
+            if (near_only && dist > 4 && !marked_object(d, j > 3 ? j - 3 : 0, j))
                 goto next;
             if (j < c->tb && between_after)
                 goto next; /* لقاء بين X و Y: the parties follow */
@@ -798,7 +839,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 if (j < c->tb) {
                     c->subj = e;
                     subj_done = 1;
-                } else if (!marked_object(d, prev_end, j)) {
+                } else if (!with_mark && !marked_object(d, prev_end, j)) {
                     c->subj = e;
                     subj_done = 1;
                 } else {
@@ -807,6 +848,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             }
             if (j >= c->te) {
                 prev_end = mn->tok_end;
+                with_mark = 0;
                 if (e != c->subj) {
                     c->nright++;
                     right_taken = 1; /* an object: what follows far away is closed */
@@ -845,6 +887,19 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             }
             if (slot && title_complement(d, m, L, R))
                 slot = strong = 0;
+            /* لجنة الشؤون الخارجية بمجلس الشيوخ: the second names the first's parent */
+            if (slot && org_end == j &&
+                (has_clitic(&doc->tokens[j], BA) || has_clitic(&doc->tokens[j], LAM)))
+                slot = strong = 0;
+            /* قائد القيادة المركزية (unnamed here) named elsewhere: that person */
+            if (slot && !strong && title_before(d, m, L)) {
+                if (d->org_holder[e] == -2)
+                    d->org_holder[e] = org_person(d, e);
+                if (d->org_holder[e] >= 0 && !attend && !nonpart && !closed) {
+                    cand_add(c, d->org_holder[e], EVT_PARTICIPANT);
+                    slot = 0;
+                }
+            }
             if (slot && !attend && !nonpart && (!closed || strong)) {
                 cand_add(c, e, EVT_PARTICIPANT);
                 org_end = mn->tok_end;
@@ -924,6 +979,9 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
     for (uint32_t k = j; k > sb && j - k < 4;) {
         k--;
         const struct txt_token *u = &doc->tokens[k];
+        if (u->kind == TXT_PUNCT && (u->flags & TXT_F_QUOTE_OPEN) == 0 && k + 1 == j &&
+            (doc->tokens[j].flags & TXT_F_QUOTE_OPEN))
+            continue; /* في "دافوس" */
         if (tok_is(u, "\xd9\x81\xd9\x8a") /* في */ ||
             tok_is(u, "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84") /* داخل */ ||
             tok_is(u, "\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac") /* خارج */)
@@ -1196,6 +1254,40 @@ inanimate_after(const struct dstate *d, uint32_t j, uint32_t se)
     return 1;
 }
 
+/* Is the noun the object of a finite light verb of its clause (وعقد
+ * اجتماعا، عقد، اليوم، لقاء) with no subject of its own in between? A light
+ * verb after another word is a verbal noun (من المقرر عقد، تقرر عقد، لعقد). */
+static int
+light_governed(const struct dstate *d, const struct cand *c, uint32_t L)
+{
+    uint32_t k = c->tb;
+    int found = 0;
+    while (k > L && k + 8 > c->tb) {
+        k--;
+        if (d->tcls[k] == EVT_T_LIGHT) {
+            found = 1;
+            break;
+        }
+        enum evt_cue q = cue_at(d, k);
+        if (in_mention(d, k) || d->title_link[k] >= 0 || q == EVT_C_DUAL || q == EVT_C_GROUP)
+            return 0;
+    }
+    if (!found)
+        return 0;
+    const struct txt_token *t = &d->doc->tokens[k];
+    if (t->clitics && (strstr(t->clitics, WAW) || strstr(t->clitics, "\xd9\x81") ||
+                       strstr(t->clitics, "\xd8\xb3")))
+        return !has_clitic(t, LAM);
+    if (has_clitic(t, LAM))
+        return 0;
+    if (k == d->doc->sents[c->sent].tok_begin)
+        return 1;
+    const struct txt_token *p = &d->doc->tokens[k - 1];
+    enum evt_cue q = cue_at(d, k - 1);
+    return p->kind == TXT_PUNCT || q == EVT_C_BOUNDARY || q == EVT_C_COMP || q == EVT_C_HARD ||
+           d->tmx_at[k - 1] >= 0;
+}
+
 /* Build the candidate of the trigger at token tb of sentence s. */
 static void
 build_cand(struct dstate *d, size_t ci, uint32_t s)
@@ -1233,15 +1325,23 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         if (cue_at(d, k) == EVT_C_DEMONST && k + 1 == c->tb)
             c->demonst = 1;
     }
-    int verb = is_verb_class(c->cls) && !(c->flags & EVT_TF_P1);
+    /* a noun after its light verb (وعقد اجتماعا مع X) takes a subject as a verb does */
+    int lightnoun = is_noun_class(c->cls) && light_governed(d, c, L);
+    int verb = (is_verb_class(c->cls) && !(c->flags & EVT_TF_P1)) || lightnoun;
     int poss = (c->flags & EVT_TF_POSS) != 0;
     if (verb && person_before(d, L, c->tb, -1) < 0 &&
         (((stop == EVT_C_COMP || stop == EVT_C_BOUNDARY) &&
           pronominal(doc, stop_tok, d->clen[stop_tok])) ||
          (stop == EVT_C_COMP && only_aux(doc, L, c->tb)) ||
-         (stop == EVT_C_BOUNDARY && tok_is(&doc->tokens[stop_tok], "\xd8\xad\xd9\x8a\xd8\xab")))) {
-        /* قال X إنه التقى Y، نفى X أن يكون التقى Y، سيتوجه X إلى ... حيث سيلتقي Y */
-        int32_t e = person_before(d, sb, stop_tok, -1);
+         (stop == EVT_C_BOUNDARY && is_subord(d, stop_tok)))) {
+        /* قال X إنه التقى Y، نفى X أن يكون التقى Y، سيتوجه X إلى ... حيث سيلتقي Y;
+         * after a subordinator, the subject of the meeting told just before */
+        int32_t e = -1;
+        if (stop == EVT_C_BOUNDARY && ci > 0 && d->cands[ci - 1].sent == s &&
+            d->cands[ci - 1].alive && !d->cands[ci - 1].rel)
+            e = d->cands[ci - 1].subj;
+        if (e < 0)
+            e = person_before(d, sb, stop_tok, -1);
         if (e >= 0) {
             cand_add(c, e, EVT_PARTICIPANT);
             c->subj = e;
@@ -1266,13 +1366,26 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     if (c->subj < 0 && (c->flags & EVT_TF_P1)) {
         /* the speaker: a person of the sentence outside the quote, else the
          * person the article is about */
-        int32_t e = cand_has(c, d->main_person) ? -1 : d->main_person;
-        for (uint32_t j = sb; j < c->tb && e < 0; j++) {
+        /* قال X: "نجتمع ...": the person before the colon or the quote */
+        int32_t e = -1;
+        uint32_t qpos = c->tb;
+        int quoted = 0;
+        for (uint32_t j = c->tb; j > sb && !quoted; j--) {
+            const struct txt_token *t = &doc->tokens[j - 1];
+            if ((t->kind == TXT_PUNCT && t->surface && 0 == strcmp(t->surface, ":")) ||
+                (t->flags & TXT_F_QUOTE_OPEN)) {
+                qpos = j - 1;
+                quoted = 1;
+            }
+        }
+        for (uint32_t j = sb; j < qpos && quoted && e < 0; j++) {
             int32_t m = mention_start(d, j);
             if (m >= 0 && mention_type(d, m) == NER_PER &&
                 !(doc->tokens[j].flags & TXT_F_IN_QUOTES))
                 e = d->ents->mentions[m].entity;
         }
+        if (e < 0 && !cand_has(c, d->main_person))
+            e = d->main_person;
         if (e >= 0) {
             cand_add(c, e, EVT_PARTICIPANT);
             c->subj = e;
@@ -1284,6 +1397,8 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         int32_t e = -1;
         if (stop < 0 && d->cand_at[stop_tok] >= 0)
             e = d->cands[d->cand_at[stop_tok]].subj;
+        if (e < 0 && lightnoun && ci > 0 && d->cands[ci - 1].sent == s)
+            e = recent_subject(d, ci, s); /* the subject of the clause before */
         if (e < 0)
             e = person_before(d, sb, L, -1);
         if (e < 0)
@@ -1534,7 +1649,8 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
              * reception" right after a meeting attend that meeting */
             struct cand *p = antecedent(d, c, order, nk, 1);
             int in = 0, un = 0;
-            if (p && p->sent + 3 >= c->sent && p->status == c->status && !overlap(p, c, &in, &un)) {
+            if (p && p->sent + EVT_ANAPHOR_SENTS + 1 >= c->sent && p->status == c->status &&
+                !overlap(p, c, &in, &un)) {
                 absorb(d, p, c, 1);
                 c->alive = 0;
                 continue;
@@ -1557,11 +1673,6 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
                 ok = 0;
             if (ok && in < 2 && p->sent != c->sent && ((c->flags | p->flags) & EVT_TF_PL))
                 ok = 0;
-            /* استقبل X ... واستقبل X: two receptions by one named person with
-             * unnamed guests are two meetings */
-            if (ok && np == 1 && np_p == 1 && p->sent != c->sent && is_verb_class(p->cls) &&
-                is_verb_class(c->cls) && !p->headline && !c->headline)
-                ok = 0;
             if (!ok)
                 continue;
             if (p->status != c->status && !ana && !p->headline)
@@ -1572,8 +1683,6 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
                 p->status = c->status; /* the body says more than the headline */
                 p->future = c->future;
             }
-            if (ana && c->loc_dist > 4 && c->loc_rank == 3)
-                c->loc = -1;
             absorb(d, p, c, 0);
             c->alive = 0;
             merged = 1;
@@ -1661,20 +1770,20 @@ split_count(const struct cand *c)
 
 /* Coefficients of the model, in the order of calibrate.py's features,
  * fitted with `server/event/calibrate.py ../shared/dev/gold RESPONSES` on the
- * 82 dev articles (119 events; L2 0.01). Measured there: of the events with
- * confidence >= 0.8, 0.91 are right; >= 0.9, 0.90; below 0.5, 0.32. Refit
- * when the rules change. */
+ * service's answers for the 82 dev articles (123 events; L2 0.01). See the
+ * report printed by calibrate.py for the reliability table; refit when the
+ * rules change. */
 #define EVT_LEAD 300 /* code points: an event told in the article's first lines */
 static const double conf_w[] = {
-    -1.23, /* bias */
-    0.02,  /* the trigger is a verb */
-    0.27,  /* two named parties or more */
-    1.79,  /* two named persons or more */
+    -0.94, /* bias */
+    0.14,  /* the trigger is a verb */
+    -0.11, /* two named parties or more */
+    1.66,  /* two named persons or more */
     0.55,  /* a place */
-    -0.21, /* a time */
-    0.46,  /* a status other than occurred */
-    0.64,  /* told in the first lines */
-    0.19,  /* a reception (استقبل) */
+    0.32,  /* a time */
+    0.12,  /* a status other than occurred */
+    0.63,  /* told in the first lines */
+    0.10,  /* a reception (استقبل) */
 };
 
 static float
@@ -1833,14 +1942,16 @@ prepare(struct dstate *d, struct lq_arena *arena)
     /* time expressions */
     d->ntx = 0;
     if (d->ctx->tmx && n) {
-        d->tx = lq_arena_calloc(arena, EVT_MAX_TIMEX, sizeof(struct tmx_expr));
+        /* at most one expression per token, and a bound for long texts */
+        size_t maxx = n < EVT_MAX_TIMEX ? n : EVT_MAX_TIMEX;
+        d->tx = lq_arena_calloc(arena, maxx, sizeof(struct tmx_expr));
         if (NULL == d->tx)
             return LQ_ERR_NOMEM;
         size_t found = 0;
-        int rc = tmx_scan(d->ctx->tmx, doc, 0, n, d->tx, EVT_MAX_TIMEX, &found);
+        int rc = tmx_scan(d->ctx->tmx, doc, 0, n, d->tx, maxx, &found);
         if (LQ_OK != rc)
             return rc;
-        d->ntx = found < EVT_MAX_TIMEX ? found : EVT_MAX_TIMEX;
+        d->ntx = found < maxx ? found : maxx;
         for (size_t i = 0; i < d->ntx; i++) {
             uint32_t b = d->tx[i].tok_begin;
             if (b < n && d->tmx_at[b] < 0)
@@ -1935,11 +2046,21 @@ settle_weak(struct dstate *d)
          * that of another event it describes (مؤتمر ... الذي التأم في X) */
         int lend = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT || c->occasion;
         size_t k0 = i > 32 ? i - 32 : 0, k1 = i + 32 < d->ncands ? i + 32 : d->ncands;
+        struct cand *best = NULL;
+        uint32_t best_d = UINT32_MAX;
         for (size_t k = k0; k < k1; k++) {
             struct cand *p = &d->cands[k];
             if (k == i || !p->alive || p->sent != c->sent || (p->flags & EVT_TF_WEAK) || p->rel ||
                 p->occasion)
                 continue;
+            uint32_t dist = p->tb > c->tb ? p->tb - c->tb : c->tb - p->tb;
+            if (dist < best_d) {
+                best_d = dist;
+                best = p; /* the meeting told nearest to the visit */
+            }
+        }
+        if (best) {
+            struct cand *p = best;
             if (lend && c->loc >= 0 && (p->loc < 0 || p->loc_rank < c->loc_rank)) {
                 p->loc = c->loc;
                 p->loc_rank = c->loc_rank;
@@ -1947,7 +2068,6 @@ settle_weak(struct dstate *d)
             }
             if (lend && p->tmx < 0 && c->tmx >= 0)
                 p->tmx = c->tmx;
-            break;
         }
         c->alive = 0;
     }
@@ -1970,12 +2090,17 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
     int rc = prepare(&d, arena);
     if (LQ_OK != rc)
         return rc;
-    d.cands = lq_arena_calloc(arena, EVT_MAX_CANDS, sizeof(struct cand));
+    size_t maxc = 0;
+    for (size_t i = 0; i < doc->ntokens; i++)
+        maxc += d.tcls[i] != EVT_T_NONE && d.tcls[i] != EVT_T_LIGHT;
+    if (maxc > EVT_MAX_CANDS)
+        maxc = EVT_MAX_CANDS;
+    d.cands = lq_arena_calloc(arena, maxc ? maxc : 1, sizeof(struct cand));
     if (NULL == d.cands)
         return LQ_ERR_NOMEM;
-    for (size_t s = 0; s < doc->nsents && d.ncands < EVT_MAX_CANDS; s++) {
+    for (size_t s = 0; s < doc->nsents && d.ncands < maxc; s++) {
         const struct txt_sentence *st = &doc->sents[s];
-        for (uint32_t i = st->tok_begin; i < st->tok_end && d.ncands < EVT_MAX_CANDS; i++) {
+        for (uint32_t i = st->tok_begin; i < st->tok_end && d.ncands < maxc; i++) {
             enum evt_tclass cls = (enum evt_tclass)d.tcls[i];
             if (cls == EVT_T_NONE || cls == EVT_T_LIGHT)
                 continue;

@@ -68,6 +68,7 @@ enum evt_cue {
     EVT_C_BARRIER,
     EVT_C_DEMONST,
     EVT_C_OCCASION,
+    EVT_C_SUBORD,
     EVT_C_HARD, /**< not in cues.txt: a sentence-final or clause-final punctuation mark */
 };
 

@@ -171,7 +171,9 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                 size_t hit = 0;
                 for (size_t a = 0; a < np; a++)
                     hit += bag_has(pt, ph[a]);
-                if (hit == np) {
+                /* every word, or all but the head when two or more words of
+                 * its complement agree (رئيس/مدير المخابرات الروسية) */
+                if (hit == np || (np >= 3 && hit == np - 1 && !bag_has(pt, ph[0]))) {
                     link[j] = recent[r];
                     break;
                 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "liqa/arena.h"
 #include "liqa/resources.h"
@@ -11,6 +12,14 @@
 #include "liqa/text.h"
 #include "ner_internal.h"
 #include "ner_tool.h"
+
+static double
+cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
 
 int
 main(int argc, char **argv)
@@ -86,9 +95,12 @@ main(int argc, char **argv)
         fprintf(stderr, "txt_analyze: %s\n", lq_status_str(rc));
         goto out;
     }
+    /* the best pass counts: the machine may be shared, and CPU time
+     * leaves out the time this thread waited for a core */
     size_t nspans = 0;
-    double t1 = ner_tool_now();
+    double best_wall = 1e30, best_cpu = 1e30;
     for (unsigned r = 0; r < repeat; r++) {
+        double w0 = ner_tool_now(), c0 = cpu_now();
         for (size_t s = 0; s < doc->nsents; s++) {
             size_t n;
             if (LQ_OK != ner_tag(tg, doc, doc->sents[s].tok_begin, doc->sents[s].tok_end, spans,
@@ -96,14 +108,18 @@ main(int argc, char **argv)
                 goto out;
             nspans += n;
         }
+        double w = ner_tool_now() - w0, cpu = cpu_now() - c0;
+        best_wall = w < best_wall ? w : best_wall;
+        best_cpu = cpu < best_cpu ? cpu : best_cpu;
     }
-    double tt = ner_tool_now() - t1;
-    double tps = (double)doc->ntokens * repeat / tt;
+    double tps = (double)doc->ntokens / best_cpu;
+    double tpw = (double)doc->ntokens / best_wall;
     printf("model %s: %zu features, load %.1f ms\n", ner_model_id(m), m->nfeat, 1000 * tload);
     printf("text: %zu bytes, %zu tokens, %zu sentences; txt_analyze %.1f ms\n", p, doc->ntokens,
            doc->nsents, 1000 * ta);
-    printf("ner_tag: %u passes, %.0f tokens/s, %zu spans per pass\n", repeat, tps,
-           nspans / (repeat ? repeat : 1));
+    printf("ner_tag: best of %u passes: %.0f tokens/s per core (CPU time), %.0f tokens/s wall; "
+           "%zu spans per pass\n",
+           repeat, tps, tpw, nspans / (repeat ? repeat : 1));
     status = 0;
 out:
     free(spans);

@@ -14,12 +14,16 @@
 
 /* ------------------------------------------------------------- lookup table */
 
+struct cl_slot {
+    uint64_t key; /* 0 = empty */
+    uint64_t cls;
+};
+
 struct ner_clusters {
     uint64_t *keys; /* entries, ascending */
     uint16_t *cls;
     size_t n;
-    uint64_t *tkeys; /* open addressing over the entries; 0 = empty */
-    uint16_t *tcls;
+    struct cl_slot *slots; /* open addressing over the entries */
     size_t mask;
 };
 
@@ -43,9 +47,8 @@ ner_clusters_build(const uint64_t *keys, const uint16_t *cls, size_t n, struct n
     uint64_t *pairs = malloc((n ? n : 1) * 2 * sizeof(*pairs));
     c->keys = malloc((n ? n : 1) * sizeof(*c->keys));
     c->cls = malloc((n ? n : 1) * sizeof(*c->cls));
-    c->tkeys = calloc(cap, sizeof(*c->tkeys));
-    c->tcls = calloc(cap, sizeof(*c->tcls));
-    if (!pairs || !c->keys || !c->cls || !c->tkeys || !c->tcls) {
+    c->slots = calloc(cap, sizeof(*c->slots));
+    if (!pairs || !c->keys || !c->cls || !c->slots) {
         free(pairs);
         ner_clusters_free(c);
         return LQ_ERR_NOMEM;
@@ -63,10 +66,10 @@ ner_clusters_build(const uint64_t *keys, const uint16_t *cls, size_t n, struct n
         c->keys[c->n] = k;
         c->cls[c->n] = (uint16_t)pairs[2 * i + 1];
         size_t j = (size_t)k & c->mask;
-        while (c->tkeys[j])
+        while (c->slots[j].key)
             j = (j + 1) & c->mask;
-        c->tkeys[j] = k;
-        c->tcls[j] = c->cls[c->n];
+        c->slots[j].key = k;
+        c->slots[j].cls = c->cls[c->n];
         c->n++;
     }
     free(pairs);
@@ -81,8 +84,7 @@ ner_clusters_free(struct ner_clusters *c)
         return;
     free(c->keys);
     free(c->cls);
-    free(c->tkeys);
-    free(c->tcls);
+    free(c->slots);
     free(c);
 }
 
@@ -92,9 +94,9 @@ ner_clusters_get(const struct ner_clusters *c, uint64_t key)
     if (NULL == c || 0 == key)
         return 0;
     size_t j = (size_t)key & c->mask;
-    while (c->tkeys[j]) {
-        if (c->tkeys[j] == key)
-            return c->tcls[j];
+    while (c->slots[j].key) {
+        if (c->slots[j].key == key)
+            return (uint16_t)c->slots[j].cls;
         j = (j + 1) & c->mask;
     }
     return 0;

@@ -285,6 +285,42 @@ lex_classes(const struct ner_lexfeat *lf, struct ner_tokinfo *info, size_t n, si
     }
 }
 
+/* The text layer cuts a proclitic only when it is sure; names with an
+ * unknown body keep theirs (وكوناري). The alternative stem is the key
+ * without a leading و ف ب ل ك (and then without ال), when 3+ letters remain. */
+static void
+alt_stem(const struct txt_token *t, struct ner_tokinfo *ti, const struct ner_lexfeat *lf,
+         const struct ner_clusters *cl)
+{
+    static const char *const pro[] = {"و", "ف", "ب", "ل", "ك"};
+    ti->halt = 0;
+    ti->alt_cls = 0;
+    ti->alt_lex = 0;
+    if (TXT_WORD != t->kind || (t->clitics && t->clitics[0]) || NULL == t->key)
+        return;
+    const char *k = t->key;
+    int hit = 0;
+    for (size_t i = 0; i < sizeof(pro) / sizeof(pro[0]) && !hit; i++)
+        hit = 0 == strncmp(k, pro[i], 2);
+    if (!hit)
+        return;
+    const char *r = k + 2;
+    size_t rn = strlen(r);
+    if (0 == strncmp(r, "ال", 4) && cp_len(r + 4, rn - 4) >= 2) {
+        r += 4;
+        rn -= 4;
+    }
+    if (cp_len(r, rn) < 3)
+        return;
+    ti->halt = ner_hash_bytes(r, rn);
+    ti->alt_cls = ner_clusters_get(cl, ti->halt);
+    if (lf) {
+        const struct lf_slot *s = lf_find(lf, ti->halt);
+        if (s)
+            ti->alt_lex = s->ends;
+    }
+}
+
 void
 ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
                  const struct txt_token *toks, size_t n, struct ner_tokinfo *info)
@@ -326,6 +362,7 @@ ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
         ti->lex = ti->mwb = ti->mwi = ti->mwe = 0;
         ti->cls = ner_clusters_get(cl, ti->hstem);
         ti->has_cls = NULL != cl;
+        alt_stem(t, ti, lf, cl);
     }
     if (lf) {
         for (size_t i = 0; i < n; i++)
@@ -382,6 +419,9 @@ enum {
     T_CL_BI_M1,
     T_CL_BI_P1,
     T_X_TRI,
+    T_ALT,
+    T_ALT_LEX,
+    T_ALT_CL,
 };
 
 unsigned ner_featx;
@@ -399,12 +439,17 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
     uint64_t sp1 = i + 1 < n ? info[i + 1].hstem : EOS_HASH;
     uint64_t sp2 = i + 2 < n ? info[i + 2].hstem : EOS_HASH;
 
+    /* key, base and stem are often the same string: a form that equals the
+     * next shorter one adds nothing, so it is left out */
     out[k++] = ner_feat(T_BIAS, 0);
-    out[k++] = ner_feat(T_KEY, t->hkey);
-    out[k++] = ner_feat(T_BASE, t->hbase);
+    if (t->hkey != t->hbase)
+        out[k++] = ner_feat(T_KEY, t->hkey);
+    if (t->hbase != t->hstem)
+        out[k++] = ner_feat(T_BASE, t->hbase);
     out[k++] = ner_feat(T_STEM, t->hstem);
     out[k++] = ner_feat(T_CLIT, t->hclit);
-    out[k++] = ner_feat(T_CLIT_STEM, ner_hash2(t->hclit, t->hstem));
+    if (t->hkey != t->hbase)
+        out[k++] = ner_feat(T_CLIT_STEM, ner_hash2(t->hclit, t->hstem));
     for (unsigned j = 0; j < 3; j++) {
         if (t->hpre[j])
             out[k++] = ner_feat(T_PRE1 + j, t->hpre[j]);
@@ -459,16 +504,14 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
     unsigned x = ner_featx;
     if (x & 1)
         out[k++] = ner_feat(T_X_SURF, t->hsurf);
-    if ((x & 2) && t->hpre[3])
+    if (t->hpre[3])
         out[k++] = ner_feat(T_X_PRE4, t->hpre[3]);
-    if ((x & 2) && t->hsuf[3])
+    if (t->hsuf[3])
         out[k++] = ner_feat(T_X_SUF4, t->hsuf[3]);
     if (x & 4)
         out[k++] = ner_feat(T_X_SKIP, ner_hash2(sm1, sp1));
-    if (x & 8) {
-        out[k++] = ner_feat(T_X_KEY_M1, i >= 1 ? info[i - 1].hkey : BOS_HASH);
-        out[k++] = ner_feat(T_X_KEY_P1, i + 1 < n ? info[i + 1].hkey : EOS_HASH);
-    }
+    out[k++] = ner_feat(T_X_KEY_M1, i >= 1 ? info[i - 1].hkey : BOS_HASH);
+    out[k++] = ner_feat(T_X_KEY_P1, i + 1 < n ? info[i + 1].hkey : EOS_HASH);
     if (x & 16) {
         for (unsigned c = 0; c < NER_LX_N; c++) {
             uint16_t bit = (uint16_t)(1u << c);
@@ -482,6 +525,13 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
         out[k++] = ner_feat(T_X_SUF2_P1, info[i + 1].hsuf[1]);
     if ((x & 64) && t->lex)
         out[k++] = ner_feat(T_X_CLIT_LEX, ner_hash2(t->hclit, t->lex));
+    if (t->halt) {
+        out[k++] = ner_feat(T_ALT, t->halt);
+        if (t->alt_lex)
+            out[k++] = ner_feat(T_ALT_LEX, t->alt_lex);
+        if (t->has_cls)
+            out[k++] = ner_feat(T_ALT_CL, t->alt_cls);
+    }
     if (x & 256) {
         /* character trigrams of the stem are not in tokinfo: use the 4 affixes */
         for (unsigned j = 0; j < 4; j++)

@@ -204,6 +204,10 @@ struct ner_tokinfo {
     uint16_t mwi;              /**< bit c: a multiword entry of class c continues here */
     uint16_t mwe;              /**< bit c: a multiword entry of class c ends here */
     uint16_t cls;              /**< word class of the stem (0: unknown) */
+    uint16_t alt_cls;          /**< word class of the alternative stem */
+    uint16_t alt_lex;          /**< lexicon classes of the alternative stem */
+    uint64_t halt;             /**< alternative stem: the key without a leading
+                                    و ف ب ل ك the text layer left attached (0: none) */
     uint16_t has_cls;          /**< 1 when a class table was given */
 };
 
@@ -462,6 +466,10 @@ struct ner_train_opts {
     int average;        /**< 1: averaged perceptron (default) */
     float margin;       /**< cost added to every wrong label while training
                              (loss-augmented decoding); 0: plain perceptron */
+    float o_bias;       /**< subtracted from every O score of the final model
+                             (trades precision for recall); 0: none */
+    float prune;        /**< features whose largest |weight| is below this are
+                             left out of the model; 0: keep all */
 };
 
 struct ner_trainer;

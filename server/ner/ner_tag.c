@@ -242,25 +242,29 @@ prefetch_slots(const struct ner_model *m, const uint64_t *keys, size_t n)
 }
 
 /* Emission scores of n tokens whose info is filled. The feature keys of the
- * next token are computed and their slots prefetched while the current
- * token's weights are summed, so the table's cache misses overlap. */
+ * tokens PREFETCH_AHEAD places ahead are computed and their slots
+ * prefetched while the current token's weights are summed, so the table's
+ * cache misses overlap. */
+#define PREFETCH_AHEAD 2
+
 static void
 emissions(const struct ner_model *m, const struct ner_tokinfo *info, size_t n, float *emit)
 {
-    uint64_t fbuf[2][NER_MAX_FEATS];
-    size_t nf[2] = {0, 0};
-    if (0 == n)
-        return;
-    nf[0] = ner_token_features(info, n, 0, fbuf[0]);
-    prefetch_slots(m, fbuf[0], nf[0]);
+    uint64_t fbuf[PREFETCH_AHEAD + 1][NER_MAX_FEATS];
+    size_t nf[PREFETCH_AHEAD + 1];
+    for (size_t j = 0; j < PREFETCH_AHEAD && j < n; j++) {
+        nf[j] = ner_token_features(info, n, j, fbuf[j]);
+        prefetch_slots(m, fbuf[j], nf[j]);
+    }
     for (size_t i = 0; i < n; i++) {
-        const uint64_t *feats = fbuf[i & 1];
-        size_t cnt = nf[i & 1];
-        if (i + 1 < n) {
-            uint64_t *next = fbuf[(i + 1) & 1];
-            nf[(i + 1) & 1] = ner_token_features(info, n, i + 1, next);
-            prefetch_slots(m, next, nf[(i + 1) & 1]);
+        size_t ahead = i + PREFETCH_AHEAD;
+        if (ahead < n) {
+            size_t r = ahead % (PREFETCH_AHEAD + 1);
+            nf[r] = ner_token_features(info, n, ahead, fbuf[r]);
+            prefetch_slots(m, fbuf[r], nf[r]);
         }
+        const uint64_t *feats = fbuf[i % (PREFETCH_AHEAD + 1)];
+        size_t cnt = nf[i % (PREFETCH_AHEAD + 1)];
         int32_t acc[L] = {0};
         for (size_t k = 0; k < cnt; k++) {
             const struct ner_slot *s = ner_model_find(m, feats[k]);

@@ -257,6 +257,8 @@ struct ner_trainer {
     size_t nf;
     float *avg;
     struct ner_trans tavg;
+    float o_bias;
+    float prune;
 };
 
 int
@@ -468,14 +470,17 @@ emit_scores(const struct ner_trainer *tr, const float *w, const struct tsent *s,
 
 /* Dev micro F1 of weights @p w and transitions @p tw. */
 static double
-dev_f1(const struct ner_trainer *tr, const float *w, const struct ner_trans *tw, float *emit,
-       float *delta, uint8_t *bp, uint8_t *pred, struct ner_span *gs, struct ner_span *ps)
+dev_f1(const struct ner_trainer *tr, const float *w, const struct ner_trans *tw, float obias,
+       float *emit, float *delta, uint8_t *bp, uint8_t *pred, struct ner_span *gs,
+       struct ner_span *ps)
 {
     struct ner_score sc;
     memset(&sc, 0, sizeof(sc));
     for (size_t d = 0; d < tr->ndev; d++) {
         const struct tsent *s = &tr->dev[d];
         emit_scores(tr, w, s, emit);
+        for (size_t i = 0; i < s->n; i++)
+            emit[i * L] -= obias;
         ner_viterbi(tw, emit, s->n, delta, bp, pred);
         size_t np = ner_labels_to_spans(pred, s->n, ps, s->n);
         size_t ng = ner_labels_to_spans(tr->gold + s->tok0, s->n, gs, s->n);
@@ -613,7 +618,8 @@ ner_trainer_run(struct ner_trainer *tr, const struct ner_train_opts *o, void *lo
             float v = *trans_at(&tw, i);
             *trans_at(tavg, i) = o->average ? (float)(v - twa[i] / c) : v;
         }
-        double f = tr->ndev ? dev_f1(tr, tr->avg, tavg, emit, delta, bp, pred, gs, ps) : 0;
+        double f = tr->ndev ? dev_f1(tr, tr->avg, tavg, o->o_bias, emit, delta, bp, pred, gs, ps)
+                            : 0;
         if (devf)
             devf[ep] = f;
         if (log) {
@@ -624,6 +630,18 @@ ner_trainer_run(struct ner_trainer *tr, const struct ner_train_opts *o, void *lo
             fflush(log);
         }
     }
+    if (log && tr->ndev) {
+        /* how the dev score moves with the O bias */
+        fprintf(log, "dev micro F1 by O bias:");
+        for (int b = 0; b <= 12; b++) {
+            float ob = 2.0f * (float)b;
+            fprintf(log, " %.2f:%.2f", (double)ob,
+                    dev_f1(tr, tr->avg, tavg, ob, emit, delta, bp, pred, gs, ps));
+        }
+        fprintf(log, "\n");
+    }
+    tr->o_bias = o->o_bias;
+    tr->prune = o->prune;
     rc = LQ_OK;
 out:
     free(w);
@@ -666,8 +684,18 @@ ner_trainer_model(const struct ner_trainer *tr, const char *meta, const struct l
                 for (int l = 0; l < L; l++)
                     rows[nk * L + l] += tr->avg[(size_t)tr->remap[c] * L + l];
         }
+        float mx = 0;
+        for (int l = 0; l < L; l++)
+            mx = fabsf(rows[nk * L + l]) > mx ? fabsf(rows[nk * L + l]) : mx;
+        if (mx < tr->prune && key != ner_feat(0, 0))
+            continue;
         nk++;
     }
+    /* the O bias goes into the bias feature, which every token has */
+    uint64_t bias = ner_feat(0, 0);
+    for (size_t i = 0; i < nk && tr->o_bias != 0; i++)
+        if (keys[i] == bias)
+            rows[i * L] -= tr->o_bias;
     int rc = ner_model_build(keys, rows, nk, &tr->tavg, tr->cl, meta, lex, out);
     free(keys);
     free(rows);

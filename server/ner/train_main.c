@@ -19,7 +19,7 @@ usage(void)
             "usage: liqa-train-ner --out MODEL [--lexicons DIR] --train TAGSET[+merge]:PATH ...\n"
             "       [--dev TAGSET:PATH | --dev-tail N] [--exclude TAGSET:PATH ...]\n"
             "       [--epochs N] [--seed N] [--min-count N] [--no-average] [--adapt]\n"
-            "       [--margin X]\n"
+            "       [--margin X] [--o-bias X] [--prune X]\n"
             "       [--clusters K [--cluster-min N] [--unlabeled TAGSET:PATH ...]]\n"
             "TAGSET: anercorp, fane (NewsFANE/WikiFANE coarse), aqmar.\n"
             "--dev-tail N: the last N sentences of the first --train corpus are the dev set\n"
@@ -134,6 +134,10 @@ main(int argc, char **argv)
             o.epochs = (unsigned)strtoul(v, NULL, 10);
         else if (0 == strcmp(a, "--seed"))
             o.seed = strtoull(v, NULL, 10);
+        else if (0 == strcmp(a, "--prune"))
+            o.prune = strtof(v, NULL);
+        else if (0 == strcmp(a, "--o-bias"))
+            o.o_bias = strtof(v, NULL);
         else if (0 == strcmp(a, "--margin"))
             o.margin = strtof(v, NULL);
         else if (0 == strcmp(a, "--min-count"))
@@ -291,9 +295,11 @@ main(int argc, char **argv)
         ml += (size_t)snprintf(meta + ml, mcap - ml, " %s", argv[i]);
     ml += (size_t)snprintf(meta + ml, mcap - ml,
                            "\ntrain: %zu sentences, %zu tokens; dev: %zu sentences; seed %llu; "
-                           "epochs %u; min count %u; averaged %d; margin %.2f; adapt %d; word classes %u (min count %u)",
+                           "epochs %u; min count %u; averaged %d; margin %.2f; O bias %.2f; prune %.2f; adapt %d; "
+                           "word classes %u (min count %u)",
                            ns, nt, nd, (unsigned long long)o.seed, o.epochs, o.min_count,
-                           o.average, (double)o.margin, adapt, nclusters, cluster_min);
+                           o.average, (double)o.margin, (double)o.o_bias, (double)o.prune, adapt, nclusters,
+                           cluster_min);
     if (nd)
         ml += (size_t)snprintf(meta + ml, mcap - ml, "; final dev micro F1 %.2f",
                                devf[o.epochs - 1]);

@@ -155,6 +155,17 @@ def group_errors(exe):
         rc, out, err = run(exe, *base, *args)
         check(rc == 2, "%s: exit 2" % what, (rc, err))
         check(out == b"" and err.startswith("liqa"), "%s: message on stderr" % what, err)
+    # a configuration file that is not text: refused with FILE:LINE, exit 2
+    # (a NUL byte used to end the line silently, so the server started on
+    # the defaults)
+    for content, what, reason in ((b"\x00\xff\xfe\xc0\xaf=\n", "binary config", "NUL byte"),
+                                  (b"port = 0\nmax_body_bytes = 1MiB\x00\x01\x02\n",
+                                   "config with a NUL inside a line", "NUL byte"),
+                                  (b"port = 0\n# caf\xe9\n", "Latin-1 config", "invalid UTF-8")):
+        conf = write("notext.conf", content)
+        rc, _, err = run(exe, "serve", "--config", conf, "--port", "0")
+        check(rc == 2 and (conf + ":") in err and reason in err, what + ": exit 2 with FILE:LINE",
+              (rc, err[-300:]))
     rc, _, err = run(exe, "serve", "--port", "99999")
     check(rc == 2 and "--port" in err and "65535" in err, "serve --port 99999: exit 2", err)
     rc, _, err = run(exe, "serve", "extra-arg")

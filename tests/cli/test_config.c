@@ -168,6 +168,66 @@ test_file_errors(void)
     cfg_free(&c);
 }
 
+/* A string literal and its length, NUL bytes included. */
+#define BIN(lit) lit, sizeof(lit) - 1
+
+/* A file that is not text: a NUL byte no longer ends the line silently (the
+ * rest of the file used to be skipped, and the server started on defaults),
+ * and bytes that are not UTF-8 are refused with the line and column. */
+static void
+test_file_not_text(void)
+{
+    static const struct {
+        const char *content;
+        size_t len;
+        const char *where;
+        const char *reason;
+    } cases[] = {
+        {BIN("\x00\xff\xfe\xc0\xaf=\n"), ":1: ", "NUL byte at column 1"},
+        {BIN("port = 1\nthreads = 2\x00junk = 3\n"), ":2: ", "NUL byte at column 12"},
+        {BIN("# comment\n\x00"), ":2: ", "NUL byte"},
+        {BIN("port = 1\n# \xff comment\n"), ":2: ", "invalid UTF-8 at column 3 (byte 0xFF)"},
+        {BIN("listen = 127.0.0.\xc0\xb1\n"), ":1: ", "invalid UTF-8 at column 18"},
+        {BIN("lexicon_dir = \xd8\n"), ":1: ", "invalid UTF-8 at column 15"},
+        {BIN("lexicon_dir = \xed\xa0\x80\n"), ":1: ", "invalid UTF-8"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct cfg c;
+        char err[512] = "", path[512];
+        snprintf(path, sizeof(path), "%s/t.conf", dir);
+        FILE *f = fopen(path, "wb");
+        CHECK(NULL != f);
+        if (NULL == f)
+            return;
+        fwrite(cases[i].content, 1, cases[i].len, f);
+        fclose(f);
+        CHECK_INT(cfg_init(&c), 0);
+        CHECK_INT(cfg_load_file(&c, path, err, sizeof(err)), -1);
+        if (!contains(err, "t.conf") || !contains(err, cases[i].where) ||
+            !contains(err, cases[i].reason)) {
+            fprintf(stderr, "  case %zu: got \"%s\", want \"%s\" and \"%s\"\n", i, err,
+                    cases[i].where, cases[i].reason);
+            CHECK(0);
+        }
+        cfg_free(&c);
+    }
+    /* Arabic in a value (a comment, a path) is UTF-8 and fine */
+    struct cfg c;
+    char err[512];
+    CHECK_INT(load(&c, "# \xd8\xa7\xd9\x84\xd8\xae\xd8\xa7\xd8\xaf\xd9\x85\n"
+                       "lexicon_dir = /srv/\xd9\x85\xd8\xb9\xd8\xac\xd9\x85\n",
+                   err, sizeof(err)), 0);
+    CHECK(contains(c.lexicon_dir, "/srv/\xd9\x85"));
+    cfg_free(&c);
+    /* the new request deadline: default 30, 0 allowed */
+    CHECK_INT(load(&c, "request_timeout_s = 0\n", err, sizeof(err)), 0);
+    CHECK_INT(c.request_timeout_s, 0);
+    cfg_free(&c);
+    CHECK_INT(cfg_init(&c), 0);
+    CHECK_INT(c.request_timeout_s, 30);
+    cfg_free(&c);
+}
+
 static void
 test_finish_errors(void)
 {
@@ -293,6 +353,7 @@ main(void)
     test_defaults();
     test_file_format();
     test_file_errors();
+    test_file_not_text();
     test_finish_errors();
     test_env_and_precedence();
     const char *names[] = {"t.conf", "k.keys", "bad.keys"};

@@ -164,8 +164,8 @@ check_result(const json_t *r, const char *text, size_t len, enum txt_unit unit)
         FZ_CHECK(NULL == ti || json_is_null(ti) || json_is_string(ti), "title not a string");
     }
     json_array_foreach(evts, i, e) {
-        FZ_CHECK(str_of(e, "id") && 0 == strcmp("MEETING", str_of(e, "type") ? str_of(e, "type") : ""),
-                 "event %zu type", i);
+        const char *ty = str_of(e, "type");
+        FZ_CHECK(str_of(e, "id") && ty && 0 == strcmp("MEETING", ty), "event %zu type", i);
         FZ_CHECK(one_of(str_of(e, "status"), statuses), "event status \"%s\"",
                  str_of(e, "status"));
         check_span(json_object_get(e, "trigger"), "trigger", text, &u, 1);

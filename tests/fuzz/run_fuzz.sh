@@ -93,7 +93,8 @@ for h in "${harnesses[@]}"; do
     if ! "$exe" "${common[@]}" -runs=0 "$here/corpus/$h" "$here/regressions/$h" "$dev" \
             >"$log" 2>&1; then
         printf '%-10s %8s %10s %8s %6s  %s\n' "$h" - - - - "FAIL (replay; see $log)"
-        tail -n 30 "$log" >&2
+        grep -a -E -A2 'invariant broken|runtime error|ERROR: |SUMMARY|Test unit written' "$log" \
+            | grep -av '^    #' | head -n 20 >&2
         status=1
         continue
     fi
@@ -110,7 +111,8 @@ for h in "${harnesses[@]}"; do
         found=$(ls -t "$art" 2>/dev/null | head -n 1)
         printf '%-10s %8s %10s %8s %6s  %s\n' "$h" "$took" "${execs:--}" "${speed:--}" "${cov:--}" \
             "FAIL rc=$rc input=$art/$found"
-        grep -E 'ERROR|SUMMARY|invariant|runtime error|Timeout|out-of-memory' "$log" | head -n 10 >&2
+        grep -a -E -A2 'invariant broken|runtime error|ERROR: |SUMMARY|Timeout|out-of-memory' "$log" \
+            | grep -av '^    #' | head -n 20 >&2
         status=1
     else
         printf '%-10s %8s %10s %8s %6s  %s\n' "$h" "$took" "${execs:--}" "${speed:--}" "${cov:--}" ok

@@ -360,6 +360,10 @@ def main():
         sigterm_slow_upload(exe, work)
     if want("out of memory"):
         out_of_memory(exe, work)
+    for d in os.listdir(work):
+        if d.startswith("lex-") or d.startswith("model-"):
+            path = os.path.join(work, d)
+            shutil.rmtree(path, ignore_errors=True) if os.path.isdir(path) else os.unlink(path)
     ls.log("%d failed" % len(FAILED))
     for f in FAILED:
         ls.log("  failed: " + f)

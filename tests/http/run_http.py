@@ -274,6 +274,34 @@ def group_errors(exe):
         check_error(r, 422, "invalid_request", "422 text/plain unknown offsets", ["offsets"])
         r = srv.post_text(SHORT, "?published=2018-13-01")
         check_error(r, 422, "invalid_request", "422 text/plain bad published", ["published"])
+        # error messages stay valid UTF-8 whatever the client sent (an echoed
+        # header, path or method that is not UTF-8, or cut inside a
+        # character), so the reply keeps its status instead of a 500
+        def raw_error(req, status, code, what, message_has=None):
+            data = srv.raw(req)
+            st, hdrs, body = parse_http_response(data) if data else (None, {}, b"")
+            return check_error((st, hdrs, body), status, code, what, message_has)
+        for ctype, what in ((b'{"text": "\xc0\xaf"}', "Content-Type with bytes not UTF-8"),
+                            (b"text/" + "ت".encode() * 60, "Arabic Content-Type cut at 100 bytes"),
+                            (b"text/plain; charset=\xff\xfe", "charset not UTF-8")):
+            raw_error(b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: " + ctype +
+                      b"\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 415,
+                      "unsupported_media_type", what)
+        raw_error(b"GET /%FF HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 404, "not_found",
+                  "path %FF", ["/\ufffd"])
+        ev = srv.wait_event("request", 5, lambda e: e.get("path") == "/\ufffd")
+        check(ev is not None and ev.get("status") == 404, "path %FF logged", ev)
+        long_path = b"/" + b"%D8%AA" * 200
+        raw_error(b"GET " + long_path + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                  404, "not_found", "long Arabic path", ["/" + "ت" * 100])
+        data = srv.raw(b"G\xc9T /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        st, hdrs, body = parse_http_response(data) if data else (None, {}, b"")
+        check(st in (400, 405, 501), "method with a byte not UTF-8: 4xx", (st, body[:200]))
+        if st == 405:
+            check_error((st, hdrs, body), 405, "method_not_allowed", "method not UTF-8")
+        r = srv.request("POST", "/v1/extract", '{"text": "\\u06أكتوبر"}'.encode(),
+                        {"Content-Type": "application/json"})
+        check_error(r, 400, "malformed_json", "jansson error text cut inside a character")
         # 400: a Content-Length that is not a number (rejected by MHD or by us)
         data = srv.raw(b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                        b"Content-Length: 12abc\r\n\r\n{}")
@@ -359,6 +387,55 @@ def group_limits(exe):
                   "after %.2fs, got %r" % (dt, got))
         ev = srv.wait_event("request", 5, lambda e: e.get("termination") == "timeout")
         check(ev is not None and ev.get("status") == 0, "timed-out request logged", ev)
+        # a client trickling one byte a second restarts the idle timeout each
+        # time; the request deadline (test.conf: request_timeout_s = 4) closes
+        # it anyway, headers or body, while normal requests are answered
+        trickle = {"trickled headers": (b"", b"GET /healthz HTTP/1.1\r\nHost: x\r\n"
+                                             b"X-Padding: " + b"p" * 40 + b"\r\n\r\n"),
+                   "trickled body": (b"POST /v1/extract HTTP/1.1\r\nHost: x\r\n"
+                                     b"Content-Type: text/plain\r\nContent-Length: 60\r\n\r\n",
+                                     "ت".encode() * 30)}
+        trickled = {}
+
+        def trickle_client(name, head, rest):
+            t0 = time.monotonic()
+            s = socket.create_connection(("127.0.0.1", srv.port), timeout=15)
+            got, sent = b"", 0
+            try:
+                s.sendall(head)
+                for b in rest:
+                    s.sendall(bytes([b]))
+                    sent += 1
+                    s.settimeout(1.0)
+                    try:
+                        got = s.recv(100)
+                        break  # closed (b"") or answered
+                    except socket.timeout:
+                        pass
+            except (ConnectionResetError, BrokenPipeError):
+                got = b""
+            trickled[name] = (time.monotonic() - t0, got, sent, len(rest))
+            s.close()
+        threads = [threading.Thread(target=trickle_client, args=(k,) + v)
+                   for k, v in trickle.items()]
+        for t in threads:
+            t.start()
+        ok_during = 0
+        for _ in range(6):
+            time.sleep(0.5)
+            ok_during += srv.post_text(SHORT)[0] == 200
+        for t in threads:
+            t.join()
+        for name in trickle:
+            dt, got, sent, total = trickled.get(name, (0, b"?", 0, 0))
+            check(got == b"" and 3.5 <= dt <= 7.0 and sent < total,
+                  name + " closed by the request deadline",
+                  "after %.2fs, %d of %d bytes sent, got %r" % (dt, sent, total, got))
+        check(ok_during == 6, "requests answered while clients trickle", ok_during)
+        ev = srv.wait_event("request", 5, lambda e: e.get("termination") == "request_timeout")
+        check(ev is not None and ev.get("status") == 0, "trickled request logged as request_timeout",
+              ev)
+        check(srv.wait_event("request_timeout", 5) is not None, "request deadline logged")
         # connections per IP (test.conf: 24): of 26 idle connections, the two
         # over the limit are closed at once (which two depends on the order
         # the server accepts them), the others stay open until the timeout

@@ -56,11 +56,16 @@ static int
 setup(void)
 {
     static const char *const titles[] = { "رئيس", "الرئيس", "وزير", "الوزير", "مدير", "وزير الخارجية",
-                                          "المتحدث باسم", "الوزيرة", "الأمير", NULL };
+                                          "المتحدث باسم", "الوزيرة", "الأمير", "كبير", "رئيس الوزراء",
+                                          "أمير", NULL };
     static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", NULL };
     static const char *const heads[] = { "هيئة\torg", "وزارة\torg", "جهاز\torg", "صحيفة\torg,quote",
                                          "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
-                                         "حزب\torg,quote", "اللجنة\torg", "الحكومة\torg", NULL };
+                                         "حزب\torg,quote", "اللجنة\torg", "الحكومة\torg",
+                                         "المجلس\torg", "القوات\torg", "بلدية\torg,place",
+                                         "حكومة\torg,noplace", "شركة\torg", "قصر\tloc,named",
+                                         "مصلحة\torg,common", "الحركة\torg", "الجيش\torg",
+                                         "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
                                          "يوسف", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
@@ -71,7 +76,8 @@ setup(void)
     static const char *const orgs[] = { "الأمم المتحدة", "فتح\tambig", "الهلال\tclub", NULL };
     static const char *const cues[] = { "مباراة\tsports", "الدوري\tsports", "هدف\tsports", NULL };
     static const char *const acr[] = { "إن إي إيه\tوكالة الطاقة الوطنية", NULL };
-    static const char *const syn[] = { "المخابرات\tالاستخبارات", NULL };
+    static const char *const syn[] = { "المخابرات\tالاستخبارات", "الجيش\tالقوات المسلحة", NULL };
+    static const char *const tw[] = { "العاشر\tord:10", NULL };
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
                                        "من", "مع", "عن", "اليوم", "الجديدة\tnoun", NULL };
@@ -89,7 +95,7 @@ setup(void)
     lx.protect = mk(none);
     lx.triggers = mk(none);
     lx.cues = mk(cues);
-    lx.time_words = mk(none);
+    lx.time_words = mk(tw);
     if (!lx.titles || !lx.honorifics || !lx.org_heads || !lx.first_names || !lx.nationalities ||
         !lx.places || !lx.organizations || !lx.acronyms || !lx.synonyms || !lx.nonname ||
         !lx.protect || !lx.triggers || !lx.cues || !lx.time_words)
@@ -537,6 +543,146 @@ test_weak_names(void)
     lq_arena_free(a);
 }
 
+static size_t
+count_type(const struct ent_result *r, enum ner_type t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nentities; i++)
+        if (t == r->entities[i].type)
+            n++;
+    return n;
+}
+
+/* one organization written as a construct and as noun + adjective, or with
+ * a synonym of its head */
+static void
+test_org_variants(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "قال المجلس السيادي الكندي إن الخطة جاهزة. وأضاف مجلس السيادة الكندي أن الموعد قريب.",
+                   &doc, &r));
+    CHECK_INT(count_type(&r, NER_ORG), 1);
+    lq_arena_free(a);
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "أعلن الجيش المصري خطة جديدة. وقالت القوات المسلحة المصرية إن الخطة دفاعية. "
+                      "وقال الجيش الكندي إنه يتابع.",
+                   &doc, &r));
+    CHECK_INT(count_type(&r, NER_ORG), 2);
+    const struct ent_entity *o = by_name(&r, "القوات المسلحة المصرية");
+    CHECK(o != NULL);
+    if (o)
+        CHECK_INT(o->nmentions, 2);
+    lq_arena_free(a);
+}
+
+/* what a head noun may take: a place that ends it, two nationalities, an
+ * ordinal that names nothing, a purpose that is no part of the name */
+static void
+test_org_shapes(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "زار رئيس بلدية أوتاوا الجديدة القاهرة. وعقدت اللجنة المصرية الكندية اجتماعها. "
+                      "وقالت حكومة أوتاوا إن الاتفاق قريب. وعقدت الحركة العاشر مؤتمرا. "
+                      "ووصل وفد شركة كندا للاطلاع على المشروع. وقالت مصلحة القاهرة شيئا.",
+                   &doc, &r));
+    CHECK(by_name(&r, "بلدية أوتاوا") != NULL);
+    CHECK(by_name(&r, "اللجنة المصرية الكندية") != NULL);
+    CHECK(by_name(&r, "حكومة أوتاوا") == NULL);
+    CHECK(by_name(&r, "الحركة العاشر") == NULL);
+    CHECK(by_name(&r, "شركة كندا") != NULL);
+    CHECK(by_name(&r, "مصلحة القاهرة") == NULL);
+    lq_arena_free(a);
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "وصل الوزير إلى قصر باردو أمس. وقال سامر يوسف كبير المساعدين إن الزيارة مهمة.", &doc,
+                   &r));
+    const struct ent_entity *l = by_name(&r, "قصر باردو");
+    CHECK(l != NULL);
+    if (l)
+        CHECK_INT(l->type, NER_LOC);
+    CHECK(by_name(&r, "سامر يوسف") != NULL);
+    lq_arena_free(a);
+}
+
+/* a local body's town and a committee's parliament after ب; an office
+ * named by a title; a verbal noun is no family name */
+static void
+test_org_ba(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال رئيس الغرفة التجارية بالإسكندرية إن السوق نشط. "
+                      "وقال الاتحاد الجهوي للنقل بسلوان إن الإضراب مستمر. "
+                      "واجتمع مجلس التنسيق بالقاهرة أمس. "
+                      "وقال مسؤول بمكتب رئيس الوزراء الكندي إن الزيارة مهمة. "
+                      "وقص أمير المنطقة شريط الافتتاح في القاهرة.",
+                   &doc, &r));
+    CHECK(by_name(&r, "الغرفة التجارية بالإسكندرية") != NULL);
+    CHECK(by_name(&r, "الاتحاد الجهوي للنقل بسلوان") != NULL);
+    CHECK(by_name(&r, "مجلس التنسيق") != NULL);
+    CHECK(by_name(&r, "مكتب رئيس الوزراء الكندي") != NULL);
+    CHECK(by_name(&r, "شريط الافتتاح") == NULL);
+    lq_arena_free(a);
+}
+
+/* clubs named by ordinary words, in an article about sport only */
+static void
+test_clubs(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "فاز الهلال في مباراة الدوري بهدف. وانضم لاعب المنارة إلى الفريق. "
+                      "وتعاقد النادي مع مدافع الكواكب والسواحل. ولعب الفريق مع بيرغن سبور.",
+                   &doc, &r));
+    const char *clubs[] = { "الهلال", "المنارة", "الكواكب", "السواحل", "بيرغن سبور" };
+    for (size_t k = 0; k < sizeof(clubs) / sizeof(clubs[0]); k++) {
+        const struct ent_entity *o = by_name(&r, clubs[k]);
+        CHECK(o != NULL);
+        if (o)
+            CHECK_INT(o->type, NER_ORG);
+    }
+    lq_arena_free(a);
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "وقال لاعب المنارة إن الطقس جميل.", &doc, &r));
+    CHECK(by_name(&r, "المنارة") == NULL);
+    lq_arena_free(a);
+}
+
+/* tagger person spans: a function word inside splits them, tanween ends them */
+static void
+test_clean_person_spans(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    size_t bad = 0;
+    const char *text = "قال سامر يوسف أن ليلى ستيفان جاءت. وبدا ستيفان سامر مرتاحاً.";
+    CHECK(LQ_OK == txt_analyze(tctx, scratch, a, text, strlen(text), &bad, &doc));
+    struct ent_work w = { .ctx = ectx, .lx = &lx, .doc = doc, .arena = a };
+    /* tokens: قال سامر يوسف أن ليلى ستيفان جاءت . وبدا ستيفان سامر مرتاحاً . */
+    struct ent_cand c1 = { .b = 1, .e = 6, .type = NER_PER, .source = ENT_SRC_TAGGER, .prio = 1,
+                           .title_b = -1, .title_e = -1, .mention = -1 };
+    struct ent_cand c2 = { .b = 9, .e = 12, .type = NER_PER, .source = ENT_SRC_TAGGER, .prio = 1,
+                           .title_b = -1, .title_e = -1, .mention = -1 };
+    CHECK(LQ_OK == ent_add_cand(&w, &c1));
+    CHECK(LQ_OK == ent_add_cand(&w, &c2));
+    CHECK(LQ_OK == ent_clean_tagger(&w));
+    CHECK_INT(w.cands[0].b, 1);
+    CHECK_INT(w.cands[0].e, 3);
+    int split = 0;
+    for (size_t k = 2; k < w.ncands; k++)
+        if (4 == w.cands[k].b && 6 == w.cands[k].e)
+            split = 1;
+    CHECK(split);
+    CHECK_INT(w.cands[1].b, 9);
+    CHECK_INT(w.cands[1].e, 11);
+    lq_arena_free(a);
+}
+
 static void
 test_repeated(void)
 {
@@ -587,6 +733,11 @@ main(void)
     test_org_prefix_and_nested();
     test_clean_tagger();
     test_weak_names();
+    test_org_variants();
+    test_org_shapes();
+    test_org_ba();
+    test_clubs();
+    test_clean_person_spans();
     test_repeated();
     teardown();
     return test_done();

@@ -394,6 +394,42 @@ test_postponed(void)
     CHECK_INT(res.nevents, 0);
 }
 
+static void
+test_two_clauses(void)
+{
+    /* the planned marker governs its clause; بعد أن starts another */
+    CHECK(run("ومن المقرر أن يلتقي سامي نور كريم حداد غدا، بعد أن التقى ليلى سالم أمس في الوادي.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    if (res.nevents == 2) {
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+        CHECK(has_part(0, KARIM, -1) && !has_part(0, LAILA, -1));
+        CHECK_INT(res.events[1].status, EVT_OCCURRED);
+        CHECK(has_part(1, SAMI, -1) && has_part(1, LAILA, -1));
+    }
+}
+
+static void
+test_light_verb_subject(void)
+{
+    /* وعقد اجتماعا مع X: the subject of the clause before */
+    CHECK(run("التقى سامي نور كريم حداد في البحيرة، وعقد اجتماعا مع ليلى سالم.", people, NPEOPLE));
+    CHECK(res.nevents >= 1);
+    int found = 0;
+    for (size_t i = 0; i < res.nevents; i++)
+        found |= has_part(i, SAMI, -1) && has_part(i, LAILA, -1);
+    CHECK(found);
+}
+
+static void
+test_later_attendees(void)
+{
+    /* new names around a bare "the reception" after the meeting attend it */
+    CHECK(run("استقبل سامي نور كريم حداد في البحيرة. وحضر الاستقبال ليلى سالم.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+}
+
 static int
 setup(void)
 {
@@ -457,6 +493,9 @@ main(void)
     test_title_reference();
     test_plural_meetings();
     test_postponed();
+    test_two_clauses();
+    test_light_verb_subject();
+    test_later_attendees();
     evt_ctx_free(ectx);
     lq_arena_free(arena);
     txt_scratch_free(scratch);
