@@ -672,14 +672,15 @@ http_start(struct app *app, char *err, size_t errlen)
     return 0;
 }
 
-void
+unsigned
 http_quiesce(struct app *app)
 {
+    unsigned adopted = 0;
     if (NULL == app->daemon)
-        return;
+        return 0;
     MHD_socket fd = MHD_quiesce_daemon(app->daemon);
     if (MHD_INVALID_SOCKET == fd)
-        return;
+        return 0;
     /* Clients whose connection the kernel completed while every thread was
      * busy may already have sent their request: closing the listening
      * socket would reset them. Hand them to MHD instead. */
@@ -695,10 +696,12 @@ http_quiesce(struct app *app)
                 break; /* EAGAIN: the queue is empty */
             }
             /* MHD takes the socket (and closes it on failure) */
-            MHD_add_connection(app->daemon, c, (struct sockaddr *)(void *)&ss, sl);
+            if (MHD_YES == MHD_add_connection(app->daemon, c, (struct sockaddr *)(void *)&ss, sl))
+                adopted++;
         }
     }
     close(fd);
+    return adopted;
 }
 
 void

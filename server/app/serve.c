@@ -133,15 +133,16 @@ app_serve(const struct cfg *cfg)
                     json_pack("{s:s, s:i, s:i}", "signal", signal_name(sig), "in_flight",
                               (int)atomic_load(&app.in_flight), "grace_s",
                               (int)cfg->shutdown_grace_s));
-    http_quiesce(&app);
+    unsigned adopted = http_quiesce(&app);
     double t1 = mono_s();
     int drained = drain(&app, &set);
     unsigned left = atomic_load(&app.in_flight);
     unsigned pending = http_pending(&app);
     http_stop(&app);
     log_event_steal("info", "stopped",
-                    json_pack("{s:b, s:i, s:i, s:f}", "drained", drained, "abandoned", (int)left,
-                              "pending_connections", (int)pending,
+                    json_pack("{s:b, s:i, s:i, s:i, s:f}", "drained", drained, "abandoned",
+                              (int)left, "pending_connections", (int)pending,
+                              "adopted_from_listen_queue", (int)adopted,
                               "drain_ms", (mono_s() - t1) * 1000.0));
     rc = APP_EXIT_OK;
 done:

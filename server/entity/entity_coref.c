@@ -379,7 +379,7 @@ org_parts(struct ent_work *w, struct name *nm, const char **words, uint32_t n)
     nm->core = join(w->arena, words + b, e - b);
     if (NULL == nm->core)
         return LQ_ERR_NOMEM;
-    /* الجيش المصري is القوات المسلحة المصرية: a synonym of the whole name
+    /* الجيش الأردني is القوات المسلحة الأردنية: a synonym of the whole name
      * before its nationality (synonyms.txt) */
     if (lx->synonyms && e < n) {
         const char *all = join(w->arena, words, e);
@@ -406,18 +406,33 @@ org_parts(struct ent_work *w, struct name *nm, const char **words, uint32_t n)
             nm->canon = 1;
         }
     }
-    /* the fuzzy key: مجلس السيادة / المجلس السيادي, مجلس النواب / المجلس
-     * النيابي, الفدرالية / الفيدرالي, المخابرات العامة المصرية / المخابرات
-     * المصرية */
+    /* the fuzzy key: مجلس الرئاسة / المجلس الرئاسي, مجلس الشعب / المجلس
+     * الشعبي, الفدرالية / الفيدرالي, الاستخبارات العامة الأردنية / الاستخبارات
+     * الأردنية */
     char buf[512];
     size_t bl = 0;
     uint32_t kept = 0, cons = 0;
+    int ba = 0; /* a dropped بمدينة: the next word takes its ب */
     for (uint32_t k = 0; k < e; k++) {
         const char *wd = words[k];
         if (k > 0 && (0 == strcmp(wd, "العام") || 0 == strcmp(wd, "العامه")))
             continue;
+        /* الغرفة التجارية بمدينة تبوك is الغرفة التجارية بتبوك */
+        if (k > 0 && k + 1 < e && 0 == strncmp(wd, "ب", strlen("ب")) && !ba) {
+            const char *hv = lex_get(lx->org_heads, wd + strlen("ب"));
+            if (hv && strstr(hv, "admin")) {
+                ba = 1;
+                continue;
+            }
+        }
         char sk[WORD_MAX_BYTES];
-        size_t sl = ent_skeleton(wd, sk, sizeof(sk));
+        size_t sl;
+        if (ba) {
+            memcpy(sk, "ب", strlen("ب"));
+            sl = strlen("ب") + ent_skeleton(wd, sk + strlen("ب"), sizeof(sk) - strlen("ب"));
+            ba = 0;
+        } else
+            sl = ent_skeleton(wd, sk, sizeof(sk));
         if (0 == sl || sl >= sizeof(sk))
             return LQ_OK;
         if (bl + sl + 2 >= sizeof(buf))
@@ -448,7 +463,7 @@ org_compatible(const struct name *a, const struct name *b)
         return 0;
     if (a->natl[0] && b->natl[0] && 0 != strcmp(a->natl, b->natl))
         return 0;
-    /* البرلمان العراقي is مجلس النواب العراقي, البرلمان العربي is not */
+    /* البرلمان الأردني is مجلس النواب الأردني, البرلمان العربي is not */
     if ((a->canon || b->canon) && 0 != strcmp(a->natl, b->natl))
         return 0;
     return 1;

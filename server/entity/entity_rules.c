@@ -279,7 +279,7 @@ masdar(const struct txt_token *t)
 }
 
 /* المساعدين، المستشارون: a plural participle is the complement of a title
- * (كبير المساعدين), never a family name */
+ * (كبير المستشارين), never a family name */
 static int
 plural_participle(const struct txt_token *t)
 {
@@ -554,8 +554,8 @@ static uint32_t
 read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_type *type);
 
 /*
- * The ب-phrase at j that ends a local body's name (its town: بجدة، بحفر
- * الباطن، بمدينة ينبع، بقبلي) or a committee's (its parliament: بمجلس
+ * The ب-phrase at j that ends a local body's name (its town: بجدة، بوادي
+ * الدواسر، بمدينة تبوك، بقفصة) or a committee's (its parliament: بمجلس
  * الشيوخ الأميركي).
  * @return the end of the phrase, j when none
  */
@@ -582,7 +582,7 @@ local_part(struct sent *s, uint32_t j, int local, int sub)
         return j;
     if ((m = longest(s, lx->places, j, NULL)))
         return j + (uint32_t)m;
-    /* بمدينة ينبع */
+    /* بمدينة تبوك */
     const char *v = v_of_head(s, j);
     if (strstr(v, "admin") && j + 1 < s->e) {
         if ((m = longest(s, lx->places, j + 1, NULL)) && !has_clitic(tok(s, j + 1)))
@@ -593,7 +593,7 @@ local_part(struct sent *s, uint32_t j, int local, int sub)
             return j + 2;
         return j;
     }
-    /* بقبلي: one unknown word that ends the phrase */
+    /* بقفصة: one unknown word that ends the phrase */
     if (TXT_WORD == t->kind && !nonname(s, t) && !v[0] && name_shape2(t, 1) &&
         !longest(s, lx->titles, j, NULL) && !longest(s, lx->nationalities, j, NULL) &&
         !first_name(s, j, NULL) && boundary(s, j + 1) && !(tok(s, j)->flags & TXT_F_QUOTE_OPEN))
@@ -650,7 +650,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     int head_def = definite(h);
     int admin = NULL != strstr(v, "admin");
     int named = NULL != strstr(v, "named");
-    int placed = NULL != strstr(v, "place"); /* بلدية أريانة: a place's name ends it */
+    int placed = NULL != strstr(v, "place"); /* بلدية صفاقس: a place's name ends it */
     int local = NULL != strstr(v, "local");  /* الغرفة التجارية بجدة */
     int sub = 0 == strcmp(h->base, "لجنه") || 0 == strcmp(h->base, "اللجنه");
     while (j < s->e && mods < ORG_MAX_MODIFIERS && !(admin && mods >= 1)) {
@@ -665,10 +665,10 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             nn = 0;
         if (2 == nn)
             break;
-        /* المركز الثامن، المؤتمر العاشر: an ordinal names no organization */
+        /* المركز الخامس، المؤتمر السابع: an ordinal names no organization */
         if (definite(t) && !has_clitic(t) && ordinal(s, t))
             break;
-        /* الحركة العاشر: a feminine head takes no masculine adjective */
+        /* الجمعية السابع: a feminine head takes no masculine adjective */
         if (0 == mods && head_def && definite(t) && !has_clitic(t) && feminine(h) &&
             !feminine(t) && !elative_f(t) && adjective(t) && !longest(s, lx->nationalities, j, NULL))
             break;
@@ -717,7 +717,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             }
             break;
         }
-        /* مكتب رئيس الوزراء الإسرائيلي: an office named by the title it serves
+        /* مكتب الرئيس الفرنسي: an office named by the title it serves
          * and its country */
         if (0 == mods && !head_def && !has_clitic(t) && 0 == strcmp(h->base, "مكتب") &&
             (m = longest(s, lx->titles, j, NULL)) && j + m < s->e &&
@@ -787,9 +787,12 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                 break;
             }
             /* حزب العدالة والتنمية، وزارة الشباب والرياضة */
+            /* الزراعية والصناعي: coordinated adjectives agree in gender */
+            int disagree = adj_seen && !li_noun && feminine(tok(s, j - 1)) && !feminine(t) &&
+                           !elative_f(t);
             if (0 == strcmp(c, "و") && definite(t) && !longest(s, lx->org_heads, j, NULL) &&
                 !known_name(s, j) && !nonname(s, t) && !longest(s, lx->titles, j, NULL) &&
-                (!adj_seen || li_noun || adjective(t))) {
+                (!adj_seen || li_noun || adjective(t)) && !disagree) {
                 coord_seen = !li_noun;
                 j++;
                 mods++;
@@ -798,7 +801,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             }
             break;
         }
-        /* الاتحاد الجهوي للشغل بقبلي with the ب left on the unknown town */
+        /* الاتحاد الجهوي للنقل بقفصة with the ب left on the unknown town */
         if (local && mods >= 1 && !has_clitic(t) && 0 == strncmp(t->key, "ب", strlen("ب")) &&
             strlen(t->key) >= strlen("ب") + 3 * 2 && !nn && boundary(s, j + 1) && name_shape2(t, 1) &&
             !known_name(s, j) && !first_name(s, j, NULL) && !longest(s, lx->titles, j, NULL)) {
@@ -822,7 +825,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         }
         if (placed && 0 == mods && !definite(t) && !nn && !has_clitic(t) && name_shape2(t, 1) &&
             !first_name(s, j, NULL)) {
-            /* بلدية سكرة الدورة الثالثة: the unknown word is the place */
+            /* بلدية صفاقس الجلسة الأولى: the unknown word is the place */
             j++;
             mods++;
             strong++;
@@ -857,7 +860,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             last = j;
             continue;
         }
-        /* مدينة سالزبورغ، محافظة حفر الباطن: after a generic place head an
+        /* مدينة لوزان، محافظة وادي الدواسر: after a generic place head an
          * unknown word is the place's name, with a following definite noun
          * (not an adjective of nationality or a nisba) */
         if (admin && 0 == mods && TXT_WORD == t->kind && !nn && name_shape2(t, 1)) {
@@ -875,7 +878,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             }
             break;
         }
-        /* قصر باردو، مسجد زعيبل: after a head of a named place, one unknown
+        /* قصر الإليزيه، مسجد قباء: after a head of a named place, one unknown
          * word that ends the phrase is the place's name */
         if (NER_LOC == *type && !admin && 0 == mods && !head_def && !nn &&
             !definite(t) && name_shape(t) && !first_name(s, j, NULL) && boundary(s, j + 1) &&
@@ -886,6 +889,10 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             last = j;
             break;
         }
+        /* مركز محافظة أسيوط: the seat of a province is no organization */
+        if (0 == mods && !head_def && !has_clitic(t) && 0 == strcmp(h->base, "مركز") &&
+            strstr(v_of_head(s, j), "admin"))
+            return i;
         /* construct chain after an indefinite head: وزارة شؤون المرأة */
         if (!head_def && j + 1 < s->e && (0 == mods || (1 == nn && !definite(tok(s, j - 1)))) &&
             !is_punct(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
@@ -900,14 +907,14 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     }
     if (0 == mods || last <= i + n)
         return i;
-    /* مصلحة البلد is "the country's interest": a head that is also a
+    /* مصلحة الشعب is "the people's interest": a head that is also a
      * common word needs two modifiers (مصلحة السجون الإسرائيلية) */
     if (strstr(v, "common") && mods < 2)
         return i;
-    /* حكومة طهران: a government named by its capital is a description */
+    /* حكومة أنقرة: a government named by its capital is a description */
     if (strstr(v, "noplace") && 1 == mods && longest(s, lx->places, i + (uint32_t)n, NULL) == last - i - n)
         return i;
-    /* شركة غاز قطر للوقوف على ...، جامعة الملك سعود للتطوير الدكتور ...: a
+    /* شركة نفط الكويت للبحث عن ...، جامعة الملك سعود للتخطيط الدكتور ...: a
      * closing ل + verbal noun that governs what follows names a purpose or
      * an office, not the organization */
     if (li_last && last == li_last + 1 && last > i + n + 1 && last < s->e) {
@@ -1250,8 +1257,8 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
     return LQ_OK;
 }
 
-/* can a person's name end with this word? Not with tanween (بومبيو مرضياً)
- * nor with a cue word of news prose (صلاح هدف) */
+/* can a person's name end with this word? Not with tanween (ماكرون غاضباً)
+ * nor with a cue word of news prose */
 static int
 name_word_end(const struct sent *s, const struct txt_token *t)
 {
@@ -1260,7 +1267,7 @@ name_word_end(const struct sent *s, const struct txt_token *t)
         return 0;
     if (get(s->w->lx->cues, t) && !first_name(s, (uint32_t)(t - s->t), NULL))
         return 0;
-    /* كارديف استعدادا: a verbal noun, in the accusative or not */
+    /* ميسي استعدادا: a verbal noun, in the accusative or not */
     char buf[256];
     size_t n = strlen(t->key);
     if (n + 1 + strlen("ال") >= sizeof(buf) || 0 == strncmp(t->key, "ال", strlen("ال")))
@@ -1318,7 +1325,7 @@ ent_clean_tagger(struct ent_work *w)
                                (NER_PER == c->type && c->e - c->b > 1 && !name_word_end(&s, &tk[c->e - 1]))))
             c->e--;
         if (NER_PER == c->type) {
-            /* يوسف أن السيسي: a function word inside splits the span */
+            /* كريم أن ماكرون: a function word inside splits the span */
             for (uint32_t j = c->b + 1; j + 1 < c->e; j++)
                 if (2 == nonname(&s, &tk[j])) {
                     struct ent_cand d = *c;
@@ -1355,11 +1362,15 @@ ent_clean_tagger(struct ent_work *w)
         if (NER_PER == c->type) {
             /* النيجيري أونيليو، أحمد الطيب شيخ الأزهر: titles, honorifics and
              * adjectives of nationality are no part of a person's name */
-            while (c->b < c->e && (longest(&s, lx->nationalities, c->b, NULL) ||
-                                   longest(&s, lx->titles, c->b, NULL) ||
-                                   longest(&s, lx->honorifics, c->b, NULL)) &&
-                   !first_name(&s, c->b, NULL))
+            /* and the period of an abbreviated honorific: د.سامي */
+            while (c->b < c->e && ((longest(&s, lx->nationalities, c->b, NULL) ||
+                                    longest(&s, lx->titles, c->b, NULL) ||
+                                    longest(&s, lx->honorifics, c->b, NULL)) &&
+                                   !first_name(&s, c->b, NULL))) {
                 c->b++;
+                while (c->b < c->e && is_punct(&tk[c->b]))
+                    c->b++;
+            }
             for (uint32_t j = c->b + 1; j < c->e; j++)
                 if ((longest(&s, lx->nationalities, j, NULL) || longest(&s, lx->titles, j, NULL)) &&
                     !first_name(&s, j, NULL) &&
@@ -1454,7 +1465,7 @@ team_word(const char *base)
     return 0;
 }
 
-/* could a definite word be a club named by an ordinary word (العروبة)? */
+/* could a definite word be a club named by an ordinary word (الكواكب)? */
 static int
 club_word(const struct sent *s, uint32_t i)
 {
@@ -1476,11 +1487,59 @@ club_word(const struct sent *s, uint32_t i)
     return 1;
 }
 
+/* a verb of a match result: فاز، تغلب، خسر، تعادل، هزم */
+static int
+match_verb(const struct txt_token *t)
+{
+    static const char *const r[] = { "فاز", "تغلب", "خسر", "تعادل", "هزم", "انتصر", "يفوز",
+                                     "يتغلب", "يخسر", "يتعادل", "سقط" };
+    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
+        if (0 == strcmp(t->base, r[k]))
+            return 1;
+    return 0;
+}
+
+/*
+ * After a match verb, at p: على/أمام/مع and the opponent, one or two
+ * unknown words or a place (دينامو كييف) and an adjective of nationality.
+ * @return the end of the opponent's name, p when none
+ */
+static uint32_t
+opponent(const struct sent *s, uint32_t p)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    const struct txt_token *pr = tok(s, p);
+    if (has_clitic(pr) || !(0 == strcmp(pr->base, "علي") || 0 == strcmp(pr->base, "امام") ||
+                            0 == strcmp(pr->base, "مع")))
+        return p;
+    uint32_t j = p + 1, words = 0;
+    while (j < s->e && words < 2) {
+        const struct txt_token *t = tok(s, j);
+        if (TXT_WORD != t->kind || has_clitic(t) || nonname(s, t) || team_word(t->base) ||
+            longest(s, lx->nationalities, j, NULL) || longest(s, lx->titles, j, NULL) ||
+            longest(s, lx->org_heads, j, NULL) || first_name(s, j, NULL) || strlen(t->base) < 3 * 2 ||
+            strstr(t->surface, "ً"))
+            break;
+        if (words && definite(t))
+            break;
+        j++;
+        words++;
+        if (definite(t))
+            break; /* المنارة: one definite word */
+    }
+    if (0 == words)
+        return p;
+    size_t m;
+    if (j < s->e && !has_clitic(tok(s, j)) && (m = longest(s, lx->nationalities, j, NULL)))
+        j += (uint32_t)m;
+    return j;
+}
+
 /*
  * In an article about sport, clubs named by ordinary words: the genitive of
- * a player's role (لاعب العروبة، مدافع الرائد) and the words coordinated
- * with a club (كالنصر والفيحاء والشعلة); and foreign clubs whose name ends
- * in سبور or سبورت (أدانا سبور).
+ * a player's role (لاعب المنارة، مدافع الكواكب) and the words coordinated
+ * with a club (كالهلال والسواحل والمنارة); and foreign clubs whose name ends
+ * in سبور or سبورت (بيرغن سبور).
  */
 static int
 club_rules(struct ent_work *w, uint32_t b, uint32_t e)
@@ -1498,7 +1557,8 @@ club_rules(struct ent_work *w, uint32_t b, uint32_t e)
                 const struct txt_token *p = tok(&s, k - 1);
                 if (TXT_WORD != p->kind || has_clitic(p) || nonname(&s, p) || definite(p) ||
                     longest(&s, lx->org_heads, k - 1, NULL) || longest(&s, lx->titles, k - 1, NULL) ||
-                    longest(&s, lx->nationalities, k - 1, NULL) || !name_shape2(p, 1))
+                    longest(&s, lx->nationalities, k - 1, NULL) || strlen(p->base) < 3 * 2 ||
+                    strstr(p->surface, "ً"))
                     break;
                 k--;
             }
@@ -1512,6 +1572,15 @@ club_rules(struct ent_work *w, uint32_t b, uint32_t e)
         }
         if (!w->sports) {
             i++;
+            continue;
+        }
+        /* فاز على ...، خسر أمام ...: the opponent of a match result */
+        uint32_t oe;
+        if (match_verb(t) && i + 2 < e && (oe = opponent(&s, i + 1)) > i + 2) {
+            int rc = add(&s, i + 2, oe, NER_ORG, ENT_SRC_RULE, 3);
+            if (LQ_OK != rc)
+                return rc;
+            i = oe;
             continue;
         }
         int start = 0;

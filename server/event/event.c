@@ -140,6 +140,7 @@ struct dstate {
     int32_t dateline;         /* entity of the dateline place, or -1 */
     int32_t main_person;      /* the most mentioned person, or -1 */
     int32_t doc_loc;          /* the place most often named as a venue, or -1 */
+    int32_t lead_loc;         /* the first venue of the headline or the first sentence, or -1 */
     int doc_loc_n;            /* how often */
     int32_t lead_tmx;         /* the lead's day or week (اليوم، أمس، الأسبوع الماضي), or -1 */
     int32_t *title_link;      /* person an unnamed title phrase at the token refers to, or -1 */
@@ -361,7 +362,7 @@ person_before(const struct dstate *d, uint32_t lo, uint32_t j, int32_t not)
 static int32_t
 recent_subject(const struct dstate *d, size_t ci, uint32_t sent)
 {
-    for (size_t k = ci; k-- > 0;) {
+    for (size_t k = ci; k-- > 0 && k + 4 * EVT_MERGE_BACK >= ci;) {
         const struct cand *p = &d->cands[k];
         if (p->sent + 2 < sent)
             break;
@@ -962,6 +963,9 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
     int visit = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT;
     if (j > sb && tok_is(&doc->tokens[j - 1], "\xd9\x84\xd8\xaf\xd9\x8a")) /* لدى */
         return 0;
+    /* الأوضاع في X، الجالية بX: the place qualifies a topic, it is no venue */
+    if (j > sb && cue_at(d, j - 1) == EVT_C_TOPIC)
+        return 0;
     if (has_clitic(t, BA))
         return 1;
     if (visit && (j == c->te || has_clitic(t, LAM)))
@@ -982,6 +986,8 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
         if (u->kind == TXT_PUNCT && (u->flags & TXT_F_QUOTE_OPEN) == 0 && k + 1 == j &&
             (doc->tokens[j].flags & TXT_F_QUOTE_OPEN))
             continue; /* في "دافوس" */
+        if (tok_is(u, "\xd9\x81\xd9\x8a") && k > sb && cue_at(d, k - 1) == EVT_C_TOPIC)
+            return 0; /* الأوضاع في مدينة X */
         if (tok_is(u, "\xd9\x81\xd9\x8a") /* في */ ||
             tok_is(u, "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84") /* داخل */ ||
             tok_is(u, "\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac") /* خارج */)
@@ -1015,14 +1021,18 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
         sb = L - 2 * EVT_WIN;
     if (R + 2 * EVT_WIN < se)
         se = R + 2 * EVT_WIN;
+    int rel_after = 0; /* a relative clause after the trigger's clause describes something else */
     for (uint32_t j = sb; j < se; j++) {
         if (cue_at(d, j) == EVT_C_HARD && j >= R)
             break;
+        if (j >= R && cue_at(d, j) == EVT_C_RELATIVE)
+            rel_after = 1;
         int32_t m = mention_start(d, j);
         if (m < 0)
             continue;
         const struct ent_mention *mn = &d->ents->mentions[m];
-        if (mention_type(d, m) == NER_LOC && mn->entity >= 0 && locative(d, c, sb, j)) {
+        if (mention_type(d, m) == NER_LOC && mn->entity >= 0 && !rel_after &&
+            locative(d, c, sb, j)) {
             int rank = (j >= L && j < R) ? 3 : 2;
             int dist = j < c->tb ? (int)(c->tb - j) : (int)(j - c->te);
             /* in the clause: the first after the trigger, else the nearest before */
@@ -1144,8 +1154,20 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
 static void
 read_time(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb)
 {
+    /* a vague expression (مؤخرا، في الآونة الأخيرة) only when the clause has
+     * nothing better, and never one inside a relative clause after the
+     * trigger (التطورات التي شهدها الإقليم في الآونة الأخيرة) */
+    int32_t vague = -1;
+    int rel = 0;
     for (uint32_t j = c->te; j < R; j++) {
+        if (j > c->te + 1 && cue_at(d, j) == EVT_C_RELATIVE)
+            rel = 1;
         if (d->tmx_at[j] >= 0) {
+            if (d->tx[d->tmx_at[j]].grain == TMX_VAGUE) {
+                if (vague < 0 && !rel)
+                    vague = d->tmx_at[j];
+                continue;
+            }
             c->tmx = d->tmx_at[j];
             c->tmx_near = 1;
             return;
@@ -1153,6 +1175,11 @@ read_time(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb)
     }
     for (uint32_t j = c->tb; j > L; j--) {
         int32_t x = d->tmx_at[j - 1];
+        if (x >= 0 && d->tx[x].grain == TMX_VAGUE) {
+            if (vague < 0)
+                vague = x;
+            continue;
+        }
         if (x >= 0) {
             /* اليوم وغدا: the first of two coordinated expressions */
             const struct tmx_expr *e = &d->tx[x];
@@ -1170,8 +1197,14 @@ read_time(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb)
             return;
         }
     }
-    /* the reporting clause's "today" dates an event that occurred */
-    for (uint32_t j = sb; j < L; j++) {
+    if (vague >= 0) {
+        c->tmx = vague;
+        c->tmx_near = 1;
+        return;
+    }
+    /* the reporting clause's "today" dates an event that occurred (a
+     * window before the clause, not a whole run-on sentence) */
+    for (uint32_t j = L > sb + 2 * EVT_WIN ? L - 2 * EVT_WIN : sb; j < L; j++) {
         int32_t x = d->tmx_at[j];
         if (x < 0)
             continue;
@@ -1370,7 +1403,8 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         int32_t e = -1;
         uint32_t qpos = c->tb;
         int quoted = 0;
-        for (uint32_t j = c->tb; j > sb && !quoted; j--) {
+        uint32_t qlo = c->tb > sb + 2 * EVT_WIN ? c->tb - 2 * EVT_WIN : sb;
+        for (uint32_t j = c->tb; j > qlo && !quoted; j--) {
             const struct txt_token *t = &doc->tokens[j - 1];
             if ((t->kind == TXT_PUNCT && t->surface && 0 == strcmp(t->surface, ":")) ||
                 (t->flags & TXT_F_QUOTE_OPEN)) {
@@ -1378,7 +1412,8 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
                 quoted = 1;
             }
         }
-        for (uint32_t j = sb; j < qpos && quoted && e < 0; j++) {
+        for (uint32_t j = qpos > sb + 2 * EVT_WIN ? qpos - 2 * EVT_WIN : sb;
+             j < qpos && quoted && e < 0; j++) {
             int32_t m = mention_start(d, j);
             if (m >= 0 && mention_type(d, m) == NER_PER &&
                 !(doc->tokens[j].flags & TXT_F_IN_QUOTES))
@@ -1979,6 +2014,10 @@ prepare(struct dstate *d, struct lq_arena *arena)
         struct cand probe;
         memset(&probe, 0, sizeof(probe));
         probe.cls = EVT_T_MEET;
+        uint32_t first_body = 0;
+        while (first_body + 1 < doc->nsents && d->headline[first_body])
+            first_body++;
+        d->lead_loc = -1;
         int32_t best_e = -1;
         int best_n = 0;
         int32_t *cnt = lq_arena_calloc(arena, d->ents->nentities + 1, sizeof(int32_t));
@@ -1988,10 +2027,21 @@ prepare(struct dstate *d, struct lq_arena *arena)
             const struct ent_mention *m = &d->ents->mentions[i];
             if (m->entity < 0 || mention_type(d, (int32_t)i) != NER_LOC || m->sentence >= doc->nsents)
                 continue;
+            uint32_t msb = doc->sents[m->sentence].tok_begin;
+            probe.cls = EVT_T_MEET;
             probe.tb = probe.te = m->tok_begin;
-            if (!locative(d, &probe, doc->sents[m->sentence].tok_begin, m->tok_begin))
+            /* زيارة X، زار X: the place visited, a venue twice over */
+            int visited = m->tok_begin > msb && (d->tcls[m->tok_begin - 1] == EVT_T_VISIT ||
+                                                 d->tcls[m->tok_begin - 1] == EVT_T_NVISIT);
+            if (visited)
+                probe.cls = EVT_T_NVISIT;
+            if (!locative(d, &probe, msb, m->tok_begin))
                 continue;
-            int n2 = ++cnt[m->entity];
+            /* the lead's place: the first venue of the headline or the first sentence */
+            if (d->lead_loc < 0 && (d->headline[m->sentence] || m->sentence <= first_body))
+                d->lead_loc = m->entity;
+            cnt[m->entity] += visited ? 2 : 1;
+            int n2 = cnt[m->entity];
             if (n2 > best_n || (n2 == best_n && loc_spec(d, m->entity) > loc_spec(d, best_e))) {
                 best_n = n2;
                 best_e = m->entity;
@@ -2150,6 +2200,8 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             c->loc = last_loc, c->loc_rank = 1;
         if (c->loc < 0 && d.dateline >= 0)
             c->loc = d.dateline, c->loc_rank = 1;
+        if (c->loc < 0 && d.lead_loc >= 0 && c->sent < 6)
+            c->loc = d.lead_loc, c->loc_rank = 1;
         if (c->loc < 0 && d.doc_loc >= 0)
             c->loc = d.doc_loc, c->loc_rank = 1;
         if (c->loc >= 0 && c->loc_rank >= 2)

@@ -69,6 +69,7 @@ enum evt_cue {
     EVT_C_DEMONST,
     EVT_C_OCCASION,
     EVT_C_SUBORD,
+    EVT_C_TOPIC, /**< a topic noun: a place in its complement is no venue (الأوضاع في X) */
     EVT_C_HARD, /**< not in cues.txt: a sentence-final or clause-final punctuation mark */
 };
 

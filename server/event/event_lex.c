@@ -38,7 +38,7 @@ static const struct name_code cues[] = {
     { "relative", EVT_C_RELATIVE },   { "placehead", EVT_C_PLACEHEAD },
     { "present", EVT_C_PRESENT },     { "barrier", EVT_C_BARRIER },
     { "demonst", EVT_C_DEMONST },     { "occasion", EVT_C_OCCASION },
-    { "subord", EVT_C_SUBORD },
+    { "subord", EVT_C_SUBORD },       { "topic", EVT_C_TOPIC },
 };
 
 /* The code of the word [s, s + n) in @p tab, or 0. */

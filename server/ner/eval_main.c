@@ -14,7 +14,9 @@ static void
 usage(void)
 {
     fprintf(stderr, "usage: liqa-eval-ner --model MODEL [--lexicons DIR] --test TAGSET[+merge]:PATH\n"
-                    "       [--sentences N] [--errors]\n"
+                    "       [--sentences N] [--errors | --all]\n"
+                    "--errors prints the gold and found spans of sentences with errors, --all\n"
+                    "of every sentence.\n"
                     "Scores exact spans of PER/ORG/LOC (conlleval semantics); the tag-set\n"
                     "mapping sends MISC and other classes to O.\n");
 }
@@ -40,6 +42,10 @@ main(int argc, char **argv)
         const char *a = argv[i];
         if (0 == strcmp(a, "--errors")) {
             errors = 1;
+            continue;
+        }
+        if (0 == strcmp(a, "--all")) {
+            errors = 2;
             continue;
         }
         if (i + 1 >= argc) {
@@ -120,7 +126,7 @@ main(int argc, char **argv)
             long bad = 0;
             for (int t = 1; t < NER_NTYPES; t++)
                 bad += one.fp[t] + one.fn[t];
-            if (bad) {
+            if (bad || 2 == errors) {
                 printf("sentence %zu:", s + 1);
                 for (size_t i = 0; i < se->n; i++)
                     printf(" %s", se->words[i]);

@@ -19,7 +19,7 @@ usage(void)
             "usage: liqa-train-ner --out MODEL [--lexicons DIR] --train TAGSET[+merge]:PATH ...\n"
             "       [--dev TAGSET:PATH | --dev-tail N] [--exclude TAGSET:PATH ...]\n"
             "       [--epochs N] [--seed N] [--min-count N] [--no-average] [--adapt]\n"
-            "       [--margin X] [--o-bias X] [--prune X]\n"
+            "       [--margin X] [--o-bias X] [--prune X] [--repeat-first N]\n"
             "       [--clusters K [--cluster-min N] [--unlabeled TAGSET:PATH ...]]\n"
             "TAGSET: anercorp, fane (NewsFANE/WikiFANE coarse), aqmar.\n"
             "--dev-tail N: the last N sentences of the first --train corpus are the dev set\n"
@@ -93,7 +93,7 @@ main(int argc, char **argv)
     const char *out = NULL, *lexdir = NULL, *devspec = NULL;
     const char *train[MAX_CORPORA], *excl[MAX_CORPORA], *unl[MAX_CORPORA];
     size_t ntrain = 0, nexcl = 0, nunl = 0, dev_tail = 0;
-    unsigned nclusters = 0, cluster_min = 2;
+    unsigned nclusters = 0, cluster_min = 2, repeat_first = 1;
     int adapt = 0;
     struct ner_train_opts o = {.epochs = 12, .seed = 1, .min_count = 1, .average = 1};
     for (int i = 1; i < argc; i++) {
@@ -134,6 +134,8 @@ main(int argc, char **argv)
             o.epochs = (unsigned)strtoul(v, NULL, 10);
         else if (0 == strcmp(a, "--seed"))
             o.seed = strtoull(v, NULL, 10);
+        else if (0 == strcmp(a, "--repeat-first"))
+            repeat_first = (unsigned)strtoul(v, NULL, 10);
         else if (0 == strcmp(a, "--prune"))
             o.prune = strtof(v, NULL);
         else if (0 == strcmp(a, "--o-bias"))
@@ -272,9 +274,11 @@ main(int argc, char **argv)
         goto nomem;
     for (size_t i = 0; i < ntrain; i++) {
         size_t n = 0 == i ? first_n : corp[i].nsents;
-        for (size_t s = 0; s < n; s++)
-            if (keep[i][s] && LQ_OK != ner_trainer_add(tr, &corp[i].sents[s], 1, 0, (unsigned)i))
-                goto nomem;
+        for (unsigned r = 0; r < (0 == i ? repeat_first : 1u); r++)
+            for (size_t s = 0; s < n; s++)
+                if (keep[i][s] &&
+                    LQ_OK != ner_trainer_add(tr, &corp[i].sents[s], 1, 0, (unsigned)i))
+                    goto nomem;
     }
     size_t ns, nt, nd;
     ner_trainer_sizes(tr, &ns, &nt, &nd);

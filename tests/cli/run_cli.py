@@ -198,8 +198,10 @@ def group_errors(exe):
     check(rc == 3 and "cannot load" in err, "missing lexicons: exit 3", (rc, err[-200:]))
     rc, out, err = run(exe, *base, "--set", "model_path=" + write("bad.model", "not a model"), path)
     check(rc == 3, "corrupt model: exit 3", (rc, err[-200:]))
-    # out of memory in the pipeline: JSON error, exit 1 (not the input's fault)
-    rc, out, err = run(exe, *base, "--set", "arena_limit_bytes=64KiB", path)
+    # out of memory in the pipeline: JSON error, exit 1 (not the input's fault);
+    # about 15,000 characters, as the pipeline fits a short text into 64 KiB
+    oom = write("oom.txt", TEXT * (15000 // len(TEXT)))
+    rc, out, err = run(exe, *base, "--set", "arena_limit_bytes=64KiB", oom)
     check(rc == 1 and b'"out_of_memory"' in out, "out of memory: exit 1 with JSON", (rc, out[:200]))
     # healthcheck of nothing: exit 1; without a port: exit 2
     rc, _, err = run(exe, "healthcheck", "--config", TEST_CONF, "--port", "1")

@@ -575,6 +575,15 @@ test_org_variants(void)
     if (o)
         CHECK_INT(o->nmentions, 2);
     lq_arena_free(a);
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "وقالت الغرفة التجارية بمدينة أوتاوا إن السوق نشط. وأكدت الغرفة التجارية بأوتاوا ذلك.",
+                   &doc, &r));
+    CHECK_INT(count_type(&r, NER_ORG), 1);
+    o = by_name(&r, "الغرفة التجارية بمدينة أوتاوا");
+    CHECK(o != NULL);
+    if (o)
+        CHECK_INT(o->nmentions, 2);
+    lq_arena_free(a);
 }
 
 /* what a head noun may take: a place that ends it, two nationalities, an
