@@ -77,4 +77,21 @@ int
 ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_t tok_end,
         struct ner_span *spans, size_t max, size_t *n);
 
+/**
+ * Tag every sentence of @p doc, then make the tags consistent across the
+ * document: a token sequence the first pass tagged somewhere is tagged
+ * with the same type (the majority, when it was found with several) where
+ * it occurs untagged elsewhere; the first word is compared by its stem
+ * (so a proclitic does not matter), the others by key; and the last word
+ * of a multi-word PERSON name is a PERSON where it stands alone (4+
+ * letters, not a nonname word). Added spans get the best margin of the
+ * spans they copy. Bounded work: at most 8 dictionary probes per token.
+ * @param spans  receives up to @p max spans, in document order
+ * @param n      receives the number found (may be > max)
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+ner_tag_doc(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *spans, size_t max,
+            size_t *n);
+
 /* end of ner.h */

@@ -108,8 +108,9 @@ http_start(struct app *app, char *err, size_t errlen);
  * Stop accepting connections; requests in flight go on. Connections the
  * kernel had already accepted (waiting in the listen queue while every
  * thread was busy) are taken over and served, not reset.
+ * @return the number of such connections taken over
  */
-void
+unsigned
 http_quiesce(struct app *app);
 
 /**

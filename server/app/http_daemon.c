@@ -375,12 +375,14 @@ dispatch(struct http_req *r, const char *url, const char *method)
     if (HTTP_M_OPTIONS == m)
         return preflight(r);
     if (r->route->protected && acc_keys_enabled(app->acc)) {
-        r->key_index = acc_check_key(app->acc, presented_key(r));
+        const char *key = presented_key(r);
+        r->key_index = acc_check_key(app->acc, key);
         if (r->key_index < 0) {
-            /* guesses cost a token of the client's address, so keys cannot be
-             * tried at full speed when the rate limit is on */
+            /* a wrong key costs a token of the client's address, so keys
+             * cannot be guessed at full speed when the rate limit is on; no
+             * key at all guesses nothing and costs nothing */
             unsigned retry = 0;
-            if (!acc_rate_take(app->acc, r->client, &retry))
+            if (key && key[0] && !acc_rate_take(app->acc, r->client, &retry))
                 return rate_limited(r, retry);
             http_add_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"liqa\"");
             return reply_error(r, MHD_HTTP_UNAUTHORIZED, "unauthorized",

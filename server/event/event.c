@@ -111,6 +111,7 @@ struct cand {
     int rel;                  /* in a relative clause about a person */
     int occasion;             /* على هامش اجتماعات ...: the occasion of another meeting */
     int headline;             /* in the headline */
+    int trip;                 /* a visit or arrival with a subject and a time of its own */
     int alive;
 };
 
@@ -784,7 +785,8 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 subj_done = subj_done || j >= c->te;
                 if (j >= c->te && who != c->subj)
                     c->nright++, right_taken = 1;
-            } else if (!named && ds->affiliation >= 0 && (size_t)ds->affiliation < er->nentities &&
+            } else if (!named && d->title_link[j] < 0 && ds->affiliation >= 0 &&
+                       (size_t)ds->affiliation < er->nentities &&
                 !affiliation_named(d, ds->affiliation, L, R) &&
                 er->entities[ds->affiliation].type == NER_ORG && !attend && !nonpart)
                 cand_add(c, ds->affiliation, EVT_PARTICIPANT);
@@ -963,9 +965,6 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
     int visit = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT;
     if (j > sb && tok_is(&doc->tokens[j - 1], "\xd9\x84\xd8\xaf\xd9\x8a")) /* لدى */
         return 0;
-    /* الأوضاع في X، الجالية بX: the place qualifies a topic, it is no venue */
-    if (j > sb && cue_at(d, j - 1) == EVT_C_TOPIC)
-        return 0;
     if (has_clitic(t, BA))
         return 1;
     if (visit && (j == c->te || has_clitic(t, LAM)))
@@ -986,8 +985,9 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
         if (u->kind == TXT_PUNCT && (u->flags & TXT_F_QUOTE_OPEN) == 0 && k + 1 == j &&
             (doc->tokens[j].flags & TXT_F_QUOTE_OPEN))
             continue; /* في "دافوس" */
+        /* الأوضاع في X، الجالية في مدينة X: the place qualifies a topic */
         if (tok_is(u, "\xd9\x81\xd9\x8a") && k > sb && cue_at(d, k - 1) == EVT_C_TOPIC)
-            return 0; /* الأوضاع في مدينة X */
+            return 0;
         if (tok_is(u, "\xd9\x81\xd9\x8a") /* في */ ||
             tok_is(u, "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84") /* داخل */ ||
             tok_is(u, "\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac") /* خارج */)
@@ -1412,11 +1412,14 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
                 quoted = 1;
             }
         }
-        for (uint32_t j = qpos > sb + 2 * EVT_WIN ? qpos - 2 * EVT_WIN : sb;
-             j < qpos && quoted && e < 0; j++) {
-            int32_t m = mention_start(d, j);
+        /* the first person of the clause that introduces the quote (ورد X
+         * على Y قائلا:), looking back from the quote within a window */
+        for (uint32_t j = qpos, steps = 0; j > sb && quoted && steps < 2 * EVT_WIN; j--, steps++) {
+            if (cue_at(d, j - 1) == EVT_C_HARD && j - 1 != qpos)
+                break;
+            int32_t m = mention_start(d, j - 1);
             if (m >= 0 && mention_type(d, m) == NER_PER &&
-                !(doc->tokens[j].flags & TXT_F_IN_QUOTES))
+                !(doc->tokens[j - 1].flags & TXT_F_IN_QUOTES))
                 e = d->ents->mentions[m].entity;
         }
         if (e < 0 && !cand_has(c, d->main_person))
@@ -1493,6 +1496,10 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     }
     read_time(d, c, L, R, sb);
     read_status(d, c, sb, R, L);
+    /* أعلن X اليوم أنه سيلتقي Y: the reporting clause's day dates the
+     * announcement, not a meeting still to come */
+    if (c->tmx >= 0 && !c->tmx_near && c->status != EVT_OCCURRED)
+        c->tmx = -1;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1877,6 +1884,21 @@ ends_with_ta_marbuta(const char *s)
     return n >= 2 && 0 == strcmp(s + n - 2, "\xd8\xa9"); /* ة */
 }
 
+/* Does a relative pronoun stand before token j in its sentence (within a
+ * window), so that a place at j belongs to a description (الذي كان في X)? */
+static int
+after_relative(const struct dstate *d, uint32_t sb, uint32_t j)
+{
+    for (uint32_t k = j, steps = 0; k > sb && steps < 2 * EVT_WIN; k--, steps++) {
+        enum evt_cue q = cue_at(d, k - 1);
+        if (q == EVT_C_RELATIVE)
+            return 1;
+        if (q == EVT_C_HARD)
+            return 0;
+    }
+    return 0;
+}
+
 static int
 prepare(struct dstate *d, struct lq_arena *arena)
 {
@@ -2038,7 +2060,8 @@ prepare(struct dstate *d, struct lq_arena *arena)
             if (!locative(d, &probe, msb, m->tok_begin))
                 continue;
             /* the lead's place: the first venue of the headline or the first sentence */
-            if (d->lead_loc < 0 && (d->headline[m->sentence] || m->sentence <= first_body))
+            if (d->lead_loc < 0 && (d->headline[m->sentence] || m->sentence <= first_body) &&
+                !after_relative(d, msb, m->tok_begin))
                 d->lead_loc = m->entity;
             cnt[m->entity] += visited ? 2 : 1;
             int n2 = cnt[m->entity];
@@ -2104,11 +2127,24 @@ settle_weak(struct dstate *d)
                 p->occasion)
                 continue;
             uint32_t dist = p->tb > c->tb ? p->tb - c->tb : c->tb - p->tb;
-            if (dist < best_d) {
+            if (dist >= best_d || dist > 2 * EVT_WIN)
+                continue;
+            /* قال X خلال اللقاء إن زيارته إلى Y ...: no lending across a
+             * complementizer or a clause-final mark */
+            uint32_t lo = p->tb < c->tb ? p->te : c->te, hi = p->tb < c->tb ? c->tb : p->tb;
+            int apart = 0;
+            for (uint32_t t = lo; t < hi && !apart; t++) {
+                enum evt_cue q = cue_at(d, t);
+                apart = q == EVT_C_COMP || q == EVT_C_HARD;
+            }
+            if (!apart) {
                 best_d = dist;
                 best = p; /* the meeting told nearest to the visit */
             }
         }
+        /* وصل X الخميس إلى Y. والتقى ...: the trip dates the meetings told after it */
+        c->trip = c->cls == EVT_T_VISIT && !c->rel && c->subj >= 0 && c->tmx >= 0 &&
+                  c->tmx_near && c->status == EVT_OCCURRED;
         if (best) {
             struct cand *p = best;
             if (lend && c->loc >= 0 && (p->loc < 0 || p->loc_rank < c->loc_rank)) {
@@ -2211,6 +2247,19 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             c->tmx = last_tmx;
         if (c->tmx >= 0 && c->tmx_near)
             last_tmx = c->tmx, last_tmx_sent = c->sent, last_status = c->status;
+        /* the day of the subject's trip (arrival, visit) told just before */
+        if (c->tmx < 0 && c->status == EVT_OCCURRED) {
+            size_t ci = order[k];
+            for (size_t b = ci, steps = 0; b-- > 0 && steps < 4 * EVT_MERGE_BACK; steps++) {
+                const struct cand *v = &d.cands[b];
+                if (v->sent + 3 < c->sent)
+                    break;
+                if (v->trip && v->sent < c->sent && cand_has(c, v->subj)) {
+                    c->tmx = v->tmx;
+                    break;
+                }
+            }
+        }
         /* the day the lead gives, for a meeting told near the top */
         if (c->tmx < 0 && d.lead_tmx >= 0 && c->status == EVT_OCCURRED && c->sent < 6)
             c->tmx = d.lead_tmx;

@@ -24,8 +24,6 @@ cpu_now(void)
 int
 main(int argc, char **argv)
 {
-    if (getenv("NER_FEATX"))
-        ner_featx = (unsigned)strtoul(getenv("NER_FEATX"), NULL, 0);
     const char *model = NULL, *lexdir = NULL, *text = NULL;
     unsigned repeat = 20;
     for (int i = 1; i + 1 < argc; i += 2) {

@@ -14,7 +14,9 @@ static void
 usage(void)
 {
     fprintf(stderr, "usage: liqa-eval-ner --model MODEL [--lexicons DIR] --test TAGSET[+merge]:PATH\n"
-                    "       [--sentences N] [--errors | --all]\n"
+                    "       [--sentences N] [--errors | --all] [--doc K]\n"
+                    "--doc K: groups of K consecutive sentences are tagged as one document\n"
+                    "  by ner_tag_doc() (document consistency); default: ner_tag() per sentence.\n"
                     "--errors prints the gold and found spans of sentences with errors, --all\n"
                     "of every sentence.\n"
                     "Scores exact spans of PER/ORG/LOC (conlleval semantics); the tag-set\n"
@@ -33,10 +35,8 @@ print_span(const struct ner_sent *s, const struct ner_span *sp, const char *what
 int
 main(int argc, char **argv)
 {
-    if (getenv("NER_FEATX"))
-        ner_featx = (unsigned)strtoul(getenv("NER_FEATX"), NULL, 0);
     const char *model = NULL, *lexdir = NULL, *test = NULL;
-    size_t maxsent = SIZE_MAX;
+    size_t maxsent = SIZE_MAX, docsize = 0;
     int errors = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -61,6 +61,8 @@ main(int argc, char **argv)
             test = v;
         else if (0 == strcmp(a, "--sentences"))
             maxsent = strtoul(v, NULL, 10);
+        else if (0 == strcmp(a, "--doc"))
+            docsize = strtoul(v, NULL, 10);
         else {
             usage();
             return 2;
@@ -104,40 +106,91 @@ main(int argc, char **argv)
     memset(&sc, 0, sizeof(sc));
     size_t ntok = 0, nsent = 0;
     double ttag = 0;
-    for (size_t s = 0; s < c.nsents && s < maxsent; s++) {
-        const struct ner_sent *se = &c.sents[s];
+    size_t nuse = c.nsents < maxsent ? c.nsents : maxsent;
+    size_t step = docsize ? docsize : 1;
+    struct txt_doc *one = calloc(step, sizeof(*one));
+    struct ner_span *dsp = NULL;
+    size_t dspcap = 0;
+    if (NULL == one)
+        goto nomem;
+    for (size_t s0 = 0; s0 < nuse; s0 += step) {
+        size_t s1 = s0 + step < nuse ? s0 + step : nuse;
         lq_arena_reset(arena);
-        struct txt_doc doc;
-        if (LQ_OK != ner_sent_analyze(tx, arena, se, &doc))
-            goto nomem;
-        size_t np;
+        /* one document of sentences s0..s1 */
+        size_t total = 0;
+        for (size_t s = s0; s < s1; s++) {
+            if (LQ_OK != ner_sent_analyze(tx, arena, &c.sents[s], &one[s - s0]))
+                goto nomem;
+            total += c.sents[s].n;
+        }
+        struct txt_doc doc = one[0];
+        if (s1 - s0 > 1) {
+            doc.tokens = lq_arena_calloc(arena, total ? total : 1, sizeof(*doc.tokens));
+            doc.sents = lq_arena_calloc(arena, s1 - s0, sizeof(*doc.sents));
+            if (NULL == doc.tokens || NULL == doc.sents)
+                goto nomem;
+            size_t off = 0;
+            for (size_t s = s0; s < s1; s++) {
+                memcpy(doc.tokens + off, one[s - s0].tokens, c.sents[s].n * sizeof(*doc.tokens));
+                doc.sents[s - s0] = (struct txt_sentence){0, 0, (uint32_t)off,
+                                                          (uint32_t)(off + c.sents[s].n)};
+                off += c.sents[s].n;
+            }
+            doc.ntokens = total;
+            doc.nsents = s1 - s0;
+        }
+        if (dspcap < total + 1) {
+            free(dsp);
+            dspcap = total + 1;
+            dsp = malloc(dspcap * sizeof(*dsp));
+            if (NULL == dsp)
+                goto nomem;
+        }
+        size_t np = 0;
         double t1 = ner_tool_now();
-        if (LQ_OK != ner_tag(tg, &doc, 0, doc.ntokens, ps, maxn, &np))
+        int rc2 = docsize ? ner_tag_doc(tg, &doc, dsp, dspcap, &np)
+                          : ner_tag(tg, &doc, 0, doc.ntokens, dsp, dspcap, &np);
+        if (LQ_OK != rc2)
             goto nomem;
         ttag += ner_tool_now() - t1;
-        size_t ng = ner_sent_spans(se, gs, maxn);
-        ner_score_add(&sc, gs, ng, ps, np);
-        ntok += se->n;
-        nsent++;
-        if (errors) {
-            struct ner_score one;
-            memset(&one, 0, sizeof(one));
-            ner_score_add(&one, gs, ng, ps, np);
-            long bad = 0;
-            for (int t = 1; t < NER_NTYPES; t++)
-                bad += one.fp[t] + one.fn[t];
-            if (bad || 2 == errors) {
-                printf("sentence %zu:", s + 1);
-                for (size_t i = 0; i < se->n; i++)
-                    printf(" %s", se->words[i]);
-                printf("\n");
-                for (size_t k = 0; k < ng; k++)
-                    print_span(se, &gs[k], "gold");
-                for (size_t k = 0; k < np; k++)
-                    print_span(se, &ps[k], "pred");
+        size_t k = 0, off = 0;
+        for (size_t s = s0; s < s1; s++) {
+            const struct ner_sent *se = &c.sents[s];
+            size_t np1 = 0;
+            while (k < np && dsp[k].tok_begin < off + se->n) {
+                ps[np1] = dsp[k];
+                ps[np1].tok_begin -= (uint32_t)off;
+                ps[np1].tok_end -= (uint32_t)off;
+                np1++;
+                k++;
+            }
+            off += se->n;
+            size_t ng = ner_sent_spans(se, gs, maxn);
+            ner_score_add(&sc, gs, ng, ps, np1);
+            ntok += se->n;
+            nsent++;
+            if (errors) {
+                struct ner_score one1;
+                memset(&one1, 0, sizeof(one1));
+                ner_score_add(&one1, gs, ng, ps, np1);
+                long bad = 0;
+                for (int t = 1; t < NER_NTYPES; t++)
+                    bad += one1.fp[t] + one1.fn[t];
+                if (bad || 2 == errors) {
+                    printf("sentence %zu:", s + 1);
+                    for (size_t i = 0; i < se->n; i++)
+                        printf(" %s", se->words[i]);
+                    printf("\n");
+                    for (size_t q = 0; q < ng; q++)
+                        print_span(se, &gs[q], "gold");
+                    for (size_t q = 0; q < np1; q++)
+                        print_span(se, &ps[q], "pred");
+                }
             }
         }
     }
+    free(one);
+    free(dsp);
     printf("model %s (loaded in %.1f ms)\n", ner_model_id(m), 1000 * tload);
     printf("test %s: %zu sentences, %zu tokens; tagging %.0f tokens/s\n", test, nsent, ntok,
            ttag > 0 ? (double)ntok / ttag : 0);

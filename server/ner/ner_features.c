@@ -344,7 +344,6 @@ ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
             ti->hpre[cps++] = h;
         ti->hstem = h;
         size_t ncp = cp_len(stem, sn);
-        ti->hsurf = str_hash(t->surface);
         for (unsigned k = 0; k < 4; k++) {
             if (ncp > k + 1) {
                 size_t off = last_cps(stem, sn, k + 1);
@@ -370,6 +369,28 @@ ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
     }
 }
 
+void
+ner_token_match(const struct ner_lexfeat *lf, const struct txt_token *t, struct ner_match *out)
+{
+    struct ner_tokinfo ti;
+    const char *stem = t->stem && t->stem[0] ? t->stem : t->key ? t->key : "";
+    out->stem = ner_hash_bytes(stem, strlen(stem));
+    out->key = str_hash(t->key);
+    out->cps = (uint32_t)cp_len(stem, strlen(stem));
+    alt_stem(t, &ti, NULL, NULL);
+    out->alt = ti.halt;
+    out->lex = 0;
+    if (lf) {
+        uint64_t hb = t->base && t->base[0] ? str_hash(t->base) : out->key;
+        const struct lf_slot *s = lf_find(lf, out->stem);
+        if (s)
+            out->lex |= s->ends;
+        s = lf_find(lf, hb);
+        if (s)
+            out->lex |= s->ends;
+    }
+}
+
 /* ---------------------------------------------------------------- templates */
 
 enum {
@@ -379,8 +400,8 @@ enum {
     T_STEM,
     T_CLIT,
     T_PRE1,
-    T_SUF1 = T_PRE1 + 3,
-    T_SHAPE = T_SUF1 + 3,
+    T_SUF1 = T_PRE1 + 4,
+    T_SHAPE = T_SUF1 + 4,
     T_STEM_M1,
     T_STEM_P1,
     T_STEM_M2,
@@ -400,17 +421,8 @@ enum {
     T_SUF2_M1,
     T_CLIT_STEM,
     T_LEXMASK_M1_STEM,
-    T_X_SURF,
-    T_X_PRE4,
-    T_X_SUF4,
-    T_X_SKIP,
-    T_X_KEY_M1,
-    T_X_KEY_P1,
-    T_X_LEX_M2,
-    T_X_LEX_P2,
-    T_X_SUF2_P1,
-    T_X_CLIT_LEX,
-    T_X_STEM_LEXP1,
+    T_KEY_M1,
+    T_KEY_P1,
     T_CL,
     T_CL_M1,
     T_CL_P1,
@@ -418,13 +430,10 @@ enum {
     T_CL_P2,
     T_CL_BI_M1,
     T_CL_BI_P1,
-    T_X_TRI,
     T_ALT,
     T_ALT_LEX,
     T_ALT_CL,
 };
-
-unsigned ner_featx;
 
 #define BOS_HASH 0x5f3759df0badf00dull
 #define EOS_HASH 0x2545f4914f6cdd1dull
@@ -450,7 +459,7 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
     out[k++] = ner_feat(T_CLIT, t->hclit);
     if (t->hkey != t->hbase)
         out[k++] = ner_feat(T_CLIT_STEM, ner_hash2(t->hclit, t->hstem));
-    for (unsigned j = 0; j < 3; j++) {
+    for (unsigned j = 0; j < 4; j++) {
         if (t->hpre[j])
             out[k++] = ner_feat(T_PRE1 + j, t->hpre[j]);
         if (t->hsuf[j])
@@ -501,30 +510,8 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
         out[k++] = ner_feat(T_CL_BI_M1, (uint64_t)cm1 << 16 | t->cls);
         out[k++] = ner_feat(T_CL_BI_P1, (uint64_t)t->cls << 16 | cp1);
     }
-    unsigned x = ner_featx;
-    if (x & 1)
-        out[k++] = ner_feat(T_X_SURF, t->hsurf);
-    if (t->hpre[3])
-        out[k++] = ner_feat(T_X_PRE4, t->hpre[3]);
-    if (t->hsuf[3])
-        out[k++] = ner_feat(T_X_SUF4, t->hsuf[3]);
-    if (x & 4)
-        out[k++] = ner_feat(T_X_SKIP, ner_hash2(sm1, sp1));
-    out[k++] = ner_feat(T_X_KEY_M1, i >= 1 ? info[i - 1].hkey : BOS_HASH);
-    out[k++] = ner_feat(T_X_KEY_P1, i + 1 < n ? info[i + 1].hkey : EOS_HASH);
-    if (x & 16) {
-        for (unsigned c = 0; c < NER_LX_N; c++) {
-            uint16_t bit = (uint16_t)(1u << c);
-            if (i >= 2 && (info[i - 2].lex & bit))
-                out[k++] = ner_feat(T_X_LEX_M2, c);
-            if (i + 2 < n && (info[i + 2].lex & bit))
-                out[k++] = ner_feat(T_X_LEX_P2, c);
-        }
-    }
-    if ((x & 32) && i + 1 < n && info[i + 1].hsuf[1])
-        out[k++] = ner_feat(T_X_SUF2_P1, info[i + 1].hsuf[1]);
-    if ((x & 64) && t->lex)
-        out[k++] = ner_feat(T_X_CLIT_LEX, ner_hash2(t->hclit, t->lex));
+    out[k++] = ner_feat(T_KEY_M1, i >= 1 ? info[i - 1].hkey : BOS_HASH);
+    out[k++] = ner_feat(T_KEY_P1, i + 1 < n ? info[i + 1].hkey : EOS_HASH);
     if (t->halt) {
         out[k++] = ner_feat(T_ALT, t->halt);
         if (t->alt_lex)
@@ -532,14 +519,6 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
         if (t->has_cls)
             out[k++] = ner_feat(T_ALT_CL, t->alt_cls);
     }
-    if (x & 256) {
-        /* character trigrams of the stem are not in tokinfo: use the 4 affixes */
-        for (unsigned j = 0; j < 4; j++)
-            if (t->hpre[j] && t->hsuf[3 - j])
-                out[k++] = ner_feat(T_X_TRI, ner_hash2(t->hpre[j], t->hsuf[3 - j]));
-    }
-    if ((x & 128) && i + 1 < n && info[i + 1].lex)
-        out[k++] = ner_feat(T_X_STEM_LEXP1, ner_hash2(t->hstem, info[i + 1].lex));
     return k;
 }
 

@@ -197,7 +197,6 @@ ner_cluster_words(const uint64_t *seq, size_t n, unsigned k, unsigned min_count,
 struct ner_tokinfo {
     uint64_t hkey, hbase, hstem, hclit;
     uint64_t hpre[4], hsuf[4]; /**< stem prefixes and suffixes of 1..4 code points */
-    uint64_t hsurf;            /**< the surface as written */
     uint32_t shape;            /**< small shape code (kind, length, ال, clitics) */
     uint16_t lex;              /**< bit c: base or stem is a one-word entry of class c */
     uint16_t mwb;              /**< bit c: a multiword entry of class c starts here */
@@ -211,14 +210,23 @@ struct ner_tokinfo {
     uint16_t has_cls;          /**< 1 when a class table was given */
 };
 
-/** Experimental feature switches (bit mask; 0 in production). */
-extern unsigned ner_featx;
+/** The hashes document consistency compares a token by. */
+struct ner_match {
+    uint64_t stem; /**< as ner_tokinfo.hstem */
+    uint64_t alt;  /**< as ner_tokinfo.halt (0: none) */
+    uint64_t key;  /**< as ner_tokinfo.hkey */
+    uint32_t cps;  /**< code points of the stem */
+    uint16_t lex;  /**< lexicon classes of base or stem (as ner_tokinfo.lex) */
+};
+
+void
+ner_token_match(const struct ner_lexfeat *lf, const struct txt_token *t, struct ner_match *out);
 
 /** Upper bound of ner_token_features()' output. */
 #define NER_MAX_FEATS 128
 
 /** Version of the feature templates; a model records the version it was trained with. */
-#define NER_FEAT_VERSION 1u
+#define NER_FEAT_VERSION 2u
 
 /**
  * Hash the strings of @p n tokens and find their lexicon and word classes.

@@ -155,8 +155,25 @@ ner_labels_to_spans(const uint8_t *labels, size_t n, struct ner_span *spans, siz
 
 /* ----------------------------------------------------------------- tagger */
 
+/* An entry of the document dictionary: a token sequence found by the first
+ * pass, the types it was found with and their best margins. */
+struct dslot {
+    uint64_t key; /* 0: empty */
+    uint32_t cnt[NER_NTYPES];
+    float mg[NER_NTYPES];
+    uint32_t prefix; /* a longer entry continues */
+};
+
 struct ner_tagger {
     const struct ner_model *m;
+    /* document scratch (ner_tag_doc) */
+    struct ner_span *dspans;
+    size_t dcap;
+    struct ner_match *match;
+    uint8_t *covered;
+    size_t mcap;
+    struct dslot *dict;
+    size_t dmask;
     size_t cap;
     struct ner_tokinfo *info;
     float *emit, *delta, *beta;
@@ -225,6 +242,10 @@ ner_tagger_free(struct ner_tagger *t)
     if (NULL == t)
         return;
     scratch_release(t);
+    free(t->dspans);
+    free(t->match);
+    free(t->covered);
+    free(t->dict);
     free(t);
 }
 
@@ -330,6 +351,217 @@ ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_
             spans[total].tok_end += (uint32_t)cb;
         }
     }
+    *n = total;
+    return LQ_OK;
+}
+
+/* ------------------------------------------------------ document consistency */
+
+/* Longest token sequence the dictionary holds. */
+#define DOC_MAX_WORDS 8u
+
+static int
+grow_bytes(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return LQ_OK;
+    size_t nc = *cap ? *cap : 256;
+    while (nc < need)
+        nc *= 2;
+    void *np = realloc(*p, nc * elem);
+    if (NULL == np)
+        return LQ_ERR_NOMEM;
+    *p = np;
+    *cap = nc;
+    return LQ_OK;
+}
+
+static struct dslot *
+dict_slot(struct ner_tagger *t, uint64_t key, int insert)
+{
+    if (0 == key)
+        key = 1;
+    size_t i = (size_t)key & t->dmask;
+    while (t->dict[i].key) {
+        if (t->dict[i].key == key)
+            return &t->dict[i];
+        i = (i + 1) & t->dmask;
+    }
+    if (!insert)
+        return NULL;
+    memset(&t->dict[i], 0, sizeof(t->dict[i]));
+    t->dict[i].key = key;
+    return &t->dict[i];
+}
+
+/* Record the tokens [b, e) with the first word hashed as @p first. */
+static void
+dict_add(struct ner_tagger *t, uint64_t first, const struct ner_match *mt, uint32_t b, uint32_t e,
+         enum ner_type type, float margin)
+{
+    uint64_t h = first;
+    for (uint32_t i = b; i < e; i++) {
+        if (i > b)
+            h = ner_hash2(h, mt[i].key);
+        struct dslot *s = dict_slot(t, h, 1);
+        if (i + 1 < e) {
+            s->prefix = 1;
+            continue;
+        }
+        s->cnt[type]++;
+        if (margin > s->mg[type])
+            s->mg[type] = margin;
+    }
+}
+
+static int
+can_stand_alone(const struct ner_match *m, uint32_t min_cps)
+{
+    return m->cps >= min_cps && !(m->lex & (1u << NER_LX_NONNAME));
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+    const struct ner_span *x = a, *y = b;
+    return x->tok_begin < y->tok_begin ? -1 : x->tok_begin > y->tok_begin;
+}
+
+int
+ner_tag_doc(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *spans, size_t max,
+            size_t *n)
+{
+    *n = 0;
+    size_t nt = doc->ntokens;
+    if (0 == nt)
+        return LQ_OK;
+    /* first pass, sentence by sentence */
+    size_t ns = 0;
+    struct txt_sentence whole = {0, 0, 0, (uint32_t)nt};
+    const struct txt_sentence *sents = doc->nsents ? doc->sents : &whole;
+    size_t nsents = doc->nsents ? doc->nsents : 1;
+    for (size_t s = 0; s < nsents; s++) {
+        size_t tb = sents[s].tok_begin, te = sents[s].tok_end, k = 0;
+        if (te > nt)
+            te = nt;
+        if (tb >= te)
+            continue;
+        if (LQ_OK != grow_bytes((void **)&t->dspans, &t->dcap, ns + (te - tb) + 1,
+                                sizeof(*t->dspans)))
+            return LQ_ERR_NOMEM;
+        int rc = ner_tag(t, doc, tb, te, t->dspans + ns, te - tb, &k);
+        if (LQ_OK != rc)
+            return rc;
+        ns += k;
+    }
+    /* the dictionary of what the first pass found */
+    if (LQ_OK != grow_bytes((void **)&t->match, &t->mcap, nt, sizeof(*t->match)))
+        return LQ_ERR_NOMEM;
+    size_t ccap = t->mcap;
+    uint8_t *cov = realloc(t->covered, ccap);
+    if (NULL == cov)
+        return LQ_ERR_NOMEM;
+    t->covered = cov;
+    memset(cov, 0, nt);
+    for (size_t i = 0; i < nt; i++)
+        ner_token_match(t->m->lexf, &doc->tokens[i], &t->match[i]);
+    size_t want = 16;
+    while (want < 4 * (ns * (DOC_MAX_WORDS + 2) + 1))
+        want *= 2;
+    if (want > t->dmask + 1 || NULL == t->dict) {
+        free(t->dict);
+        t->dict = malloc(want * sizeof(*t->dict));
+        if (NULL == t->dict) {
+            t->dmask = 0;
+            return LQ_ERR_NOMEM;
+        }
+        t->dmask = want - 1;
+    }
+    for (size_t i = 0; i <= t->dmask; i++)
+        t->dict[i].key = 0;
+    const struct ner_match *mt = t->match;
+    for (size_t k = 0; k < ns; k++) {
+        const struct ner_span *sp = &t->dspans[k];
+        uint32_t b = sp->tok_begin, e = sp->tok_end;
+        for (uint32_t i = b; i < e; i++)
+            cov[i] = 1;
+        if (e - b > DOC_MAX_WORDS)
+            continue;
+        if (e - b > 1 || can_stand_alone(&mt[b], 2)) {
+            dict_add(t, mt[b].stem, mt, b, e, sp->type, sp->margin);
+            if (mt[b].alt)
+                dict_add(t, mt[b].alt, mt, b, e, sp->type, sp->margin);
+        }
+        /* a person's last name stands for the person */
+        if (NER_PER == sp->type && e - b >= 2 && can_stand_alone(&mt[e - 1], 4))
+            dict_add(t, mt[e - 1].stem, mt, e - 1, e, NER_PER, sp->margin);
+    }
+    /* a sequence found with several types takes the majority type */
+    for (size_t k = 0; k < ns; k++) {
+        struct ner_span *sp = &t->dspans[k];
+        uint32_t b = sp->tok_begin, e = sp->tok_end;
+        if (e - b > DOC_MAX_WORDS)
+            continue;
+        uint64_t h = mt[b].stem;
+        for (uint32_t i = b + 1; i < e; i++)
+            h = ner_hash2(h, mt[i].key);
+        const struct dslot *d = dict_slot(t, h, 0);
+        if (NULL == d)
+            continue;
+        int bt = sp->type;
+        for (int ty = 1; ty < NER_NTYPES; ty++)
+            if (d->cnt[ty] > d->cnt[bt])
+                bt = ty;
+        sp->type = (enum ner_type)bt;
+    }
+    /* second pass: untagged occurrences of dictionary entries */
+    size_t total = ns;
+    for (size_t s = 0; s < nsents; s++) {
+        size_t tb = sents[s].tok_begin, te = sents[s].tok_end;
+        if (te > nt)
+            te = nt;
+        for (size_t i = tb; i < te;) {
+            size_t best_len = 0;
+            const struct dslot *best = NULL;
+            uint64_t starts[2] = {mt[i].stem, mt[i].alt};
+            for (int v = 0; v < 2 && !cov[i]; v++) {
+                if (0 == starts[v])
+                    continue;
+                uint64_t h = starts[v];
+                for (size_t j = i; j < te && j < i + DOC_MAX_WORDS && !cov[j]; j++) {
+                    if (j > i)
+                        h = ner_hash2(h, mt[j].key);
+                    const struct dslot *d = dict_slot(t, h, 0);
+                    if (NULL == d)
+                        break;
+                    uint32_t c = d->cnt[1] + d->cnt[2] + d->cnt[3];
+                    if (c && j + 1 - i > best_len) {
+                        best_len = j + 1 - i;
+                        best = d;
+                    }
+                    if (!d->prefix)
+                        break;
+                }
+            }
+            if (NULL == best) {
+                i++;
+                continue;
+            }
+            int bt = 1;
+            for (int ty = 2; ty < NER_NTYPES; ty++)
+                if (best->cnt[ty] > best->cnt[bt])
+                    bt = ty;
+            if (LQ_OK != grow_bytes((void **)&t->dspans, &t->dcap, total + 1, sizeof(*t->dspans)))
+                return LQ_ERR_NOMEM;
+            t->dspans[total++] = (struct ner_span){(uint32_t)i, (uint32_t)(i + best_len),
+                                                   (enum ner_type)bt, best->mg[bt]};
+            i += best_len;
+        }
+    }
+    if (total > ns)
+        qsort(t->dspans, total, sizeof(*t->dspans), span_cmp);
+    for (size_t k = 0; k < total && k < max; k++)
+        spans[k] = t->dspans[k];
     *n = total;
     return LQ_OK;
 }

@@ -88,8 +88,6 @@ is_forbidden(const char *spec)
 int
 main(int argc, char **argv)
 {
-    if (getenv("NER_FEATX"))
-        ner_featx = (unsigned)strtoul(getenv("NER_FEATX"), NULL, 0);
     const char *out = NULL, *lexdir = NULL, *devspec = NULL;
     const char *train[MAX_CORPORA], *excl[MAX_CORPORA], *unl[MAX_CORPORA];
     size_t ntrain = 0, nexcl = 0, nunl = 0, dev_tail = 0;

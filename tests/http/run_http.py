@@ -687,7 +687,12 @@ def group_access(exe):
             check_error(r, 401, "unauthorized", "401 " + what)
             check(r[1].get("www-authenticate", "").startswith("Bearer"),
                   "401 %s: WWW-Authenticate" % what, r[1].get("www-authenticate"))
-        # failed guesses spend the address's tokens (burst 3): the next one is 429
+        # wrong keys spend the address's tokens (burst 3; one spent above; a
+        # missing key or another scheme costs none): two more guesses get 401,
+        # the next one 429
+        for i in range(2):
+            r = srv.post_json({"text": SHORT}, headers={"X-API-Key": "guess-guess-guess-%d" % i})
+            check_error(r, 401, "unauthorized", "key guess %d within the burst" % (i + 2))
         r = srv.post_json({"text": SHORT}, headers={"X-API-Key": "guess-guess-guess-guess"})
         check_error(r, 429, "rate_limited", "key guessing is rate limited")
         # the open endpoints need no key
@@ -835,20 +840,53 @@ def group_shutdown(exe):
             c.close()
         st, hdrs, rbody = parse_http_response(data) if data else (None, {}, b"")
         doc = jbody(rbody)
+        # (a reply queued before the signal reached the main thread has no
+        # Connection: close; the server closes that idle connection at exit)
         if st == 200 and isinstance(doc, dict) and isinstance(doc.get("entities"), list):
             complete += 1
-            if hdrs.get("connection", "").lower() != "close":
-                problems.append("no Connection: close")
         else:
             problems.append("status %s, %d bytes: %r" % (st, len(data), data[:80]))
     check(complete == 20, "SIGTERM under load: every request sent before it answered",
           "%d of 20; %s" % (complete, problems[:5]))
-    check(not problems, "SIGTERM under load: complete replies with Connection: close",
-          problems[:5])
+    check(not problems, "SIGTERM under load: complete replies", problems[:5])
     rc = srv.wait(15)
     check(rc == 0, "SIGTERM under load: exit 0", rc)
     ev = srv.events("stopped")
     check(ev and ev[0].get("drained") is True, "SIGTERM under load: drained", ev)
+
+    # SIGTERM while requests wait in the listen queue (the server is stopped
+    # with SIGSTOP, so the kernel accepts the connections and takes their
+    # requests but no thread reads them): on SIGCONT each is still answered
+    srv = Server(exe).start()
+    req = (b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain; charset=utf-8\r\n"
+           b"Content-Length: %d\r\n\r\n" % len(SHORT.encode())) + SHORT.encode()
+    srv.signal(signal.SIGSTOP)
+    socks = []
+    try:
+        for _ in range(10):
+            c = socket.create_connection(("127.0.0.1", srv.port), timeout=20)
+            c.sendall(req)
+            socks.append(c)
+        srv.signal(signal.SIGTERM)
+    finally:
+        srv.signal(signal.SIGCONT)
+    answered = []
+    for c in socks:
+        data = b""
+        try:
+            while True:
+                b = c.recv(65536)
+                if not b:
+                    break
+                data += b
+        except OSError as e:
+            data += repr(e).encode()
+        c.close()
+        st, _, rbody = parse_http_response(data) if data.startswith(b"HTTP/") else (None, {}, data)
+        answered.append(st == 200 and isinstance((jbody(rbody) or {}).get("entities"), list))
+    check(all(answered), "SIGTERM with requests in the listen queue: all answered",
+          "%d of %d" % (sum(answered), len(answered)))
+    check(srv.wait(15) == 0, "listen queue: exit 0")
 
     # SIGINT on an idle server: exit 0 at once
     srv = Server(exe).start()

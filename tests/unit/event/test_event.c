@@ -24,6 +24,8 @@ static struct lex *known;
 static struct txt_ctx *tctx;
 static struct txt_scratch *scratch;
 static struct evt_ctx *ectx;
+static struct evt_ctx *ectx_t; /* with the time normalizer, or NULL */
+static struct tmx_ctx *tmx;
 
 /* A hand-made entity: its type and the phrases of the text that mention it. */
 struct fake_ent {
@@ -430,6 +432,118 @@ test_later_attendees(void)
     CHECK(has_part(0, LAILA, EVT_ATTENDEE));
 }
 
+static void
+test_topic_place(void)
+{
+    /* الأوضاع في X: the place qualifies the topic, it is not the venue */
+    CHECK(run("بحث سامي نور مع كريم حداد الأوضاع في الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, -1);
+    /* ... while the venue of the same sentence is kept */
+    CHECK(run("بحث سامي نور مع كريم حداد في البحيرة التطورات في الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
+static void
+test_relative_place(void)
+{
+    /* a place in a relative clause about the guest is no venue, nor the lead's place */
+    CHECK(run("البحيرة - التقى سامي نور كريم حداد الذي كان في الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
+static void
+test_no_lending_across_complementizer(void)
+{
+    /* a visit told in a reported clause lends no place to the meeting noun
+     * of the reporting clause */
+    CHECK(run("البحيرة - التقى سامي نور كريم حداد. وقال نور خلال اللقاء إن زيارته إلى الوادي "
+              "كانت مهمة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
+static void
+test_quote_speaker(void)
+{
+    /* the speaker of a first-person quote: the first person of the clause
+     * that introduces it, not the addressee named after him */
+    CHECK(run("وكتب كريم حداد إلى سامي نور في رسالة قائلا: \"نجتمع بانتظام مع ليلى سالم\".",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_HABITUAL);
+        CHECK(has_part(0, KARIM, -1));
+        CHECK(!has_part(0, SAMI, -1));
+    }
+}
+
+/* Run with time expressions (a context with the time normalizer). */
+static int
+run_timed(const char *text)
+{
+    lq_arena_reset(arena);
+    struct txt_doc *doc = NULL;
+    size_t bad = 0;
+    if (NULL == ectx_t ||
+        LQ_OK != txt_analyze(tctx, scratch, arena, text, strlen(text), &bad, &doc))
+        return 0;
+    fake_entities(doc, people, NPEOPLE, arena, &ents);
+    struct tmx_date dct = { 2020, 3, 11 };
+    return LQ_OK == evt_extract(ectx_t, doc, &ents, &dct, arena, &res);
+}
+
+static void
+test_time_choice(void)
+{
+    if (NULL == ectx_t)
+        return;
+    /* a vague expression gives way to a date of the same clause */
+    CHECK(run_timed("التقى سامي نور مؤخرا كريم حداد يوم الخميس الماضي."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].has_time_value, 1);
+        CHECK_STR(res.events[0].time_value, "2020-03-05");
+    }
+    /* the day of the announcement does not date a meeting still to come */
+    CHECK(run_timed("أعلن سامي نور اليوم أنه سيلتقي كريم حداد."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+        CHECK_INT(res.events[0].has_time, 0);
+    }
+    /* ... but it dates one that took place */
+    CHECK(run_timed("أعلن سامي نور اليوم أنه التقى كريم حداد."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_STR(res.events[0].time_value, "2020-03-11");
+}
+
+static void
+test_long_sentence_bounded(void)
+{
+    /* one sentence of many clauses without punctuation: every trigger reads
+     * a bounded window, so this must finish and find meetings */
+    static const char piece[] = "التقى سامي نور كريم حداد في البحيرة و ";
+    size_t reps = 3000, n = strlen(piece);
+    char *text = malloc(reps * n + 1);
+    CHECK(NULL != text);
+    if (NULL == text)
+        return;
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * n, piece, n);
+    text[reps * n] = '\0';
+    CHECK(run(text, people, NPEOPLE));
+    CHECK(res.nevents >= 1);
+    free(text);
+}
+
 static int
 setup(void)
 {
@@ -465,6 +579,15 @@ setup(void)
         return 0;
     scratch = txt_scratch_new(tctx);
     arena = lq_arena_new(0);
+    /* time words (the time module's lexicon: اليوم، مؤخرا) for the timed runs */
+    snprintf(path, sizeof(path), "%s/config/lexicons/time_words.txt", src);
+    lexs.time_words = lex_new();
+    if (lexs.time_words && LQ_OK != lex_load_file(lexs.time_words, path, err, sizeof(err))) {
+        lex_free(lexs.time_words);
+        lexs.time_words = NULL;
+    }
+    if (LQ_OK == tmx_ctx_new(&lexs, &tmx) && LQ_OK != evt_ctx_new(&lexs, tmx, &ectx_t))
+        ectx_t = NULL;
     return scratch && arena && LQ_OK == evt_ctx_new(&lexs, NULL, &ectx);
 }
 
@@ -496,13 +619,22 @@ main(void)
     test_two_clauses();
     test_light_verb_subject();
     test_later_attendees();
+    test_topic_place();
+    test_relative_place();
+    test_no_lending_across_complementizer();
+    test_quote_speaker();
+    test_time_choice();
+    test_long_sentence_bounded();
     evt_ctx_free(ectx);
+    evt_ctx_free(ectx_t);
+    tmx_ctx_free(tmx);
     lq_arena_free(arena);
     txt_scratch_free(scratch);
     txt_ctx_free(tctx);
     lex_free(lexs.triggers);
     lex_free(lexs.cues);
     lex_free(lexs.titles);
+    lex_free(lexs.time_words);
     lex_free(known);
     return test_done();
 }

@@ -522,6 +522,120 @@ test_long_range(void)
     ner_model_free(m);
 }
 
+/* ------------------------------------------------------------ document */
+
+/* Add weight @p w for label @p lab to every feature of token @p i of @p t
+ * that no token of the @p nex tokens @p ex has. */
+static void
+add_specific(uint64_t *keys, float *rows, size_t *nk, const struct txt_token *t, size_t n,
+             size_t i, const struct txt_token *ex, size_t nex, int lab, float w)
+{
+    struct ner_tokinfo in[8], ie[8];
+    ner_tokinfo_fill(NULL, NULL, t, n, in);
+    ner_tokinfo_fill(NULL, NULL, ex, nex, ie);
+    uint64_t f[NER_MAX_FEATS], g[NER_MAX_FEATS];
+    size_t nf = ner_token_features(in, n, i, f);
+    for (size_t k = 0; k < nf; k++) {
+        int seen = 0;
+        for (size_t j = 0; j < nex && !seen; j++) {
+            size_t ng = ner_token_features(ie, nex, j, g);
+            seen = has_key(g, ng, f[k]);
+        }
+        if (seen)
+            continue;
+        size_t q = 0;
+        while (q < *nk && keys[q] != f[k])
+            q++;
+        if (q == *nk) {
+            keys[q] = f[k];
+            memset(rows + q * L, 0, L * sizeof(float));
+            (*nk)++;
+        }
+        rows[q * L + lab] += w;
+    }
+}
+
+static void
+test_tag_doc(void)
+{
+    /* sentence 1 names "سمير حداد"; sentence 2 has "وسمير حداد" and
+     * sentence 3 "حداد" alone, in contexts the model knows nothing about */
+    struct txt_token toks[9] = {
+        tok("التقى", "التقى", "التقى", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("حداد", "حداد", "حداد", "", TXT_WORD),
+        tok("ثم", "ثم", "ثم", "", TXT_WORD),
+        tok("وسمير", "سمير", "سمير", "و", TXT_WORD),
+        tok("حداد", "حداد", "حداد", "", TXT_WORD),
+        tok("وقال", "قال", "قال", "و", TXT_WORD),
+        tok("حداد", "حداد", "حداد", "", TXT_WORD),
+        tok("أمس", "أمس", "أمس", "", TXT_WORD),
+    };
+    uint64_t keys[4 * NER_MAX_FEATS];
+    float rows[4 * NER_MAX_FEATS * L];
+    size_t nk = 0;
+    add_specific(keys, rows, &nk, toks, 3, 1, toks + 3, 6, ner_label(NER_PER, NER_POS_B), 1);
+    add_specific(keys, rows, &nk, toks, 3, 2, toks + 3, 6, ner_label(NER_PER, NER_POS_E), 1);
+    struct ner_tokinfo in[1];
+    uint64_t f[NER_MAX_FEATS];
+    ner_tokinfo_fill(NULL, NULL, toks, 1, in);
+    ner_token_features(in, 1, 0, f); /* f[0] is the bias, which every token has */
+    size_t q = 0;
+    while (q < nk && keys[q] != f[0])
+        q++;
+    if (q == nk) {
+        keys[q] = f[0];
+        memset(rows + q * L, 0, L * sizeof(float));
+        nk++;
+    }
+    rows[q * L + 0] += 0.5f;
+    struct ner_trans tr;
+    memset(&tr, 0, sizeof(tr));
+    struct ner_model *m = NULL;
+    CHECK_INT(ner_model_build(keys, rows, nk, &tr, NULL, NULL, NULL, &m), LQ_OK);
+    if (NULL == m)
+        return;
+    struct txt_sentence sents[3] = {{0, 0, 0, 3}, {0, 0, 3, 6}, {0, 0, 6, 9}};
+    struct txt_doc doc;
+    memset(&doc, 0, sizeof(doc));
+    doc.tokens = toks;
+    doc.ntokens = 9;
+    doc.sents = sents;
+    doc.nsents = 3;
+    struct ner_tagger *tg = ner_tagger_new(m);
+    struct ner_span sp[8];
+    size_t n = 0;
+    /* sentence by sentence, only the first mention is found */
+    for (size_t s = 0; s < 3; s++) {
+        size_t k = 0;
+        CHECK_INT(ner_tag(tg, &doc, sents[s].tok_begin, sents[s].tok_end, sp, 8, &k), LQ_OK);
+        CHECK_INT(k, 0 == s ? 1 : 0);
+    }
+    CHECK_INT(ner_tag_doc(tg, &doc, sp, 8, &n), LQ_OK);
+    CHECK_INT(n, 3);
+    if (3 == n) {
+        CHECK_INT(sp[0].tok_begin, 1);
+        CHECK_INT(sp[0].tok_end, 3);
+        CHECK_INT(sp[1].tok_begin, 4); /* the proclitic does not stop the match */
+        CHECK_INT(sp[1].tok_end, 6);
+        CHECK_INT(sp[1].type, NER_PER);
+        CHECK_INT(sp[2].tok_begin, 7); /* the last name alone */
+        CHECK_INT(sp[2].tok_end, 8);
+        CHECK_INT(sp[2].type, NER_PER);
+        CHECK(sp[1].margin == sp[0].margin);
+    }
+    /* max smaller than the count */
+    CHECK_INT(ner_tag_doc(tg, &doc, sp, 1, &n), LQ_OK);
+    CHECK_INT(n, 3);
+    /* an empty document */
+    doc.ntokens = 0;
+    doc.nsents = 0;
+    CHECK_INT(ner_tag_doc(tg, &doc, sp, 8, &n), LQ_OK);
+    CHECK_INT(n, 0);
+    ner_tagger_free(tg);
+    ner_model_free(m);
+}
+
 /* ------------------------------------------------------------ corpora */
 
 static void
@@ -654,6 +768,7 @@ main(void)
     test_lexicon_features();
     test_model_roundtrip();
     test_long_range();
+    test_tag_doc();
     test_tag_maps();
     test_corpus_read();
     test_score();
