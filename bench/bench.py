@@ -419,15 +419,21 @@ def print_table(r, ndev, big_bytes):
     p("")
     p("Pipeline only (lq_extract + json_dumps, no HTTP)")
     p("| input | articles | median ms/article | p90 ms | ms per 4 KiB | articles/s, 1 core "
-      "| MB/s, 1 core | articles/s, %d threads | MB/s, %d threads |" % (T, T))
-    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    p("| dev articles (%d, %.1f KB mean) | %d | %.3f | %.3f | %.3f | %.0f | %.2f | %.0f | %.2f |"
+      "| MB/s, 1 core | articles/s, %d threads | MB/s, %d threads | CPU ms/article, %d threads |"
+      % (T, T, T))
+    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    p("| dev articles (%d, %.1f KB mean) | %d | %.3f | %.3f | %.3f | %.0f | %.2f | %.0f | %.2f "
+      "| %.3f |"
       % (ndev, pd["bytes"] / pd["articles"] / 1000, pd["articles"], pd["median_ms"],
          pd["p90_ms"], pd["ms_per_4k"], pd["aps_1thread"], pd["mbps_1thread"],
-         pd["aps_threads"], pd["mbps_threads"]))
-    p("| 1 MB text (%.2f MB) | 1 | %.1f | | %.3f | %.2f | %.2f | %.2f | %.2f |"
+         pd["aps_threads"], pd["mbps_threads"], pd["cpu_ms_per_article_threads"]))
+    p("| 1 MB text (%.2f MB) | 1 | %.1f | | %.3f | %.2f | %.2f | %.2f | %.2f | %.1f |"
       % (pb["bytes"] / 1e6, pb["median_ms"], pb["ms_per_4k"], pb["aps_1thread"],
-         pb["mbps_1thread"], pb["aps_threads"], pb["mbps_threads"]))
+         pb["mbps_1thread"], pb["aps_threads"], pb["mbps_threads"],
+         pb["cpu_ms_per_article_threads"]))
+    p("(median and p90: of each article's median over its runs on one thread, the same "
+      "article again and again; the %d-thread columns go round the articles in turn, so "
+      "caches are colder)" % T)
     if st:
         p("")
         p("Per stage, one thread (ms per article; share of the total)")
@@ -482,13 +488,13 @@ def print_table(r, ndev, big_bytes):
                  l["server_cpu_ms_per_req"], e["rps"], e["p99_ms"]))
         l64 = r["liqa_dev"]["64"]
         e64 = r["echo_dev"]["64"]
-        pipe_cpu = 1e3 / pd["aps_1thread"]
+        pipe_cpu = pd["cpu_ms_per_article_threads"]
         http_cpu = max(l64["server_cpu_ms_per_req"] - pipe_cpu, 0.0)
         p("")
         p("Where a request's server CPU goes at 64 connections: %.3f ms in all = %.3f ms "
-          "pipeline (one-thread bench) + %.3f ms HTTP, JSON decoding and logging (%.0f%%); "
-          "the echo server spends %.3f ms per request of the same size."
-          % (l64["server_cpu_ms_per_req"], pipe_cpu, http_cpu,
+          "pipeline (CPU per article, %d threads, no HTTP) + %.3f ms HTTP layer and request "
+          "decoding (%.0f%%); the echo server spends %.3f ms per request of the same size."
+          % (l64["server_cpu_ms_per_req"], pipe_cpu, T, http_cpu,
              100 * http_cpu / max(l64["server_cpu_ms_per_req"], 1e-9),
              e64["server_cpu_ms_per_req"]))
         if "liqa_plain" in r:

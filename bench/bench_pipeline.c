@@ -525,8 +525,18 @@ struct thr {
     size_t first;
     double until;
     unsigned long long articles, bytes;
+    double cpu_s; /* the thread's CPU time */
     int rc;
 };
+
+static double
+thread_cpu_s(void)
+{
+    struct timespec ts;
+    if (0 != clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts))
+        return 0;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static void *
 thr_main(void *arg)
@@ -538,6 +548,7 @@ thr_main(void *arg)
         return NULL;
     }
     size_t i = t->first;
+    double c0 = thread_cpu_s();
     /* check the clock every article; an article takes far longer */
     while (now_s() < t->until) {
         const struct article *a = &t->c->a[i];
@@ -548,13 +559,17 @@ thr_main(void *arg)
         t->bytes += a->len;
         i = (i + 1) % t->c->n;
     }
+    t->cpu_s = thread_cpu_s() - c0;
     lq_worker_free(w);
     return NULL;
 }
 
+/* T threads over the articles in turn for @p seconds: articles and MB per
+ * second of wall time, and CPU milliseconds per article (which the machine's
+ * other load changes much less). */
 static int
 run_threads(const struct lq_pipeline *p, const struct corpus *c, unsigned n, double seconds,
-            double *aps, double *mbps)
+            double *aps, double *mbps, double *cpu_ms)
 {
     struct thr *t = calloc(n, sizeof(*t));
     if (NULL == t)
@@ -571,10 +586,12 @@ run_threads(const struct lq_pipeline *p, const struct corpus *c, unsigned n, dou
         started++;
     }
     unsigned long long arts = 0, bytes = 0;
+    double cpu = 0;
     for (unsigned k = 0; k < started; k++) {
         pthread_join(t[k].tid, NULL);
         arts += t[k].articles;
         bytes += t[k].bytes;
+        cpu += t[k].cpu_s;
         if (LQ_OK != t[k].rc)
             rc = t[k].rc;
     }
@@ -582,6 +599,7 @@ run_threads(const struct lq_pipeline *p, const struct corpus *c, unsigned n, dou
     free(t);
     *aps = (double)arts / el;
     *mbps = (double)bytes / el / 1e6;
+    *cpu_ms = arts ? cpu * 1e3 / (double)arts : 0;
     return rc;
 }
 
@@ -763,8 +781,9 @@ main(int argc, char **argv)
     double ms_per_4k = sum_med / (double)bytes * 4096.0 * 1e3;
     long rss_kb = peak_rss_kb();
 
-    double apsT = 0, mbpsT = 0;
-    if (o.threads > 0 && LQ_OK != run_threads(p, &c, o.threads, o.seconds, &apsT, &mbpsT))
+    double apsT = 0, mbpsT = 0, cpuT = 0;
+    if (o.threads > 0 &&
+        LQ_OK != run_threads(p, &c, o.threads, o.seconds, &apsT, &mbpsT, &cpuT))
         goto out;
 
     double stage[NSTAGES] = {0};
@@ -811,6 +830,7 @@ main(int argc, char **argv)
             json_object_set_new(j, "threads", json_integer(o.threads));
             json_object_set_new(j, "aps_threads", json_real(apsT));
             json_object_set_new(j, "mbps_threads", json_real(mbpsT));
+            json_object_set_new(j, "cpu_ms_per_article_threads", json_real(cpuT));
         }
         if (have_stages) {
             json_t *s = json_object();
@@ -836,8 +856,9 @@ main(int argc, char **argv)
         printf("per 4 KiB       %.3f ms\n", ms_per_4k);
         printf("1 thread        %.0f articles/s, %.2f MB/s\n", aps1, mbps1);
         if (o.threads)
-            printf("%u threads       %.0f articles/s, %.2f MB/s (%.0f articles/s per thread)\n",
-                   o.threads, apsT, mbpsT, apsT / o.threads);
+            printf("%u threads       %.0f articles/s, %.2f MB/s (%.0f articles/s per thread), "
+                   "%.3f CPU ms per article\n",
+                   o.threads, apsT, mbpsT, apsT / o.threads, cpuT);
         printf("peak RSS        %.1f MB\n", (double)rss_kb / 1024.0);
         print_slowest(&c, 5);
         if (have_stages) {

@@ -470,6 +470,18 @@ test_no_lending_across_complementizer(void)
 }
 
 static void
+test_headline_status_once(void)
+{
+    /* the first body mention sets the headline's status; a later mention
+     * with another status is another meeting, not a new status for it */
+    CHECK(run("سامي نور يلتقي كريم حداد\nومن المقرر أن يلتقي سامي نور كريم حداد. وكان نور قد التقى "
+              "حداد في الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    if (res.nevents >= 1)
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+}
+
+static void
 test_quote_speaker(void)
 {
     /* the speaker of a first-person quote: the first person of the clause
@@ -622,6 +634,7 @@ main(void)
     test_topic_place();
     test_relative_place();
     test_no_lending_across_complementizer();
+    test_headline_status_once();
     test_quote_speaker();
     test_time_choice();
     test_long_sentence_bounded();
