@@ -58,46 +58,41 @@ ent_add_cand(struct ent_work *w, const struct ent_cand *c)
     return LQ_OK;
 }
 
+/* The tagger's spans over the whole document (ner_tag_doc makes repeated
+ * names consistent across sentences) become candidates. */
 static int
 run_tagger(struct ent_work *w, struct ner_tagger *tagger)
 {
     const struct txt_doc *doc = w->doc;
-    size_t cap = 0;
-    struct ner_span *spans = NULL;
-    for (size_t si = 0; si < doc->nsents; si++) {
-        const struct txt_sentence *s = &doc->sents[si];
-        size_t len = s->tok_end - s->tok_begin;
-        if (0 == len)
+    if (0 == doc->ntokens)
+        return LQ_OK;
+    /* at most one span per token */
+    size_t cap = doc->ntokens;
+    struct ner_span *spans = lq_arena_alloc(w->arena, cap * sizeof(*spans));
+    if (NULL == spans)
+        return LQ_ERR_NOMEM;
+    size_t n = 0;
+    int rc = ner_tag_doc(tagger, doc, spans, cap, &n);
+    if (LQ_OK != rc)
+        return rc;
+    if (n > cap)
+        n = cap;
+    for (size_t k = 0; k < n; k++) {
+        if (spans[k].type < NER_PER || spans[k].type > NER_LOC)
             continue;
-        if (len > cap) {
-            cap = len;
-            spans = lq_arena_alloc(w->arena, cap * sizeof(*spans));
-            if (NULL == spans)
-                return LQ_ERR_NOMEM;
-        }
-        size_t n = 0;
-        int rc = ner_tag(tagger, doc, s->tok_begin, s->tok_end, spans, cap, &n);
-        if (LQ_OK != rc)
+        struct ent_cand c = { .b = spans[k].tok_begin, .e = spans[k].tok_end,
+                              .type = spans[k].type, .source = ENT_SRC_TAGGER, .prio = 1,
+                              .title_b = -1, .title_e = -1, .mention = -1,
+                              .margin = spans[k].margin };
+        /* a tagged span never starts with a punctuation token */
+        while (c.b < c.e && TXT_WORD != doc->tokens[c.b].kind &&
+               TXT_LATIN != doc->tokens[c.b].kind)
+            c.b++;
+        while (c.e > c.b && TXT_WORD != doc->tokens[c.e - 1].kind &&
+               TXT_LATIN != doc->tokens[c.e - 1].kind)
+            c.e--;
+        if (LQ_OK != (rc = ent_add_cand(w, &c)))
             return rc;
-        if (n > cap)
-            n = cap;
-        for (size_t k = 0; k < n; k++) {
-            if (spans[k].type < NER_PER || spans[k].type > NER_LOC)
-                continue;
-            struct ent_cand c = { .b = spans[k].tok_begin, .e = spans[k].tok_end,
-                                  .type = spans[k].type, .source = ENT_SRC_TAGGER, .prio = 1,
-                                  .title_b = -1, .title_e = -1, .mention = -1,
-                                  .margin = spans[k].margin };
-            /* a tagged span never starts with a punctuation token */
-            while (c.b < c.e && TXT_WORD != doc->tokens[c.b].kind &&
-                   TXT_LATIN != doc->tokens[c.b].kind)
-                c.b++;
-            while (c.e > c.b && TXT_WORD != doc->tokens[c.e - 1].kind &&
-                   TXT_LATIN != doc->tokens[c.e - 1].kind)
-                c.e--;
-            if (LQ_OK != (rc = ent_add_cand(w, &c)))
-                return rc;
-        }
     }
     return LQ_OK;
 }
