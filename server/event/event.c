@@ -30,6 +30,8 @@
 #define EVT_MAX_TIMEX 4096  /* time expressions per document */
 #define EVT_MERGE_BACK 8    /* earlier events a candidate is compared with */
 #define EVT_ANAPHOR_SENTS 4 /* how far back a bare "the meeting" looks */
+#define EVT_ARRIVE_WIN 10   /* tokens after an arrival verb scanned for its place */
+#define EVT_ARRIVE_BACK 3   /* sentences an arrival lends its place and time to */
 
 struct evt_ctx {
     const struct lq_lexicons *lex;
@@ -145,6 +147,9 @@ struct dstate {
     int doc_loc_n;            /* how often */
     int32_t lead_tmx;         /* the lead's day or week (اليوم، أمس، الأسبوع الماضي), or -1 */
     int32_t *title_link;      /* person an unnamed title phrase at the token refers to, or -1 */
+    int32_t *arr_loc;         /* per sentence: the place an arrival verb names, or -1 */
+    int32_t *arr_per;         /* per sentence: the person who arrives, or -1 */
+    int32_t *arr_tmx;         /* per sentence: the time of the arrival, or -1 */
 };
 
 /* UTF-8 of a few letters compared with clitics */
@@ -692,6 +697,9 @@ link_slot(const struct dstate *d, uint32_t j)
         return 1;
     if (in_mention(d, k))
         return 1;
+    /* the verb of a relative clause (الذي خصصه الرئيس): its subject */
+    if (k > 0 && cue_at(d, k - 1) == EVT_C_RELATIVE && !(p->flags & TXT_F_AL))
+        return 1;
     /* the end of a time expression (أمس الأول الوزير) */
     for (uint32_t b = k; b > 0 && b + 4 > k; b--)
         if (d->tmx_at[b - 1] >= 0 && d->tx[d->tmx_at[b - 1]].tok_end == j)
@@ -762,6 +770,12 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 int32_t nm = mention_start(d, k);
                 named = nm >= 0 && mention_type(d, nm) == NER_PER;
                 if (cue_at(d, k) == EVT_C_HARD)
+                    break;
+                /* الرئيس المصري للعاهل الأردني X: a person after a
+                 * preposition on a word outside a name is someone else */
+                if (!named && !in_mention(d, k) &&
+                    (has_clitic(&doc->tokens[k], LAM) || has_clitic(&doc->tokens[k], BA) ||
+                     cue_at(d, k) == EVT_C_WITH))
                     break;
             }
             int32_t who = -1;
@@ -956,6 +970,35 @@ drop_affiliations(const struct dstate *d, struct cand *c)
     c->np = k;
 }
 
+/* Is there a topic noun of cues.txt (listed with في) before the في at @p k,
+ * past one or two relational adjectives (الجالية التركية في، الأوضاع الأمنية في)? */
+static int
+topic_before(const struct dstate *d, uint32_t sb, uint32_t k)
+{
+    const struct txt_doc *doc = d->doc;
+    if (NULL == d->ctx->lex->cues)
+        return 0;
+    uint32_t j = k;
+    for (int adj = 0; adj < 2 && j > sb + 1; adj++) {
+        const struct txt_token *a = &doc->tokens[j - 1];
+        if (a->kind != TXT_WORD || !(a->flags & TXT_F_AL) || NULL == a->surface ||
+            !nisba(a->surface) || in_mention(d, j - 1))
+            return 0;
+        j--;
+        const struct txt_token *n = &doc->tokens[j - 1];
+        if (n->kind != TXT_WORD || NULL == n->base || in_mention(d, j - 1))
+            return 0;
+        char key[128];
+        int w = snprintf(key, sizeof(key), "%s \xd9\x81\xd9\x8a", n->base); /* X في */
+        if (w > 0 && (size_t)w < sizeof(key)) {
+            const char *v = lex_lookup(d->ctx->lex->cues, key);
+            if (v && evt_parse_cue(v) == EVT_C_TOPIC)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Is the place at mention start j in a locative slot (في X، بـX، في مدينة X)? */
 static int
 locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
@@ -987,6 +1030,9 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
             continue; /* في "دافوس" */
         /* الأوضاع في X، الجالية في مدينة X: the place qualifies a topic */
         if (tok_is(u, "\xd9\x81\xd9\x8a") && k > sb && cue_at(d, k - 1) == EVT_C_TOPIC)
+            return 0;
+        /* الجالية التركية في X: the topic noun, then adjectives, then في */
+        if (tok_is(u, "\xd9\x81\xd9\x8a") && topic_before(d, sb, k))
             return 0;
         if (tok_is(u, "\xd9\x81\xd9\x8a") /* في */ ||
             tok_is(u, "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84") /* داخل */ ||
@@ -1321,6 +1367,42 @@ light_governed(const struct dstate *d, const struct cand *c, uint32_t L)
            d->tmx_at[k - 1] >= 0;
 }
 
+/* The organization that owns a possessive meeting noun (طلب الحزب ... بعد
+ * لقائه بـX): the nearest name before the noun in its clause when it is an
+ * organization standing alone (no title word in the sentence before the
+ * noun, no person nearer); or -1. */
+static int32_t
+org_possessor(const struct dstate *d, uint32_t sb, uint32_t L, uint32_t tb)
+{
+    /* a title before it in the sentence (رئيس المجلس ... خلال استقباله):
+     * the possessor is that unnamed person, not a body */
+    const struct lex *titles = d->ctx->lex->titles;
+    uint32_t lo = tb > sb + 2 * EVT_WIN ? tb - 2 * EVT_WIN : sb;
+    for (uint32_t j = lo; j < tb && titles; j++)
+        if (!in_mention(d, j) && lex_longest(titles, d->doc, j, tb, LEX_BASE, NULL) > 0)
+            return -1;
+    for (uint32_t j = tb, steps = 0; j > L && steps < EVT_WIN; steps++) {
+        j--;
+        if (!in_mention(d, j)) {
+            if (d->title_link && d->title_link[j] >= 0)
+                return -1;
+            continue;
+        }
+        int32_t m = d->ents->tok_mention[j];
+        const struct ent_mention *mn = &d->ents->mentions[m];
+        enum ner_type t = mention_type(d, m);
+        if (t == NER_PER)
+            return -1;
+        if (t == NER_ORG && mn->entity >= 0) {
+            if (mn->tok_begin < L || title_before(d, m, L))
+                return -1;
+            return mn->entity;
+        }
+        j = mn->tok_begin; /* a place: look further back */
+    }
+    return -1;
+}
+
 /* Build the candidate of the trigger at token tb of sentence s. */
 static void
 build_cand(struct dstate *d, size_t ci, uint32_t s)
@@ -1386,6 +1468,9 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         int objpron = has_clitic(&doc->tokens[c->tb], LAM) ||
                       (doc->tokens[c->tb].key && 0 == strncmp(doc->tokens[c->tb].key, LAM LAM, 4));
         int32_t e = person_before(d, sb, objpron ? L : c->tb, -1);
+        /* no person before it in the sentence: maybe a party or a body */
+        if (e < 0 && !objpron && !has_clitic(&doc->tokens[c->tb], BA))
+            e = org_possessor(d, sb, L, c->tb);
         if (e < 0)
             e = recent_subject(d, ci, s);
         if (e < 0 && s > 0)
@@ -1817,20 +1902,20 @@ split_count(const struct cand *c)
 
 /* Coefficients of the model, in the order of calibrate.py's features,
  * fitted with `server/event/calibrate.py ../shared/dev/gold RESPONSES` on the
- * service's answers for the 82 dev articles (122 events; L2 0.01). See the
+ * service's answers for the 82 dev articles (123 events; L2 0.01). See the
  * report printed by calibrate.py for the reliability table; refit when the
  * rules change. */
 #define EVT_LEAD 300 /* code points: an event told in the article's first lines */
 static const double conf_w[] = {
-    -0.83, /* bias */
-    0.30,  /* the trigger is a verb */
-    0.25,  /* two named parties or more */
-    1.01,  /* two named persons or more */
-    0.82,  /* a place */
-    0.11,  /* a time */
-    0.22,  /* a status other than occurred */
-    0.67,  /* told in the first lines */
-    -0.05, /* a reception (استقبل) */
+    -0.60, /* bias */
+    0.32,  /* the trigger is a verb */
+    0.35,  /* two named parties or more */
+    0.91,  /* two named persons or more */
+    0.58,  /* a place */
+    0.14,  /* a time */
+    0.23,  /* a status other than occurred */
+    0.58,  /* told in the first lines */
+    0.14,  /* a reception (استقبل) */
 };
 
 static float
@@ -1922,6 +2007,11 @@ prepare(struct dstate *d, struct lq_arena *arena)
     d->sent_first_per = lq_arena_alloc(arena, ns * sizeof(int32_t));
     d->headline = lq_arena_calloc(arena, ns, 1);
     d->sent_sports = lq_arena_calloc(arena, ns, 1);
+    d->arr_loc = lq_arena_alloc(arena, ns * sizeof(int32_t));
+    d->arr_per = lq_arena_alloc(arena, ns * sizeof(int32_t));
+    d->arr_tmx = lq_arena_alloc(arena, ns * sizeof(int32_t));
+    if (!d->arr_loc || !d->arr_per || !d->arr_tmx)
+        return LQ_ERR_NOMEM;
     d->desc_person = lq_arena_alloc(arena, (d->ents->ndescriptors + 1) * sizeof(int32_t));
     d->org_holder = lq_arena_alloc(arena, (d->ents->nentities + 1) * sizeof(int32_t));
     if (!d->sent_sports || !d->desc_person || !d->org_holder)
@@ -1936,7 +2026,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
     for (size_t i = 0; i < n; i++)
         d->tmx_at[i] = d->desc_at[i] = d->cand_at[i] = -1;
     for (size_t s = 0; s < doc->nsents; s++)
-        d->sent_first_per[s] = -1;
+        d->sent_first_per[s] = d->arr_loc[s] = d->arr_per[s] = d->arr_tmx[s] = -1;
     int sports = 0, rc0 = LQ_OK;
     for (size_t s = 0; s < doc->nsents; s++) {
         size_t sb = doc->sents[s].tok_begin, se = doc->sents[s].tok_end;
@@ -2103,6 +2193,86 @@ prepare(struct dstate *d, struct lq_arena *arena)
     return LQ_OK;
 }
 
+/* Arrivals (وصل X إلى Y، بعد وصوله إلى Y): per sentence, the place reached,
+ * the person who arrives and the time said with it. They are no meetings;
+ * a meeting of that person told in the next sentences without a place or
+ * time of its own took place there and then. One pass, capped windows. */
+static void
+read_arrivals(struct dstate *d)
+{
+    const struct txt_doc *doc = d->doc;
+    for (size_t s = 0; s < doc->nsents; s++) {
+        const struct txt_sentence *st = &doc->sents[s];
+        uint32_t sb = st->tok_begin, se = st->tok_end;
+        for (uint32_t i = sb; i < se && d->arr_loc[s] < 0; i++) {
+            if (d->tcls[i] != EVT_T_ARRIVE)
+                continue;
+            struct cand probe;
+            memset(&probe, 0, sizeof(probe));
+            probe.cls = EVT_T_NVISIT; /* a place after إلى or لـ is the one reached */
+            probe.tb = i;
+            probe.te = i + (d->tlen[i] ? d->tlen[i] : 1);
+            int32_t loc = -1, per = -1;
+            for (uint32_t j = probe.te; j < se && j < probe.te + EVT_ARRIVE_WIN; j++) {
+                enum evt_cue q = cue_at(d, j);
+                if (q == EVT_C_HARD || q == EVT_C_BOUNDARY || q == EVT_C_COMP)
+                    break;
+                int32_t m = mention_start(d, j);
+                if (m < 0)
+                    continue;
+                const struct ent_mention *mn = &d->ents->mentions[m];
+                if (mention_type(d, m) == NER_PER && per < 0 && loc < 0)
+                    per = mn->entity; /* وصل الرئيس X إلى */
+                else if (mention_type(d, m) == NER_LOC && mn->entity >= 0 &&
+                         j != probe.te && locative(d, &probe, sb, j)) {
+                    loc = mn->entity;
+                    break;
+                }
+                if (mn->tok_end > j + 1)
+                    j = mn->tok_end - 1;
+            }
+            if (loc < 0)
+                continue;
+            /* X وصل، وصوله: the person before, then the first of the sentence */
+            if (per < 0)
+                per = person_before(d, sb, i, -1);
+            if (per < 0 && s > 0 && (d->tflags[i] & EVT_TF_POSS))
+                per = d->sent_first_per[s - 1];
+            if (per < 0)
+                continue;
+            d->arr_loc[s] = loc;
+            d->arr_per[s] = per;
+            /* the time nearest the verb within the window, not a vague one */
+            uint32_t lo = i > sb + EVT_ARRIVE_WIN ? i - EVT_ARRIVE_WIN : sb;
+            uint32_t hi = i + EVT_ARRIVE_WIN < se ? i + EVT_ARRIVE_WIN : se;
+            uint32_t best = UINT32_MAX;
+            for (uint32_t j = lo; j < hi; j++) {
+                int32_t x = d->tmx_at[j];
+                if (x < 0 || d->tx[x].grain == TMX_VAGUE)
+                    continue;
+                uint32_t dist = j < i ? i - j : j - i;
+                if (dist < best) {
+                    best = dist;
+                    d->arr_tmx[s] = x;
+                }
+            }
+        }
+    }
+}
+
+/* The arrival of a party of @p c told in its sentence or the sentences just
+ * before, as a sentence index, or -1. */
+static int32_t
+arrival_for(const struct dstate *d, const struct cand *c)
+{
+    for (uint32_t k = 0; k <= EVT_ARRIVE_BACK && k <= c->sent; k++) {
+        uint32_t s = c->sent - k;
+        if (d->arr_loc[s] >= 0 && cand_has(c, d->arr_per[s]))
+            return (int32_t)s;
+    }
+    return -1;
+}
+
 /* Weak triggers (a visit, an occasion, a relative clause) lend their place
  * and time to a meeting of their sentence unless they name two parties. */
 static void
@@ -2180,7 +2350,7 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
         return rc;
     size_t maxc = 0;
     for (size_t i = 0; i < doc->ntokens; i++)
-        maxc += d.tcls[i] != EVT_T_NONE && d.tcls[i] != EVT_T_LIGHT;
+        maxc += d.tcls[i] != EVT_T_NONE && d.tcls[i] != EVT_T_LIGHT && d.tcls[i] != EVT_T_ARRIVE;
     if (maxc > EVT_MAX_CANDS)
         maxc = EVT_MAX_CANDS;
     d.cands = lq_arena_calloc(arena, maxc ? maxc : 1, sizeof(struct cand));
@@ -2190,7 +2360,7 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
         const struct txt_sentence *st = &doc->sents[s];
         for (uint32_t i = st->tok_begin; i < st->tok_end && d.ncands < maxc; i++) {
             enum evt_tclass cls = (enum evt_tclass)d.tcls[i];
-            if (cls == EVT_T_NONE || cls == EVT_T_LIGHT)
+            if (cls == EVT_T_NONE || cls == EVT_T_LIGHT || cls == EVT_T_ARRIVE)
                 continue;
             struct cand *c = &d.cands[d.ncands];
             memset(c, 0, sizeof(*c));
@@ -2210,6 +2380,7 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             i = c->te - 1;
         }
     }
+    read_arrivals(&d);
     settle_weak(&d);
     size_t *order = lq_arena_alloc(arena, (d.ncands ? d.ncands : 1) * sizeof(size_t));
     if (NULL == order)
@@ -2231,6 +2402,9 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
     for (size_t k = 0; k < nk; k++) {
         struct cand *c = &d.cands[order[k]];
         clean_parties(&d, c);
+        int32_t arr = arrival_for(&d, c);
+        if (c->loc < 0 && arr >= 0)
+            c->loc = d.arr_loc[arr], c->loc_rank = 1;
         /* no place said: the place of the meeting just before, the dateline,
          * the place the article keeps coming back to */
         if (c->loc < 0 && last_loc >= 0 && c->sent <= last_loc_sent + 3 && last_ev &&
@@ -2249,6 +2423,10 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             c->tmx = last_tmx;
         if (c->tmx >= 0 && c->tmx_near)
             last_tmx = c->tmx, last_tmx_sent = c->sent, last_status = c->status;
+        /* the day of the arrival it followed */
+        if (c->tmx < 0 && arr >= 0 && d.arr_tmx[arr] >= 0 && c->status == EVT_OCCURRED &&
+            !time_future(&d, &d.tx[d.arr_tmx[arr]]))
+            c->tmx = d.arr_tmx[arr];
         /* the day the lead gives, for a meeting told near the top */
         if (c->tmx < 0 && d.lead_tmx >= 0 && c->status == EVT_OCCURRED && c->sent < 6)
             c->tmx = d.lead_tmx;

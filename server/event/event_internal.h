@@ -22,6 +22,7 @@ enum evt_tclass {
     EVT_T_NVISIT,   /**< زيارة */
     EVT_T_NRECEIVE, /**< استقبال */
     EVT_T_LIGHT,    /**< عقد، أجرى: not an event by itself */
+    EVT_T_ARRIVE,   /**< وصل إلى: no event; lends its place and time to a meeting of its subject */
 };
 
 /** Trigger flags (the other words of a triggers.txt value). */

@@ -15,6 +15,7 @@ static const struct name_code tclasses[] = {
     { "meet", EVT_T_MEET },       { "receive", EVT_T_RECEIVE }, { "visit", EVT_T_VISIT },
     { "discuss", EVT_T_DISCUSS }, { "noun", EVT_T_NOUN },       { "nvisit", EVT_T_NVISIT },
     { "nreceive", EVT_T_NRECEIVE }, { "light", EVT_T_LIGHT },
+    { "arrive", EVT_T_ARRIVE },
 };
 
 static const struct name_code tflags[] = {

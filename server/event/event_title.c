@@ -82,6 +82,19 @@ person_at(const struct ent_result *er, size_t j)
     return m;
 }
 
+/* Does token k start another title behind a preposition (الرئيس المصري
+ * للعاهل الأردني X، بالرئيس)? Then what follows is someone else's. */
+static int
+other_title(const struct lq_lexicons *lex, const struct txt_doc *doc, const struct ent_result *er,
+            size_t k, size_t se)
+{
+    const struct txt_token *t = &doc->tokens[k];
+    if (er->tok_mention[k] >= 0 || NULL == t->clitics ||
+        (NULL == strstr(t->clitics, "\xd9\x84") && NULL == strstr(t->clitics, "\xd8\xa8")))
+        return 0;
+    return lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) > 0;
+}
+
 static int
 is_break(const struct txt_token *t)
 {
@@ -146,7 +159,7 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
             size_t e_ = j + tl;
             while (e_ < se && e_ < j + EVT_TITLE_PHRASE && doc->tokens[e_].kind == TXT_WORD &&
                    ((doc->tokens[e_].flags & TXT_F_AL) || er->tok_mention[e_] >= 0) &&
-                   person_at(er, e_) < 0)
+                   person_at(er, e_) < 0 && !other_title(lex, doc, er, e_, se))
                 e_++;
             /* a name right after: this is that person's own title */
             int named = 0;
@@ -156,6 +169,8 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                 else if (er->tok_mention[k] < 0 && doc->tokens[k].kind == TXT_WORD &&
                          !(doc->tokens[k].flags & TXT_F_AL))
                     break;
+                else if (other_title(lex, doc, er, k, se))
+                    break; /* the name after belongs to the other title */
             }
             if (named) {
                 j = e_ - 1;

@@ -538,6 +538,88 @@ test_time_choice(void)
 }
 
 static void
+test_arrival_place_time(void)
+{
+    if (NULL == ectx_t)
+        return;
+    /* an arrival is no meeting, but the meeting of the one who arrived, told
+     * next without a place or a day, took place there and then */
+    CHECK(run_timed("وصل سامي نور إلى البحيرة يوم الأحد في زيارة رسمية. ثم التقى بالوزير كريم حداد."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK(has_part(0, SAMI, -1));
+        CHECK(has_part(0, KARIM, -1));
+        CHECK_INT(res.events[0].location, BUHAYRA);
+        CHECK_STR(res.events[0].time_value, "2020-03-08");
+    }
+    /* a place of the meeting's own clause wins over the arrival's */
+    CHECK(run_timed("وصل سامي نور إلى البحيرة أمس. والتقى كريم حداد في الوادي."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, WADI);
+    /* someone else's arrival lends nothing */
+    CHECK(run_timed("وصلت ليلى سالم إلى الوادي أمس. والتقى سامي نور بكريم حداد."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK(res.events[0].location != WADI);
+    /* an arrival alone is no meeting */
+    CHECK(run_timed("وصل سامي نور إلى البحيرة يوم الأحد."));
+    CHECK_INT(res.nevents, 0);
+}
+
+static void
+test_topic_with_adjective(void)
+{
+    /* الجالية الشامية في X: the place qualifies the community, past its adjective */
+    CHECK(run("استقبل سامي نور وفدا من الجالية الشامية في الوادي برئاسة كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK(res.events[0].location != WADI);
+    /* ... while a venue after the topic stays one */
+    CHECK(run("التقى سامي نور كريم حداد في البحيرة وبحثا الأوضاع الأمنية في الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
+static void
+test_title_in_relative_clause(void)
+{
+    /* الاستقبال الذي خصصه الوزير للسفير X: the title after the relative
+     * verb is its subject (the minister named before), and the name after
+     * the second title is that title's, not the first one's */
+    CHECK(run("استقبل الوزير سامي نور ليلى سالم في البحيرة. وجاء اللقاء بعد الاستقبال الذي "
+              "خصصه الوزير للسفير كريم حداد في الوادي.", people, NPEOPLE));
+    int found = 0;
+    for (size_t i = 0; i < res.nevents; i++) {
+        if (has_part(i, SAMI, -1) && has_part(i, KARIM, -1) && !has_part(i, KARIM, EVT_ATTENDEE))
+            found = 1;
+        CHECK(!has_part(i, KARIM, EVT_ATTENDEE));
+    }
+    CHECK(found);
+}
+
+static void
+test_org_possessor(void)
+{
+    /* طلبت شركة X ... بعد لقائها بـY: with no person or title before it,
+     * the body that owns the meeting noun is its party */
+    CHECK(run("وطلبت شركة النخيل تمديد العقد بعد لقائها بالوزير كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK(has_part(0, NAKHIL, -1));
+        CHECK(has_part(0, KARIM, -1));
+    }
+    /* ... but a person named before owns it */
+    CHECK(run("وقال سامي نور إن شركة النخيل رحبت بلقائه مع كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK(has_part(0, SAMI, -1));
+        CHECK(!has_part(0, NAKHIL, -1));
+    }
+}
+
+static void
 test_long_sentence_bounded(void)
 {
     /* one sentence of many clauses without punctuation: every trigger reads
@@ -637,6 +719,10 @@ main(void)
     test_headline_status_once();
     test_quote_speaker();
     test_time_choice();
+    test_arrival_place_time();
+    test_topic_with_adjective();
+    test_title_in_relative_clause();
+    test_org_possessor();
     test_long_sentence_bounded();
     evt_ctx_free(ectx);
     evt_ctx_free(ectx_t);
