@@ -1012,6 +1012,13 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
         return 1;
     if (visit && (j == c->te || has_clitic(t, LAM)))
         return 1;
+    /* زار الوزير X طهران: verb, visitor, then the place visited */
+    if (visit && j > c->te) {
+        int32_t pm = d->ents->tok_mention[j - 1];
+        if (pm >= 0 && d->ents->mentions[pm].type == NER_PER &&
+            d->ents->mentions[pm].tok_begin >= c->te)
+            return 1;
+    }
     /* المنسق الإقليمي في اليمن عامر ...: a place inside a title */
     {
         const struct ent_mention *mn = &d->ents->mentions[d->ents->tok_mention[j]];

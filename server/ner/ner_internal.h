@@ -478,6 +478,8 @@ struct ner_train_opts {
                              (trades precision for recall); 0: none */
     float prune;        /**< features whose largest |weight| is below this are
                              left out of the model; 0: keep all */
+    float pa_c;         /**< > 0: passive-aggressive (PA-I) steps of at most
+                             this size instead of perceptron steps of 1 */
 };
 
 struct ner_trainer;

@@ -502,12 +502,45 @@ trans_at(struct ner_trans *t, size_t i)
 }
 
 static void
-update_trans(struct ner_trans *tw, double *twa, size_t gi, size_t pi, double c)
+update_trans(struct ner_trans *tw, double *twa, size_t gi, size_t pi, double c, float step)
 {
-    *trans_at(tw, gi) += 1;
-    twa[gi] += c;
-    *trans_at(tw, pi) -= 1;
-    twa[pi] -= c;
+    *trans_at(tw, gi) += step;
+    twa[gi] += c * step;
+    *trans_at(tw, pi) -= step;
+    twa[pi] -= c * step;
+}
+
+/* Score of label sequence @p y under emissions @p emit and transitions @p tw. */
+static double
+path_score(const struct ner_trans *tw, const float *emit, const uint8_t *y, size_t n)
+{
+    double sc = (double)tw->start[y[0]] + (double)tw->end[y[n - 1]];
+    for (size_t i = 0; i < n; i++)
+        sc += emit[i * L + y[i]];
+    for (size_t i = 1; i < n; i++)
+        sc += tw->trans[y[i - 1]][y[i]];
+    return sc;
+}
+
+/* PA-I step (Crammer et al. 2006): the hinge loss of the predicted path
+ * over the gold one (their score difference under the loss-augmented
+ * emissions, which already count the margin of every wrong label), over the
+ * squared norm of the feature difference, capped at @p cap. The norm counts
+ * each wrong token's features twice (gold and predicted label) and its
+ * transitions (at most two on each side). */
+static float
+pa_step(const struct ner_trainer *tr, const struct ner_trans *tw, const struct tsent *s,
+        const float *emit, const uint8_t *g, const uint8_t *pred, float cap)
+{
+    double diff = path_score(tw, emit, pred, s->n) - path_score(tw, emit, g, s->n);
+    double nrm = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (pred[i] != g[i])
+            nrm += 2.0 * (double)(tr->fofs[s->tok0 + i + 1] - tr->fofs[s->tok0 + i]) + 4;
+    if (nrm <= 0)
+        return cap;
+    double tau = (diff > 1e-3 ? diff : 1e-3) / nrm;
+    return (float)(tau < cap ? tau : cap);
 }
 
 static void
@@ -592,24 +625,25 @@ ner_trainer_run(struct ner_trainer *tr, const struct ner_train_opts *o, void *lo
             if (0 == memcmp(pred, g, s->n))
                 continue;
             errors++;
+            float step = o->pa_c > 0 ? pa_step(tr, &tw, s, emit, g, pred, o->pa_c) : 1;
             for (size_t i = 0; i < s->n; i++) {
                 if (pred[i] == g[i])
                     continue;
-                update_emit(tr, w, wa, s->tok0 + i, g[i], 1, c);
-                update_emit(tr, w, wa, s->tok0 + i, pred[i], -1, c);
+                update_emit(tr, w, wa, s->tok0 + i, g[i], step, c);
+                update_emit(tr, w, wa, s->tok0 + i, pred[i], -step, c);
             }
             /* transitions: start, pairs, end; equal parts cancel */
             size_t off_start = 0, off_trans = L, off_end = L + L * L;
             if (g[0] != pred[0])
-                update_trans(&tw, twa, off_start + g[0], off_start + pred[0], c);
+                update_trans(&tw, twa, off_start + g[0], off_start + pred[0], c, step);
             for (size_t i = 1; i < s->n; i++) {
                 if (g[i - 1] == pred[i - 1] && g[i] == pred[i])
                     continue;
                 update_trans(&tw, twa, off_trans + (size_t)g[i - 1] * L + g[i],
-                             off_trans + (size_t)pred[i - 1] * L + pred[i], c);
+                             off_trans + (size_t)pred[i - 1] * L + pred[i], c, step);
             }
             if (g[s->n - 1] != pred[s->n - 1])
-                update_trans(&tw, twa, off_end + g[s->n - 1], off_end + pred[s->n - 1], c);
+                update_trans(&tw, twa, off_end + g[s->n - 1], off_end + pred[s->n - 1], c, step);
         }
         /* averaged weights: w - wa / c */
         for (size_t i = 0; i < tr->nf * L; i++)

@@ -173,6 +173,23 @@ test_occurred_with_place(void)
     CHECK_INT(res.events[0].location, BUHAYRA);
 }
 
+/* VSO visit: verb, visitor, place; the meeting during the visit is there,
+ * not at the dateline's city */
+static void
+test_visit_place_after_visitor(void)
+{
+    CHECK(run("الوادي - زار الوزير سامي نور البحيرة أمس والتقى خلال زيارته كريم حداد.", people,
+              NPEOPLE));
+    int found = 0;
+    for (size_t i = 0; i < res.nevents; i++) {
+        if (has_part(i, SAMI, -1) && has_part(i, KARIM, -1)) {
+            found = 1;
+            CHECK_INT(res.events[i].location, BUHAYRA);
+        }
+    }
+    CHECK(found);
+}
+
 static void
 test_future_and_planned(void)
 {
@@ -693,6 +710,7 @@ main(void)
     CHECK_STR(evt_status_name(EVT_PLANNED), "planned");
     CHECK_STR(evt_role_name(EVT_ATTENDEE), "attendee");
     test_occurred_with_place();
+    test_visit_place_after_visitor();
     test_future_and_planned();
     test_negation_scope();
     test_uncertain_habitual();
