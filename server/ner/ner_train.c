@@ -524,19 +524,23 @@ path_score(const struct ner_trans *tw, const float *emit, const uint8_t *y, size
 
 /* PA-I step (Crammer et al. 2006): the hinge loss of the predicted path
  * over the gold one (their score difference under the loss-augmented
- * emissions, which already count the margin of every wrong label), over the
+ * emissions, which already count the margin of every wrong label; without a
+ * margin, @p loss per wrong label is added), over the
  * squared norm of the feature difference, capped at @p cap. The norm counts
  * each wrong token's features twice (gold and predicted label) and its
  * transitions (at most two on each side). */
 static float
 pa_step(const struct ner_trainer *tr, const struct ner_trans *tw, const struct tsent *s,
-        const float *emit, const uint8_t *g, const uint8_t *pred, float cap)
+        const float *emit, const uint8_t *g, const uint8_t *pred, float cap, float loss)
 {
     double diff = path_score(tw, emit, pred, s->n) - path_score(tw, emit, g, s->n);
     double nrm = 0;
-    for (size_t i = 0; i < s->n; i++)
-        if (pred[i] != g[i])
+    for (size_t i = 0; i < s->n; i++) {
+        if (pred[i] != g[i]) {
             nrm += 2.0 * (double)(tr->fofs[s->tok0 + i + 1] - tr->fofs[s->tok0 + i]) + 4;
+            diff += loss;
+        }
+    }
     if (nrm <= 0)
         return cap;
     double tau = (diff > 1e-3 ? diff : 1e-3) / nrm;
@@ -625,7 +629,9 @@ ner_trainer_run(struct ner_trainer *tr, const struct ner_train_opts *o, void *lo
             if (0 == memcmp(pred, g, s->n))
                 continue;
             errors++;
-            float step = o->pa_c > 0 ? pa_step(tr, &tw, s, emit, g, pred, o->pa_c) : 1;
+            float step = o->pa_c > 0 ? pa_step(tr, &tw, s, emit, g, pred, o->pa_c,
+                                                  o->margin > 0 ? 0.0f : 1.0f)
+                                        : 1;
             for (size_t i = 0; i < s->n; i++) {
                 if (pred[i] == g[i])
                     continue;

@@ -19,13 +19,15 @@ usage(void)
             "usage: liqa-train-ner --out MODEL [--lexicons DIR] --train TAGSET[+merge]:PATH ...\n"
             "       [--dev TAGSET:PATH | --dev-tail N] [--exclude TAGSET:PATH ...]\n"
             "       [--epochs N] [--seed N] [--min-count N] [--no-average] [--adapt]\n"
-            "       [--margin X] [--o-bias X] [--prune X] [--repeat-first N]\n"
+            "       [--margin X] [--o-bias X] [--prune X] [--repeat-first N] [--pa C]\n"
             "       [--clusters K [--cluster-min N] [--unlabeled TAGSET:PATH ...]]\n"
             "TAGSET: anercorp, fane (NewsFANE/WikiFANE coarse), aqmar.\n"
             "--dev-tail N: the last N sentences of the first --train corpus are the dev set\n"
             "  (not trained on; their text is also excluded from the other corpora).\n"
             "--exclude: sentences of the training corpora that share a %u-character window\n"
             "  of folded text with this corpus are dropped (held-out copies).\n"
+            "--pa C: passive-aggressive (PA-I) updates with step cap C instead of\n"
+            "  perceptron steps of 1 (weights are then smaller: scale --prune with C).\n"
             "--adapt: feature augmentation per corpus; the first --train corpus is the\n"
             "  target domain whose private weights the model keeps.\n"
             "--clusters K: K word classes (exchange algorithm) over the stems of the\n"
@@ -138,6 +140,8 @@ main(int argc, char **argv)
             o.prune = strtof(v, NULL);
         else if (0 == strcmp(a, "--o-bias"))
             o.o_bias = strtof(v, NULL);
+        else if (0 == strcmp(a, "--pa"))
+            o.pa_c = strtof(v, NULL);
         else if (0 == strcmp(a, "--margin"))
             o.margin = strtof(v, NULL);
         else if (0 == strcmp(a, "--min-count"))
@@ -297,10 +301,10 @@ main(int argc, char **argv)
         ml += (size_t)snprintf(meta + ml, mcap - ml, " %s", argv[i]);
     ml += (size_t)snprintf(meta + ml, mcap - ml,
                            "\ntrain: %zu sentences, %zu tokens; dev: %zu sentences; seed %llu; "
-                           "epochs %u; min count %u; averaged %d; margin %.2f; O bias %.2f; prune %.2f; adapt %d; "
+                           "epochs %u; min count %u; averaged %d; margin %.2f; PA-I cap %.3f; O bias %.2f; prune %.3f; adapt %d; "
                            "word classes %u (min count %u)",
                            ns, nt, nd, (unsigned long long)o.seed, o.epochs, o.min_count,
-                           o.average, (double)o.margin, (double)o.o_bias, (double)o.prune, adapt, nclusters,
+                           o.average, (double)o.margin, (double)o.pa_c, (double)o.o_bias, (double)o.prune, adapt, nclusters,
                            cluster_min);
     if (nd)
         ml += (size_t)snprintf(meta + ml, mcap - ml, "; final dev micro F1 %.2f",
