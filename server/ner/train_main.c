@@ -301,11 +301,11 @@ main(int argc, char **argv)
         ml += (size_t)snprintf(meta + ml, mcap - ml, " %s", argv[i]);
     ml += (size_t)snprintf(meta + ml, mcap - ml,
                            "\ntrain: %zu sentences, %zu tokens; dev: %zu sentences; seed %llu; "
-                           "epochs %u; min count %u; averaged %d; margin %.2f; PA-I cap %.3f; O bias %.2f; prune %.3f; adapt %d; "
-                           "word classes %u (min count %u)",
+                           "epochs %u; min count %u; averaged %d; margin %.2f; PA-I cap %.3f; "
+                           "O bias %.2f; prune %.3f; adapt %d; word classes %u (min count %u)",
                            ns, nt, nd, (unsigned long long)o.seed, o.epochs, o.min_count,
-                           o.average, (double)o.margin, (double)o.pa_c, (double)o.o_bias, (double)o.prune, adapt, nclusters,
-                           cluster_min);
+                           o.average, (double)o.margin, (double)o.pa_c, (double)o.o_bias,
+                           (double)o.prune, adapt, nclusters, cluster_min);
     if (nd)
         ml += (size_t)snprintf(meta + ml, mcap - ml, "; final dev micro F1 %.2f",
                                devf[o.epochs - 1]);
