@@ -13,7 +13,9 @@ requests again while they trickle.
 Pass: p99 of normal requests under the trickle stays within 4x its
 unloaded value (or unloaded + 50 ms, whichever is larger), no normal
 request fails, and every slow connection is closed by the server within
-3 x timeout + 5 s of its first byte.
+max(3 x timeout, request timeout) + 5 s of its first byte (the request
+timeout, --request-timeout-s, is the bound on a whole request that the
+service enforces; an idle timeout alone never fires on a trickle).
 """
 import argparse
 import json
@@ -142,11 +144,14 @@ def main():
     ap.add_argument("--slow", type=int, default=200)
     ap.add_argument("--timeout-s", type=int, default=5)
     ap.add_argument("--interval-s", type=float, default=1.0)
+    ap.add_argument("--request-timeout-s", type=int, default=10,
+                    help="request_timeout_s: the deadline for a whole request")
     ap.add_argument("--measure-s", type=float, default=10.0)
     ap.add_argument("--threads", type=int, default=0)
     a = ap.parse_args()
     work = ls.tempdir("liqa-slow-")
     server = ls.Server(a.exe, work, threads=a.threads, connection_timeout_s=a.timeout_s,
+                       request_timeout_s=a.request_timeout_s,
                        max_connections=a.slow * 2 + 64, max_connections_per_ip=0,
                        max_in_flight=0).start()
     body = json.dumps({"text": ARTICLE, "published": "2018-01-30"}, ensure_ascii=False).encode()
@@ -161,7 +166,7 @@ def main():
         time.sleep(1.0)
         errs_loaded = []
         loaded = normal_latencies(server.port, a.measure_s, body, errs_loaded)
-        deadline = 3 * a.timeout_s + 5
+        deadline = max(3 * a.timeout_s, a.request_timeout_s) + 5
         # wait for the server to close the slow connections (bounded)
         t_end = min(tr.opened) + deadline + 2 if tr.opened else time.monotonic()
         while time.monotonic() < t_end and len(tr.closed_at) < len(tr.socks):
