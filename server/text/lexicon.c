@@ -17,17 +17,24 @@
 #define FILE_MAX_BYTES (256u * 1024u * 1024u)
 #define PROBE_MAX 1024u /* bytes of the longest probe string of lex_longest */
 
+/* A slot holds an entry, or only a word prefix of longer entries (so that
+ * lex_longest() stops as soon as no entry can start with its probe), or both. */
+#define LEX_E_ENTRY 1u
+#define LEX_E_PREFIX 2u
+
 struct lex_ent {
     char *key;         /* key NUL value NUL, one allocation; NULL: empty slot */
     const char *value; /* points into the same allocation */
     uint64_t hash;
     size_t klen;
+    unsigned flags;    /* LEX_E_* */
 };
 
 struct lex {
     struct lex_ent *tab;
     size_t cap; /* power of two */
-    size_t n;
+    size_t n;   /* entries */
+    size_t used; /* slots in use: entries and prefixes */
     unsigned max_words;
 };
 
@@ -104,13 +111,42 @@ rehash(struct lex *lx)
     return LQ_OK;
 }
 
+/* Mark the key [0, klen) as a word prefix of a longer entry. */
+static int
+add_prefix(struct lex *lx, const char *key, size_t klen)
+{
+    if ((lx->used + 1) * 2 > lx->cap && rehash(lx))
+        return LQ_ERR_NOMEM;
+    uint64_t h = fnv_more(FNV_OFFSET, key, klen);
+    struct lex_ent *e = find_slot(lx, key, klen, h);
+    if (NULL == e->key) {
+        char *mem = malloc(klen + 2);
+        if (NULL == mem)
+            return LQ_ERR_NOMEM;
+        memcpy(mem, key, klen);
+        mem[klen] = '\0';
+        mem[klen + 1] = '\0';
+        e->key = mem;
+        e->value = mem + klen + 1;
+        e->hash = h;
+        e->klen = klen;
+        e->flags = 0;
+        lx->used++;
+    }
+    e->flags |= LEX_E_PREFIX;
+    return LQ_OK;
+}
+
 /* Add an already folded key. */
 static int
 add_key(struct lex *lx, const char *key, size_t klen, const char *value, size_t vlen)
 {
     if (0 == klen)
         return LQ_ERR_INVALID;
-    if ((lx->n + 1) * 2 > lx->cap && rehash(lx))
+    for (size_t i = 1; i < klen; i++)
+        if (' ' == key[i] && add_prefix(lx, key, i))
+            return LQ_ERR_NOMEM;
+    if ((lx->used + 1) * 2 > lx->cap && rehash(lx))
         return LQ_ERR_NOMEM;
     uint64_t h = fnv_more(FNV_OFFSET, key, klen);
     struct lex_ent *e = find_slot(lx, key, klen, h);
@@ -122,12 +158,15 @@ add_key(struct lex *lx, const char *key, size_t klen, const char *value, size_t 
     if (vlen)
         memcpy(mem + klen + 1, value, vlen);
     mem[klen + 1 + vlen] = '\0';
-    int fresh = NULL == e->key;
+    int fresh = NULL == e->key || 0 == (e->flags & LEX_E_ENTRY);
+    if (NULL == e->key)
+        lx->used++;
     free(e->key);
     e->key = mem;
     e->value = mem + klen + 1;
     e->hash = h;
     e->klen = klen;
+    e->flags |= LEX_E_ENTRY;
     if (fresh) {
         lx->n++;
         unsigned words = 1;
@@ -288,7 +327,7 @@ static const char *
 get_h(const struct lex *lx, const char *key, size_t klen, uint64_t h)
 {
     const struct lex_ent *e = find_slot(lx, key, klen, h);
-    return e->key ? e->value : NULL;
+    return e->key && (e->flags & LEX_E_ENTRY) ? e->value : NULL;
 }
 
 const char *
@@ -363,11 +402,15 @@ lex_longest(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t 
         memcpy(buf + bl, s, sl);
         bl += sl;
         h = fnv_more(h, s, sl);
-        const char *v = get_h(lx, buf, bl, h);
-        if (v) {
+        const struct lex_ent *e = find_slot(lx, buf, bl, h);
+        if (NULL == e->key)
+            break;
+        if (e->flags & LEX_E_ENTRY) {
             best = k + 1;
-            bestv = v;
+            bestv = e->value;
         }
+        if (0 == (e->flags & LEX_E_PREFIX))
+            break;
     }
     if (value)
         *value = bestv;
@@ -393,7 +436,7 @@ lex_foreach(const struct lex *lx, void (*fn)(const char *key, const char *value,
     if (NULL == lx || NULL == fn)
         return;
     for (size_t i = 0; i < lx->cap; i++)
-        if (lx->tab[i].key)
+        if (lx->tab[i].key && (lx->tab[i].flags & LEX_E_ENTRY))
             fn(lx->tab[i].key, lx->tab[i].value, arg);
 }
 
