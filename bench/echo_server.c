@@ -1,6 +1,6 @@
 /* liqa-echo: the HTTP ceiling for scripts/bench.sh.
  *
- *   liqa-echo [--port N] [--threads T] [--parse]
+ *   liqa-echo [--port N] [--threads T] [--parse] [--work-us N] [--poll]
  *
  * libmicrohttpd started with the daemon flags and options of liqa's
  * server/app/http_daemon.c (internal polling thread, MHD_USE_AUTO, a thread
@@ -9,7 +9,9 @@
  * connection comes from 127.0.0.1). POST /v1/extract collects the body the
  * way liqa does (a growing buffer), then answers 200 with a small Jansson
  * object {"ok": true, "bytes": N} and the same response headers; with
- * --parse the body is also decoded with json_loadb(). GET /readyz and
+ * --parse the body is also decoded with json_loadb(); --work-us N spends N
+ * µs of CPU per POST (a stand-in for the pipeline, to study queueing);
+ * --poll uses poll() instead of MHD_USE_AUTO (epoll). GET /readyz and
  * /healthz answer 200. Listens on 127.0.0.1 only; prints "listening PORT"
  * once ready and runs until SIGINT or SIGTERM.
  */
@@ -21,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -35,6 +38,17 @@ struct echo_req {
 };
 
 static int parse_body;
+static unsigned work_us; /* CPU spent per POST, standing in for the pipeline */
+
+static void
+spin_us(unsigned us)
+{
+    struct timespec t0, t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+    do
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    while ((t.tv_sec - t0.tv_sec) * 1000000L + (t.tv_nsec - t0.tv_nsec) / 1000 < (long)us);
+}
 
 static enum MHD_Result
 reply(struct MHD_Connection *conn, unsigned status, char *body, size_t len)
@@ -124,6 +138,8 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *
         return reply_json_steal(conn, MHD_HTTP_CONTENT_TOO_LARGE,
                                 json_pack("{s:b}", "ok", 0));
     int ok = 1;
+    if (work_us)
+        spin_us(work_us);
     if (parse_body) {
         json_t *doc = json_loadb(r->buf ? r->buf : "", r->len, JSON_REJECT_DUPLICATES, NULL);
         ok = NULL != doc;
@@ -152,6 +168,7 @@ int
 main(int argc, char **argv)
 {
     unsigned port = 0, threads = 0;
+    int use_poll = 0;
     for (int i = 1; i < argc; i++) {
         if (0 == strcmp(argv[i], "--port") && i + 1 < argc)
             port = (unsigned)strtoul(argv[++i], NULL, 10);
@@ -159,8 +176,13 @@ main(int argc, char **argv)
             threads = (unsigned)strtoul(argv[++i], NULL, 10);
         else if (0 == strcmp(argv[i], "--parse"))
             parse_body = 1;
+        else if (0 == strcmp(argv[i], "--work-us") && i + 1 < argc)
+            work_us = (unsigned)strtoul(argv[++i], NULL, 10);
+        else if (0 == strcmp(argv[i], "--poll"))
+            use_poll = 1;
         else {
-            fprintf(stderr, "usage: liqa-echo [--port N] [--threads T] [--parse]\n");
+            fprintf(stderr, "usage: liqa-echo [--port N] [--threads T] [--parse] [--work-us N]"
+                            " [--poll]\n");
             return 2;
         }
     }
@@ -184,8 +206,8 @@ main(int argc, char **argv)
     sa.sin_family = AF_INET;
     sa.sin_port = htons((uint16_t)port);
     sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
-                     MHD_USE_ITC;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC |
+                     (use_poll ? MHD_USE_POLL : MHD_USE_AUTO);
     unsigned pool = threads > 1 ? threads : 0;
     /* the values of config/liqa.conf */
     struct MHD_OptionItem opts[] = {
