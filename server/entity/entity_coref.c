@@ -870,7 +870,7 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 /* two full names must agree on the first word's spelling too */
                 if (ok && x->nwords >= 2 && 0 != strcmp(x->skel[0], y->skel[0]))
                     ok = 0;
-                /* سيغمار غابريال / زيجمار غابرييل: same family name, first
+                /* يورغن فالتر / يورجن فالتر: same family name, first
                  * names one letter apart, neither a known given name */
                 if (!ok && 2 == x->nwords && 0 == strcmp(x->skel[1], y->skel[1]) &&
                     strlen(x->skel[1]) >= 4 * 2 && strlen(x->skel[0]) >= 3 * 2 &&

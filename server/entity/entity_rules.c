@@ -352,7 +352,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             }
             break;
         }
-        /* الباجي قائد السبسي: a one-word title between a given name and a
+        /* حسن قائد العامري: a one-word title between a given name and a
          * family name with ال is part of the name */
         if (P_FIRST == prev && j + 1 < s->e && 1 == longest(s, s->w->lx->titles, j, NULL) &&
             !has_clitic(t) && definite(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
@@ -786,7 +786,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                 }
                 break;
             }
-            /* حزب العدالة والتنمية، وزارة الشباب والرياضة */
+            /* حزب العدالة والتنمية، وزارة النقل والمواصلات */
             /* الزراعية والصناعي: coordinated adjectives agree in gender */
             int disagree = adj_seen && !li_noun && feminine(tok(s, j - 1)) && !feminine(t) &&
                            !elative_f(t);
@@ -979,7 +979,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 const struct txt_token *c = tok(s, j);
                 size_t m;
                 if (is_punct(c)) {
-                    /* الرئيس الفرنسي، إمانويل ماكرون */
+                    /* الرئيس الفنلندي، ماتي فيرتانين */
                     int amb = 1;
                     if (is_comma(c) && j + 1 < s->e &&
                         ((first_name(s, j + 1, &amb) && !amb) ||
@@ -1050,7 +1050,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 if (first_name(s, j, &amb) && !amb)
                     break;
                 if (definite(c) || has_clitic(c)) {
-                    /* الرئيس السيسي: a nisba right after the title, before the end, is the name */
+                    /* الرئيس العلوي: a nisba right after the title, before the end, is the name */
                     const struct txt_token *nx = j + 1 < s->e ? tok(s, j + 1) : NULL;
                     int name_next = nx && !is_punct(nx) && !has_clitic(nx) && TXT_WORD == nx->kind &&
                                     !nonname(s, nx);
@@ -1150,13 +1150,13 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
 {
     int amb = 0;
     const struct txt_token *t = tok(s, i);
-    /* وعبد الفتاح السيسي: a conjunction may stand before the name */
+    /* وعبد الكريم الشمري: a conjunction may stand before the name */
     if ((has_clitic(t) && !clitic_is(t, "و")) || TXT_WORD != t->kind || nonname(s, t))
         return LQ_OK;
     int fn = first_name(s, i, &amb);
     int cut = 0;
     if (!fn && !has_clitic(t) && 0 == strncmp(t->key, "و", strlen("و"))) {
-        /* وعبد الفتاح السيسي with the و left on: */
+        /* وعبد الكريم الشمري with the و left on: */
         const char *v = NULL;
         fn = (int)longest_cut(s, s->w->lx->first_names, i, &v);
         amb = v && 0 == strcmp(v, "ambig");
@@ -1257,7 +1257,7 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
     return LQ_OK;
 }
 
-/* can a person's name end with this word? Not with tanween (ماكرون غاضباً)
+/* can a person's name end with this word? Not with tanween (فيرتانين غاضباً)
  * nor with a cue word of news prose */
 static int
 name_word_end(const struct sent *s, const struct txt_token *t)
@@ -1325,7 +1325,7 @@ ent_clean_tagger(struct ent_work *w)
                                (NER_PER == c->type && c->e - c->b > 1 && !name_word_end(&s, &tk[c->e - 1]))))
             c->e--;
         if (NER_PER == c->type) {
-            /* كريم أن ماكرون: a function word inside splits the span */
+            /* كريم أن فيرتانين: a function word inside splits the span */
             for (uint32_t j = c->b + 1; j + 1 < c->e; j++)
                 if (2 == nonname(&s, &tk[j])) {
                     struct ent_cand d = *c;
