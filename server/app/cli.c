@@ -268,8 +268,15 @@ fail:
     return APP_EXIT_USAGE;
 }
 
-int
-cli_serve(int argc, char **argv)
+/*
+ * The prologue of the commands that take serve's options (serve, config,
+ * healthcheck): parse them and build the configuration. With --help the
+ * usage is printed, *help set and nothing built.
+ * @return APP_EXIT_OK, or the exit code of a usage or configuration error;
+ *         on APP_EXIT_OK without help the caller owns @p cfg (cfg_free)
+ */
+static int
+serve_config(int argc, char **argv, struct cfg *cfg, int *help)
 {
     struct args a;
     int rc = parse_args(argc, argv, serve_opts, 0, &a);
@@ -277,11 +284,19 @@ cli_serve(int argc, char **argv)
         return rc;
     if (a.help) {
         cli_usage(stdout);
+        *help = 1;
         return APP_EXIT_OK;
     }
+    return build_config(&a, cfg);
+}
+
+int
+cli_serve(int argc, char **argv)
+{
     struct cfg cfg;
-    rc = build_config(&a, &cfg);
-    if (rc)
+    int help = 0;
+    int rc = serve_config(argc, argv, &cfg, &help);
+    if (rc || help)
         return rc;
     rc = app_serve(&cfg);
     cfg_free(&cfg);
@@ -291,17 +306,10 @@ cli_serve(int argc, char **argv)
 int
 cli_config(int argc, char **argv)
 {
-    struct args a;
-    int rc = parse_args(argc, argv, serve_opts, 0, &a);
-    if (rc)
-        return rc;
-    if (a.help) {
-        cli_usage(stdout);
-        return APP_EXIT_OK;
-    }
     struct cfg cfg;
-    rc = build_config(&a, &cfg);
-    if (rc)
+    int help = 0;
+    int rc = serve_config(argc, argv, &cfg, &help);
+    if (rc || help)
         return rc;
     json_t *settings = json_object();
     json_t *root = json_pack("{s:s?, s:o}", "config_file", cfg.config_file, "settings", settings);
@@ -482,17 +490,10 @@ done:
 int
 cli_healthcheck(int argc, char **argv)
 {
-    struct args a;
-    int rc = parse_args(argc, argv, serve_opts, 0, &a);
-    if (rc)
-        return rc;
-    if (a.help) {
-        cli_usage(stdout);
-        return APP_EXIT_OK;
-    }
     struct cfg cfg;
-    rc = build_config(&a, &cfg);
-    if (rc)
+    int help = 0;
+    int rc = serve_config(argc, argv, &cfg, &help);
+    if (rc || help)
         return rc;
     rc = APP_EXIT_RUNTIME;
     struct sockaddr_storage ss;
