@@ -964,9 +964,17 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
         if ((n = longest(s, lx->titles, j, NULL)) && 1 == n && j + 1 < s->e &&
             first_name(s, j, NULL) && connector(tok(s, j + 1)))
             break; /* مساعد بن محمد: the title word is a given name */
-        if ((n = longest(s, lx->titles, j, NULL))) {
+        const char *tv = NULL;
+        if ((n = longest(s, lx->titles, j, &tv)) && tv && 0 == strcmp(tv, "generic"))
+            break; /* المسؤول الأمريكي: a word for anyone, not an office */
+        if (n) {
             if (has_clitic(t) && !clitic_is(t, "و") && !clitic_is(t, "ل") && !clitic_is(t, "ب") &&
                 !clitic_is(t, "ول") && !clitic_is(t, "وب") && !clitic_is(t, "ف"))
+                break;
+            /* استقبل المحافظ سفيرة ...: a bare definite title with no
+             * complement, then an indefinite one, are two people */
+            if (titled && title_e == title_after && title_e == j && definite(tok(s, title_b)) &&
+                title_after == title_b + 1 && !definite(t))
                 break;
             if (!titled)
                 title_b = j;
@@ -1039,6 +1047,15 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     j += (uint32_t)m;
                     continue;
                 }
+                /* سفيرة كندا لدى اليابان ...، ممثل المنظمة في ليبيا ...: a
+                 * preposition before a known place or name stays in the
+                 * complement */
+                if (j > compl_start && !has_clitic(c) && j + 1 < s->e &&
+                    (0 == strcmp(c->key, "لدي") || 0 == strcmp(c->key, "في")) &&
+                    !has_clitic(tok(s, j + 1)) && known_name(s, j + 1)) {
+                    j++;
+                    continue;
+                }
                 int nn = nonname(s, c);
                 if (2 == nn)
                     break;
@@ -1108,6 +1125,13 @@ name:
             !starts_proclitic(tok(s, nb)) &&
             ne < s->e && definite(tok(s, ne)) && !has_clitic(tok(s, ne)) && !masdar(tok(s, ne)) &&
             name_word(s, ne, 0) && name_shape(tok(s, ne)) && boundary(s, ne + 1))
+            ne++;
+        /* سفيرة كندا ألينا سكوفيلد: after a title, two unknown words without
+         * ال (a foreign given name and family name) before the end */
+        if (ne == nb + 1 && !fn && !honored && titled && !definite(tok(s, nb)) &&
+            0 != strncmp(tok(s, nb)->key, "و", strlen("و")) && ne < s->e &&
+            !definite(tok(s, ne)) && name_word(s, ne, 0) && name_shape(tok(s, ne)) &&
+            !masdar(tok(s, ne)) && boundary(s, ne + 1))
             ne++;
         if (ne > nb && !fn && !honored && !boundary(s, ne))
             ne = nb;

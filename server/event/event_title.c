@@ -152,9 +152,11 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
             }
             if (er->tok_mention[j] >= 0 || doc->tokens[j].kind != TXT_WORD)
                 continue;
-            size_t tl = lex_longest(lex->titles, doc, j, se, LEX_BASE, NULL);
+            const char *tv = NULL;
+            size_t tl = lex_longest(lex->titles, doc, j, se, LEX_BASE, &tv);
             if (0 == tl)
                 continue;
+            int generic = tv && 0 == strcmp(tv, "generic");
             /* the phrase: the title and up to a few definite words after it */
             size_t e_ = j + tl;
             while (e_ < se && e_ < j + EVT_TITLE_PHRASE && doc->tokens[e_].kind == TXT_WORD &&
@@ -188,7 +190,10 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                     hit += bag_has(pt, ph[a]);
                 /* every word, or all but the head when two or more words of
                  * its complement agree (رئيس/مدير المخابرات الروسية) */
-                if (hit == np || (np >= 3 && hit == np - 1 && !bag_has(pt, ph[0]))) {
+                /* a generic noun (المسؤول الألماني): the words after it */
+                int head = bag_has(pt, ph[0]);
+                if (hit == np || (np >= 3 && hit == np - 1 && !head) ||
+                    (generic && np >= 2 && hit == np - 1 && !head)) {
                     link[j] = recent[r];
                     break;
                 }
