@@ -362,6 +362,14 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             j += 2;
             break; /* the family name ends the name */
         }
+        /* عبد الحق العربي، المدير ...: a nisba that is also a nationality
+         * ends a name after a given name when punctuation closes it */
+        if ((P_FIRST == prev || P_LINK == prev) && definite(t) && !has_clitic(t) &&
+            1 == longest(s, s->w->lx->nationalities, j, NULL) && j + 1 < s->e &&
+            is_punct(tok(s, j + 1)) && !(tok(s, j + 1)->flags & TXT_F_QUOTE_CLOSE)) {
+            j++;
+            break;
+        }
         if (!name_word(s, j, in_quote) || !name_shape2(t, P_FIRST == prev || P_LINK == prev))
             break;
         if (definite(t)) {

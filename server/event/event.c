@@ -32,6 +32,7 @@
 #define EVT_ANAPHOR_SENTS 4 /* how far back a bare "the meeting" looks */
 #define EVT_ARRIVE_WIN 10   /* tokens after an arrival verb scanned for its place */
 #define EVT_ARRIVE_BACK 3   /* sentences an arrival lends its place and time to */
+#define EVT_SPEAKER_HEAD 5  /* tokens from a sentence's start to its verb of saying */
 
 struct evt_ctx {
     const struct lq_lexicons *lex;
@@ -1411,6 +1412,39 @@ org_possessor(const struct dstate *d, uint32_t sb, uint32_t L, uint32_t tb)
 }
 
 /* Build the candidate of the trigger at token tb of sentence s. */
+/*
+ * The speaker of a sentence: the person named right after a verb of saying
+ * at its head (وأوضح X، من جهته أكد X، وقال الوزير), before token @p k.
+ * Returns the entity, or -1.
+ */
+static int32_t
+speaker_before(const struct dstate *d, uint32_t sb, uint32_t k)
+{
+    for (uint32_t j = sb; j < k && j < sb + EVT_SPEAKER_HEAD; j++) {
+        if (cue_at(d, j) != EVT_C_SPEECH)
+            continue;
+        for (uint32_t i = j + 1; i < k && i < j + 4; i++) {
+            int32_t m = mention_start(d, i);
+            if (m >= 0)
+                return mention_type(d, m) == NER_PER ? d->ents->mentions[m].entity : -1;
+            if (d->title_link && d->title_link[i] >= 0 && !in_mention(d, i))
+                return d->title_link[i];
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* Does a cue of class after (عقب، في أعقاب) stand right before token tb? */
+static int
+after_cue(const struct dstate *d, uint32_t sb, uint32_t tb)
+{
+    for (uint32_t k = tb > sb + 2 ? tb - 2 : sb; k < tb; k++)
+        if (cue_at(d, k) == EVT_C_AFTER)
+            return 1;
+    return 0;
+}
+
 static void
 build_cand(struct dstate *d, size_t ci, uint32_t s)
 {
@@ -1488,6 +1522,22 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     read_parties(d, c, L, R, &with_seen);
+    int named_person = 0;
+    for (int i = 0; i < c->np; i++)
+        named_person |= c->role[i] != EVT_ATTENDEE && entity_type(d, c->ent[i]) == NER_PER;
+    if (is_noun_class(c->cls) && !lightnoun && c->subj < 0 && !named_person &&
+        (after_cue(d, sb, c->tb) ||
+         (c->demonst && !(doc->tokens[c->tb].flags & TXT_F_IN_QUOTES)))) {
+        /* وأوضح X، في تصريح عقب لقاء ...، وسجل Y ارتياحه لهذا الاجتماع: who
+         * speaks right after a meeting, or of this meeting in reported
+         * speech (not in a quote: «هذا الاجتماع سيضر ...»), took part in it;
+         * an organization read from the speaker's title gives way to him */
+        int32_t e = speaker_before(d, sb, c->tb);
+        if (e >= 0) {
+            cand_add(c, e, EVT_PARTICIPANT);
+            c->subj = e;
+        }
+    }
     if (c->subj < 0 && (c->flags & EVT_TF_P1)) {
         /* the speaker: a person of the sentence outside the quote, else the
          * person the article is about */
@@ -1709,8 +1759,8 @@ anaphoric(const struct cand *c)
 static struct cand *
 antecedent(struct dstate *d, const struct cand *c, const size_t *order, size_t nk, int need2)
 {
-    /* الرئيسان reaches further back than a bare "the meeting" */
-    uint32_t reach = need2 ? 3 * EVT_ANAPHOR_SENTS : EVT_ANAPHOR_SENTS;
+    /* الرئيسان and هذا اللقاء reach further back than a bare "the meeting" */
+    uint32_t reach = need2 || c->demonst ? 3 * EVT_ANAPHOR_SENTS : EVT_ANAPHOR_SENTS;
     for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
         struct cand *p = &d->cands[order[k]];
         if (p->sent + reach < c->sent)

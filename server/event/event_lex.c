@@ -40,6 +40,7 @@ static const struct name_code cues[] = {
     { "present", EVT_C_PRESENT },     { "barrier", EVT_C_BARRIER },
     { "demonst", EVT_C_DEMONST },     { "occasion", EVT_C_OCCASION },
     { "subord", EVT_C_SUBORD },       { "topic", EVT_C_TOPIC },
+    { "speech", EVT_C_SPEECH },       { "after", EVT_C_AFTER },
 };
 
 /* The code of the word [s, s + n) in @p tab, or 0. */

@@ -160,6 +160,25 @@ static const struct fake_ent people[] = {
 #define NPEOPLE (sizeof(people) / sizeof(people[0]))
 enum { SAMI, KARIM, LAILA, BUHAYRA, WADI, NAKHIL };
 
+/* a speaker right after a meeting, or of "this meeting" in reported
+ * speech, took part; a commentator quoting "this meeting" did not */
+static void
+test_speakers_of_a_meeting(void)
+{
+    CHECK(run("وقال سامي نور، في تصريح عقب لقاء مع النقابات، إن الوضع مستقر. "
+              "وأكد كريم حداد ارتياحه لهذا الاجتماع.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_PARTICIPANT));
+    CHECK(has_part(0, KARIM, EVT_PARTICIPANT));
+    CHECK(run("وقال سامي نور، في تصريح عقب لقاء مع النقابات، إن الوضع مستقر. "
+              "وقالت ليلى سالم إن «هذا الاجتماع لن يغير شيئا».",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_PARTICIPANT));
+    CHECK(!has_part(0, LAILA, -1));
+}
+
 static void
 test_occurred_with_place(void)
 {
@@ -710,6 +729,7 @@ main(void)
     CHECK_STR(evt_status_name(EVT_PLANNED), "planned");
     CHECK_STR(evt_role_name(EVT_ATTENDEE), "attendee");
     test_occurred_with_place();
+    test_speakers_of_a_meeting();
     test_visit_place_after_visitor();
     test_future_and_planned();
     test_negation_scope();
