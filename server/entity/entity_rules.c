@@ -301,6 +301,9 @@ plural_participle(const struct txt_token *t)
 static uint32_t
 read_name2(const struct sent *s, uint32_t i, int honored, int after_first);
 
+static int
+boundary(const struct sent *s, uint32_t e);
+
 static uint32_t
 read_name(const struct sent *s, uint32_t i, int honored)
 {
@@ -361,6 +364,15 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             !longest(s, s->w->lx->titles, j + 1, NULL)) {
             j += 2;
             break; /* the family name ends the name */
+        }
+        /* أحمد قائد صالح: the same between two given names, when the name
+         * ends there */
+        if (P_FIRST == prev && j + 1 < s->e && 1 == longest(s, s->w->lx->titles, j, NULL) &&
+            !has_clitic(t) && !definite(t) && !has_clitic(tok(s, j + 1)) &&
+            1 == first_name(s, j + 1, NULL) && !longest(s, s->w->lx->titles, j + 1, NULL) &&
+            boundary(s, j + 2)) {
+            j += 2;
+            break;
         }
         /* عبد الحق العربي، المدير ...: a nisba that is also a nationality
          * ends a name after a given name when punctuation closes it */

@@ -2313,6 +2313,14 @@ read_arrivals(struct dstate *d)
                     d->arr_tmx[s] = x;
                 }
             }
+            /* ووصل X الخميس إلى البلد ... وبعد وصوله إلى العاصمة: a second
+             * arrival of the same person on the trip, with no time of its
+             * own, is on the day of the first */
+            for (uint32_t k = 1; d->arr_tmx[s] < 0 && k <= EVT_ARRIVE_BACK && k <= s; k++)
+                if (d->arr_loc[s - k] >= 0 && d->arr_per[s - k] == per) {
+                    d->arr_tmx[s] = d->arr_tmx[s - k];
+                    break;
+                }
         }
     }
 }
