@@ -969,6 +969,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
     const struct lq_lexicons *lx = s->w->lx;
     uint32_t j = i, title_b = i, title_e = i, title_after = UINT32_MAX;
     int titled = 0, honored = 0;
+    uint32_t gen_tok = UINT32_MAX; /* an indefinite noun with ل in the complement (لبرنامج) */
     const char *country = NULL;
     *next = i + 1;
     while (j < s->e && j - i < TITLE_MAX_TOKENS) {
@@ -1022,6 +1023,8 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     break;
                 if (has_clitic(c) && !clitic_is(c, "ل") && !(clitic_is(c, "و") && definite(c)))
                     break;
+                if (clitic_is(c, "ل") && !definite(c))
+                    gen_tok = j;
                 if (clitic_is(c, "و") &&
                     (longest(s, lx->titles, j, NULL) || !(j + 1 < s->e && definite(tok(s, j + 1)))))
                     break;
@@ -1130,6 +1133,10 @@ name:
             (fn || !known_name(s, j)) && (titled_name || !longest(s, lx->titles, j, NULL)) &&
             !longest(s, lx->nationalities, j, NULL) && !longest(s, lx->org_heads, j, NULL))
             ne = read_name(s, j, honored);
+        /* المدير التنفيذي لبرنامج نطاقات: the word after a construct noun
+         * is its genitive, not the person's name */
+        if (gen_tok + 1 == nb && nb == title_e && !fn)
+            ne = nb;
         if (ne > nb && !fn) {
             /* رئيس وزرائه أحمد ...: the name starts at the given name */
             for (uint32_t k = nb + 1; k < ne; k++)

@@ -57,7 +57,8 @@ setup(void)
 {
     static const char *const titles[] = { "رئيس", "الرئيس", "وزير", "الوزير", "مدير", "وزير الخارجية",
                                           "المتحدث باسم", "الوزيرة", "الأمير", "كبير", "رئيس الوزراء",
-                                          "أمير", NULL };
+                                          "أمير", "سفيرة", "المحافظ", "الفريق", "قائد",
+                                          "المدير التنفيذي", "المسؤول\tgeneric", NULL };
     static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", NULL };
     static const char *const heads[] = { "هيئة\torg", "وزارة\torg", "جهاز\torg", "صحيفة\torg,quote",
                                          "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
@@ -67,11 +68,11 @@ setup(void)
                                          "مصلحة\torg,common", "الحركة\torg", "الجيش\torg",
                                          "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
-                                         "يوسف", NULL };
+                                         "يوسف", "أحمد", "صالح", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
                                        "الكندية\tكندا", NULL };
     static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
-                                          "أوتاوا\tcity", "الإسكندرية\tcity", "شبه جزيرة القرم\tregion",
+                                          "أوتاوا\tcity", "اليابان\tcountry", "الإسكندرية\tcity", "شبه جزيرة القرم\tregion",
                                           NULL };
     static const char *const orgs[] = { "الأمم المتحدة", "فتح\tambig", "الهلال\tclub", NULL };
     static const char *const cues[] = { "مباراة\tsports", "الدوري\tsports", "هدف\tsports", NULL };
@@ -80,7 +81,7 @@ setup(void)
     static const char *const tw[] = { "العاشر\tord:10", NULL };
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
-                                       "من", "مع", "عن", "اليوم", "الجديدة\tnoun", NULL };
+                                       "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -189,6 +190,28 @@ test_title_name(void)
         CHECK_STR(p->title, "رئيس هيئة الموانئ البحرية المصرية");
         CHECK_INT(p->affiliation, index_of(&r, o));
     }
+    lq_arena_free(a);
+}
+
+/* what a title phrase holds: لدى + a place, two words of a foreign name,
+ * a bare title before another person's, a construct noun's genitive, a
+ * title word inside a name, a generic noun that is no office */
+static void
+test_title_phrases(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "استقبل المحافظ سفيرة كندا لدى اليابان ماريكا سكوفيلد في القاهرة.", &doc, &r));
+    const struct ent_entity *p = by_name(&r, "ماريكا سكوفيلد");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "سفيرة كندا لدى اليابان");
+    CHECK(0 == run(a, "التقى الفريق أحمد قائد صالح المدير التنفيذي لبرنامج نطاقات.", &doc, &r));
+    CHECK(by_name(&r, "أحمد قائد صالح") != NULL);
+    CHECK(by_name(&r, "نطاقات") == NULL);
+    CHECK(0 == run(a, "لكن المسؤول الكندي ألمح إلى تأجيل الزيارة.", &doc, &r));
+    CHECK(by_name(&r, "ألمح") == NULL);
     lq_arena_free(a);
 }
 
@@ -746,6 +769,7 @@ main(void)
     test_org_shapes();
     test_org_ba();
     test_clubs();
+    test_title_phrases();
     test_clean_person_spans();
     test_repeated();
     teardown();
