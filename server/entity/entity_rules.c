@@ -1010,8 +1010,15 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 if (is_punct(c)) {
                     /* الرئيس الفنلندي، ماتي فيرتانين */
                     int amb = 1;
+                    /* رئيس الاتحاد المحلي، جهيد بلعيدي، ...: two unknown
+                     * words closed by a comma are a name in apposition */
+                    int appos = is_comma(c) && j + 3 < s->e && j > compl_start &&
+                                is_comma(tok(s, j + 3)) && !definite(tok(s, j + 1)) &&
+                                !definite(tok(s, j + 2)) && name_word(s, j + 1, 0) &&
+                                name_word(s, j + 2, 0) && name_shape(tok(s, j + 1)) &&
+                                name_shape(tok(s, j + 2)) && !masdar(tok(s, j + 2));
                     if (is_comma(c) && j + 1 < s->e &&
-                        ((first_name(s, j + 1, &amb) && !amb) ||
+                        ((first_name(s, j + 1, &amb) && !amb) || appos ||
                          longest(s, lx->honorifics, j + 1, NULL))) {
                         title_e = j;
                         j++;

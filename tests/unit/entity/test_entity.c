@@ -210,6 +210,11 @@ test_title_phrases(void)
     CHECK(0 == run(a, "التقى الفريق أحمد قائد صالح المدير التنفيذي لبرنامج نطاقات.", &doc, &r));
     CHECK(by_name(&r, "أحمد قائد صالح") != NULL);
     CHECK(by_name(&r, "نطاقات") == NULL);
+    CHECK(0 == run(a, "وصل رئيس هيئة الموانئ، جهيد بلعيدي، إلى القاهرة.", &doc, &r));
+    p = by_name(&r, "جهيد بلعيدي");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "رئيس هيئة الموانئ");
     CHECK(0 == run(a, "لكن المسؤول الكندي ألمح إلى تأجيل الزيارة.", &doc, &r));
     CHECK(by_name(&r, "ألمح") == NULL);
     lq_arena_free(a);
