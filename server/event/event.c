@@ -91,6 +91,7 @@ evt_ctx_free(struct evt_ctx *ctx)
 struct cand {
     uint32_t tb, te;          /* trigger tokens [tb, te) */
     uint32_t sent;
+    uint32_t last_sent;       /* the latest sentence merged into it */
     enum evt_tclass cls;
     unsigned flags;
     enum evt_status status;
@@ -1714,6 +1715,8 @@ absorb(const struct dstate *d, struct cand *a, const struct cand *b, int as_att)
     }
     if (a->subj < 0)
         a->subj = b->subj;
+    if (b->last_sent > a->last_sent)
+        a->last_sent = b->last_sent;
     a->nmerged += b->nmerged;
     a->cue |= b->cue;
     if (b->argdist < a->argdist)
@@ -1850,7 +1853,11 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             int subset = in == np || in == np_p;
             int small = np < np_p ? np : np_p;
             int near = p->sent == c->sent || ana || p->headline || c->headline;
-            int ok = 2 * in >= un || (subset && (small >= 2 || near));
+            /* ... or a meeting told with one named party, then again with
+             * the others in the next sentences (والتقيا X ... وقالت إن X
+             * التقى Y و Z) */
+            int ok = 2 * in >= un ||
+                     (subset && (small >= 2 || near || (1 == small && c->sent <= p->last_sent + 2)));
             /* far apart, one shared name is not enough; nor for لقاءات (several
              * meetings) told in another sentence */
             if (ok && in < 2 && p->sent + 6 < c->sent && !ana)
@@ -2433,7 +2440,7 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             c->te = i + (d.tlen[i] ? d.tlen[i] : 1);
             if (c->te > st->tok_end)
                 c->te = st->tok_end;
-            c->sent = (uint32_t)s;
+            c->sent = c->last_sent = (uint32_t)s;
             c->cls = cls;
             c->flags = d.tflags[i];
             c->subj = c->loc = c->tmx = -1;
