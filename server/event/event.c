@@ -709,6 +709,44 @@ link_slot(const struct dstate *d, uint32_t j)
     return 0;
 }
 
+/*
+ * Is the person whose mention starts at j the genitive of an unnamed title
+ * (مدير ديوان الرئيس X، مستشار الملك X، ممثل الرئيس الأمريكي X)? Then the
+ * one met is the unnamed office holder, not X. The word before X is a
+ * one-word title with ال (maybe with a nationality after it), and the word
+ * before that an indefinite noun: the construct's head.
+ */
+static int
+genitive_person(const struct dstate *d, uint32_t lo, uint32_t j)
+{
+    const struct txt_doc *doc = d->doc;
+    const struct lq_lexicons *lx = d->ctx->lex;
+    if (NULL == lx->titles)
+        return 0;
+    uint32_t k = j;
+    if (k > lo && lx->nationalities &&
+        lex_longest(lx->nationalities, doc, k - 1, k, LEX_BASE, NULL) == 1)
+        k--;
+    if (k < lo + 2)
+        return 0;
+    const struct txt_token *t = &doc->tokens[k - 1], *h = &doc->tokens[k - 2];
+    if (t->kind != TXT_WORD || !(t->flags & TXT_F_AL) || (t->clitics && *t->clitics) ||
+        lex_longest(lx->titles, doc, k - 1, k, LEX_BASE, NULL) != 1)
+        return 0;
+    if (h->kind != TXT_WORD || (h->flags & TXT_F_AL) || (h->clitics && *h->clitics) ||
+        in_mention(d, k - 2) || d->tcls[k - 2] || cue_at(d, k - 2) != EVT_C_NONE ||
+        d->tmx_at[k - 2] >= 0)
+        return 0;
+    /* the head is an office or a body (مستشار، مبعوث، ديوان), not an adverb
+     * or a particle (خصوصا، كلا من) */
+    if (lex_longest(lx->titles, doc, k - 2, k - 1, LEX_BASE, NULL) != 1 &&
+        !(lx->org_heads && lex_longest(lx->org_heads, doc, k - 2, k - 1, LEX_BASE, NULL) == 1))
+        return 0;
+    /* رئيس الوزراء X is one title: the head must not start a longer title
+     * that runs up to X */
+    return lex_longest(lx->titles, doc, k - 2, k, LEX_BASE, NULL) != 2;
+}
+
 /* Read the parties of the clause [L, R) around the trigger. */
 static void
 read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with_seen)
@@ -830,6 +868,8 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
         if (e < 0)
             continue;
         if (ty == NER_PER) {
+            if (m >= 0 && genitive_person(d, L, j))
+                goto next;
             if (nonpart > 0) {
                 nonpart = 0;
                 if (j >= c->te)
@@ -1857,7 +1897,7 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
              * the others in the next sentences (والتقيا X ... وقالت إن X
              * التقى Y و Z) */
             int ok = 2 * in >= un ||
-                     (subset && (small >= 2 || near || (1 == small && c->sent <= p->last_sent + 2)));
+                     (subset && (small >= 2 || near || (1 == np_p && c->sent <= p->last_sent + 2)));
             /* far apart, one shared name is not enough; nor for لقاءات (several
              * meetings) told in another sentence */
             if (ok && in < 2 && p->sent + 6 < c->sent && !ana)

@@ -179,6 +179,20 @@ test_speakers_of_a_meeting(void)
     CHECK(!has_part(0, LAILA, -1));
 }
 
+/* مستشار الرئيس X: the one met is the unnamed adviser, not X; رئيس
+ * الوزراء X is one title and X took part */
+static void
+test_genitive_of_a_title(void)
+{
+    CHECK(run("التقى سامي نور مستشار الرئيس كريم حداد في البحيرة.", people, NPEOPLE));
+    CHECK(res.nevents <= 1);
+    CHECK(!has_part(0, KARIM, -1));
+    CHECK(run("التقى سامي نور رئيس الوزراء كريم حداد في البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+}
+
 static void
 test_occurred_with_place(void)
 {
@@ -730,6 +744,7 @@ main(void)
     CHECK_STR(evt_role_name(EVT_ATTENDEE), "attendee");
     test_occurred_with_place();
     test_speakers_of_a_meeting();
+    test_genitive_of_a_title();
     test_visit_place_after_visitor();
     test_future_and_planned();
     test_negation_scope();
