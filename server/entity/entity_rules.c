@@ -239,6 +239,10 @@ name_shape2(const struct txt_token *t, int loose)
         return 0;
     if (strstr(b, "ً") || strstr(b, "ٌ") || strstr(b, "ٍ"))
         return 0;
+    /* يتطلع، يتوجه، يستقبل: an imperfect verb of the derived forms */
+    if (n >= 5 * 2 && (0 == strncmp(t->base, "يت", strlen("يت")) ||
+                       0 == strncmp(t->base, "يست", strlen("يست"))))
+        return 0;
     size_t sl = strlen(b);
     if (sl >= strlen("الله") && 0 == strcmp(b + sl - strlen("الله"), "الله"))
         return 1; /* العبدالله، عبدالله */

@@ -215,6 +215,8 @@ test_title_phrases(void)
     CHECK(p != NULL);
     if (p)
         CHECK_STR(p->title, "رئيس هيئة الموانئ");
+    CHECK(0 == run(a, "وقال إن الرئيس سامر يوسف يتطلع إلى الزيارة.", &doc, &r));
+    CHECK(by_name(&r, "سامر يوسف") != NULL);
     CHECK(0 == run(a, "لكن المسؤول الكندي ألمح إلى تأجيل الزيارة.", &doc, &r));
     CHECK(by_name(&r, "ألمح") == NULL);
     lq_arena_free(a);
