@@ -705,6 +705,20 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 best = (enum ner_type)t;
         x->type = best;
     }
+    /* آشتون كارتر tagged an organization, كارتر alone a person: a name that
+     * only the tagger read as an organization, with no head noun and no
+     * lexicon entry, whose last word stands alone as a person, is that
+     * person */
+    for (size_t k = 0; k < nn; k++) {
+        struct name *x = &nm[k];
+        if (NER_ORG != x->type || x->quality != 1 || x->nwords < 2 || x->nwords > 3 ||
+            lex_get(w->lx->org_heads, x->words[0]) ||
+            (w->lx->organizations && lex_get(w->lx->organizations, x->skey)))
+            continue;
+        int32_t *slot = table_slot(&bykey, x->words[x->nwords - 1], 0);
+        if (slot && *slot >= 0 && NER_PER == nm[*slot].type && nm[*slot].nwords == 1)
+            x->type = NER_PER;
+    }
     for (size_t i = 0; i < nm_; i++)
         out->mentions[i].type = nm[mname[i]].type;
 
