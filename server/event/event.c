@@ -114,6 +114,7 @@ struct cand {
     int demonst;              /* هذا اللقاء */
     int rel;                  /* in a relative clause about a person */
     int occasion;             /* على هامش اجتماعات ...: the occasion of another meeting */
+    int partake;              /* وشارك في الاجتماع X، ومثل الشركة في اللقاء X: X took part */
     int headline;             /* in the headline */
     int hl_fixed;             /* a headline event whose status the body has set */
     int alive;
@@ -759,7 +760,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
     uint32_t org_end = 0;      /* end of the last organization taken */
     int subj_done = 0, right_taken = 0, closed = 0, with_mark = 0;
     /* a bare "the meeting" takes only the names right next to it */
-    int near_only = (c->flags & EVT_TF_DEF) && !(c->flags & EVT_TF_POSS);
+    int near_only = (c->flags & EVT_TF_DEF) && !(c->flags & EVT_TF_POSS) && !c->partake;
     /* ... but اللقاء الذي جمع X و Y، الاجتماع بين X و Y name their parties */
     int between_after = 0;
     int verb_left = 0;
@@ -1522,6 +1523,13 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         if (cue_at(d, k) == EVT_C_DEMONST && k + 1 == c->tb)
             c->demonst = 1;
     }
+    /* شارك في الاجتماع، ومثل الوزارة في اللقاء: a verb of taking part
+     * within three words before a bare "the meeting" (not a reception or
+     * its ceremony: وشارك في حفل الاستقبال X is an attendee) */
+    for (uint32_t k = c->tb > sb + 3 ? c->tb - 3 : sb; k < c->tb; k++)
+        if (cue_at(d, k) == EVT_C_PARTAKE && c->cls == EVT_T_NOUN && (c->flags & EVT_TF_DEF) &&
+            !(c->flags & EVT_TF_POSS))
+            c->partake = 1;
     /* a noun after its light verb (وعقد اجتماعا مع X) takes a subject as a verb does */
     int lightnoun = is_noun_class(c->cls) && light_governed(d, c, L);
     int verb = (is_verb_class(c->cls) && !(c->flags & EVT_TF_P1)) || lightnoun;
@@ -1868,6 +1876,17 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             }
             if (np == 0 || c->demonst) {
                 c->alive = 0; /* هذا الاجتماع with no meeting before: nothing to add to */
+                continue;
+            }
+        }
+        if (c->partake) {
+            /* وشارك في الاجتماع X: X is a party of the meeting told before */
+            struct cand *p = antecedent(d, c, order, nk, 0);
+            if (p && p->status == c->status) {
+                if (c->loc_dist > 4 || c->loc_rank < 3)
+                    c->loc = -1;
+                absorb(d, p, c, 0);
+                c->alive = 0;
                 continue;
             }
         }

@@ -73,6 +73,7 @@ enum evt_cue {
     EVT_C_TOPIC, /**< a topic noun: a place in its complement is no venue (الأوضاع في X) */
     EVT_C_SPEECH, /**< a verb of saying (قال، أكد، أوضح): its subject may speak of a meeting */
     EVT_C_AFTER,  /**< عقب، في أعقاب، إثر، في ختام: the meeting noun after it has just ended */
+    EVT_C_PARTAKE, /**< شارك، مثّل: the names after "the meeting" that follows took part */
     EVT_C_HARD, /**< not in cues.txt: a sentence-final or clause-final punctuation mark */
 };
 

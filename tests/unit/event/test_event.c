@@ -179,6 +179,21 @@ test_speakers_of_a_meeting(void)
     CHECK(!has_part(0, LAILA, -1));
 }
 
+/* وشارك في الاجتماع X: X is a party of the meeting told before; in a
+ * reception's ceremony (وشارك في حفل الاستقبال) only an attendee */
+static void
+test_partake(void)
+{
+    CHECK(run("عقد سامي نور اجتماعا مع كريم حداد في البحيرة. وشارك في الاجتماع ليلى سالم.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, LAILA, EVT_PARTICIPANT));
+    CHECK(run("استقبل سامي نور كريم حداد في البحيرة. وشارك في حفل الاستقبال ليلى سالم.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(!has_part(0, LAILA, EVT_PARTICIPANT));
+}
+
 /* مستشار الرئيس X: the one met is the unnamed adviser, not X; رئيس
  * الوزراء X is one title and X took part */
 static void
@@ -745,6 +760,7 @@ main(void)
     test_occurred_with_place();
     test_speakers_of_a_meeting();
     test_genitive_of_a_title();
+    test_partake();
     test_visit_place_after_visitor();
     test_future_and_planned();
     test_negation_scope();
