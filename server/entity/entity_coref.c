@@ -1026,6 +1026,22 @@ ent_coref(struct ent_work *w, struct ent_result *out)
         if (better) {
             best_m[m->entity] = (int32_t)i;
             e->name = m->text;
+            const struct txt_token *ft = &tk[m->tok_begin];
+            const char *body = m->text;
+            size_t cl = ft->clitics ? strlen(ft->clitics) : 0;
+            if (cl >= strlen("ل") && 0 == strcmp(ft->clitics + cl - strlen("ل"), "ل") && ft->base &&
+                0 == strncmp(ft->base, "ال", strlen("ال")) &&
+                0 == strncmp(body, "لل", strlen("لل")) && strlen(body) > strlen("لل") + 4) {
+                /* للجمعية العامة: ل + ال cannot be cut off the surface; the
+                 * name is الجمعية العامة */
+                size_t bl = strlen(body + strlen("لل"));
+                char *nm2 = lq_arena_alloc(a, strlen("ال") + bl + 1);
+                if (NULL == nm2)
+                    return LQ_ERR_NOMEM;
+                memcpy(nm2, "ال", strlen("ال"));
+                memcpy(nm2 + strlen("ال"), body + strlen("لل"), bl + 1);
+                e->name = nm2;
+            }
             if (NER_LOC == m->type && m->tok_end - m->tok_begin >= 2 &&
                 admin_head(w->lx, tk[m->tok_begin].base)) {
                 /* the place's own name, without مدينة */

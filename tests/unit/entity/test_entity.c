@@ -222,6 +222,22 @@ test_title_phrases(void)
     lq_arena_free(a);
 }
 
+/* للحكومة المصرية: ل + ال cannot be cut off the surface, but the name is
+ * الحكومة المصرية */
+static void
+test_lam_al_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وأكد الوفد دعمه للحكومة المصرية في القاهرة.", &doc, &r));
+    const struct ent_entity *o = by_name(&r, "الحكومة المصرية");
+    CHECK(o != NULL);
+    if (o && o->nmentions)
+        CHECK_STR(r.mentions[o->mentions[0]].text, "للحكومة المصرية");
+    lq_arena_free(a);
+}
+
 static void
 test_honorifics(void)
 {
@@ -777,6 +793,7 @@ main(void)
     test_org_ba();
     test_clubs();
     test_title_phrases();
+    test_lam_al_name();
     test_clean_person_spans();
     test_repeated();
     teardown();
