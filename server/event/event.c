@@ -920,6 +920,19 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             int slot = 0, strong = 0;
             if (j == c->te)
                 slot = 1;
+            /* أعمال الدورة الـ75 للجمعية العامة، القمة الثلاثين للجامعة: past
+             * a number or an ordinal, the body whose session it is */
+            if (j > c->te && j <= c->te + 3) {
+                int ord = 1;
+                const struct lex *tw = d->ctx->lex->time_words;
+                for (uint32_t k = c->te; k < j && ord; k++) {
+                    const struct txt_token *u = &doc->tokens[k];
+                    const char *v = tw && u->base ? lex_get(tw, u->base) : NULL;
+                    ord = u->kind == TXT_NUMBER || (u->key && 0 == strcmp(u->key, "ال")) ||
+                          (v && 0 == strncmp(v, "ord:", 4));
+                }
+                slot = ord;
+            }
             /* مجلس الإدارة اجتمع ...: an organization as the subject before its verb */
             if (j < c->tb && is_verb_class(c->cls) && mn->tok_end + 1 >= c->tb)
                 slot = 1;
@@ -1571,6 +1584,14 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     read_parties(d, c, L, R, &with_seen);
+    if (c->partake && c->subj < 0) {
+        /* يصل X ... للمشاركة في أعمال الدورة ...: X takes part */
+        int32_t e = person_before(d, sb, c->tb, -1);
+        if (e >= 0) {
+            cand_add(c, e, EVT_PARTICIPANT);
+            c->subj = e;
+        }
+    }
     int named_person = 0;
     for (int i = 0; i < c->np; i++)
         named_person |= c->role[i] != EVT_ATTENDEE && entity_type(d, c->ent[i]) == NER_PER;

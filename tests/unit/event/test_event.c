@@ -192,6 +192,12 @@ test_partake(void)
               NPEOPLE));
     CHECK_INT(res.nevents, 1);
     CHECK(!has_part(0, LAILA, EVT_PARTICIPANT));
+    /* a session of a named body, past its number */
+    CHECK(run("ويصل سامي نور إلى البحيرة للمشاركة في أعمال الدورة الـ12 لشركة النخيل.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_PARTICIPANT));
+    CHECK(has_part(0, NAKHIL, EVT_PARTICIPANT));
 }
 
 /* مستشار الرئيس X: the one met is the unnamed adviser, not X; رئيس
@@ -734,6 +740,10 @@ setup(void)
         fprintf(stderr, "%s\n", err);
         return 0;
     }
+    /* like the resources module, an organization head licences a proclitic
+     * cut (لشركة) */
+    if (LQ_OK != lex_add(known, "شركة", NULL))
+        return 0;
     if (LQ_OK != txt_ctx_new(NULL, known, &tctx))
         return 0;
     scratch = txt_scratch_new(tctx);
