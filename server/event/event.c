@@ -2351,6 +2351,13 @@ read_arrivals(struct dstate *d)
         for (uint32_t i = sb; i < se && d->arr_loc[s] < 0; i++) {
             if (d->tcls[i] != EVT_T_ARRIVE)
                 continue;
+            /* قبل أن يتوجه إلى X، قبيل مغادرته إلى X: a later leg of the trip */
+            int later = 0;
+            for (uint32_t k = i > sb + 3 ? i - 3 : sb; k < i; k++)
+                later |= tok_is(&doc->tokens[k], "\xd9\x82\xd8\xa8\xd9\x84") || /* قبل */
+                         tok_is(&doc->tokens[k], "\xd9\x82\xd8\xa8\xd9\x8a\xd9\x84"); /* قبيل */
+            if (later)
+                continue;
             struct cand probe;
             memset(&probe, 0, sizeof(probe));
             probe.cls = EVT_T_NVISIT; /* a place after إلى or لـ is the one reached */

@@ -636,6 +636,11 @@ test_arrival_place_time(void)
     /* an arrival alone is no meeting */
     CHECK(run_timed("وصل سامي نور إلى البحيرة يوم الأحد."));
     CHECK_INT(res.nevents, 0);
+    /* the next leg of a trip (قبل أن يتوجه إلى X) is not where he met */
+    CHECK(run_timed("ومن المقرر أن يلتقي سامي نور كريم حداد، قبل أن يتوجه إلى الوادي."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK(res.events[0].location != WADI);
 }
 
 static void
