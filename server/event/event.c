@@ -2567,8 +2567,8 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
         /* no place said: the place of the meeting just before, the dateline,
          * the place the article keeps coming back to */
         if (c->loc < 0 && last_loc >= 0 && c->sent <= last_loc_sent + 3 && last_ev &&
-            shares_party(last_ev, c))
-            c->loc = last_loc, c->loc_rank = 1;
+            shares_party(last_ev, c) && same_time(&d, last_ev, c))
+            c->loc = last_loc, c->loc_rank = 1; /* not on another day said */
         if (c->loc < 0 && d.dateline >= 0)
             c->loc = d.dateline, c->loc_rank = 1;
         if (c->loc < 0 && d.lead_loc >= 0 && c->sent < 6)

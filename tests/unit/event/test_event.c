@@ -636,6 +636,12 @@ test_arrival_place_time(void)
     /* an arrival alone is no meeting */
     CHECK(run_timed("وصل سامي نور إلى البحيرة يوم الأحد."));
     CHECK_INT(res.nevents, 0);
+    /* a meeting on another day said does not take the place of the one before */
+    CHECK(run_timed("الوادي - التقى سامي نور كريم حداد في البحيرة يوم الأحد. والتقى سامي نور ليلى "
+                    "سالم يوم الاثنين."));
+    CHECK_INT(res.nevents, 2);
+    if (res.nevents == 2)
+        CHECK_INT(res.events[1].location, WADI);
     /* the next leg of a trip (قبل أن يتوجه إلى X) is not where he met */
     CHECK(run_timed("ومن المقرر أن يلتقي سامي نور كريم حداد، قبل أن يتوجه إلى الوادي."));
     CHECK_INT(res.nevents, 1);
