@@ -110,6 +110,7 @@ struct cand {
     int nmerged;              /* how many mentions were merged into it */
     int argdist;              /* tokens from the trigger to the farthest party */
     int dual;                 /* الرئيسان: the parties of the meeting before */
+    int32_t dual_tok;         /* the token of the dual, or -1 */
     int dual_gen;             /* لقاء الرئيسين: the dual is the noun's complement */
     int demonst;              /* هذا اللقاء */
     int rel;                  /* in a relative clause about a person */
@@ -798,6 +799,8 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             }
         }
         if (q == EVT_C_DUAL) {
+            if (!c->dual)
+                c->dual_tok = (int32_t)j;
             c->dual = 1;
             if (j >= c->te && j < c->te + 2 && is_noun_class(c->cls))
                 c->dual_gen = 1;
@@ -1846,6 +1849,81 @@ antecedent(struct dstate *d, const struct cand *c, const size_t *order, size_t n
     return NULL;
 }
 
+/*
+ * الوزيران، الرئيسان، الزعيمان: the two persons named last before the dual
+ * whose stated title holds its singular (وزير، رئيس، زعيم), unless the
+ * parties of the latest meeting (@p order, @p nk kept so far) fit the dual.
+ * Adds them to @p c and returns 1, or 0 when the latest meeting's parties
+ * are the better reading or fewer than two persons are found.
+ */
+static int
+dual_by_title(const struct dstate *d, struct cand *c, const size_t *order, size_t nk)
+{
+    if (c->dual_tok < 0)
+        return 0;
+    const struct txt_token *t = &d->doc->tokens[c->dual_tok];
+    const char *w = t->base ? t->base : t->key;
+    size_t n = w ? strlen(w) : 0;
+    const char *al = "\xd8\xa7\xd9\x84", *an = "\xd8\xa7\xd9\x86", *yn = "\xd9\x8a\xd9\x86"; /* ال ان ين */
+    if (n > 4 && 0 == strncmp(w, al, 4)) {
+        w += 4;
+        n -= 4;
+    }
+    if (n < 4 + 3 * 2 || (0 != strcmp(w + n - 4, an) && 0 != strcmp(w + n - 4, yn)))
+        return 0;
+    char stem[64];
+    if (n - 4 >= sizeof(stem))
+        return 0;
+    memcpy(stem, w, n - 4);
+    stem[n - 4] = '\0';
+    const struct ent_result *er = d->ents;
+    /* the latest meeting's two parties, when their titles agree with the
+     * dual (or one is the other's counterpart, نظيره): those */
+    for (size_t k = nk; k-- > 0 && k + EVT_MERGE_BACK >= nk;) {
+        const struct cand *p = &d->cands[order[k]];
+        if (p->sent + 3 * EVT_ANAPHOR_SENTS < c->sent)
+            break;
+        if (cand_nparties(p) < 2)
+            continue;
+        int agree = 1;
+        for (int i = 0; i < p->np && agree; i++) {
+            if (p->role[i] == EVT_ATTENDEE)
+                continue;
+            const char *title = er->entities[p->ent[i]].title;
+            char tk[256];
+            if (NULL == title)
+                continue;
+            txt_fold(title, strlen(title), tk, sizeof(tk));
+            agree = NULL != strstr(tk, stem) ||
+                    NULL != strstr(tk, "\xd9\x86\xd8\xb8\xd9\x8a\xd8\xb1"); /* نظير */
+        }
+        if (agree)
+            return 0;
+        break;
+    }
+    int32_t found[2] = { -1, -1 };
+    int nf = 0;
+    uint32_t lo = c->dual_tok > 4 * EVT_WIN ? (uint32_t)c->dual_tok - 4 * EVT_WIN : 0;
+    for (uint32_t j = (uint32_t)c->dual_tok; j > lo && nf < 2; j--) {
+        int32_t m = er->tok_mention[j - 1];
+        if (m < 0 || mention_type(d, m) != NER_PER || er->mentions[m].tok_begin != j - 1)
+            continue;
+        int32_t e = er->mentions[m].entity;
+        if (e < 0 || e == found[0] || NULL == er->entities[e].title)
+            continue;
+        char tk[256];
+        const char *title = er->entities[e].title;
+        txt_fold(title, strlen(title), tk, sizeof(tk));
+        if (strstr(tk, stem))
+            found[nf++] = e;
+    }
+    if (nf < 2)
+        return 0;
+    cand_add(c, found[1], EVT_PARTICIPANT);
+    cand_add(c, found[0], EVT_PARTICIPANT);
+    return 1;
+}
+
 static void
 merge_all(struct dstate *d, size_t *order, size_t *nkept)
 {
@@ -1856,6 +1934,20 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             continue;
         int np = cand_nparties(c);
         int ana = anaphoric(c);
+        if (np == 0 && c->dual && dual_by_title(d, c, order, nk)) {
+            /* الوزيران: the two ministers named last; one meeting with the
+             * latest event when it is the same */
+            struct cand *p = antecedent(d, c, order, nk, 1);
+            int in = 0, un = 0;
+            overlap(p ? p : c, c, &in, &un);
+            if (p && 2 == in && (p->status == c->status || ana || !c->cue)) {
+                absorb(d, p, c, 0);
+                c->alive = 0;
+                continue;
+            }
+            order[nk++] = i;
+            continue;
+        }
         if (np == 0 && c->dual) {
             /* الرئيسان: the two parties of the latest meeting */
             struct cand *p = antecedent(d, c, order, nk, 1);
@@ -2531,6 +2623,7 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             c->cls = cls;
             c->flags = d.tflags[i];
             c->subj = c->loc = c->tmx = -1;
+            c->dual_tok = -1;
             c->nmerged = 1;
             c->alive = 1;
             d.cand_at[i] = (int32_t)d.ncands;
