@@ -469,6 +469,16 @@ not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
         if (d->sent_sports[c->sent])
             return 1;
     }
+    /* يلتقي فريق X نظيره Y في مباريات الدوري: in a sentence about a match, a
+     * verb of meeting with no person named after it is a fixture */
+    if (is_verb_class(c->cls) && (d->sent_sports[c->sent] || d->sports_doc)) {
+        for (uint32_t j = c->te; j < se && j < c->te + EVT_WIN; j++) {
+            int32_t m = mention_start(d, j);
+            if (m >= 0 && mention_type(d, m) == NER_PER)
+                return 0;
+        }
+        return 1;
+    }
     return 0;
 }
 

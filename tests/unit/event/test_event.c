@@ -344,6 +344,12 @@ test_homonyms(void)
     CHECK_INT(res.nevents, 0);
     CHECK(run("وفاز فريق سامي نور في لقاء الدوري على فريق كريم حداد بهدف.", people, NPEOPLE));
     CHECK_INT(res.nevents, 0);
+    /* a fixture told with a verb of meeting, between teams */
+    CHECK(run("ويلتقي فريق البحيرة نظيره الوادي مساء الخميس في مباريات الدوري.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+    /* but people who meet about the league do meet */
+    CHECK(run("والتقى سامي نور كريم حداد لبحث مباريات الدوري.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
 }
 
 static void
