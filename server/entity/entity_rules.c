@@ -305,6 +305,17 @@ plural_participle(const struct txt_token *t)
 static uint32_t
 read_name2(const struct sent *s, uint32_t i, int honored, int after_first);
 
+/* الشيخ صباح الخالد: after an honorific, a given name that is also a time
+ * word (صباح، فجر) starts the name when a family name with ال follows */
+static int
+honored_given(const struct sent *s, uint32_t i, int honored)
+{
+    if (!honored || i + 1 >= s->e || !first_name(s, i, NULL) || has_clitic(tok(s, i)))
+        return 0;
+    const struct txt_token *n = tok(s, i + 1);
+    return definite(n) && !has_clitic(n) && !nonname(s, n) && TXT_WORD == n->kind;
+}
+
 static int
 boundary(const struct sent *s, uint32_t e);
 
@@ -326,7 +337,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         const struct txt_token *t = tok(s, j);
         if (j > i && (tok(s, j - 1)->flags & TXT_F_QUOTE_CLOSE))
             break;
-        if (2 == nonname(s, t) || is_punct(t))
+        if ((2 == nonname(s, t) && !(j == i && honored_given(s, j, honored))) || is_punct(t))
             break;
         int fn = first_name(s, j, NULL);
         if (fn && (!has_clitic(t) || (j == i && clitic_is(t, "و")))) {
@@ -1140,8 +1151,8 @@ name:
         int amb = 0;
         int fn = first_name(s, j, &amb);
         int titled_name = fn && j + 1 < s->e && connector(tok(s, j + 1));
-        if (TXT_WORD == t->kind && !has_clitic(t) && !is_punct(t) && !nonname(s, t) &&
-            (fn || !known_name(s, j)) && (titled_name || !longest(s, lx->titles, j, NULL)) &&
+        if (TXT_WORD == t->kind && !has_clitic(t) && !is_punct(t) &&
+            (!nonname(s, t) || honored_given(s, j, honored)) && (fn || !known_name(s, j)) && (titled_name || !longest(s, lx->titles, j, NULL)) &&
             !longest(s, lx->nationalities, j, NULL) && !longest(s, lx->org_heads, j, NULL))
             ne = read_name(s, j, honored);
         /* المدير التنفيذي لبرنامج نطاقات: the word after a construct noun

@@ -68,7 +68,7 @@ setup(void)
                                          "مصلحة\torg,common", "الحركة\torg", "الجيش\torg",
                                          "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
-                                         "يوسف", "أحمد", "صالح", NULL };
+                                         "يوسف", "أحمد", "صالح", "صباح", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
                                        "الكندية\tكندا", NULL };
     static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
@@ -78,7 +78,7 @@ setup(void)
     static const char *const cues[] = { "مباراة\tsports", "الدوري\tsports", "هدف\tsports", NULL };
     static const char *const acr[] = { "إن إي إيه\tوكالة الطاقة الوطنية", NULL };
     static const char *const syn[] = { "المخابرات\tالاستخبارات", "الجيش\tالقوات المسلحة", NULL };
-    static const char *const tw[] = { "العاشر\tord:10", NULL };
+    static const char *const tw[] = { "العاشر\tord:10", "صباح\tpart", NULL };
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
                                        "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", NULL };
@@ -217,6 +217,11 @@ test_title_phrases(void)
         CHECK_STR(p->title, "رئيس هيئة الموانئ");
     CHECK(0 == run(a, "وقال إن الرئيس سامر يوسف يتطلع إلى الزيارة.", &doc, &r));
     CHECK(by_name(&r, "سامر يوسف") != NULL);
+    /* a given name that is also a time word, after an honorific */
+    CHECK(0 == run(a, "استقبل الشيخ صباح الخالد الوفد في القاهرة.", &doc, &r));
+    CHECK(by_name(&r, "صباح الخالد") != NULL);
+    CHECK(0 == run(a, "وقال الشيخ صباح اليوم إن الوفد وصل.", &doc, &r));
+    CHECK(by_name(&r, "صباح") == NULL);
     CHECK(0 == run(a, "لكن المسؤول الكندي ألمح إلى تأجيل الزيارة.", &doc, &r));
     CHECK(by_name(&r, "ألمح") == NULL);
     lq_arena_free(a);
