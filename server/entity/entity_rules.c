@@ -391,9 +391,13 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         }
         /* عبد الحق العربي، المدير ...: a nisba that is also a nationality
          * ends a name after a given name when punctuation closes it */
-        if ((P_FIRST == prev || P_LINK == prev) && definite(t) && !has_clitic(t) &&
+        /* ... and after a name of two words or more (محمد شياع السوداني مع)
+         * when the next word closes it */
+        if ((P_FIRST == prev || P_LINK == prev || (P_UNKNOWN == prev && j >= i + 2)) &&
+            definite(t) && !has_clitic(t) &&
             1 == longest(s, s->w->lx->nationalities, j, NULL) && j + 1 < s->e &&
-            is_punct(tok(s, j + 1)) && !(tok(s, j + 1)->flags & TXT_F_QUOTE_CLOSE)) {
+            ((is_punct(tok(s, j + 1)) && !(tok(s, j + 1)->flags & TXT_F_QUOTE_CLOSE)) ||
+             (j >= i + 2 && boundary(s, j + 1) && !is_punct(tok(s, j + 1))))) {
             j++;
             break;
         }

@@ -947,8 +947,9 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 slot = ord;
             }
             /* مجلس الإدارة اجتمع ...: an organization as the subject before its verb */
-            if (j < c->tb && is_verb_class(c->cls) && mn->tok_end + 1 >= c->tb)
-                slot = 1;
+            if (j < c->tb && is_verb_class(c->cls) && mn->tok_end + 1 >= c->tb &&
+                (mn->tok_end == c->tb || doc->tokens[mn->tok_end].kind != TXT_PUNCT))
+                slot = 1; /* not a dateline's agency: بغداد/ واع - بحث */
             if (j > L) {
                 enum evt_cue p = cue_at(d, j - 1);
                 if (p == EVT_C_WITH || p == EVT_C_BETWEEN)

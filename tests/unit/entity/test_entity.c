@@ -217,6 +217,11 @@ test_title_phrases(void)
         CHECK_STR(p->title, "رئيس هيئة الموانئ");
     CHECK(0 == run(a, "وقال إن الرئيس سامر يوسف يتطلع إلى الزيارة.", &doc, &r));
     CHECK(by_name(&r, "سامر يوسف") != NULL);
+    /* a family name that is also a nationality, after a name of two words */
+    CHECK(0 == run(a, "بحث رئيس الوزراء سامر شياع المصري مع الوفد سبل التعاون.", &doc, &r));
+    CHECK(by_name(&r, "سامر شياع المصري") != NULL);
+    CHECK(0 == run(a, "بحث وزير الخارجية المصري سامر شياع مع الوفد سبل التعاون.", &doc, &r));
+    CHECK(by_name(&r, "سامر شياع") != NULL);
     /* a given name that is also a time word, after an honorific */
     CHECK(0 == run(a, "استقبل الشيخ صباح الخالد الوفد في القاهرة.", &doc, &r));
     CHECK(by_name(&r, "صباح الخالد") != NULL);
