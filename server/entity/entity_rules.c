@@ -659,6 +659,9 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     if (has_clitic(h) && !clitic_is(h, "ل") && !clitic_is(h, "ب") && !clitic_is(h, "و") &&
         !clitic_is(h, "وب") && !clitic_is(h, "ول"))
         return i;
+    /* برئاسة X is "headed by X", not the presidency */
+    if (clitic_is(h, "ب") && 0 == strcmp(h->base, "رياسه"))
+        return i;
     *type = 0 == strncmp(v, "loc", 3) ? NER_LOC : NER_ORG;
     int quote = NULL != strstr(v, "quote");
     uint32_t j = i + (uint32_t)n;

@@ -453,13 +453,20 @@ static int
 not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t se)
 {
     uint32_t lo = c->tb >= sb + 3 ? c->tb - 3 : sb;
-    uint32_t hi = c->te + 6 < se ? c->te + 6 : se;
+    uint32_t hi = c->te + 14 < se ? c->te + 14 : se;
     for (uint32_t j = lo; j < hi; j++) {
         enum evt_cue q = cue_at(d, j);
         if (q == EVT_C_HARD && j >= c->te)
             break;
-        if (q == EVT_C_PHONE && (j < c->tb || j >= c->te))
+        /* أجرى محادثات مع X ... عبر الاتصال المرئي: the means may close the
+         * clause, past the parties' names and titles (farther than six words
+         * only after عبر or with ب: not a call told beside the meeting) */
+        if (q == EVT_C_PHONE && (j < c->tb || j >= c->te) &&
+            (j < c->te + 6 || has_clitic(&d->doc->tokens[j], BA) ||
+             (j > sb && tok_is(&d->doc->tokens[j - 1], "\xd8\xb9\xd8\xa8\xd8\xb1")))) /* عبر */
             return 1;
+        if (j >= c->te + 6)
+            continue;
         if (q == EVT_C_MEDIA && j >= c->te && j < c->te + 3 && is_noun_class(c->cls))
             return 1;
     }
@@ -1701,9 +1708,17 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     /* roles of receptions and visits */
-    if (c->cls == EVT_T_RECEIVE || c->cls == EVT_T_VISIT) {
-        enum evt_role rs = c->cls == EVT_T_RECEIVE ? EVT_HOST : EVT_VISITOR;
-        enum evt_role ro = c->cls == EVT_T_RECEIVE ? EVT_VISITOR : EVT_HOST;
+    /* لدى استقباله X: the possessor of a reception noun hosts it */
+    int nrec_host = c->cls == EVT_T_NRECEIVE && (c->flags & EVT_TF_POSS) && c->subj >= 0;
+    /* ... but خلال استقباله من قبل X: he was received */
+    for (uint32_t k = c->te; nrec_host && k + 1 < se && k < c->te + 8; k++)
+        if (tok_is(&doc->tokens[k], "\xd9\x85\xd9\x86") && /* من */
+            (tok_is(&doc->tokens[k + 1], "\xd9\x82\xd8\xa8\xd9\x84") || /* قبل */
+             tok_is(&doc->tokens[k + 1], "\xd8\xb7\xd8\xb1\xd9\x81"))) /* طرف */
+            nrec_host = 0;
+    if (c->cls == EVT_T_RECEIVE || c->cls == EVT_T_VISIT || nrec_host) {
+        enum evt_role rs = c->cls != EVT_T_VISIT ? EVT_HOST : EVT_VISITOR;
+        enum evt_role ro = c->cls != EVT_T_VISIT ? EVT_VISITOR : EVT_HOST;
         for (int i = 0; i < c->np; i++)
             if (c->role[i] != EVT_ATTENDEE)
                 c->role[i] = (uint8_t)(c->ent[i] == c->subj ? rs : ro);

@@ -66,7 +66,8 @@ setup(void)
                                          "المجلس\torg", "القوات\torg", "بلدية\torg,place",
                                          "حكومة\torg,noplace", "شركة\torg", "قصر\tloc,named",
                                          "مصلحة\torg,common", "الحركة\torg", "الجيش\torg",
-                                         "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg", NULL };
+                                         "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg",
+                                         "رئاسة\torg", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
                                          "يوسف", "أحمد", "صالح", "صباح", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
@@ -222,6 +223,10 @@ test_title_phrases(void)
     CHECK(by_name(&r, "سامر شياع المصري") != NULL);
     CHECK(0 == run(a, "بحث وزير الخارجية المصري سامر شياع مع الوفد سبل التعاون.", &doc, &r));
     CHECK(by_name(&r, "سامر شياع") != NULL);
+    /* برئاسة X: headed by X, no organization */
+    CHECK(0 == run(a, "وصل الوفد برئاسة وزير الخارجية سامر يوسف إلى القاهرة.", &doc, &r));
+    CHECK(by_name(&r, "رئاسة وزير الخارجية") == NULL);
+    CHECK(by_name(&r, "سامر يوسف") != NULL);
     /* a given name that is also a time word, after an honorific */
     CHECK(0 == run(a, "استقبل الشيخ صباح الخالد الوفد في القاهرة.", &doc, &r));
     CHECK(by_name(&r, "صباح الخالد") != NULL);

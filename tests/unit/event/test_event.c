@@ -306,6 +306,11 @@ test_roles_and_attendees(void)
     CHECK(has_part(0, SAMI, EVT_HOST));
     CHECK(has_part(0, KARIM, EVT_VISITOR));
     CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+    /* لدى استقباله X: the possessor hosts */
+    CHECK(run("وأكد سامي نور لدى استقباله كريم حداد في البحيرة أهمية التعاون.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_HOST));
+    CHECK(has_part(0, KARIM, EVT_VISITOR));
 }
 
 static void
@@ -343,6 +348,11 @@ test_homonyms(void)
     CHECK(run("بحث سامي نور في اتصال هاتفي مع كريم حداد العلاقات.", people, NPEOPLE));
     CHECK_INT(res.nevents, 0);
     CHECK(run("وفاز فريق سامي نور في لقاء الدوري على فريق كريم حداد بهدف.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+    /* talks held by video, the means said at the end of the clause */
+    CHECK(run("وأجرى سامي نور محادثات مع الوزير كريم حداد رئيس لجنة الشؤون الخارجية في البرلمان عبر "
+              "الاتصال المرئي.",
+              people, NPEOPLE));
     CHECK_INT(res.nevents, 0);
     /* a fixture told with a verb of meeting, between teams */
     CHECK(run("ويلتقي فريق البحيرة نظيره الوادي مساء الخميس في مباريات الدوري.", people, NPEOPLE));
