@@ -1511,6 +1511,40 @@ speaker_before(const struct dstate *d, uint32_t sb, uint32_t k)
     return -1;
 }
 
+/*
+ * Does an unnamed title phrase start at token k (وأجرى وزير الداخلية
+ * محادثات)? A title, its complement (definite words, organizations and
+ * places), then no person's name and no link to a person named before: the
+ * verb has a subject the article does not name.
+ */
+static int
+unnamed_title_at(const struct dstate *d, uint32_t k, uint32_t se)
+{
+    const struct lq_lexicons *lx = d->ctx->lex;
+    if (NULL == lx->titles || k >= se || in_mention(d, k) || cue_at(d, k) == EVT_C_COUNTERPART ||
+        (d->title_link && d->title_link[k] >= 0))
+        return 0;
+    size_t tl = lex_longest(lx->titles, d->doc, k, se, LEX_BASE, NULL);
+    if (0 == tl)
+        return 0;
+    uint32_t j = k + (uint32_t)tl;
+    while (j < se && j < k + 8) {
+        int32_t m = mention_start(d, j);
+        if (m >= 0) {
+            if (mention_type(d, m) == NER_PER)
+                return 0;
+            j = d->ents->mentions[m].tok_end;
+            continue;
+        }
+        const struct txt_token *t = &d->doc->tokens[j];
+        if (t->kind != TXT_WORD || !(t->flags & TXT_F_AL) || (t->clitics && *t->clitics))
+            break;
+        j++;
+    }
+    int32_t m = j < se ? mention_start(d, j) : -1;
+    return !(m >= 0 && mention_type(d, m) == NER_PER);
+}
+
 /* Does a cue of class after (عقب، في أعقاب) stand right before token tb? */
 static int
 after_cue(const struct dstate *d, uint32_t sb, uint32_t tb)
@@ -1662,7 +1696,16 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             c->subj = e;
         }
     }
-    if (c->subj < 0 && verb && !c->dual_gen) {
+    /* the verb's subject is an office the article does not name: no one else */
+    uint32_t vk = c->te;
+    if (lightnoun)
+        for (uint32_t k = c->tb; k > L && k + 8 > c->tb; k--)
+            if (d->tcls[k - 1] == EVT_T_LIGHT) {
+                vk = k;
+                break;
+            }
+    int unnamed_subj = verb && unnamed_title_at(d, vk, se);
+    if (c->subj < 0 && verb && !c->dual_gen && !unnamed_subj) {
         /* a dropped subject: the subject of the verb before, the nearest
          * person before the clause, the subject of the last event */
         int32_t e = -1;

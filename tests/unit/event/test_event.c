@@ -329,6 +329,12 @@ test_dropped_subject(void)
     CHECK_INT(res.nevents, 1);
     CHECK(has_part(0, SAMI, -1));
     CHECK(has_part(0, KARIM, -1));
+    /* an office the article does not name is the subject: nobody else */
+    CHECK(run("استقبل سامي نور كريم حداد في البحيرة. وأجرى وزير الداخلية محادثات مع ليلى سالم.",
+              people, NPEOPLE));
+    for (size_t i = 0; i < res.nevents; i++)
+        if (has_part(i, LAILA, -1))
+            CHECK(!has_part(i, SAMI, -1));
 }
 
 static void
