@@ -248,6 +248,8 @@ name_shape2(const struct txt_token *t, int loose)
         return 1; /* العبدالله، عبدالله */
     static const char *const ends[] = { "ة", "ه", "اً", "هم", "ها", "هما", "كم", "نا" };
     for (size_t k = loose ? 1 : 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+        if (loose && 0 == strcmp(ends[k], "نا"))
+            continue; /* كاترين كولونا: after a given name, نا is the name's own */
         size_t el = strlen(ends[k]);
         if (sl > el + 2 && 0 == strcmp(b + sl - el, ends[k]))
             return 0;
@@ -350,7 +352,8 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             const struct txt_token *n = tok(s, j + 1);
             if (TXT_WORD == n->kind && !has_clitic(n) && !is_punct(n)) {
                 j += 2;
-                prev = P_LINK;
+                /* عبد الوافي، عبد الباسط: عبد and a divine name are a given name */
+                prev = 0 == strcmp(t->key, "عبد") && definite(n) ? P_FIRST : P_LINK;
                 al_run = 0;
                 continue;
             }
@@ -1166,6 +1169,9 @@ name:
          * is its genitive, not the person's name */
         if (gen_tok + 1 == nb && nb == title_e && !fn)
             ne = nb;
+        /* عبد الوافي ...: عبد and a divine name are a given name */
+        if (!fn && ne > nb + 1 && 0 == strcmp(tok(s, nb)->key, "عبد") && definite(tok(s, nb + 1)))
+            fn = 2;
         if (ne > nb && !fn) {
             /* رئيس وزرائه أحمد ...: the name starts at the given name */
             for (uint32_t k = nb + 1; k < ne; k++)
