@@ -404,6 +404,15 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             j++;
             break;
         }
+        /* علاء بن عبدالله نصيف: ، عبد الحفيظ علاهم،: after a given name or a
+         * link, an unknown family name that punctuation closes */
+        if ((P_FIRST == prev || P_LINK == prev) && !definite(t) && name_word(s, j, in_quote) &&
+            j + 1 < s->e && is_punct(tok(s, j + 1)) && !(t->flags & TXT_F_QUOTE_CLOSE) &&
+            strlen(t->base) >= 3 * 2 && !strstr(t->surface, "ً") &&
+            0 != strncmp(t->key, "و", strlen("و"))) {
+            j++;
+            break;
+        }
         if (!name_word(s, j, in_quote) || !name_shape2(t, P_FIRST == prev || P_LINK == prev))
             break;
         if (definite(t)) {
@@ -1467,6 +1476,18 @@ ent_clean_tagger(struct ent_work *w)
                 }
             if (c->e <= c->b)
                 continue;
+            /* سامي حداد وجهيد بلعيدي: a و the segmenter left on the first
+             * word of the second of two coordinated names (not وليد) */
+            const struct txt_token *f = &tk[c->b];
+            if (c->e - c->b >= 2 && !c->cut && (NULL == f->clitics || !f->clitics[0]) &&
+                0 == strncmp(f->key, "و", strlen("و")) &&
+                strlen(f->key) >= strlen("و") + 3 * 2 && !first_name(&s, c->b, NULL)) {
+                int after_name = 0;
+                for (size_t q = 0; q < n0 && !after_name; q++)
+                    after_name = q != k && NER_PER == w->cands[q].type && w->cands[q].e == c->b;
+                if (after_name || lex_get(lx->first_names, f->key + strlen("و")))
+                    c->cut = 1;
+            }
             for (uint32_t j = c->b + 1; j < c->e; j++) {
                 if (clitic_is(&tk[j], "و")) {
                     struct ent_cand d = *c;

@@ -231,6 +231,11 @@ test_title_phrases(void)
     if (p)
         CHECK_STR(p->title, "وزير الخارجية");
     CHECK(by_name(&r, "سامر كولونا") != NULL);
+    /* an unknown family name after a link or a given name, closed by punctuation */
+    CHECK(0 == run(a, "وقال الوزير سامر بن يوسف نصيف: إن الوفد وصل، وحضر عبد الرحيم علاهم، مستشار الرئيس.",
+                   &doc, &r));
+    CHECK(by_name(&r, "سامر بن يوسف نصيف") != NULL);
+    CHECK(by_name(&r, "عبد الرحيم علاهم") != NULL);
     /* برئاسة X: headed by X, no organization */
     CHECK(0 == run(a, "وصل الوفد برئاسة وزير الخارجية سامر يوسف إلى القاهرة.", &doc, &r));
     CHECK(by_name(&r, "رئاسة وزير الخارجية") == NULL);
