@@ -15,7 +15,7 @@ What is measured:
      thread, articles/s and MB/s per core, T threads, per-stage breakdown;
      the same on the 1 MB text;
   2. instructions per article (valgrind --tool=callgrind, counting only
-     lq_extract and the response's json_dumps);
+     lq_extract_dump: the pipeline and the response's bytes);
   3. start-up: exec of `liqa serve` to the first 200 of GET /readyz;
   4. the service with wrk at 1, 16, 64 and 256 connections (and the 1 MB
      text at 1 and 16), the server's CPU time per request and its peak RSS;
@@ -417,7 +417,7 @@ def print_table(r, ndev, big_bytes):
     p("model: %s; %d threads; wrk runs of %.0f s; load average %s before, %s after"
       % (r["model"], T, r["seconds"], r["load_before"], r.get("load_after", "?")))
     p("")
-    p("Pipeline only (lq_extract + json_dumps, no HTTP)")
+    p("Pipeline only (lq_extract_dump: pipeline + response bytes, no HTTP)")
     p("| input | articles | median ms/article | p90 ms | ms per 4 KiB | articles/s, 1 core "
       "| MB/s, 1 core | articles/s, %d threads | MB/s, %d threads | CPU ms/article, %d threads |"
       % (T, T, T))
@@ -450,7 +450,7 @@ def print_table(r, ndev, big_bytes):
     if "callgrind_dev" in r:
         cg = r["callgrind_dev"]
         p("")
-        p("Instructions (callgrind, lq_extract + json_dumps): %.2f M per article, "
+        p("Instructions (callgrind, lq_extract_dump): %.2f M per article, "
           "%.2f M per 4 KiB (%d dev articles, %.1f M in all)"
           % (cg["per_article"] / 1e6, cg["per_4k"] / 1e6, cg["articles"],
              cg["instructions"] / 1e6))

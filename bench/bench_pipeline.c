@@ -4,7 +4,8 @@
  *
  * PATH is a folder (every *.txt in it, in name order) or one file. The
  * pipeline is loaded once; each article then runs --repeat times on one
- * thread (lq_extract() and the response's json_dumps(), as the server does)
+ * thread (lq_extract_dump(): the pipeline and the response's bytes, as the
+ * server does)
  * and its median time is kept. The summary gives the median and p90 of
  * these per-article medians, articles and MB per second on one core, and,
  * with --threads T, the throughput of T threads, each with its own worker,
@@ -14,14 +15,16 @@
  * way lq_pipeline_load() builds them: text layer (txt_analyze), entities
  * (ent_extract, of which the tagger is timed apart by calling ner_tag per
  * sentence on the same document), events and time (evt_extract), JSON
- * (lq_result_json and json_dumps).
+ * (lq_result_dump, the response's bytes written from the result).
  *
  * --once runs every article once through bench_extract_once() and prints
  * nothing else: `valgrind --tool=callgrind --toggle-collect=bench_extract_once`
  * then counts the pipeline's instructions alone.
  *
  * --dump DIR writes each article's response to DIR/<name>.json and nothing
- * else, to check that a speed change left the output as it was.
+ * else, to check that a speed change left the output as it was. With
+ * --jansson the responses are built by lq_extract() and printed by
+ * json_dumps() instead: the two dumps must be the same bytes.
  *
  * --concat BYTES replaces the articles by one text: the articles joined by
  * blank lines, repeated until it holds at least BYTES bytes.
@@ -85,6 +88,7 @@ struct opts {
     int once;
     int json;
     const char *dump; /* folder for each article's JSON, or NULL */
+    int jansson;      /* --dump through lq_extract() and json_dumps() */
 };
 
 struct corpus {
@@ -322,18 +326,15 @@ bench_extract_once(struct lq_worker *w, const struct article *a)
     int rc = lq_request_init(&req, a->text, a->len, a->name, a->published, NULL, &err);
     if (LQ_OK != rc)
         return rc;
-    json_t *out = NULL;
-    rc = lq_extract(w, &req, &out, &err);
+    char *out = NULL;
+    size_t n = 0;
+    rc = lq_extract_dump(w, &req, &out, &n, &err);
     if (LQ_OK != rc) {
         fprintf(stderr, "liqa-bench-pipeline: %s: %s (%s)\n", a->name, lq_status_str(rc),
                 err.message);
         return rc;
     }
-    char *s = json_dumps(out, BENCH_DUMP_FLAGS);
-    json_decref(out);
-    if (NULL == s)
-        return LQ_ERR_NOMEM;
-    free(s);
+    free(out);
     return LQ_OK;
 }
 
@@ -341,16 +342,26 @@ bench_extract_once(struct lq_worker *w, const struct article *a)
  * the server sends (compact, 15 digits, a final newline): two builds that
  * write the same files score the same. */
 static int
-dump_all(struct lq_worker *w, const struct corpus *c, const char *dir)
+dump_all(struct lq_worker *w, const struct corpus *c, const char *dir, int jansson)
 {
     for (size_t i = 0; i < c->n; i++) {
         const struct article *a = &c->a[i];
         struct lq_request req;
         struct lq_error err;
-        json_t *out = NULL;
+        char *s = NULL;
+        size_t n = 0;
         int rc = lq_request_init(&req, a->text, a->len, a->name, a->published, NULL, &err);
-        if (LQ_OK == rc)
+        if (LQ_OK == rc && jansson) {
+            json_t *out = NULL;
             rc = lq_extract(w, &req, &out, &err);
+            if (LQ_OK == rc) {
+                s = json_dumps(out, BENCH_DUMP_FLAGS);
+                json_decref(out);
+                n = s ? strlen(s) : 0;
+            }
+        } else if (LQ_OK == rc) {
+            rc = lq_extract_dump(w, &req, &s, &n, &err);
+        }
         if (LQ_OK != rc) {
             fprintf(stderr, "liqa-bench-pipeline: %s: %s\n", a->name, lq_status_str(rc));
             return rc;
@@ -358,9 +369,7 @@ dump_all(struct lq_worker *w, const struct corpus *c, const char *dir)
         char path[4096];
         snprintf(path, sizeof(path), "%s/%s.json", dir, a->name);
         FILE *f = fopen(path, "w");
-        char *s = json_dumps(out, BENCH_DUMP_FLAGS);
-        json_decref(out);
-        if (NULL == f || NULL == s || EOF == fputs(s, f) || EOF == fputc('\n', f)) {
+        if (NULL == f || NULL == s || n != fwrite(s, 1, n, f) || EOF == fputc('\n', f)) {
             fprintf(stderr, "liqa-bench-pipeline: cannot write %s\n", path);
             free(s);
             if (f)
@@ -469,19 +478,15 @@ staged_run(struct staged *s, const struct article *a, double *t, size_t *used)
     if (LQ_OK == rc)
         rc = evt_extract(s->evt, doc, &ents, req.dct.year ? &req.dct : NULL, s->arena, &evts);
     double t3 = now_s();
-    json_t *j = NULL;
     char *dump = NULL;
     if (LQ_OK == rc) {
-        j = lq_result_json(&req, doc, &ents, &evts);
-        if (j)
-            dump = json_dumps(j, BENCH_DUMP_FLAGS);
+        dump = lq_result_dump(&req, doc, &ents, &evts, NULL);
         if (NULL == dump)
             rc = LQ_ERR_NOMEM;
     }
     double t4 = now_s();
     a_used = lq_arena_used(s->arena);
     free(dump);
-    json_decref(j);
     if (LQ_OK != rc)
         return rc;
     /* the tagger alone, per sentence, on the same document */
@@ -640,7 +645,7 @@ usage(void)
             "usage: liqa-bench-pipeline [--lexicons DIR] [--model FILE|\"\"] [--gold DIR]\n"
             "         [--published DATE] [--concat BYTES] [--repeat N] [--warmup N]\n"
             "         [--threads T] [--seconds S] [--no-stages] [--once] [--json]\n"
-            "         [--dump DIR] PATH...\n");
+            "         [--dump DIR [--jansson]] PATH...\n");
 }
 
 static int
@@ -684,6 +689,8 @@ parse_args(int argc, char **argv, struct opts *o, struct corpus *c)
             o->once = 1;
         else if (0 == strcmp(a, "--json"))
             o->json = 1;
+        else if (0 == strcmp(a, "--jansson"))
+            o->jansson = 1;
         else if ('-' == a[0]) {
             usage();
             return -1;
@@ -738,7 +745,7 @@ main(int argc, char **argv)
         goto out;
 
     if (o.dump) {
-        status = LQ_OK == dump_all(w, &c, o.dump) ? 0 : 1;
+        status = LQ_OK == dump_all(w, &c, o.dump, o.jansson) ? 0 : 1;
         goto out;
     }
     if (o.once) {

@@ -64,6 +64,17 @@ lex_load_file(struct lex *lx, const char *path, char *err, size_t errlen);
 const char *
 lex_get(const struct lex *lx, const char *key);
 
+/**
+ * Look up a folded key of @p len bytes (no NUL needed), and say whether
+ * longer entries continue it: for callers that build multi-word keys
+ * themselves and can stop as lex_longest() does.
+ * @param more  if not NULL, receives 1 when some entry starts with the key
+ *              and a space, else 0
+ * @return the entry's value ("" when it has none), or NULL when absent
+ */
+const char *
+lex_probe(const struct lex *lx, const char *key, size_t len, int *more);
+
 /** Fold @p s and look it up; like lex_get(). */
 const char *
 lex_lookup(const struct lex *lx, const char *s);

@@ -84,6 +84,24 @@ int
 lq_request_from_json(const json_t *body, struct lq_request *req, struct lq_error *err);
 
 /**
+ * Decode a JSON request body without building Jansson objects, for the
+ * common shape only: one object whose members are all strings or null,
+ * with "text" a string, no duplicate keys, at most 16 members. For such a
+ * body the result is exactly what json_loadb(JSON_REJECT_DUPLICATES |
+ * JSON_DECODE_ANY) and lq_request_from_json() give; for any other body
+ * (malformed, other value types, \u0000, ...) it returns 0 and decides
+ * nothing, and the caller goes the Jansson way, which words the errors.
+ * @param mem  on a return of 1, a buffer that the strings of @p req point
+ *             into; the caller frees it with free() after the request
+ * @param err  on a return of 1, err->status is LQ_OK, or LQ_ERR_INVALID with
+ *             the message of lq_request_init() (a bad offsets or published)
+ * @return 1 when decoded here, 0 when left to Jansson
+ */
+int
+lq_request_from_body(const char *buf, size_t len, struct lq_request *req, char **mem,
+                     struct lq_error *err);
+
+/**
  * Fill @p req from separate strings (query parameters, CLI flags); any may
  * be NULL.
  * @return LQ_OK or LQ_ERR_INVALID
@@ -100,5 +118,20 @@ lq_request_init(struct lq_request *req, const char *text, size_t len, const char
  */
 int
 lq_extract(struct lq_worker *w, const struct lq_request *req, json_t **out, struct lq_error *err);
+
+/**
+ * Run the pipeline on one request and serialise the response in the same
+ * step: @p out receives exactly the bytes that json_dumps() of lq_extract()'s
+ * object prints with LQ_JSON_DUMP_FLAGS (or any JSON_COMPACT with a real
+ * precision from 2 to 16), without building the object: faster, and the
+ * same errors as lq_extract().
+ * @param out  on LQ_OK, a NUL-terminated string of *len bytes; the buffer
+ *             has 2 spare bytes after the NUL, so the caller may append one
+ *             byte (a newline) and a NUL in place; free it with free()
+ * @return like lq_extract()
+ */
+int
+lq_extract_dump(struct lq_worker *w, const struct lq_request *req, char **out, size_t *len,
+                struct lq_error *err);
 
 /* end of pipeline.h */

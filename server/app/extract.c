@@ -214,20 +214,21 @@ app_extract(struct lq_worker *w, const struct cfg *cfg, const struct lq_request 
     }
     struct lq_error err;
     memset(&err, 0, sizeof(err));
-    json_t *out = NULL;
-    int rc = lq_extract(w, req, &out, &err);
+    /* the response's bytes straight from the result, as app_dump() of
+     * lq_extract()'s object would print them */
+    char *out = NULL;
+    size_t n = 0;
+    int rc = lq_extract_dump(w, req, &out, &n, &err);
     if (LQ_OK != rc) {
         if (LQ_OK == err.status)
             err.status = rc;
         app_error_from_lq(e, &err);
         return -1;
     }
-    *body = app_dump(out, len);
-    json_decref(out);
-    if (NULL == *body) {
-        app_error_set(e, 500, "out_of_memory", "out of memory while writing the response");
-        return -1;
-    }
+    out[n] = '\n'; /* lq_extract_dump() leaves room for it */
+    out[n + 1] = '\0';
+    *body = out;
+    *len = n + 1;
     return 0;
 }
 

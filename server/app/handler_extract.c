@@ -157,7 +157,7 @@ query_param(struct http_req *r, const char *name, const char **out, struct app_e
 }
 
 static int
-decode_json(struct http_req *r, const char *buf, size_t len, json_t **root,
+decode_json(struct http_req *r, const char *buf, size_t len, json_t **root, char **mem,
             struct lq_request *req, struct app_error *e)
 {
     long long deep = http_json_too_deep(buf, len, r->app->cfg->max_json_depth);
@@ -169,6 +169,16 @@ decode_json(struct http_req *r, const char *buf, size_t len, json_t **root,
     }
     if (0 == len) {
         app_error_set(e, 400, "malformed_json", "empty body: expected a JSON object");
+        return -1;
+    }
+    /* the usual body, {"text": "...", "id": "...", ...}, without Jansson;
+     * any other goes to Jansson, which words the errors */
+    struct lq_error ferr;
+    memset(&ferr, 0, sizeof(ferr));
+    if (lq_request_from_body(buf, len, req, mem, &ferr)) {
+        if (LQ_OK == ferr.status)
+            return 0;
+        app_error_from_lq(e, &ferr);
         return -1;
     }
     json_error_t jerr;
@@ -190,20 +200,208 @@ decode_json(struct http_req *r, const char *buf, size_t len, json_t **root,
     return 0;
 }
 
+/* The query parameters of a text/plain request, read on the MHD thread
+ * (MHD's connection is not to be used from a pool thread); a bad one is
+ * kept in r->q_err and reported after the body's UTF-8 check, as before. */
+static void
+read_query(struct http_req *r)
+{
+    if (0 != query_param(r, "id", &r->q_id, &r->q_err) ||
+        0 != query_param(r, "published", &r->q_published, &r->q_err) ||
+        0 != query_param(r, "offsets", &r->q_offsets, &r->q_err))
+        r->q_failed = 1;
+}
+
 static int
 decode_text(struct http_req *r, const char *buf, size_t len, struct lq_request *req,
             struct app_error *e)
 {
-    const char *id, *published, *offsets;
-    if (0 != query_param(r, "id", &id, e) || 0 != query_param(r, "published", &published, e) ||
-        0 != query_param(r, "offsets", &offsets, e))
+    if (r->q_failed) {
+        *e = r->q_err;
         return -1;
+    }
     struct lq_error err;
     memset(&err, 0, sizeof(err));
-    if (LQ_OK != lq_request_init(req, buf, len, id, published, offsets, &err)) {
+    if (LQ_OK != lq_request_init(req, buf, len, r->q_id, r->q_published, r->q_offsets, &err)) {
         app_error_from_lq(e, &err);
         return -1;
     }
+    return 0;
+}
+
+/* Decode the body and run the pipeline; touches no MHD object, so a pool
+ * thread may run it. On success r->job_out holds the response body. */
+static void
+run_extract(struct http_req *r)
+{
+    struct app *app = r->app;
+    const char *buf = r->body.buf ? r->body.buf : "";
+    size_t len = r->body.len;
+    struct lq_request req;
+    json_t *root = NULL;
+    char *mem = NULL; /* the strings of req, when decoded without Jansson */
+    r->job_out = NULL;
+    r->job_outlen = 0;
+    int rc = app_check_utf8(buf, len, &r->job_err);
+    if (0 == rc)
+        rc = HTTP_CT_JSON == r->body_kind
+                 ? decode_json(r, buf, len, &root, &mem, &req, &r->job_err)
+                 : decode_text(r, buf, len, &req, &r->job_err);
+    if (0 == rc) {
+        struct lq_worker *w = thread_worker(app->pipeline);
+        if (NULL == w) {
+            app_error_set(&r->job_err, 500, "out_of_memory",
+                          "cannot set up the pipeline's thread state");
+            rc = -1;
+        } else {
+            rc = app_extract(w, app->cfg, &req, &r->job_out, &r->job_outlen, &r->job_err);
+        }
+    }
+    json_decref(root);
+    free(mem);
+    /* the body is no longer needed: give its memory back before replying */
+    http_body_free(&r->body);
+    r->job_rc = rc;
+}
+
+static enum MHD_Result
+reply_result(struct http_req *r)
+{
+    if (0 != r->job_rc)
+        return reply_app_error(r, &r->job_err);
+    char *out = r->job_out;
+    r->job_out = NULL;
+    return reply_body_steal(r, MHD_HTTP_OK, REPLY_JSON, out, r->job_outlen);
+}
+
+/* ---- the extraction pool ------------------------------------------------ */
+
+struct http_pool {
+    struct app *app;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    struct http_req *head, *tail; /* queued requests, oldest first */
+    int stop;
+    unsigned nthreads;            /* started */
+    pthread_t *threads;
+};
+
+/* Hand a finished request back to MHD. Nothing of @p r may be touched after
+ * the resume: MHD may reply and free it at once. */
+static void
+job_done(struct http_req *r)
+{
+    struct MHD_Connection *conn = r->conn;
+    r->job = HTTP_JOB_DONE;
+    MHD_resume_connection(conn);
+}
+
+static void *
+pool_main(void *arg)
+{
+    struct http_pool *pl = arg;
+    pthread_mutex_lock(&pl->lock);
+    for (;;) {
+        while (NULL == pl->head && !pl->stop)
+            pthread_cond_wait(&pl->wake, &pl->lock);
+        struct http_req *r = pl->head;
+        if (NULL == r)
+            break; /* stopping, and nothing left */
+        pl->head = r->job_next;
+        if (NULL == pl->head)
+            pl->tail = NULL;
+        int stop = pl->stop;
+        pthread_mutex_unlock(&pl->lock);
+        if (stop) {
+            /* shutting down past the grace period: no more pipeline runs */
+            http_body_free(&r->body);
+            app_error_set(&r->job_err, 503, "not_ready", "the server is stopping");
+            http_add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+            r->job_rc = -1;
+        } else {
+            run_extract(r);
+        }
+        job_done(r);
+        pthread_mutex_lock(&pl->lock);
+    }
+    pthread_mutex_unlock(&pl->lock);
+    return NULL;
+}
+
+int
+handler_extract_pool_start(struct app *app, unsigned threads)
+{
+    if (0 == threads)
+        return -1;
+    struct http_pool *pl = calloc(1, sizeof(*pl));
+    if (NULL == pl)
+        return -1;
+    pl->app = app;
+    pl->threads = calloc(threads, sizeof(pthread_t));
+    if (NULL == pl->threads || 0 != pthread_mutex_init(&pl->lock, NULL)) {
+        free(pl->threads);
+        free(pl);
+        return -1;
+    }
+    if (0 != pthread_cond_init(&pl->wake, NULL)) {
+        pthread_mutex_destroy(&pl->lock);
+        free(pl->threads);
+        free(pl);
+        return -1;
+    }
+    for (unsigned i = 0; i < threads; i++) {
+        if (0 != pthread_create(&pl->threads[i], NULL, pool_main, pl))
+            break;
+        pl->nthreads++;
+    }
+    app->pool = pl;
+    if (0 == pl->nthreads) {
+        handler_extract_pool_stop(app);
+        return -1;
+    }
+    return 0;
+}
+
+void
+handler_extract_pool_stop(struct app *app)
+{
+    struct http_pool *pl = app->pool;
+    if (NULL == pl)
+        return;
+    pthread_mutex_lock(&pl->lock);
+    pl->stop = 1;
+    pthread_cond_broadcast(&pl->wake);
+    pthread_mutex_unlock(&pl->lock);
+    for (unsigned i = 0; i < pl->nthreads; i++)
+        pthread_join(pl->threads[i], NULL);
+    /* every queued request was answered by the threads on their way out */
+    pthread_cond_destroy(&pl->wake);
+    pthread_mutex_destroy(&pl->lock);
+    free(pl->threads);
+    free(pl);
+    app->pool = NULL;
+}
+
+/* Queue @p r with the pool; 0 when taken (the connection is suspended). */
+static int
+pool_submit(struct http_pool *pl, struct http_req *r)
+{
+    pthread_mutex_lock(&pl->lock);
+    if (pl->stop) {
+        pthread_mutex_unlock(&pl->lock);
+        return -1;
+    }
+    r->job = HTTP_JOB_QUEUED;
+    r->job_next = NULL;
+    /* suspend before a pool thread can see it, so its resume comes after */
+    MHD_suspend_connection(r->conn);
+    if (pl->tail)
+        pl->tail->job_next = r;
+    else
+        pl->head = r;
+    pl->tail = r;
+    pthread_cond_signal(&pl->wake);
+    pthread_mutex_unlock(&pl->lock);
     return 0;
 }
 
@@ -211,6 +409,10 @@ enum MHD_Result
 handler_extract_finish(struct http_req *r)
 {
     struct app *app = r->app;
+    if (HTTP_JOB_DONE == r->job)
+        return reply_result(r);
+    if (HTTP_JOB_QUEUED == r->job)
+        return MHD_YES; /* not expected while suspended */
     if (MHD_HTTP_CONTENT_TOO_LARGE == r->fail_status)
         return reply_error(r, MHD_HTTP_CONTENT_TOO_LARGE, "payload_too_large",
                            "request body over the limit of %zu bytes",
@@ -218,32 +420,12 @@ handler_extract_finish(struct http_req *r)
     if (r->fail_status)
         return reply_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "out_of_memory",
                            "out of memory while receiving the body");
-    const char *buf = r->body.buf ? r->body.buf : "";
-    size_t len = r->body.len;
-    struct app_error e;
-    struct lq_request req;
-    json_t *root = NULL;
-    char *out = NULL;
-    size_t outlen = 0;
-    int rc = app_check_utf8(buf, len, &e);
-    if (0 == rc)
-        rc = HTTP_CT_JSON == r->body_kind ? decode_json(r, buf, len, &root, &req, &e)
-                                          : decode_text(r, buf, len, &req, &e);
-    if (0 == rc) {
-        struct lq_worker *w = thread_worker(app->pipeline);
-        if (NULL == w) {
-            app_error_set(&e, 500, "out_of_memory", "cannot set up the pipeline's thread state");
-            rc = -1;
-        } else {
-            rc = app_extract(w, app->cfg, &req, &out, &outlen, &e);
-        }
-    }
-    json_decref(root);
-    /* the body is no longer needed: give its memory back before replying */
-    http_body_free(&r->body);
-    if (0 != rc)
-        return reply_app_error(r, &e);
-    return reply_body_steal(r, MHD_HTTP_OK, REPLY_JSON, out, outlen);
+    if (HTTP_CT_JSON != r->body_kind)
+        read_query(r);
+    if (app->pool && 0 == pool_submit(app->pool, r))
+        return MHD_YES;
+    run_extract(r);
+    return reply_result(r);
 }
 
 /* end of handler_extract.c */

@@ -22,6 +22,7 @@
 
 struct acc;
 struct http_conns;
+struct http_pool;
 struct lq_pipeline;
 
 /** Everything the server shares between threads. */
@@ -42,6 +43,7 @@ struct app {
                                            deadline's watchdog (http_daemon.c) */
     struct MHD_Daemon *daemon;
     uint16_t port;                    /**< bound port */
+    struct http_pool *pool;           /**< the extraction pool, or NULL */
 };
 
 struct http_req;
@@ -64,6 +66,13 @@ enum {
 
 /** Most extra headers one reply carries (Allow, Retry-After, ...). */
 #define HTTP_MAX_EXTRA 4
+
+/** Where a POST /v1/extract stands with the extraction pool. */
+enum http_job {
+    HTTP_JOB_NONE = 0,  /**< not handed over (or no pool: run on the MHD thread) */
+    HTTP_JOB_QUEUED,    /**< suspended, with the pool */
+    HTTP_JOB_DONE,      /**< resumed: the result waits to be replied */
+};
 
 /** State of one request, from its first access call to completion. */
 struct http_req {
@@ -89,6 +98,17 @@ struct http_req {
     struct http_body body;
     unsigned fail_status;             /**< decided while receiving: reply at the end */
     size_t drained;                   /**< bytes thrown away after fail_status */
+    /* the extraction pool (handler_extract.c): the pipeline runs on one of
+     * its threads while MHD keeps the connection suspended */
+    int job;                          /**< enum http_job */
+    struct http_req *job_next;        /**< the pool's queue */
+    const char *q_id, *q_published, *q_offsets; /**< text/plain query parameters */
+    int q_failed;                     /**< a query parameter is bad: the error is q_err */
+    struct app_error q_err;
+    int job_rc;                       /**< 0: job_out holds the body; else job_err */
+    struct app_error job_err;
+    char *job_out;
+    size_t job_outlen;
     /* extra headers for the next reply */
     int nextra;
     const char *extra_name[HTTP_MAX_EXTRA];
@@ -169,8 +189,31 @@ handler_extract_begin(struct http_req *r);
 enum MHD_Result
 handler_extract_data(struct http_req *r, const char *data, size_t size);
 
-/** Final call: decode, run the pipeline, reply. */
+/**
+ * Final call: decode, run the pipeline, reply. With the pool started, the
+ * first final call suspends the connection and queues the request; a pool
+ * thread decodes it and runs the pipeline, then resumes the connection,
+ * and the call MHD then makes queues the reply.
+ */
 enum MHD_Result
 handler_extract_finish(struct http_req *r);
+
+/**
+ * Start the extraction pool: @p threads threads that take the requests of
+ * every MHD thread from one queue in arrival order, so that all of them
+ * work whichever MHD thread accepted the connections (MHD gives a burst of
+ * connections to one thread). The daemon needs MHD_ALLOW_SUSPEND_RESUME.
+ * @return 0, or -1 (then requests run on the MHD threads, as without it)
+ */
+int
+handler_extract_pool_start(struct app *app, unsigned threads);
+
+/**
+ * Stop the pool before MHD_stop_daemon(): the requests being run finish,
+ * the queued ones are answered 503, every connection is resumed, and the
+ * threads are joined. No-op when the pool is not running.
+ */
+void
+handler_extract_pool_stop(struct app *app);
 
 /* end of http.h */

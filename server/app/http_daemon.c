@@ -615,8 +615,13 @@ http_start(struct app *app, char *err, size_t errlen)
     const char *host = 0 == strcmp(cfg->listen, "localhost") ? "127.0.0.1" : cfg->listen;
     struct sockaddr_storage ss;
     memset(&ss, 0, sizeof(ss));
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
-                     MHD_USE_ITC;
+    /* poll(), not epoll: with epoll (MHD 0.9.75, MHD_USE_AUTO) a burst of
+     * connections (wrk -c128, -c256) sometimes leaves every connection
+     * unserved, the threads asleep in epoll_wait with data in the sockets;
+     * bench/liqa-echo reproduces it with and without --poll. Suspend and
+     * resume hand POST /v1/extract to the extraction pool. */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG |
+                     MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
     struct sockaddr_in *v4 = (struct sockaddr_in *)(void *)&ss;
     struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)(void *)&ss;
     if (1 == inet_pton(AF_INET, host, &v4->sin_addr)) {
@@ -635,7 +640,13 @@ http_start(struct app *app, char *err, size_t errlen)
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         threads = n > 0 ? (unsigned)n : 1;
     }
-    unsigned pool = threads > 1 ? threads : 0;
+    /* one pipeline thread per configured thread, fed from one queue by
+     * MHD; without the pool the MHD threads run the pipeline themselves */
+    if (0 != handler_extract_pool_start(app, threads))
+        log_message("warn", "startup", "no extraction pool: requests run on the HTTP threads");
+    /* With the pool, one MHD thread does all the I/O (it never waits for
+     * the pipeline); without it, one MHD thread per configured thread. */
+    unsigned pool = app->pool ? 0 : threads > 1 ? threads : 0;
     struct MHD_OptionItem opts[] = {
         {MHD_OPTION_SOCK_ADDR, 0, &ss},
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)cfg->max_connections, NULL},
@@ -647,6 +658,7 @@ http_start(struct app *app, char *err, size_t errlen)
     };
     app->conns = conns_new(cfg->request_timeout_s);
     if (NULL == app->conns) {
+        handler_extract_pool_stop(app);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -659,6 +671,7 @@ http_start(struct app *app, char *err, size_t errlen)
     if (NULL == app->daemon) {
         snprintf(err, errlen, "cannot listen on %s port %u%s%s", cfg->listen, cfg->port,
                  errno ? ": " : "", errno ? strerror(errno) : "");
+        handler_extract_pool_stop(app);
         conns_free(app->conns);
         app->conns = NULL;
         return -1;
@@ -710,6 +723,8 @@ void
 http_stop(struct app *app)
 {
     conns_stop_watchdog(app->conns);
+    /* MHD must not be stopped with a connection suspended */
+    handler_extract_pool_stop(app);
     if (NULL != app->daemon) {
         MHD_stop_daemon(app->daemon);
         app->daemon = NULL;

@@ -98,7 +98,7 @@ scratch_trim(struct txt_scratch *s)
         s->u16 = NULL;
         s->u16_cap = 0;
     }
-    if (s->words.cap > SCRATCH_KEEP)
+    if (s->words.alloc > SCRATCH_KEEP)
         txti_keyset_free(&s->words);
     if (s->bounds_cap > SCRATCH_KEEP) {
         free(s->bounds);
@@ -224,14 +224,19 @@ static int
 recut_with_document(const struct txt_ctx *ctx, struct txt_scratch *sc, struct lq_arena *arena,
                     const uint32_t *cps, struct txt_token *toks, size_t nt)
 {
-    size_t nwords = 0, ncand = 0;
+    size_t nwords = 0, ncand = 0, nkeys = 0;
     for (size_t t = 0; t < nt; t++) {
-        nwords += TXT_WORD == toks[t].kind;
-        ncand += may_recut(&toks[t]);
+        const struct txt_token *tk = &toks[t];
+        if (TXT_WORD != tk->kind)
+            continue;
+        nwords++;
+        ncand += may_recut(tk);
+        /* the keys the loop below adds, at most */
+        nkeys += !tk->clitics[0] + ((tk->flags & TXT_F_AL) && !is_elided(tk));
     }
     if (0 == ncand || nwords > DOC_WORDS_MAX)
         return LQ_OK;
-    if (txti_keyset_reset(&sc->words, 2 * nwords))
+    if (txti_keyset_reset(&sc->words, nkeys))
         return LQ_ERR_NOMEM;
     for (size_t t = 0; t < nt; t++) {
         const struct txt_token *tk = &toks[t];
@@ -294,6 +299,10 @@ analyze(const struct txt_ctx *ctx, struct txt_scratch *sc, struct lq_arena *aren
         uint32_t c = u[i];
         if (c < 0x80) {
             i++;
+        } else if (c < 0xE0 && i + 1 < len) {
+            /* validated: a lead byte C2..DF and its continuation byte */
+            c = ((c & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
+            i += 2;
         } else {
             c = txti_utf8_next(u, len, &i);
         }

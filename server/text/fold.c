@@ -412,12 +412,20 @@ struct fold_out {
     int space;      /* a space is pending */
 };
 
-static void
+static inline void
 fold_emit(struct fold_out *fo, uint32_t cp)
 {
     if (' ' == cp) {
         if (fo->len)
             fo->space = 1;
+        return;
+    }
+    if (cp >= 0x80 && cp < 0x800 && !fo->space && !fo->full && fo->written + 2 <= fo->cap) {
+        /* the common case, an Arabic letter with room for it */
+        fo->out[fo->written] = (char)(0xC0 | (cp >> 6));
+        fo->out[fo->written + 1] = (char)(0x80 | (cp & 0x3F));
+        fo->written += 2;
+        fo->len += 2;
         return;
     }
     char buf[5];
@@ -436,7 +444,7 @@ fold_emit(struct fold_out *fo, uint32_t cp)
     }
 }
 
-static void
+static inline void
 fold_push(struct fold_out *fo, uint32_t c)
 {
     if (c < 0x80) { /* ASCII fast path */

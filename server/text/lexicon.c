@@ -1,5 +1,6 @@
-/* Lexicons: an open-addressing hash table (linear probing, FNV-1a) from
- * match keys to values, and the lexicon file reader. */
+/* Lexicons: an open-addressing hash table (linear probing, a hash that
+ * reads 8 bytes at a time) from match keys to values, and the lexicon file
+ * reader. */
 #include "liqa/lexicon.h"
 
 #include <errno.h>
@@ -11,8 +12,9 @@
 #include "liqa/status.h"
 #include "liqa/text.h"
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
+#define HASH_SEED 0x9E3779B97F4A7C15ull
+#define HASH_MUL1 0xbf58476d1ce4e5b9ull
+#define HASH_MUL2 0x94d049bb133111ebull
 #define LINE_MAX_BYTES 4096u
 #define FILE_MAX_BYTES (256u * 1024u * 1024u)
 #define PROBE_MAX 1024u /* bytes of the longest probe string of lex_longest */
@@ -23,30 +25,87 @@
 #define LEX_E_PREFIX 2u
 
 struct lex_ent {
+    uint64_t hash;
     char *key;         /* key NUL value NUL, one allocation; NULL: empty slot */
     const char *value; /* points into the same allocation */
-    uint64_t hash;
-    size_t klen;
-    unsigned flags;    /* LEX_E_* */
+    uint32_t klen;     /* keys are far shorter than 4 GiB (lines: 4096 bytes) */
+    uint32_t flags;    /* LEX_E_* */
 };
 
 struct lex {
     struct lex_ent *tab;
+    uint8_t *tags;  /* per slot: 0 empty, else tag_of(hash), 8 bits of the
+                       hash; probed first, 64 slots to a cache line, so a
+                       lookup that fails seldom touches more than one line */
     size_t cap; /* power of two */
     size_t n;   /* entries */
     size_t used; /* slots in use: entries and prefixes */
     unsigned max_words;
 };
 
-static uint64_t
-fnv_more(uint64_t h, const char *s, size_t n)
+static inline uint64_t
+rd64(const unsigned char *p)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n; i++) {
-        h ^= u[i];
-        h *= FNV_PRIME;
+    uint64_t v;
+    memcpy(&v, p, sizeof(v));
+    return v;
+}
+
+static inline uint64_t
+rd32(const unsigned char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof(v));
+    return v;
+}
+
+/* The hash of n bytes: 8 bytes a step, the tail read as two overlapping
+ * 4-byte words (or 1 to 3 bytes), the length mixed in; then a final mix.
+ * Same value on every machine of the same byte order; only this file uses
+ * it, for its own table. */
+static inline uint64_t
+hash_bytes(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t h = HASH_SEED ^ ((uint64_t)n * HASH_MUL2);
+    while (n > 8) {
+        h = (h ^ rd64(p)) * HASH_MUL1;
+        h ^= h >> 31;
+        p += 8;
+        n -= 8;
     }
+    uint64_t t;
+    if (n >= 4)
+        t = (rd32(p) << 32) | rd32(p + n - 4);
+    else if (n)
+        t = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1];
+    else
+        t = 0;
+    h = (h ^ t) * HASH_MUL1;
+    h ^= h >> 29;
+    h *= HASH_MUL2;
+    h ^= h >> 32;
     return h;
+}
+
+/* a[0..n) == b[0..n), for the short keys of a lexicon without a call */
+static inline int
+same_bytes(const char *a, const char *b, size_t n)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    while (n >= 8) {
+        if (rd64(x) != rd64(y))
+            return 0;
+        x += 8;
+        y += 8;
+        n -= 8;
+    }
+    if (n >= 4)
+        return rd32(x) == rd32(y) && rd32(x + n - 4) == rd32(y + n - 4);
+    for (size_t i = 0; i < n; i++)
+        if (x[i] != y[i])
+            return 0;
+    return 1;
 }
 
 struct lex *
@@ -55,9 +114,10 @@ lex_new(void)
     struct lex *lx = calloc(1, sizeof(*lx));
     if (NULL == lx)
         return NULL;
-    lx->cap = 64;
+    lx->cap = 16; /* small: some lexicons are made per request */
     lx->tab = calloc(lx->cap, sizeof(struct lex_ent));
-    if (NULL == lx->tab)
+    lx->tags = calloc(lx->cap, sizeof(uint8_t));
+    if (NULL == lx->tab || NULL == lx->tags)
         goto fail;
     return lx;
 fail:
@@ -74,19 +134,41 @@ lex_free(struct lex *lx)
         for (size_t i = 0; i < lx->cap; i++)
             free(lx->tab[i].key);
     free(lx->tab);
+    free(lx->tags);
     free(lx);
 }
 
-static struct lex_ent *
+static inline uint8_t
+tag_of(uint64_t h)
+{
+    uint8_t t = (uint8_t)(h >> 56); /* the index uses the low bits */
+    return t ? t : 1;
+}
+
+/* The slot of the key, or the empty slot where it would go. */
+static inline size_t
 find_slot(const struct lex *lx, const char *key, size_t klen, uint64_t h)
 {
     size_t mask = lx->cap - 1;
+    uint8_t tag = tag_of(h);
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        struct lex_ent *e = &lx->tab[i];
-        if (NULL == e->key ||
-            (e->hash == h && e->klen == klen && 0 == memcmp(e->key, key, klen)))
-            return e;
+        uint8_t t = lx->tags[i];
+        if (0 == t)
+            return i;
+        if (t == tag) {
+            const struct lex_ent *e = &lx->tab[i];
+            if (e->hash == h && e->klen == klen && same_bytes(e->key, key, klen))
+                return i;
+        }
     }
+}
+
+/* The entry or prefix of the key, NULL when absent. */
+static inline const struct lex_ent *
+find(const struct lex *lx, const char *key, size_t klen, uint64_t h)
+{
+    size_t i = find_slot(lx, key, klen, h);
+    return lx->tags[i] ? &lx->tab[i] : NULL;
 }
 
 static int
@@ -94,19 +176,26 @@ rehash(struct lex *lx)
 {
     size_t nc = lx->cap * 2;
     struct lex_ent *nt = calloc(nc, sizeof(struct lex_ent));
-    if (NULL == nt)
+    uint8_t *ntags = calloc(nc, sizeof(uint8_t));
+    if (NULL == nt || NULL == ntags) {
+        free(nt);
+        free(ntags);
         return LQ_ERR_NOMEM;
+    }
     for (size_t i = 0; i < lx->cap; i++) {
         struct lex_ent *e = &lx->tab[i];
         if (NULL == e->key)
             continue;
         size_t j = (size_t)e->hash & (nc - 1);
-        while (nt[j].key)
+        while (ntags[j])
             j = (j + 1) & (nc - 1);
         nt[j] = *e;
+        ntags[j] = tag_of(e->hash);
     }
     free(lx->tab);
+    free(lx->tags);
     lx->tab = nt;
+    lx->tags = ntags;
     lx->cap = nc;
     return LQ_OK;
 }
@@ -117,8 +206,9 @@ add_prefix(struct lex *lx, const char *key, size_t klen)
 {
     if ((lx->used + 1) * 2 > lx->cap && rehash(lx))
         return LQ_ERR_NOMEM;
-    uint64_t h = fnv_more(FNV_OFFSET, key, klen);
-    struct lex_ent *e = find_slot(lx, key, klen, h);
+    uint64_t h = hash_bytes(key, klen);
+    size_t slot = find_slot(lx, key, klen, h);
+    struct lex_ent *e = &lx->tab[slot];
     if (NULL == e->key) {
         char *mem = malloc(klen + 2);
         if (NULL == mem)
@@ -129,8 +219,9 @@ add_prefix(struct lex *lx, const char *key, size_t klen)
         e->key = mem;
         e->value = mem + klen + 1;
         e->hash = h;
-        e->klen = klen;
+        e->klen = (uint32_t)klen;
         e->flags = 0;
+        lx->tags[slot] = tag_of(h);
         lx->used++;
     }
     e->flags |= LEX_E_PREFIX;
@@ -143,13 +234,16 @@ add_key(struct lex *lx, const char *key, size_t klen, const char *value, size_t 
 {
     if (0 == klen)
         return LQ_ERR_INVALID;
+    if (klen > UINT32_MAX / 2 || vlen > UINT32_MAX / 2)
+        return LQ_ERR_NOMEM;
     for (size_t i = 1; i < klen; i++)
         if (' ' == key[i] && add_prefix(lx, key, i))
             return LQ_ERR_NOMEM;
     if ((lx->used + 1) * 2 > lx->cap && rehash(lx))
         return LQ_ERR_NOMEM;
-    uint64_t h = fnv_more(FNV_OFFSET, key, klen);
-    struct lex_ent *e = find_slot(lx, key, klen, h);
+    uint64_t h = hash_bytes(key, klen);
+    size_t slot = find_slot(lx, key, klen, h);
+    struct lex_ent *e = &lx->tab[slot];
     char *mem = malloc(klen + 1 + vlen + 1);
     if (NULL == mem)
         return LQ_ERR_NOMEM;
@@ -165,8 +259,9 @@ add_key(struct lex *lx, const char *key, size_t klen, const char *value, size_t 
     e->key = mem;
     e->value = mem + klen + 1;
     e->hash = h;
-    e->klen = klen;
+    e->klen = (uint32_t)klen;
     e->flags |= LEX_E_ENTRY;
+    lx->tags[slot] = tag_of(h);
     if (fresh) {
         lx->n++;
         unsigned words = 1;
@@ -326,8 +421,8 @@ done:
 static const char *
 get_h(const struct lex *lx, const char *key, size_t klen, uint64_t h)
 {
-    const struct lex_ent *e = find_slot(lx, key, klen, h);
-    return e->key && (e->flags & LEX_E_ENTRY) ? e->value : NULL;
+    const struct lex_ent *e = find(lx, key, klen, h);
+    return e && (e->flags & LEX_E_ENTRY) ? e->value : NULL;
 }
 
 const char *
@@ -336,7 +431,22 @@ lex_get(const struct lex *lx, const char *key)
     if (NULL == lx || NULL == key || 0 == lx->n)
         return NULL;
     size_t klen = strlen(key);
-    return get_h(lx, key, klen, fnv_more(FNV_OFFSET, key, klen));
+    return get_h(lx, key, klen, hash_bytes(key, klen));
+}
+
+const char *
+lex_probe(const struct lex *lx, const char *key, size_t len, int *more)
+{
+    if (more)
+        *more = 0;
+    if (NULL == lx || NULL == key || 0 == lx->n)
+        return NULL;
+    const struct lex_ent *e = find(lx, key, len, hash_bytes(key, len));
+    if (NULL == e)
+        return NULL;
+    if (more)
+        *more = 0 != (e->flags & LEX_E_PREFIX);
+    return (e->flags & LEX_E_ENTRY) ? e->value : NULL;
 }
 
 const char *
@@ -348,12 +458,12 @@ lex_lookup(const struct lex *lx, const char *s)
     size_t len = strlen(s);
     size_t klen = txt_fold(s, len, buf, sizeof(buf));
     if (klen < sizeof(buf))
-        return get_h(lx, buf, klen, fnv_more(FNV_OFFSET, buf, klen));
+        return get_h(lx, buf, klen, hash_bytes(buf, klen));
     char *big = malloc(klen + 1);
     if (NULL == big)
         return NULL;
     txt_fold(s, len, big, klen + 1);
-    const char *v = get_h(lx, big, klen, fnv_more(FNV_OFFSET, big, klen));
+    const char *v = get_h(lx, big, klen, hash_bytes(big, klen));
     free(big);
     return v;
 }
@@ -385,8 +495,8 @@ lex_longest(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t 
         return 0;
     char buf[PROBE_MAX];
     size_t bl = 0, best = 0;
-    uint64_t h = FNV_OFFSET;
     const char *bestv = NULL;
+    const char *first = NULL; /* the first word, copied into buf only for a second */
     for (size_t k = 0; k < lx->max_words && tok + k < tok_end; k++) {
         const struct txt_token *t = &doc->tokens[tok + k];
         if (TXT_PUNCT == t->kind)
@@ -395,15 +505,20 @@ lex_longest(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t 
         size_t sl = s ? strlen(s) : 0;
         if (0 == sl || bl + sl + 1 > sizeof(buf))
             break;
-        if (k) {
+        const char *probe;
+        if (0 == k) {
+            first = s;
+            probe = s;
+        } else {
+            if (1 == k)
+                memcpy(buf, first, bl);
             buf[bl++] = ' ';
-            h = fnv_more(h, " ", 1);
+            memcpy(buf + bl, s, sl);
+            probe = buf;
         }
-        memcpy(buf + bl, s, sl);
         bl += sl;
-        h = fnv_more(h, s, sl);
-        const struct lex_ent *e = find_slot(lx, buf, bl, h);
-        if (NULL == e->key)
+        const struct lex_ent *e = find(lx, probe, bl, hash_bytes(probe, bl));
+        if (NULL == e)
             break;
         if (e->flags & LEX_E_ENTRY) {
             best = k + 1;

@@ -235,6 +235,25 @@ is_prep(uint32_t c)
     return BEH == c || LAM == c || KAF == c || SEEN == c;
 }
 
+/* 0 when txti_segment() leaves the word whole for sure: its first letter
+ * (the first code point that folds to something) is no clitic letter and no
+ * alef, so neither a cut nor the ال of is_article() can apply. */
+static int
+may_segment(const uint32_t *cps, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        uint32_t nf[TXTI_FOLD_MAX], tmp[TXTI_FOLD_MAX];
+        size_t nn = txti_nfkc_cp(cps[k], nf);
+        for (size_t i = 0; i < nn; i++) {
+            if (0 == txti_fold_cp(nf[i], tmp))
+                continue;
+            uint32_t c = tmp[0];
+            return is_conj(c) || is_prep(c) || ALEF == c;
+        }
+    }
+    return 0; /* no letter at all */
+}
+
 void
 txti_segment(const struct lex *protect, const struct lex *known, const uint32_t *cps, size_t n,
              const char *key, const struct txti_keyset *doc, struct txti_seg *seg)
@@ -243,16 +262,38 @@ txti_segment(const struct lex *protect, const struct lex *known, const uint32_t 
     memset(seg, 0, sizeof(*seg));
     if (n > TXTI_TOKEN_MAX)
         return;
+    /* Only a word whose first letter is a clitic's or the alef of ال can
+     * change: the others are done without the letter tables below. */
+    if (!may_segment(cps, n))
+        return;
     w.protect = protect;
     w.known = known;
     w.doc = doc;
     w.key = key;
     size_t m = 0, kb = 0;
     for (size_t k = 0; k < n; k++) {
+        uint32_t c = cps[k];
+        if (c < TXTI_TAB_SIZE && 0xFFFF != txti_fold_tab[c]) {
+            /* one code point that folds by the table to one letter or none
+             * (what txti_nfkc_cp and txti_fold_cp give it) */
+            uint32_t f = txti_fold_tab[c];
+            if (0 == f)
+                continue;
+            if (' ' == f || m >= SEG_MAX)
+                return;
+            w.L[m] = f;
+            w.O[m] = c;
+            w.P[m] = (uint16_t)k;
+            w.first[m] = 1;
+            w.KB[m] = (uint16_t)kb;
+            kb += txti_utf8_len(f);
+            m++;
+            continue;
+        }
         /* O keeps the letter as written (after NFKC of presentation forms),
          * L its folded form */
         uint32_t nf[TXTI_FOLD_MAX], tmp[TXTI_FOLD_MAX];
-        size_t nn = txti_nfkc_cp(cps[k], nf);
+        size_t nn = txti_nfkc_cp(c, nf);
         int firstout = 1;
         for (size_t i = 0; i < nn; i++) {
             size_t cnt = txti_fold_cp(nf[i], tmp);
@@ -332,16 +373,20 @@ txti_keyset_reset(struct txti_keyset *ks, size_t expect)
             return -1;
         cap *= 2;
     }
-    if (cap > ks->cap) {
+    if (cap > ks->alloc) {
         free(ks->slot);
         ks->slot = NULL;
         ks->cap = 0;
+        ks->alloc = 0;
         ks->slot = malloc(cap * sizeof(const char *));
         if (NULL == ks->slot)
             return -1;
-        ks->cap = cap;
+        ks->alloc = cap;
     }
-    memset(ks->slot, 0, ks->cap * sizeof(const char *));
+    /* only the slots this text uses: a large text before leaves a large
+     * allocation, not a large memset for every text after it */
+    ks->cap = cap;
+    memset(ks->slot, 0, cap * sizeof(const char *));
     ks->n = 0;
     return 0;
 }
@@ -383,6 +428,7 @@ txti_keyset_free(struct txti_keyset *ks)
     free(ks->slot);
     ks->slot = NULL;
     ks->cap = 0;
+    ks->alloc = 0;
     ks->n = 0;
 }
 

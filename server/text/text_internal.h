@@ -122,7 +122,8 @@ struct txti_seg {
 /** A set of borrowed strings: the words one document uses by themselves. */
 struct txti_keyset {
     const char **slot;
-    size_t cap; /**< power of two; 0: empty */
+    size_t cap;   /**< slots in use: a power of two; 0: empty */
+    size_t alloc; /**< slots allocated (>= cap): kept for the next text */
     size_t n;
 };
 

@@ -27,6 +27,11 @@ txt_utf8_valid(const char *str, size_t len, size_t *bad)
             i++;
             continue;
         }
+        /* fast path: a two-byte sequence (Arabic letters) */
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && 0x80 == (s[i + 1] & 0xC0)) {
+            i += 2;
+            continue;
+        }
         size_t need;
         unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
         if (c >= 0xC2 && c <= 0xDF) {

@@ -205,9 +205,54 @@ test_longest(void)
     lex_free(lx);
 }
 
+/* lex_probe: a key given by length, and whether longer entries go on */
+static void
+test_probe(void)
+{
+    struct lex *lx = lex_new();
+    lex_add(lx, "مجلس", "هيئة");
+    lex_add(lx, "مجلس الامن الدولي", "منظمة");
+    int more = -1;
+    const char *key = "مجلس الامن الدولي";
+    size_t w1 = strlen("مجلس"), w2 = strlen("مجلس الامن");
+    CHECK_STR(lex_probe(lx, key, w1, &more), "هيئة");
+    CHECK_INT(more, 1);
+    /* a word prefix only: no value, but more */
+    CHECK(NULL == lex_probe(lx, key, w2, &more));
+    CHECK_INT(more, 1);
+    CHECK_STR(lex_probe(lx, key, strlen(key), &more), "منظمة");
+    CHECK_INT(more, 0);
+    /* not a whole word: nothing */
+    CHECK(NULL == lex_probe(lx, key, w1 - 2, &more));
+    CHECK_INT(more, 0);
+    CHECK(NULL == lex_probe(lx, "وزارة", strlen("وزارة"), NULL));
+    CHECK(NULL == lex_probe(NULL, key, w1, &more));
+    CHECK_INT(more, 0);
+    /* many keys, so the table grows: every one still found */
+    char buf[64];
+    for (int i = 0; i < 3000; i++) {
+        snprintf(buf, sizeof(buf), "بلد%d شمال", i);
+        CHECK_INT(lex_add(lx, buf, NULL), LQ_OK);
+    }
+    int found = 0, prefixes = 0;
+    for (int i = 0; i < 3000; i++) {
+        int n = snprintf(buf, sizeof(buf), "بلد%d شمال", i);
+        found += NULL != lex_probe(lx, buf, (size_t)n, NULL);
+        const char *sp = strchr(buf, ' ');
+        lex_probe(lx, buf, (size_t)(sp - buf), &more);
+        prefixes += more;
+        found += NULL != lex_get(lx, buf);
+    }
+    CHECK_INT(found, 6000);
+    CHECK_INT(prefixes, 3000);
+    CHECK_INT(lex_size(lx), 3002);
+    lex_free(lx);
+}
+
 int
 main(void)
 {
+    test_probe();
     test_add_get();
     test_foreach();
     test_files();
