@@ -445,6 +445,9 @@ ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct t
     memset(out, 0, sizeof(*out));
     struct ent_work w = { .ctx = ctx, .lx = ctx->lex, .doc = doc, .arena = arena };
     int rc;
+    w.nonname_memo = lq_arena_calloc(arena, doc->ntokens ? doc->ntokens : 1, 1);
+    if (NULL == w.nonname_memo)
+        return LQ_ERR_NOMEM;
     if (tagger && ctx->model && LQ_OK != (rc = run_tagger(&w, tagger)))
         return rc;
     if (LQ_OK != (rc = ent_rules(&w)))

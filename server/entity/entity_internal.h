@@ -53,6 +53,7 @@ struct ent_work {
     struct ent_titlephrase *phrases;
     size_t nphrases, capphrases;
     int sports;            /* the article is about sport: club names count */
+    uint8_t *nonname_memo; /* per token: 0 not looked up yet, else the nonname class + 1 */
 };
 
 /** Append a candidate; LQ_OK or LQ_ERR_NOMEM. */

@@ -83,7 +83,24 @@ longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **val
 
 /* nonname: 0 absent, 1 a common noun, 2 a function word, verb or time word */
 static int
+nonname_lookup(const struct sent *s, const struct txt_token *t);
+
+/* nonname_lookup(), looked up once per token of the document */
+static int
 nonname(const struct sent *s, const struct txt_token *t)
+{
+    const struct txt_doc *doc = s->w->doc;
+    uint8_t *memo = s->w->nonname_memo;
+    if (NULL == memo || t < doc->tokens || t >= doc->tokens + doc->ntokens)
+        return nonname_lookup(s, t);
+    size_t i = (size_t)(t - doc->tokens);
+    if (0 == memo[i])
+        memo[i] = (uint8_t)(nonname_lookup(s, t) + 1);
+    return memo[i] - 1;
+}
+
+static int
+nonname_lookup(const struct sent *s, const struct txt_token *t)
 {
     const struct lq_lexicons *lx = s->w->lx;
     /* على and علي share a key; the preposition is written with ى */
