@@ -177,23 +177,29 @@ longest_cut(const struct sent *s, const struct lex *lx, uint32_t i, const char *
     unsigned maxw = lex_max_words(lx);
     char key[1024];
     size_t best = 0;
-    size_t len = (size_t)snprintf(key, sizeof(key), "%s", rest);
+    size_t len = strlen(rest);
     if (len >= sizeof(key))
         return 0;
+    memcpy(key, rest, len);
     for (uint32_t n = 1; n <= maxw && i + n <= s->e; n++) {
         if (n > 1) {
             const char *k2 = tok(s, i + n - 1)->key;
-            int l = snprintf(key + len, sizeof(key) - len, " %s", k2);
-            if (l < 0 || len + (size_t)l >= sizeof(key))
+            size_t l = strlen(k2) + 1;
+            if (len + l >= sizeof(key))
                 break;
-            len += (size_t)l;
+            key[len] = ' ';
+            memcpy(key + len + 1, k2, l - 1);
+            len += l;
         }
-        const char *v = lex_get(lx, key);
+        int more = 0;
+        const char *v = lex_probe(lx, key, len, &more);
         if (v) {
             best = n;
             if (value)
                 *value = v;
         }
+        if (!more)
+            break; /* no longer entry starts so */
     }
     return best;
 }
@@ -1559,6 +1565,11 @@ sports_word(const char *base)
     static const char *const sw[] = { "النادي", "الاندية", "لاعب", "اللاعب", "لاعبي", "لاعبيه",
                                       "المهاجم", "مهاجم", "المدافع", "مدافع", "الحارس", "حارس",
                                       "الكره", "المرمي", "الهداف" };
+    /* every word above starts with ا، ل، م or ح */
+    const unsigned char *b = (const unsigned char *)base;
+    if (!((0xD8 == b[0] && (0xA7 == b[1] || 0xAD == b[1])) ||
+          (0xD9 == b[0] && (0x84 == b[1] || 0x85 == b[1]))))
+        return 0;
     for (size_t k = 0; k < sizeof(sw) / sizeof(sw[0]); k++)
         if (0 == strcmp(base, sw[k]))
             return 1;

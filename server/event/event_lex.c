@@ -103,7 +103,7 @@ evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t 
     if (t->kind != TXT_WORD)
         return EVT_T_NONE;
     n = lex_longest(triggers, doc, tok, tok_end, LEX_BASE, &val);
-    if (0 == n)
+    if (0 == n && t->base != t->key) /* the same lookup when no clitic was cut */
         n = lex_longest(triggers, doc, tok, tok_end, LEX_KEY, &val);
     unsigned fut = (t->clitics && strstr(t->clitics, SIN)) ? EVT_TF_FUT : 0;
     if (0 == n && t->base && 0 == strncmp(t->base, SIN, 2) && strlen(t->base) > 6) {
@@ -175,7 +175,7 @@ evt_match_cue(const struct lex *cuelex, const struct txt_doc *doc, size_t tok, s
     const char *val = NULL;
     const struct txt_token *t = &doc->tokens[tok];
     size_t n = lex_longest(cuelex, doc, tok, tok_end, LEX_BASE, &val);
-    if (0 == n)
+    if (0 == n && t->base != t->key) /* the same lookup when no clitic was cut */
         n = lex_longest(cuelex, doc, tok, tok_end, LEX_KEY, &val);
     if (0 == n && t->kind == TXT_WORD && t->base && strlen(t->base) > 4 &&
         (0 == strncmp(t->base, "\xd9\x88", 2) || 0 == strncmp(t->base, "\xd9\x81", 2)))
