@@ -106,6 +106,9 @@ nonname_lookup(const struct sent *s, const struct txt_token *t)
     /* على and علي share a key; the preposition is written with ى */
     if (0 == strcmp(t->base, "علي"))
         return NULL != strstr(t->surface, "ى") ? 2 : 0;
+    /* آن (Anne) and the particles أن، إن share a key too */
+    if (0 == strcmp(t->base, "ان") && 0 == strncmp(t->surface, "آ", strlen("آ")))
+        return 0;
     const char *v = get(lx->nonname, t);
     if (v)
         return 0 == strcmp(v, "noun") ? 1 : 2;

@@ -136,6 +136,7 @@ add_icu_cities(struct lex *places)
 struct union_arg {
     struct lex *into;
     int single_word_only;
+    const char *only_value; /* when not NULL, only entries with this value */
     int rc;
 };
 
@@ -143,8 +144,9 @@ static void
 add_entry(const char *key, const char *value, void *argp)
 {
     struct union_arg *arg = argp;
-    (void)value;
     if (LQ_OK != arg->rc)
+        return;
+    if (arg->only_value && (NULL == value || 0 != strcmp(value, arg->only_value)))
         return;
     if (arg->single_word_only && strchr(key, ' '))
         return;
@@ -157,7 +159,7 @@ add_entry(const char *key, const char *value, void *argp)
 static int
 merge(struct lex *into, const struct lex *from, int single_word_only)
 {
-    struct union_arg arg = { into, single_word_only, LQ_OK };
+    struct union_arg arg = { into, single_word_only, NULL, LQ_OK };
     lex_foreach(from, add_entry, &arg);
     return arg.rc;
 }
@@ -205,6 +207,12 @@ lq_lexicons_load(const char *dir, struct lq_lexicons **out, char *err, size_t er
     for (size_t i = 0; i < sizeof(known_from) / sizeof(known_from[0]); i++)
         if (LQ_OK != merge(lx->known, known_from[i], 1))
             goto nomem;
+    /* the common nouns of nonname.txt (لشؤون، بالخارجية) licence a cut too;
+     * its function words do not */
+    struct union_arg nouns = { lx->known, 1, "noun", LQ_OK };
+    lex_foreach(lx->nonname, add_entry, &nouns);
+    if (LQ_OK != nouns.rc)
+        goto nomem;
     *out = lx;
     return LQ_OK;
 nomem:

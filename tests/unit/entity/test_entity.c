@@ -69,7 +69,7 @@ setup(void)
                                          "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg",
                                          "رئاسة\torg", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
-                                         "يوسف", "أحمد", "صالح", "صباح", NULL };
+                                         "يوسف", "أحمد", "صالح", "صباح", "آن", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
                                        "الكندية\tكندا", NULL };
     static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
@@ -236,6 +236,9 @@ test_title_phrases(void)
                    &doc, &r));
     CHECK(by_name(&r, "سامر بن يوسف نصيف") != NULL);
     CHECK(by_name(&r, "عبد الرحيم علاهم") != NULL);
+    /* آن (a given name) is not the particle أن that shares its key */
+    CHECK(0 == run(a, "وصلت الوزيرة آن سميث إلى القاهرة.", &doc, &r));
+    CHECK(by_name(&r, "آن سميث") != NULL);
     /* برئاسة X: headed by X, no organization */
     CHECK(0 == run(a, "وصل الوفد برئاسة وزير الخارجية سامر يوسف إلى القاهرة.", &doc, &r));
     CHECK(by_name(&r, "رئاسة وزير الخارجية") == NULL);

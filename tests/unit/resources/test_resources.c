@@ -28,6 +28,8 @@ test_project_lexicons(const char *dir)
     /* one-word places are protected from proclitic cuts and licence them */
     CHECK(NULL != lex_lookup(lx->protect, "بيروت"));
     CHECK(NULL != lex_lookup(lx->known, "موسكو"));
+    /* the common nouns of nonname.txt licence a cut (لشؤون) */
+    CHECK(NULL != lex_lookup(lx->known, "شؤون"));
     lq_lexicons_free(lx);
 }
 
