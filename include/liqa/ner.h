@@ -67,7 +67,8 @@ void
 ner_tagger_free(struct ner_tagger *t);
 
 /**
- * Tag tokens [tok_begin, tok_end) of @p doc (normally one sentence).
+ * Tag tokens [tok_begin, tok_end) of @p doc (normally one sentence) with
+ * the first stage alone.
  * @param spans  receives up to @p max spans, in order
  * @param n      receives the number of spans found (may be > max: then
  *               only max were stored)
@@ -78,14 +79,19 @@ ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_
         struct ner_span *spans, size_t max, size_t *n);
 
 /**
- * Tag every sentence of @p doc, then make the tags consistent across the
+ * Tag every sentence of @p doc in two stages when the model has a second
+ * stage (format version 3; model/README.md): the first stage is ner_tag();
+ * the second sees, for each token, what the first found at the other
+ * occurrences of its word, its word pairs and its spans in the document.
+ * Then make the tags consistent across the
  * document: a token sequence the first pass tagged somewhere is tagged
  * with the same type (the majority, when it was found with several) where
  * it occurs untagged elsewhere; the first word is compared by its stem
  * (so a proclitic does not matter), the others by key; and the last word
  * of a multi-word PERSON name is a PERSON where it stands alone (4+
  * letters, not a nonname word). Added spans get the best margin of the
- * spans they copy. Bounded work: at most 8 dictionary probes per token.
+ * spans they copy. Bounded work: linear in the tokens (at most 8 dictionary
+ * probes per token for the rules, a few for the second stage).
  * @param spans  receives up to @p max spans, in document order
  * @param n      receives the number found (may be > max)
  * @return LQ_OK or LQ_ERR_NOMEM

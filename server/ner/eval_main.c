@@ -14,9 +14,12 @@ static void
 usage(void)
 {
     fprintf(stderr, "usage: liqa-eval-ner --model MODEL [--lexicons DIR] --test TAGSET[+merge]:PATH\n"
-                    "       [--sentences N] [--errors | --all] [--doc K]\n"
+                    "       [--sentences N] [--errors | --all] [--doc K [--no-stack]\n"
+                    "       [--no-consistency]]\n"
                     "--doc K: groups of K consecutive sentences are tagged as one document\n"
-                    "  by ner_tag_doc() (document consistency); default: ner_tag() per sentence.\n"
+                    "  by ner_tag_doc() (second stage, document consistency); default:\n"
+                    "  ner_tag() per sentence. --no-stack leaves out the second stage,\n"
+                    "  --no-consistency the consistency rules.\n"
                     "--errors prints the gold and found spans of sentences with errors, --all\n"
                     "of every sentence.\n"
                     "Scores exact spans of PER/ORG/LOC (conlleval semantics); the tag-set\n"
@@ -38,8 +41,17 @@ main(int argc, char **argv)
     const char *model = NULL, *lexdir = NULL, *test = NULL;
     size_t maxsent = SIZE_MAX, docsize = 0;
     int errors = 0;
+    unsigned dflags = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (0 == strcmp(a, "--no-stack")) {
+            dflags |= NER_DOC_NO_STACK;
+            continue;
+        }
+        if (0 == strcmp(a, "--no-consistency")) {
+            dflags |= NER_DOC_NO_CONSISTENCY;
+            continue;
+        }
         if (0 == strcmp(a, "--errors")) {
             errors = 1;
             continue;
@@ -148,7 +160,7 @@ main(int argc, char **argv)
         }
         size_t np = 0;
         double t1 = ner_tool_now();
-        int rc2 = docsize ? ner_tag_doc(tg, &doc, dsp, dspcap, &np)
+        int rc2 = docsize ? ner_tag_doc_ex(tg, &doc, dsp, dspcap, &np, dflags)
                           : ner_tag(tg, &doc, 0, doc.ntokens, dsp, dspcap, &np);
         if (LQ_OK != rc2)
             goto nomem;

@@ -274,7 +274,7 @@ ner_slot_tag(uint64_t key)
     return t ? t : 1;
 }
 
-#define NER_MODEL_VERSION 2u
+#define NER_MODEL_VERSION 3u
 #define NER_ALGO_PERCEPTRON 1u
 
 struct ner_model {
@@ -289,8 +289,36 @@ struct ner_model {
     struct ner_lexfeat *lexf; /**< owned */
     struct ner_clusters *clusters; /**< owned; NULL when the model has none */
     char *meta;               /**< owned: free text recorded at training */
+    /** owned: the second stage, or NULL. NER_STACK_RESIDUAL: weights of
+     *  document features added to the first stage's emissions (only slots,
+     *  mask, nfeat, keys and scale are used); NER_STACK_FULL: a whole model
+     *  (first-stage templates plus document features, its own transitions) */
+    struct ner_model *doc;
+    uint32_t doc_mode;
     char id[64];
 };
+
+/**
+ * Give @p m a second stage: weights of document features (ner_doc_features())
+ * added to the first stage's emissions by ner_tag_doc(). Replaces any
+ * second stage it had; the checksum and id are recomputed.
+ * @param keys  @p n distinct non-zero keys; @p rows  n * NER_NLABELS weights
+ * @return LQ_OK, LQ_ERR_NOMEM, LQ_ERR_INVALID
+ */
+int
+ner_model_set_doc(struct ner_model *m, const uint64_t *keys, const float *rows, size_t n);
+
+#define NER_STACK_RESIDUAL 1u
+#define NER_STACK_FULL 2u
+
+/**
+ * Give @p m a whole second-stage model @p d (taken over, also on failure):
+ * its emissions over the first-stage templates and the document features
+ * replace the first stage's, with its own transitions.
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+ner_model_set_doc_model(struct ner_model *m, struct ner_model *d);
 
 /**
  * Build a model from float weights (quantised to int16 with one scale).
@@ -335,6 +363,64 @@ ner_model_find(const struct ner_model *m, uint64_t key)
         i = (i + 1) & m->mask;
     }
 }
+
+/* ------------------------------------------------------- second stage */
+
+/** Upper bound of ner_doc_features()' output. */
+#define NER_MAX_DOCFEATS 24
+
+/** What the first stage found in a document, by word (stem) and word pair. */
+struct ner_docstat;
+
+int
+ner_docstat_new(struct ner_docstat **out);
+
+void
+ner_docstat_free(struct ner_docstat *ds);
+
+/**
+ * Count the first-stage labels of the @p n tokens of a document by stem
+ * hash, and the word pairs inside one entity. Bounded: one probe per token.
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+ner_docstat_build(struct ner_docstat *ds, const uint64_t *stem, const uint8_t *labels, size_t n);
+
+/**
+ * Document feature keys of token @p i (document index) of the chunk
+ * [@p b, @p e): how the first stage labelled the other occurrences of its
+ * stem (or alternative stem @p alt) in the document, and of its word pairs;
+ * the first-stage labels around it; its word class @p cls (may be NULL).
+ * @param out  receives at most NER_MAX_DOCFEATS keys
+ * @return the number of keys
+ */
+size_t
+ner_doc_features(const struct ner_docstat *ds, const uint64_t *stem, const uint64_t *alt,
+                 const uint16_t *cls, const uint8_t *labels, size_t b, size_t e, size_t i,
+                 uint64_t *out);
+
+/**
+ * First stage over every sentence of @p doc, then the document features of
+ * every token (the input of the second stage; for training it).
+ * @param emit  receives ntokens * NER_NLABELS first-stage emissions
+ * @param keys  receives the feature keys, token i's at [kofs[i], kofs[i+1])
+ * All three arrays are owned by @p t and valid until its next use.
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+ner_tag_doc_input(struct ner_tagger *t, const struct txt_doc *doc, const float **emit,
+                  const uint64_t **keys, const size_t **kofs);
+
+/** Options of ner_tag_doc_ex(): bits. */
+enum {
+    NER_DOC_NO_STACK = 1,       /**< do not apply the second stage */
+    NER_DOC_NO_CONSISTENCY = 2, /**< do not apply the consistency rules */
+};
+
+/** ner_tag_doc() with options (for the evaluation tool). */
+int
+ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *spans, size_t max,
+               size_t *n, unsigned flags);
 
 /* ------------------------------------------------------------------ decoder */
 
@@ -412,6 +498,10 @@ ner_corpus_read(const char *path, enum ner_tagset ts, int merge_clitics, struct 
 
 void
 ner_corpus_clear(struct ner_corpus *c);
+
+/** BIOES labels of the gold spans of @p s (s->n labels). */
+void
+ner_sent_labels(const struct ner_sent *s, uint8_t *labels);
 
 /** Gold spans of a sentence, with conlleval semantics (an I- that does not continue a span of its type starts one). */
 size_t
@@ -508,6 +598,21 @@ int
 ner_trainer_add(struct ner_trainer *tr, const struct ner_sent *sents, size_t n, int dev,
                 unsigned domain);
 
+/**
+ * Extra feature keys for the first sentence of the next ner_trainer_add()
+ * (token i's at keys[kofs[i] - kofs[0] ...]); NULL: none. Borrowed until then.
+ */
+void
+ner_trainer_set_extra(struct ner_trainer *tr, const uint64_t *keys, const size_t *kofs);
+
+/**
+ * Lexicon dropout: each training token added from now on loses its lexicon
+ * classes (its own and as a neighbour) with probability @p p, so that the
+ * model does not rely on the lexicons alone. 0: off (the default).
+ */
+void
+ner_trainer_set_dropout(struct ner_trainer *tr, float p, uint64_t seed);
+
 /** Sentences and tokens in the training set. */
 void
 ner_trainer_sizes(const struct ner_trainer *tr, size_t *sents, size_t *tokens, size_t *dev_sents);
@@ -524,5 +629,35 @@ ner_trainer_run(struct ner_trainer *tr, const struct ner_train_opts *o, void *lo
 int
 ner_trainer_model(const struct ner_trainer *tr, const char *meta, const struct lq_lexicons *lex,
                   struct ner_model **out);
+
+/* ------------------------------------------------- second-stage training */
+
+/** Perceptron over document features on top of fixed first-stage emissions. */
+struct ner_stack_trainer;
+
+int
+ner_stack_trainer_new(struct ner_stack_trainer **out);
+
+void
+ner_stack_trainer_free(struct ner_stack_trainer *st);
+
+/**
+ * Add one sentence of @p n tokens: first-stage emissions (n * NER_NLABELS,
+ * of the model whose transitions are @p tr), document feature keys
+ * (token i's at keys[kofs[i] - kofs[0] ...]), gold labels. Copies all.
+ */
+int
+ner_stack_trainer_add(struct ner_stack_trainer *st, const struct ner_trans *tr, const float *emit,
+                      const uint64_t *keys, const size_t *kofs, const uint8_t *gold, size_t n);
+
+/**
+ * Train @p epochs passes (shuffled with @p seed, loss-augmented by
+ * @p margin, averaged); log (FILE *) may be NULL.
+ * @param keys, rows  receive the features and their averaged weights
+ *        (malloc'd; free() them), @p n their number
+ */
+int
+ner_stack_trainer_run(struct ner_stack_trainer *st, unsigned epochs, float margin, uint64_t seed,
+                      void *log, uint64_t **keys, float **rows, size_t *n);
 
 /* end of ner_internal.h */

@@ -191,6 +191,87 @@ cmp_keyrow(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Start, transition and end weights; returns the end. */
+static unsigned char *
+put_trans(unsigned char *p, const struct ner_trans *tr)
+{
+    for (int l = 0; l < NER_NLABELS; l++, p += 4)
+        put32(p, f2u(tr->start[l]));
+    for (int a = 0; a < NER_NLABELS; a++)
+        for (int b = 0; b < NER_NLABELS; b++, p += 4)
+            put32(p, f2u(tr->trans[a][b]));
+    for (int l = 0; l < NER_NLABELS; l++, p += 4)
+        put32(p, f2u(tr->end[l]));
+    return p;
+}
+
+/* Read what put_trans() wrote; 0 when a weight is not finite. */
+static int
+get_trans(const unsigned char *p, struct ner_trans *tr)
+{
+    for (int l = 0; l < NER_NLABELS; l++, p += 4)
+        tr->start[l] = u2f(get32(p));
+    for (int a = 0; a < NER_NLABELS; a++)
+        for (int b = 0; b < NER_NLABELS; b++, p += 4)
+            tr->trans[a][b] = u2f(get32(p));
+    for (int l = 0; l < NER_NLABELS; l++, p += 4)
+        tr->end[l] = u2f(get32(p));
+    for (int l = 0; l < NER_NLABELS; l++) {
+        if (!isfinite(tr->start[l]) || !isfinite(tr->end[l]))
+            return 0;
+        for (int b = 0; b < NER_NLABELS; b++)
+            if (!isfinite(tr->trans[l][b]))
+                return 0;
+    }
+    return 1;
+}
+
+/* Keys, then rows of weights, of the slot table of @p m; returns the end. */
+static unsigned char *
+put_table(unsigned char *p, const struct ner_model *m)
+{
+    const uint64_t *keys = m->keys;
+    size_t nk = m->nfeat;
+    for (size_t i = 0; i < nk; i++, p += 8)
+        put64(p, keys[i]);
+    for (size_t i = 0; i < nk; i++) {
+        const struct ner_slot *s = ner_model_find(m, keys[i]);
+        for (int l = 0; l < NER_NLABELS; l++, p += 2) {
+            uint16_t v = (uint16_t)s->w[l];
+            p[0] = (unsigned char)v;
+            p[1] = (unsigned char)(v >> 8);
+        }
+    }
+    return p;
+}
+
+/* Read @p nfeat keys and rows into the slot table of @p m; returns the end,
+ * or NULL when the keys are not strictly ascending (*rc = LQ_ERR_FORMAT) or
+ * memory runs out (*rc = LQ_ERR_NOMEM). */
+static const unsigned char *
+get_table(const unsigned char *p, size_t nfeat, struct ner_model *m, int *rc)
+{
+    if (LQ_OK != table_alloc(m, nfeat)) {
+        *rc = LQ_ERR_NOMEM;
+        return NULL;
+    }
+    const unsigned char *wp = p + nfeat * 8;
+    uint64_t prev = 0;
+    for (size_t f = 0; f < nfeat; f++, p += 8) {
+        uint64_t key = get64(p);
+        if (key <= prev) {
+            *rc = LQ_ERR_FORMAT;
+            return NULL;
+        }
+        prev = key;
+        struct ner_slot *s = table_insert(m, key);
+        for (int l = 0; l < NER_NLABELS; l++, wp += 2)
+            if (s)
+                s->w[l] = (int16_t)(uint16_t)(wp[0] | wp[1] << 8);
+    }
+    return wp;
+}
+
 /* Serialise into a heap buffer (also gives the checksum). */
 static int
 serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uint64_t *checksum)
@@ -200,8 +281,11 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
     const uint64_t *ckeys;
     const uint16_t *ccls;
     size_t ncl = ner_clusters_entries(m->clusters, &ckeys, &ccls);
+    size_t ndoc = m->doc ? m->doc->nfeat : 0;
+    uint32_t dmode = ndoc ? m->doc_mode : 0;
     size_t len = HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * ntr + metalen + ncl * (8 + 2) +
-                 m->nfeat * (8 + 2 * NER_NLABELS) + 8;
+                 m->nfeat * (8 + 2 * NER_NLABELS) + (m->version >= 3 ? 12 + ndoc * (8 + 2 * NER_NLABELS) : 0) +
+                 (m->version >= 3 && NER_STACK_FULL == dmode ? 4 * ntr : 0) + 8;
     unsigned char *buf = calloc(1, len);
     if (NULL == buf)
         return LQ_ERR_NOMEM;
@@ -217,13 +301,7 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
     unsigned char *p = buf + HEADER_BYTES;
     for (int l = 0; l < NER_NLABELS; l++, p += LABEL_BYTES)
         memcpy(p, label_names[l], strlen(label_names[l]));
-    for (int l = 0; l < NER_NLABELS; l++, p += 4)
-        put32(p, f2u(m->tr.start[l]));
-    for (int a = 0; a < NER_NLABELS; a++)
-        for (int b = 0; b < NER_NLABELS; b++, p += 4)
-            put32(p, f2u(m->tr.trans[a][b]));
-    for (int l = 0; l < NER_NLABELS; l++, p += 4)
-        put32(p, f2u(m->tr.end[l]));
+    p = put_trans(p, &m->tr);
     if (metalen)
         memcpy(p, m->meta, metalen);
     p += metalen;
@@ -233,17 +311,16 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
         p[0] = (unsigned char)ccls[i];
         p[1] = (unsigned char)(ccls[i] >> 8);
     }
-    const uint64_t *keys = m->keys;
-    size_t nk = m->nfeat;
-    for (size_t i = 0; i < nk; i++, p += 8)
-        put64(p, keys[i]);
-    for (size_t i = 0; i < nk; i++) {
-        const struct ner_slot *s = ner_model_find(m, keys[i]);
-        for (int l = 0; l < NER_NLABELS; l++, p += 2) {
-            uint16_t v = (uint16_t)s->w[l];
-            p[0] = (unsigned char)v;
-            p[1] = (unsigned char)(v >> 8);
-        }
+    p = put_table(p, m);
+    if (m->version >= 3) {
+        put32(p, (uint32_t)ndoc);
+        put32(p + 4, f2u(m->doc ? m->doc->scale : 1.0f));
+        put32(p + 8, dmode);
+        p += 12;
+        if (NER_STACK_FULL == dmode)
+            p = put_trans(p, &m->doc->tr);
+        if (ndoc)
+            p = put_table(p, m->doc);
     }
     uint64_t ck = ner_hash_bytes((const char *)buf, len - 8);
     put64(p, ck);
@@ -253,21 +330,12 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
     return LQ_OK;
 }
 
-int
-ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const struct ner_trans *tr,
-                const struct ner_clusters *cl, const char *meta, const struct lq_lexicons *lex,
-                struct ner_model **out)
+/* Quantise @p nfeat rows into the slot table of @p m (scale, slots, keys). */
+static int
+fill_table(struct ner_model *m, const uint64_t *keys, const float *rows, size_t nfeat)
 {
-    *out = NULL;
     struct keyrow *order = NULL;
-    struct ner_model *m = calloc(1, sizeof(*m));
-    if (NULL == m)
-        return LQ_ERR_NOMEM;
     int rc = LQ_ERR_NOMEM;
-    m->version = NER_MODEL_VERSION;
-    m->algo = NER_ALGO_PERCEPTRON;
-    m->feat_version = NER_FEAT_VERSION;
-    m->tr = *tr;
     float maxw = 0;
     for (size_t i = 0; i < nfeat * NER_NLABELS; i++)
         if (fabsf(rows[i]) > maxw)
@@ -312,7 +380,29 @@ ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const str
             memcpy(s->w, q, sizeof(q));
     }
     free(order);
-    order = NULL;
+    return LQ_OK;
+fail:
+    free(order);
+    return rc;
+}
+
+int
+ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const struct ner_trans *tr,
+                const struct ner_clusters *cl, const char *meta, const struct lq_lexicons *lex,
+                struct ner_model **out)
+{
+    *out = NULL;
+    struct ner_model *m = calloc(1, sizeof(*m));
+    if (NULL == m)
+        return LQ_ERR_NOMEM;
+    int rc = LQ_ERR_NOMEM;
+    m->version = NER_MODEL_VERSION;
+    m->algo = NER_ALGO_PERCEPTRON;
+    m->feat_version = NER_FEAT_VERSION;
+    m->tr = *tr;
+    if (LQ_OK != (rc = fill_table(m, keys, rows, nfeat)))
+        goto fail;
+    rc = LQ_ERR_NOMEM;
     if (meta && NULL == (m->meta = strdup(meta)))
         goto fail;
     if (cl) {
@@ -334,9 +424,32 @@ ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const str
     *out = m;
     return LQ_OK;
 fail:
-    free(order);
     ner_model_free(m);
     return rc;
+}
+
+int
+ner_model_set_doc(struct ner_model *m, const uint64_t *keys, const float *rows, size_t n)
+{
+    struct ner_model *d = calloc(1, sizeof(*d));
+    if (NULL == d)
+        return LQ_ERR_NOMEM;
+    int rc = fill_table(d, keys, rows, n);
+    if (LQ_OK != rc) {
+        ner_model_free(d);
+        return rc;
+    }
+    ner_model_free(m->doc);
+    m->doc = d;
+    m->doc_mode = NER_STACK_RESIDUAL;
+    m->version = NER_MODEL_VERSION;
+    unsigned char *buf;
+    size_t len;
+    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
+        return LQ_ERR_NOMEM;
+    free(buf);
+    set_id(m);
+    return LQ_OK;
 }
 
 int
@@ -373,6 +486,29 @@ ner_model_save(const struct ner_model *m, const char *path, char *err, size_t er
     return LQ_OK;
 }
 
+int
+ner_model_set_doc_model(struct ner_model *m, struct ner_model *d)
+{
+    ner_model_free(m->doc);
+    /* the second stage uses the first stage's lexicons and word classes */
+    ner_lexfeat_free(d->lexf);
+    ner_clusters_free(d->clusters);
+    free(d->meta);
+    d->lexf = NULL;
+    d->clusters = NULL;
+    d->meta = NULL;
+    m->doc = d;
+    m->doc_mode = NER_STACK_FULL;
+    m->version = NER_MODEL_VERSION;
+    unsigned char *buf;
+    size_t len;
+    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
+        return LQ_ERR_NOMEM;
+    free(buf);
+    set_id(m);
+    return LQ_OK;
+}
+
 #define FORMAT_ERR(...)                               \
     do {                                              \
         snprintf(err, errlen, __VA_ARGS__);           \
@@ -401,8 +537,8 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
     uint32_t metalen = get32(buf + 28);
     m->scale = u2f(get32(buf + 32));
     uint32_t ncl = get32(buf + 36);
-    if (NER_MODEL_VERSION != m->version)
-        FORMAT_ERR("%s: model format version %u, expected %u", name, (unsigned)m->version,
+    if (2 != m->version && NER_MODEL_VERSION != m->version)
+        FORMAT_ERR("%s: model format version %u, expected 2 or %u", name, (unsigned)m->version,
                    NER_MODEL_VERSION);
     if (NER_ALGO_PERCEPTRON != m->algo)
         FORMAT_ERR("%s: unknown algorithm %u", name, (unsigned)m->algo);
@@ -416,6 +552,21 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
     size_t ntr = 2 * NER_NLABELS + NER_NLABELS * NER_NLABELS;
     size_t want = HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * ntr + (size_t)metalen +
                   (size_t)ncl * (8 + 2) + (size_t)nfeat * (8 + 2 * NER_NLABELS) + 8;
+    uint32_t ndoc = 0, dmode = 0;
+    float dscale = 1;
+    if (m->version >= 3) {
+        /* the second stage's count, scale and kind follow the first stage's weights */
+        if (want + 12 > len)
+            FORMAT_ERR("%s: size %zu bytes, header says at least %zu (truncated or corrupt)",
+                       name, len, want + 12);
+        ndoc = get32(buf + want - 8);
+        dscale = u2f(get32(buf + want - 4));
+        dmode = get32(buf + want);
+        if (!(dscale > 0) || !isfinite(dscale) || ndoc > len ||
+            (0 == dmode) != (0 == ndoc) || dmode > NER_STACK_FULL)
+            FORMAT_ERR("%s: corrupt second-stage header", name);
+        want += 12 + (size_t)ndoc * (8 + 2 * NER_NLABELS) + (NER_STACK_FULL == dmode ? 4 * ntr : 0);
+    }
     if (want != len)
         FORMAT_ERR("%s: size %zu bytes, header says %zu (truncated or corrupt)", name, len, want);
     uint64_t ck = get64(buf + len - 8);
@@ -473,19 +624,31 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
             goto nomem;
         p += (size_t)ncl * 10;
     }
-    if (LQ_OK != table_alloc(m, nfeat))
+    int trc = LQ_OK;
+    p = get_table(p, nfeat, m, &trc);
+    if (NULL == p && LQ_ERR_FORMAT == trc)
+        FORMAT_ERR("%s: feature keys not strictly ascending", name);
+    if (NULL == p)
         goto nomem;
-    const unsigned char *wp = p + (size_t)nfeat * 8;
-    uint64_t prev = 0;
-    for (uint32_t f = 0; f < nfeat; f++, p += 8) {
-        uint64_t key = get64(p);
-        if (key <= prev)
-            FORMAT_ERR("%s: feature keys not strictly ascending", name);
-        prev = key;
-        struct ner_slot *s = table_insert(m, key);
-        for (int l = 0; l < NER_NLABELS; l++, wp += 2)
-            if (s)
-                s->w[l] = (int16_t)(uint16_t)(wp[0] | wp[1] << 8);
+    if (m->version >= 3) {
+        p += 12;
+        if (ndoc) {
+            if (NULL == (m->doc = calloc(1, sizeof(*m->doc))))
+                goto nomem;
+            m->doc_mode = dmode;
+            m->doc->version = m->version;
+            m->doc->scale = dscale;
+            if (NER_STACK_FULL == dmode) {
+                if (!get_trans(p, &m->doc->tr))
+                    FORMAT_ERR("%s: non-finite second-stage transition weight", name);
+                p += 4 * ntr;
+            }
+            p = get_table(p, ndoc, m->doc, &trc);
+            if (NULL == p && LQ_ERR_FORMAT == trc)
+                FORMAT_ERR("%s: second-stage keys not strictly ascending", name);
+            if (NULL == p)
+                goto nomem;
+        }
     }
     if (LQ_OK != ner_lexfeat_new(lex, &m->lexf))
         goto nomem;
@@ -545,6 +708,7 @@ ner_model_free(struct ner_model *m)
         return;
     free(m->slots);
     free(m->keys);
+    ner_model_free(m->doc);
     ner_lexfeat_free(m->lexf);
     ner_clusters_free(m->clusters);
     free(m->meta);

@@ -179,6 +179,16 @@ struct ner_tagger {
     float *emit, *delta, *beta;
     uint8_t *bp, *labels;
     struct ner_span *spans; /* cap entries: spans of one chunk */
+    /* second stage: first-stage emissions, labels and stems of the document */
+    float *demit, *demit2; /* demit2: the whole second stage's first-stage share */
+    uint8_t *dlab;
+    uint64_t *dstem, *dalt;
+    uint16_t *dcls;
+    size_t dtcap;
+    struct ner_docstat *ds;
+    uint64_t *dkeys; /* ner_tag_doc_input() */
+    size_t *dkofs;
+    size_t dkcap;
 };
 
 static void
@@ -246,6 +256,15 @@ ner_tagger_free(struct ner_tagger *t)
     free(t->match);
     free(t->covered);
     free(t->dict);
+    free(t->demit);
+    free(t->demit2);
+    free(t->dlab);
+    free(t->dstem);
+    free(t->dalt);
+    free(t->dcls);
+    ner_docstat_free(t->ds);
+    free(t->dkeys);
+    free(t->dkofs);
     free(t);
 }
 
@@ -268,14 +287,20 @@ prefetch_slots(const struct ner_model *m, const uint64_t *keys, size_t n)
  * cache misses overlap. */
 #define PREFETCH_AHEAD 2
 
+/* Emissions of @p m into @p emit and, when @p m2 is not NULL, of @p m2
+ * over the same feature keys into @p emit2 (the whole second stage's share
+ * of the first-stage templates, so its features are computed once). */
 static void
-emissions(const struct ner_model *m, const struct ner_tokinfo *info, size_t n, float *emit)
+emissions2(const struct ner_model *m, const struct ner_model *m2, const struct ner_tokinfo *info,
+           size_t n, float *emit, float *emit2)
 {
     uint64_t fbuf[PREFETCH_AHEAD + 1][NER_MAX_FEATS];
     size_t nf[PREFETCH_AHEAD + 1];
     for (size_t j = 0; j < PREFETCH_AHEAD && j < n; j++) {
         nf[j] = ner_token_features(info, n, j, fbuf[j]);
         prefetch_slots(m, fbuf[j], nf[j]);
+        if (m2)
+            prefetch_slots(m2, fbuf[j], nf[j]);
     }
     for (size_t i = 0; i < n; i++) {
         size_t ahead = i + PREFETCH_AHEAD;
@@ -283,6 +308,8 @@ emissions(const struct ner_model *m, const struct ner_tokinfo *info, size_t n, f
             size_t r = ahead % (PREFETCH_AHEAD + 1);
             nf[r] = ner_token_features(info, n, ahead, fbuf[r]);
             prefetch_slots(m, fbuf[r], nf[r]);
+            if (m2)
+                prefetch_slots(m2, fbuf[r], nf[r]);
         }
         const uint64_t *feats = fbuf[i % (PREFETCH_AHEAD + 1)];
         size_t cnt = nf[i % (PREFETCH_AHEAD + 1)];
@@ -297,15 +324,35 @@ emissions(const struct ner_model *m, const struct ner_tokinfo *info, size_t n, f
         float *e = emit + i * L;
         for (int l = 0; l < L; l++)
             e[l] = (float)acc[l] * m->scale;
+        if (NULL == m2)
+            continue;
+        int32_t acc2[L] = {0};
+        for (size_t k = 0; k < cnt; k++) {
+            const struct ner_slot *s = ner_model_find(m2, feats[k]);
+            if (NULL == s)
+                continue;
+            for (int l = 0; l < L; l++)
+                acc2[l] += s->w[l];
+        }
+        float *e2 = emit2 + i * L;
+        for (int l = 0; l < L; l++)
+            e2[l] = (float)acc2[l] * m2->scale;
     }
+}
+
+static void
+emissions(const struct ner_model *m, const struct ner_tokinfo *info, size_t n, float *emit)
+{
+    emissions2(m, NULL, info, n, emit, NULL);
 }
 
 /* Margin of each span: best score minus the best path that changes at least
  * one label inside the span (exact, from forward and backward max scores). */
 static void
-margins(const struct ner_tagger *t, size_t n, float best, struct ner_span *spans, size_t ns)
+margins(const struct ner_tagger *t, const struct ner_trans *tr, size_t n, float best,
+        struct ner_span *spans, size_t ns)
 {
-    ner_backward(&t->m->tr, t->emit, n, t->beta);
+    ner_backward(tr, t->emit, n, t->beta);
     for (size_t k = 0; k < ns; k++) {
         float alt = NEG_INF;
         for (uint32_t i = spans[k].tok_begin; i < spans[k].tok_end; i++) {
@@ -342,7 +389,7 @@ ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_
         size_t ns = ner_labels_to_spans(t->labels, len, t->spans, t->cap);
         if (0 == ns)
             continue;
-        margins(t, len, best, t->spans, ns);
+        margins(t, &t->m->tr, len, best, t->spans, ns);
         for (size_t k = 0; k < ns; k++, total++) {
             if (total >= max)
                 continue;
@@ -427,9 +474,168 @@ span_cmp(const void *a, const void *b)
     return x->tok_begin < y->tok_begin ? -1 : x->tok_begin > y->tok_begin;
 }
 
+/* ------------------------------------------------------------ second stage */
+
+/* First stage over every sentence: emissions, labels, stems and
+ * alternative stems of the whole document in t->demit, dlab, dstem, dalt;
+ * then the document table. */
+static int
+stage1(struct ner_tagger *t, const struct txt_doc *doc, const struct txt_sentence *sents,
+       size_t nsents)
+{
+    size_t nt = doc->ntokens;
+    if (nt > t->dtcap) {
+        size_t cap = t->dtcap ? t->dtcap : 256;
+        while (cap < nt)
+            cap *= 2;
+        free(t->demit);
+        free(t->demit2);
+        free(t->dlab);
+        free(t->dstem);
+        free(t->dalt);
+        free(t->dcls);
+        t->demit = malloc(cap * L * sizeof(*t->demit));
+        t->demit2 = malloc(cap * L * sizeof(*t->demit2));
+        t->dlab = malloc(cap);
+        t->dstem = malloc(cap * sizeof(*t->dstem));
+        t->dalt = malloc(cap * sizeof(*t->dalt));
+        t->dcls = malloc(cap * sizeof(*t->dcls));
+        if (!t->demit || !t->demit2 || !t->dlab || !t->dstem || !t->dalt || !t->dcls) {
+            free(t->demit);
+            free(t->demit2);
+            free(t->dlab);
+            free(t->dstem);
+            free(t->dalt);
+            free(t->dcls);
+            t->demit = t->demit2 = NULL;
+            t->dlab = NULL;
+            t->dstem = t->dalt = NULL;
+            t->dcls = NULL;
+            t->dtcap = 0;
+            return LQ_ERR_NOMEM;
+        }
+        t->dtcap = cap;
+    }
+    if (NULL == t->ds && LQ_OK != ner_docstat_new(&t->ds))
+        return LQ_ERR_NOMEM;
+    memset(t->dlab, 0, nt);
+    memset(t->dstem, 0, nt * sizeof(*t->dstem));
+    memset(t->dalt, 0, nt * sizeof(*t->dalt));
+    memset(t->dcls, 0, nt * sizeof(*t->dcls));
+    memset(t->demit, 0, nt * L * sizeof(*t->demit));
+    for (size_t s = 0; s < nsents; s++) {
+        size_t tb = sents[s].tok_begin, te = sents[s].tok_end;
+        if (te > nt)
+            te = nt;
+        for (size_t cb = tb; cb < te; cb += CHUNK_MAX) {
+            size_t len = te - cb < CHUNK_MAX ? te - cb : CHUNK_MAX;
+            if (LQ_OK != scratch_reserve(t, len))
+                return LQ_ERR_NOMEM;
+            ner_tokinfo_fill(t->m->lexf, t->m->clusters, doc->tokens + cb, len, t->info);
+            emissions2(t->m, NER_STACK_FULL == t->m->doc_mode ? t->m->doc : NULL, t->info, len,
+                       t->demit + cb * L, t->demit2 + cb * L);
+            ner_viterbi(&t->m->tr, t->demit + cb * L, len, t->delta, t->bp, t->dlab + cb);
+            for (size_t i = 0; i < len; i++) {
+                t->dstem[cb + i] = t->info[i].hstem;
+                t->dalt[cb + i] = t->info[i].halt;
+                t->dcls[cb + i] = t->info[i].cls;
+            }
+        }
+    }
+    return ner_docstat_build(t->ds, t->dstem, t->dlab, nt);
+}
+
+/* Second-stage emissions of the chunk [cb, cb + len) into t->emit. */
+static void
+stage2_emit(struct ner_tagger *t, size_t cb, size_t len)
+{
+    const struct ner_model *dm = t->m->doc;
+    uint64_t keys[NER_MAX_DOCFEATS];
+    const float *base = NER_STACK_FULL == t->m->doc_mode ? t->demit2 : t->demit;
+    for (size_t i = 0; i < len; i++) {
+        float *e = t->emit + i * L;
+        memcpy(e, base + (cb + i) * L, L * sizeof(*e));
+        size_t nk = ner_doc_features(t->ds, t->dstem, t->dalt, t->dcls, t->dlab, cb, cb + len, cb + i, keys);
+        int32_t acc[L] = {0};
+        for (size_t k = 0; k < nk; k++) {
+            const struct ner_slot *s = ner_model_find(dm, keys[k]);
+            if (NULL == s)
+                continue;
+            for (int l = 0; l < L; l++)
+                acc[l] += s->w[l];
+        }
+        for (int l = 0; l < L; l++)
+            e[l] += (float)acc[l] * dm->scale;
+    }
+}
+
+int
+ner_tag_doc_input(struct ner_tagger *t, const struct txt_doc *doc, const float **emit,
+                  const uint64_t **keys, const size_t **kofs)
+{
+    size_t nt = doc->ntokens;
+    struct txt_sentence whole = {0, 0, 0, (uint32_t)nt};
+    const struct txt_sentence *sents = doc->nsents ? doc->sents : &whole;
+    size_t nsents = doc->nsents ? doc->nsents : 1;
+    int rc = stage1(t, doc, sents, nsents);
+    if (LQ_OK != rc)
+        return rc;
+    if (nt * NER_MAX_DOCFEATS + 1 > t->dkcap) {
+        free(t->dkeys);
+        free(t->dkofs);
+        t->dkcap = nt * NER_MAX_DOCFEATS + 1;
+        t->dkeys = malloc(t->dkcap * sizeof(*t->dkeys));
+        t->dkofs = malloc((nt + 1) * sizeof(*t->dkofs));
+        if (NULL == t->dkeys || NULL == t->dkofs) {
+            free(t->dkeys);
+            free(t->dkofs);
+            t->dkeys = NULL;
+            t->dkofs = NULL;
+            t->dkcap = 0;
+            return LQ_ERR_NOMEM;
+        }
+    }
+    /* dkofs first holds, at each chunk's first token, the chunk's end;
+     * tokens outside every sentence get no features */
+    size_t nk = 0;
+    size_t *cbeg = t->dkofs;
+    for (size_t i = 0; i <= nt; i++)
+        cbeg[i] = SIZE_MAX;
+    for (size_t s = 0; s < nsents; s++) {
+        size_t tb = sents[s].tok_begin, te = sents[s].tok_end;
+        if (te > nt)
+            te = nt;
+        for (size_t cb = tb; cb < te; cb += CHUNK_MAX)
+            cbeg[cb] = te - cb < CHUNK_MAX ? te : cb + CHUNK_MAX;
+    }
+    size_t ce = 0, cs = 0;
+    for (size_t i = 0; i < nt; i++) {
+        size_t end = cbeg[i];
+        if (SIZE_MAX != end) {
+            cs = i;
+            ce = end;
+        }
+        cbeg[i] = nk;
+        if (i >= cs && i < ce)
+            nk += ner_doc_features(t->ds, t->dstem, t->dalt, t->dcls, t->dlab, cs, ce, i, t->dkeys + nk);
+    }
+    t->dkofs[nt] = nk;
+    *emit = t->demit;
+    *keys = t->dkeys;
+    *kofs = t->dkofs;
+    return LQ_OK;
+}
+
 int
 ner_tag_doc(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *spans, size_t max,
             size_t *n)
+{
+    return ner_tag_doc_ex(t, doc, spans, max, n, 0);
+}
+
+int
+ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *spans, size_t max,
+               size_t *n, unsigned flags)
 {
     *n = 0;
     size_t nt = doc->ntokens;
@@ -440,6 +646,12 @@ ner_tag_doc(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *sp
     struct txt_sentence whole = {0, 0, 0, (uint32_t)nt};
     const struct txt_sentence *sents = doc->nsents ? doc->sents : &whole;
     size_t nsents = doc->nsents ? doc->nsents : 1;
+    int stack = NULL != t->m->doc && !(flags & NER_DOC_NO_STACK);
+    if (stack) {
+        int rc = stage1(t, doc, sents, nsents);
+        if (LQ_OK != rc)
+            return rc;
+    }
     for (size_t s = 0; s < nsents; s++) {
         size_t tb = sents[s].tok_begin, te = sents[s].tok_end, k = 0;
         if (te > nt)
@@ -449,10 +661,36 @@ ner_tag_doc(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *sp
         if (LQ_OK != grow_bytes((void **)&t->dspans, &t->dcap, ns + (te - tb) + 1,
                                 sizeof(*t->dspans)))
             return LQ_ERR_NOMEM;
-        int rc = ner_tag(t, doc, tb, te, t->dspans + ns, te - tb, &k);
-        if (LQ_OK != rc)
-            return rc;
-        ns += k;
+        if (!stack) {
+            int rc = ner_tag(t, doc, tb, te, t->dspans + ns, te - tb, &k);
+            if (LQ_OK != rc)
+                return rc;
+            ns += k;
+            continue;
+        }
+        for (size_t cb = tb; cb < te; cb += CHUNK_MAX) {
+            size_t len = te - cb < CHUNK_MAX ? te - cb : CHUNK_MAX;
+            const struct ner_trans *tr2 =
+                NER_STACK_FULL == t->m->doc_mode ? &t->m->doc->tr : &t->m->tr;
+            stage2_emit(t, cb, len);
+            float best = ner_viterbi(tr2, t->emit, len, t->delta, t->bp, t->labels);
+            size_t nc = ner_labels_to_spans(t->labels, len, t->spans, t->cap);
+            if (0 == nc)
+                continue;
+            margins(t, tr2, len, best, t->spans, nc);
+            for (size_t j = 0; j < nc; j++) {
+                struct ner_span sp = t->spans[j];
+                sp.tok_begin += (uint32_t)cb;
+                sp.tok_end += (uint32_t)cb;
+                t->dspans[ns++] = sp;
+            }
+        }
+    }
+    if (flags & NER_DOC_NO_CONSISTENCY) {
+        for (size_t k = 0; k < ns && k < max; k++)
+            spans[k] = t->dspans[k];
+        *n = ns;
+        return LQ_OK;
     }
     /* the dictionary of what the first pass found */
     if (LQ_OK != grow_bytes((void **)&t->match, &t->mcap, nt, sizeof(*t->match)))

@@ -230,6 +230,13 @@ ner_exclude_hits(const struct ner_exclude *ex, const struct ner_sent *s)
 
 /* ------------------------------------------------------------- trainer */
 
+static uint64_t
+rng_next(uint64_t *s)
+{
+    *s += 0x9e3779b97f4a7c15ull;
+    return ner_mix(*s);
+}
+
 struct tsent {
     size_t tok0, n;
 };
@@ -259,6 +266,12 @@ struct ner_trainer {
     struct ner_trans tavg;
     float o_bias;
     float prune;
+    /* extra keys for the next sentence added (ner_trainer_set_extra) */
+    const uint64_t *extra;
+    const size_t *ekofs;
+    /* lexicon dropout of training tokens (ner_trainer_set_dropout) */
+    float lex_dropout;
+    uint64_t drop_rng;
 };
 
 int
@@ -319,8 +332,8 @@ grow(void **p, size_t *cap, size_t need, size_t elem)
 }
 
 /* BIOES labels of a sentence's gold spans. */
-static void
-gold_labels(const struct ner_sent *s, uint8_t *lab)
+void
+ner_sent_labels(const struct ner_sent *s, uint8_t *lab)
 {
     memset(lab, 0, s->n);
     struct ner_span sp[256];
@@ -391,6 +404,11 @@ ner_trainer_add(struct ner_trainer *tr, const struct ner_sent *sents, size_t n, 
             }
         }
         ner_tokinfo_fill(tr->lf, tr->cl, doc.tokens, se->n, info);
+        for (size_t i = 0; !dev && tr->lex_dropout > 0 && i < se->n; i++) {
+            double u = (double)(rng_next(&tr->drop_rng) >> 11) / 9007199254740992.0;
+            if (u < (double)tr->lex_dropout)
+                info[i].lex = info[i].mwb = info[i].mwi = info[i].mwe = info[i].alt_lex = 0;
+        }
         if (LQ_OK != (rc = grow((void **)&tr->gold, &tr->tokcap, tr->ntok + se->n, 1)))
             break;
         size_t *nf = realloc(tr->fofs, (tr->ntok + se->n + 1) * sizeof(*nf));
@@ -399,7 +417,7 @@ ner_trainer_add(struct ner_trainer *tr, const struct ner_sent *sents, size_t n, 
             break;
         }
         tr->fofs = nf;
-        gold_labels(se, tr->gold + tr->ntok);
+        ner_sent_labels(se, tr->gold + tr->ntok);
         for (size_t i = 0; i < se->n && LQ_OK == rc; i++) {
             size_t k = ner_token_features(info, se->n, i, keys);
             rc = grow((void **)&tr->feats, &tr->featcap, tr->nfeats + 2 * k, sizeof(uint32_t));
@@ -407,6 +425,18 @@ ner_trainer_add(struct ner_trainer *tr, const struct ner_sent *sents, size_t n, 
                 rc = add_feature(tr, keys[j], dev, 0);
                 if (LQ_OK == rc && tr->adapt)
                     rc = add_feature(tr, domain_key(keys[j], domain), dev, 1);
+            }
+            if (tr->extra && 0 == s) {
+                const uint64_t *ek = tr->extra + (tr->ekofs[i] - tr->ekofs[0]);
+                size_t ne = tr->ekofs[i + 1] - tr->ekofs[i];
+                if (LQ_OK == rc)
+                    rc = grow((void **)&tr->feats, &tr->featcap, tr->nfeats + 2 * ne,
+                              sizeof(uint32_t));
+                for (size_t j = 0; j < ne && LQ_OK == rc; j++) {
+                    rc = add_feature(tr, ek[j], dev, 0);
+                    if (LQ_OK == rc && tr->adapt)
+                        rc = add_feature(tr, domain_key(ek[j], domain), dev, 1);
+                }
             }
             tr->fofs[tr->ntok + i + 1] = tr->nfeats;
         }
@@ -432,6 +462,20 @@ ner_trainer_add(struct ner_trainer *tr, const struct ner_sent *sents, size_t n, 
 }
 
 void
+ner_trainer_set_dropout(struct ner_trainer *tr, float p, uint64_t seed)
+{
+    tr->lex_dropout = p;
+    tr->drop_rng = seed ^ 0x6c657864726f70ull;
+}
+
+void
+ner_trainer_set_extra(struct ner_trainer *tr, const uint64_t *keys, const size_t *kofs)
+{
+    tr->extra = keys;
+    tr->ekofs = kofs;
+}
+
+void
 ner_trainer_sizes(const struct ner_trainer *tr, size_t *sents, size_t *tokens, size_t *dev_sents)
 {
     size_t nt = 0;
@@ -440,13 +484,6 @@ ner_trainer_sizes(const struct ner_trainer *tr, size_t *sents, size_t *tokens, s
     *sents = tr->ntrain;
     *tokens = nt;
     *dev_sents = tr->ndev;
-}
-
-static uint64_t
-rng_next(uint64_t *s)
-{
-    *s += 0x9e3779b97f4a7c15ull;
-    return ner_mix(*s);
 }
 
 static void
@@ -737,6 +774,216 @@ ner_trainer_model(const struct ner_trainer *tr, const char *meta, const struct l
         if (keys[i] == bias)
             rows[i * L] -= tr->o_bias;
     int rc = ner_model_build(keys, rows, nk, &tr->tavg, tr->cl, meta, lex, out);
+    free(keys);
+    free(rows);
+    return rc;
+}
+
+/* ------------------------------------------------- second-stage trainer */
+
+#define STACK_MAX_TRANS 64
+
+struct ssent {
+    size_t tok0, n;
+    unsigned tr;
+};
+
+struct ner_stack_trainer {
+    struct fmap map;
+    float *emit;
+    uint8_t *gold;
+    size_t *fofs; /* ntok + 1 */
+    size_t ntok, emitcap, goldcap, fofscap;
+    uint32_t *feats;
+    size_t nfeats, featcap;
+    struct ssent *sents;
+    size_t nsents, scap, maxlen;
+    struct ner_trans trs[STACK_MAX_TRANS];
+    unsigned ntrs;
+};
+
+int
+ner_stack_trainer_new(struct ner_stack_trainer **out)
+{
+    struct ner_stack_trainer *st = calloc(1, sizeof(*st));
+    *out = NULL;
+    if (NULL == st)
+        return LQ_ERR_NOMEM;
+    st->fofs = malloc(sizeof(*st->fofs));
+    if (NULL == st->fofs) {
+        free(st);
+        return LQ_ERR_NOMEM;
+    }
+    st->fofs[0] = 0;
+    st->fofscap = 1;
+    *out = st;
+    return LQ_OK;
+}
+
+void
+ner_stack_trainer_free(struct ner_stack_trainer *st)
+{
+    if (NULL == st)
+        return;
+    fmap_free(&st->map);
+    free(st->emit);
+    free(st->gold);
+    free(st->fofs);
+    free(st->feats);
+    free(st->sents);
+    free(st);
+}
+
+int
+ner_stack_trainer_add(struct ner_stack_trainer *st, const struct ner_trans *tr, const float *emit,
+                      const uint64_t *keys, const size_t *kofs, const uint8_t *gold, size_t n)
+{
+    if (0 == n)
+        return LQ_OK;
+    unsigned ti = 0;
+    while (ti < st->ntrs && 0 != memcmp(&st->trs[ti], tr, sizeof(*tr)))
+        ti++;
+    if (ti == st->ntrs) {
+        if (st->ntrs == STACK_MAX_TRANS)
+            return LQ_ERR_INVALID;
+        st->trs[st->ntrs++] = *tr;
+    }
+    size_t nk = kofs[n] - kofs[0];
+    if (LQ_OK != grow((void **)&st->emit, &st->emitcap, (st->ntok + n) * L, sizeof(float)) ||
+        LQ_OK != grow((void **)&st->gold, &st->goldcap, st->ntok + n, 1) ||
+        LQ_OK != grow((void **)&st->fofs, &st->fofscap, st->ntok + n + 1, sizeof(size_t)) ||
+        LQ_OK != grow((void **)&st->feats, &st->featcap, st->nfeats + nk, sizeof(uint32_t)) ||
+        LQ_OK != grow((void **)&st->sents, &st->scap, st->nsents + 1, sizeof(struct ssent)))
+        return LQ_ERR_NOMEM;
+    memcpy(st->emit + st->ntok * L, emit, n * L * sizeof(float));
+    memcpy(st->gold + st->ntok, gold, n);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = kofs[i]; k < kofs[i + 1]; k++) {
+            uint32_t id = fmap_id(&st->map, keys[k - kofs[0]]);
+            if (NONE == id)
+                return LQ_ERR_NOMEM;
+            st->feats[st->nfeats++] = id;
+        }
+        st->fofs[st->ntok + i + 1] = st->nfeats;
+    }
+    st->sents[st->nsents++] = (struct ssent){st->ntok, n, ti};
+    st->ntok += n;
+    if (n > st->maxlen)
+        st->maxlen = n;
+    return LQ_OK;
+}
+
+int
+ner_stack_trainer_run(struct ner_stack_trainer *st, unsigned epochs, float margin, uint64_t seed,
+                      void *logp, uint64_t **okeys, float **orows, size_t *on)
+{
+    FILE *log = logp;
+    size_t nf = st->map.used, ml = st->maxlen ? st->maxlen : 1;
+    float *w = calloc(nf * L + 1, sizeof(*w));
+    double *wa = calloc(nf * L + 1, sizeof(*wa));
+    size_t *order = malloc((st->nsents + 1) * sizeof(*order));
+    float *emit = malloc(ml * L * sizeof(*emit)), *delta = malloc(ml * L * sizeof(*delta));
+    uint8_t *bp = malloc(ml * L), *pred = malloc(ml);
+    uint64_t *keys = malloc((nf + 1) * sizeof(*keys));
+    float *rows = malloc((nf * L + 1) * sizeof(*rows));
+    int rc = LQ_ERR_NOMEM;
+    *okeys = NULL;
+    *orows = NULL;
+    *on = 0;
+    if (!w || !wa || !order || !emit || !delta || !bp || !pred || !keys || !rows)
+        goto out;
+    for (size_t i = 0; i < st->nsents; i++)
+        order[i] = i;
+    uint64_t rng = seed;
+    double c = 1;
+    /* the first stage's path score counts with a learnt weight alpha (so
+     * the document weights stay on its scale); the model stores the
+     * document weights divided by the averaged alpha */
+    double alpha = 1, alpha_a = 0;
+    struct ner_trans tws;
+    for (unsigned ep = 0; ep < epochs; ep++) {
+        for (size_t i = st->nsents; i > 1; i--) {
+            size_t j = (size_t)(rng_next(&rng) % i);
+            size_t t = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = t;
+        }
+        size_t errors = 0;
+        for (size_t oi = 0; oi < st->nsents; oi++, c += 1) {
+            const struct ssent *s = &st->sents[order[oi]];
+            const uint8_t *g = st->gold + s->tok0;
+            const struct ner_trans *t1 = &st->trs[s->tr];
+            for (int l = 0; l < L; l++) {
+                tws.start[l] = (float)alpha * t1->start[l];
+                tws.end[l] = (float)alpha * t1->end[l];
+                for (int l2 = 0; l2 < L; l2++)
+                    tws.trans[l][l2] = (float)alpha * t1->trans[l][l2];
+            }
+            for (size_t i = 0; i < s->n; i++) {
+                size_t t = s->tok0 + i;
+                float *e = emit + i * L;
+                for (int l = 0; l < L; l++)
+                    e[l] = (float)alpha * st->emit[t * L + l];
+                for (size_t k = st->fofs[t]; k < st->fofs[t + 1]; k++) {
+                    const float *row = w + (size_t)st->feats[k] * L;
+                    for (int l = 0; l < L; l++)
+                        e[l] += row[l];
+                }
+                if (margin > 0)
+                    for (int l = 0; l < L; l++)
+                        e[l] += l == g[i] ? 0 : margin;
+            }
+            ner_viterbi(&tws, emit, s->n, delta, bp, pred);
+            if (0 == memcmp(pred, g, s->n))
+                continue;
+            errors++;
+            double d1 = path_score(t1, st->emit + s->tok0 * L, g, s->n) -
+                        path_score(t1, st->emit + s->tok0 * L, pred, s->n);
+            alpha += d1;
+            alpha_a += c * d1;
+            for (size_t i = 0; i < s->n; i++) {
+                if (pred[i] == g[i])
+                    continue;
+                size_t t = s->tok0 + i;
+                for (size_t k = st->fofs[t]; k < st->fofs[t + 1]; k++) {
+                    size_t r = (size_t)st->feats[k] * L;
+                    w[r + g[i]] += 1;
+                    wa[r + g[i]] += c;
+                    w[r + pred[i]] -= 1;
+                    wa[r + pred[i]] -= c;
+                }
+            }
+        }
+        if (log)
+            fprintf(log, "stage 2 epoch %2u: %zu of %zu sentences wrong; alpha %.3f\n", ep + 1,
+                    errors, st->nsents, alpha);
+    }
+    double aavg = alpha - alpha_a / c;
+    if (!(aavg > 1e-3)) {
+        rc = LQ_ERR_INVALID;
+        goto out;
+    }
+    for (size_t i = 0; i < nf; i++) {
+        keys[i] = st->map.id_key[i];
+        for (int l = 0; l < L; l++)
+            rows[i * L + l] = (float)((w[i * L + l] - wa[i * L + l] / c) / aavg);
+    }
+    if (log)
+        fprintf(log, "stage 2: averaged alpha %.3f\n", aavg);
+    *okeys = keys;
+    *orows = rows;
+    *on = nf;
+    keys = NULL;
+    rows = NULL;
+    rc = LQ_OK;
+out:
+    free(w);
+    free(wa);
+    free(order);
+    free(emit);
+    free(delta);
+    free(bp);
+    free(pred);
     free(keys);
     free(rows);
     return rc;

@@ -21,6 +21,8 @@ usage(void)
             "       [--epochs N] [--seed N] [--min-count N] [--no-average] [--adapt]\n"
             "       [--margin X] [--o-bias X] [--prune X] [--repeat-first N] [--pa C]\n"
             "       [--clusters K [--cluster-min N] [--unlabeled TAGSET:PATH ...]]\n"
+            "       [--stack K [--stack-epochs N] [--doc-size N] [--stack-first | --stack-full]]\n"
+            "       [--lex-dropout P]\n"
             "TAGSET: anercorp, fane (NewsFANE/WikiFANE coarse), aqmar.\n"
             "--dev-tail N: the last N sentences of the first --train corpus are the dev set\n"
             "  (not trained on; their text is also excluded from the other corpora).\n"
@@ -32,7 +34,15 @@ usage(void)
             "  target domain whose private weights the model keeps.\n"
             "--clusters K: K word classes (exchange algorithm) over the stems of the\n"
             "  training text and the --unlabeled text (held-out copies dropped), stored\n"
-            "  in the model; words seen fewer than --cluster-min times get none.\n",
+            "  in the model; words seen fewer than --cluster-min times get none.\n"
+            "--stack K: also train the second stage (document features over the first\n"
+            "  stage's labels) on first-stage output of K jackknife models, each trained\n"
+            "  without one K-th of the documents (blocks of --doc-size sentences, 15)\n"
+            "  and run on it; --stack-epochs (5) passes; --stack-first: the second stage\n"
+            "  learns from the first --train corpus only. --stack-full: the second stage is\n"
+            "  a whole model (all first-stage features plus the document features, trained\n"
+            "  like the first) instead of weights added to the first stage's scores.\n"
+            "--lex-dropout P: training tokens lose their lexicon classes with probability P.\n",
             NER_EXCLUDE_WINDOW);
 }
 
@@ -75,6 +85,158 @@ cluster_text(const struct txt_ctx *tx, struct ner_corpus **src, uint8_t **keep, 
     return LQ_OK == rc ? 0 : 1;
 }
 
+/* One document of the sentences [s0, s1) of @p c, analysed into @p arena. */
+static int
+make_doc(const struct txt_ctx *tx, struct lq_arena *arena, const struct ner_sent *sents, size_t ns,
+         struct txt_doc *doc)
+{
+    size_t total = 0;
+    for (size_t s = 0; s < ns; s++)
+        total += sents[s].n;
+    memset(doc, 0, sizeof(*doc));
+    doc->tokens = lq_arena_calloc(arena, total ? total : 1, sizeof(*doc->tokens));
+    doc->sents = lq_arena_calloc(arena, ns ? ns : 1, sizeof(*doc->sents));
+    if (NULL == doc->tokens || NULL == doc->sents)
+        return LQ_ERR_NOMEM;
+    size_t off = 0;
+    for (size_t s = 0; s < ns; s++) {
+        struct txt_doc one;
+        int rc = ner_sent_analyze(tx, arena, &sents[s], &one);
+        if (LQ_OK != rc)
+            return rc;
+        memcpy(doc->tokens + off, one.tokens, sents[s].n * sizeof(*doc->tokens));
+        doc->sents[s] = (struct txt_sentence){0, 0, (uint32_t)off, (uint32_t)(off + sents[s].n)};
+        off += sents[s].n;
+    }
+    doc->ntokens = total;
+    doc->nsents = ns;
+    return LQ_OK;
+}
+
+/* The kept sentences of a corpus, in documents of @p dsize sentences. */
+struct kept {
+    size_t *idx; /* kept sentence numbers */
+    size_t n;
+};
+
+/* Second stage: K jackknife first-stage models label the documents they
+ * were not trained on; the second stage learns from their output. */
+static int
+train_stack(const struct txt_ctx *tx, const struct ner_lexfeat *lf, const struct ner_clusters *cl,
+            const struct lq_lexicons *lex, int adapt, const struct ner_train_opts *o,
+            struct ner_corpus *corp, const struct kept *kp, size_t ntrain, unsigned repeat_first,
+            unsigned k, unsigned dsize, unsigned epochs2, int first_only, int full,
+            float lex_dropout, struct ner_model *m)
+{
+    int rc = LQ_ERR_NOMEM;
+    struct ner_stack_trainer *st = NULL;
+    struct ner_trainer *t2 = NULL;
+    struct ner_model *m2 = NULL;
+    if (full)
+        first_only = 0;
+    struct lq_arena *arena = lq_arena_new(0);
+    struct ner_sent *buf = NULL;
+    uint8_t *gold = NULL;
+    uint64_t *keys = NULL;
+    float *rows = NULL;
+    size_t nrows = 0, maxs = 1, goldcap = 1;
+    for (size_t i = 0; i < ntrain; i++)
+        for (size_t j = 0; j < kp[i].n; j++)
+            if (corp[i].sents[kp[i].idx[j]].n > goldcap)
+                goldcap = corp[i].sents[kp[i].idx[j]].n;
+    maxs = dsize ? dsize : 1;
+    buf = malloc(maxs * sizeof(*buf));
+    gold = malloc(goldcap);
+    if (NULL == arena || NULL == buf || NULL == gold || LQ_OK != ner_stack_trainer_new(&st))
+        goto out;
+    if (full && LQ_OK != ner_trainer_new(lf, cl, tx, adapt, &t2))
+        goto out;
+    if (full)
+        ner_trainer_set_dropout(t2, lex_dropout, o->seed + 100);
+    for (unsigned p = 0; p < k; p++) {
+        struct ner_trainer *tp = NULL;
+        struct ner_model *mp = NULL;
+        struct ner_tagger *tg = NULL;
+        rc = ner_trainer_new(lf, cl, tx, adapt, &tp);
+        if (LQ_OK == rc)
+            ner_trainer_set_dropout(tp, lex_dropout, o->seed + p + 1);
+        for (size_t i = 0; LQ_OK == rc && i < ntrain; i++)
+            for (unsigned r = 0; LQ_OK == rc && r < (0 == i ? repeat_first : 1u); r++)
+                for (size_t j = 0; LQ_OK == rc && j < kp[i].n; j++)
+                    if ((j / dsize) % k != p)
+                        rc = ner_trainer_add(tp, &corp[i].sents[kp[i].idx[j]], 1, 0, (unsigned)i);
+        if (LQ_OK == rc)
+            rc = ner_trainer_run(tp, o, NULL, NULL);
+        if (LQ_OK == rc)
+            rc = ner_trainer_model(tp, NULL, lex, &mp);
+        ner_trainer_free(tp);
+        if (LQ_OK == rc && NULL == (tg = ner_tagger_new(mp)))
+            rc = LQ_ERR_NOMEM;
+        size_t nsent = 0;
+        for (size_t i = 0; LQ_OK == rc && i < (first_only ? 1 : ntrain); i++) {
+            for (size_t d0 = (size_t)p * dsize; LQ_OK == rc && d0 < kp[i].n; d0 += (size_t)k * dsize) {
+                size_t d1 = d0 + dsize < kp[i].n ? d0 + dsize : kp[i].n;
+                for (size_t j = d0; j < d1; j++)
+                    buf[j - d0] = corp[i].sents[kp[i].idx[j]];
+                lq_arena_reset(arena);
+                struct txt_doc doc;
+                const float *emit;
+                const uint64_t *dk;
+                const size_t *kofs;
+                rc = make_doc(tx, arena, buf, d1 - d0, &doc);
+                if (LQ_OK == rc)
+                    rc = ner_tag_doc_input(tg, &doc, &emit, &dk, &kofs);
+                for (size_t j = d0; LQ_OK == rc && j < d1; j++) {
+                    const struct txt_sentence *ts = &doc.sents[j - d0];
+                    ner_sent_labels(&buf[j - d0], gold);
+                    for (unsigned r = 0; full && LQ_OK == rc && r < (0 == i ? repeat_first : 1u);
+                         r++) {
+                        ner_trainer_set_extra(t2, dk + kofs[ts->tok_begin], kofs + ts->tok_begin);
+                        rc = ner_trainer_add(t2, &buf[j - d0], 1, 0, (unsigned)i);
+                        ner_trainer_set_extra(t2, NULL, NULL);
+                    }
+                    for (unsigned r = 0; !full && LQ_OK == rc && r < (0 == i ? repeat_first : 1u); r++)
+                        rc = ner_stack_trainer_add(st, &mp->tr, emit + (size_t)ts->tok_begin * NER_NLABELS,
+                                                   dk + kofs[ts->tok_begin], kofs + ts->tok_begin,
+                                                   gold, ts->tok_end - ts->tok_begin);
+                    nsent++;
+                }
+            }
+        }
+        fprintf(stderr, "stage 2: jackknife part %u of %u: %zu sentences labelled\n", p + 1, k,
+                nsent);
+        ner_tagger_free(tg);
+        ner_model_free(mp);
+        if (LQ_OK != rc)
+            goto out;
+    }
+    if (full) {
+        rc = ner_trainer_run(t2, o, stderr, NULL);
+        if (LQ_OK == rc)
+            rc = ner_trainer_model(t2, NULL, NULL, &m2);
+        if (LQ_OK == rc) {
+            rc = ner_model_set_doc_model(m, m2);
+            m2 = NULL;
+        }
+    } else {
+        rc = ner_stack_trainer_run(st, epochs2, o->margin, o->seed, stderr, &keys, &rows, &nrows);
+        if (LQ_OK == rc)
+            rc = ner_model_set_doc(m, keys, rows, nrows);
+    }
+    if (LQ_OK == rc)
+        fprintf(stderr, "stage 2: %zu features\n", m->doc->nfeat);
+out:
+    free(keys);
+    free(rows);
+    free(buf);
+    free(gold);
+    ner_stack_trainer_free(st);
+    ner_trainer_free(t2);
+    ner_model_free(m2);
+    lq_arena_free(arena);
+    return rc;
+}
+
 static int
 is_forbidden(const char *spec)
 {
@@ -94,7 +256,9 @@ main(int argc, char **argv)
     const char *train[MAX_CORPORA], *excl[MAX_CORPORA], *unl[MAX_CORPORA];
     size_t ntrain = 0, nexcl = 0, nunl = 0, dev_tail = 0;
     unsigned nclusters = 0, cluster_min = 2, repeat_first = 1;
-    int adapt = 0;
+    unsigned stack_k = 0, stack_epochs = 5, doc_size = 15;
+    float lex_dropout = 0;
+    int adapt = 0, stack_first = 0, stack_full = 0;
     struct ner_train_opts o = {.epochs = 12, .seed = 1, .min_count = 1, .average = 1};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -105,6 +269,14 @@ main(int argc, char **argv)
         }
         if (0 == strcmp(a, "--adapt")) {
             adapt = 1;
+            continue;
+        }
+        if (0 == strcmp(a, "--stack-first")) {
+            stack_first = 1;
+            continue;
+        }
+        if (0 == strcmp(a, "--stack-full")) {
+            stack_full = 1;
             continue;
         }
         if (NULL == v) {
@@ -144,6 +316,14 @@ main(int argc, char **argv)
             o.pa_c = strtof(v, NULL);
         else if (0 == strcmp(a, "--margin"))
             o.margin = strtof(v, NULL);
+        else if (0 == strcmp(a, "--lex-dropout"))
+            lex_dropout = strtof(v, NULL);
+        else if (0 == strcmp(a, "--stack"))
+            stack_k = (unsigned)strtoul(v, NULL, 10);
+        else if (0 == strcmp(a, "--stack-epochs"))
+            stack_epochs = (unsigned)strtoul(v, NULL, 10);
+        else if (0 == strcmp(a, "--doc-size"))
+            doc_size = (unsigned)strtoul(v, NULL, 10);
         else if (0 == strcmp(a, "--min-count"))
             o.min_count = (unsigned)strtoul(v, NULL, 10);
         else {
@@ -151,7 +331,7 @@ main(int argc, char **argv)
             return 2;
         }
     }
-    if (NULL == out || 0 == ntrain || 0 == o.epochs) {
+    if (NULL == out || 0 == ntrain || 0 == o.epochs || 0 == doc_size || 1 == stack_k) {
         usage();
         return 2;
     }
@@ -272,6 +452,7 @@ main(int argc, char **argv)
     }
     if (LQ_OK != ner_trainer_new(lf, cl, tx, adapt, &tr))
         goto nomem;
+    ner_trainer_set_dropout(tr, lex_dropout, o.seed);
     if (ndev && LQ_OK != ner_trainer_add(tr, dev, ndev, 1, 0))
         goto nomem;
     for (size_t i = 0; i < ntrain; i++) {
@@ -302,10 +483,13 @@ main(int argc, char **argv)
     ml += (size_t)snprintf(meta + ml, mcap - ml,
                            "\ntrain: %zu sentences, %zu tokens; dev: %zu sentences; seed %llu; "
                            "epochs %u; min count %u; averaged %d; margin %.2f; PA-I cap %.3f; "
-                           "O bias %.2f; prune %.3f; adapt %d; word classes %u (min count %u)",
+                           "O bias %.2f; prune %.3f; adapt %d; word classes %u (min count %u); "
+                           "second stage: %u jackknife parts, %u epochs, documents of %u "
+                           "sentences, first corpus only %d, whole model %d; lexicon dropout %.2f",
                            ns, nt, nd, (unsigned long long)o.seed, o.epochs, o.min_count,
                            o.average, (double)o.margin, (double)o.pa_c, (double)o.o_bias,
-                           (double)o.prune, adapt, nclusters, cluster_min);
+                           (double)o.prune, adapt, nclusters, cluster_min, stack_k, stack_epochs,
+                           doc_size, stack_first, stack_full, (double)lex_dropout);
     if (nd)
         ml += (size_t)snprintf(meta + ml, mcap - ml, "; final dev micro F1 %.2f",
                                devf[o.epochs - 1]);
@@ -314,6 +498,30 @@ main(int argc, char **argv)
     int rc = ner_trainer_model(tr, meta, lex, &m);
     if (LQ_OK != rc)
         goto nomem;
+    if (stack_k) {
+        ner_trainer_free(tr);
+        tr = NULL;
+        struct kept kp[MAX_CORPORA];
+        memset(kp, 0, sizeof(kp));
+        for (size_t i = 0; LQ_OK == rc && i < ntrain; i++) {
+            size_t n = 0 == i ? first_n : corp[i].nsents;
+            kp[i].idx = malloc((n ? n : 1) * sizeof(*kp[i].idx));
+            if (NULL == kp[i].idx) {
+                rc = LQ_ERR_NOMEM;
+                break;
+            }
+            for (size_t s = 0; s < n; s++)
+                if (keep[i][s] && corp[i].sents[s].n)
+                    kp[i].idx[kp[i].n++] = s;
+        }
+        if (LQ_OK == rc)
+            rc = train_stack(tx, lf, cl, lex, adapt, &o, corp, kp, ntrain, repeat_first, stack_k,
+                             doc_size, stack_epochs, stack_first, stack_full, lex_dropout, m);
+        for (size_t i = 0; i < ntrain; i++)
+            free(kp[i].idx);
+        if (LQ_OK != rc)
+            goto nomem;
+    }
     char err[512];
     if (LQ_OK != ner_model_save(m, out, err, sizeof(err))) {
         fprintf(stderr, "%s\n", err);

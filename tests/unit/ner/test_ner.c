@@ -373,7 +373,7 @@ test_model_roundtrip(void)
     struct ner_model *m = tiny_model(t, 3, 1);
     if (NULL == m)
         return;
-    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v2:", 18));
+    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v3:", 18));
     CHECK_INT(strlen(ner_model_id(m)), 26);
 
     struct txt_doc doc;
@@ -636,6 +636,237 @@ test_tag_doc(void)
     ner_model_free(m);
 }
 
+
+/* ------------------------------------------------------------ second stage */
+
+static void
+test_doc_features(void)
+{
+    /* stems: A B A C A; the first stage tagged the first and last A S-PER
+     * and the pair (C, A) as one ORG */
+    uint64_t stem[5] = {11, 22, 11, 33, 11};
+    uint8_t lab[5] = {4, 0, 0, 0, 4};
+    struct ner_docstat *ds = NULL;
+    CHECK_INT(ner_docstat_new(&ds), LQ_OK);
+    if (NULL == ds)
+        return;
+    CHECK_INT(ner_docstat_build(ds, stem, lab, 5), LQ_OK);
+    uint64_t f0[NER_MAX_DOCFEATS], f2[NER_MAX_DOCFEATS], f4[NER_MAX_DOCFEATS],
+        f1[NER_MAX_DOCFEATS];
+    size_t n0 = ner_doc_features(ds, stem, NULL, NULL, lab, 0, 5, 0, f0);
+    size_t n2 = ner_doc_features(ds, stem, NULL, NULL, lab, 0, 5, 2, f2);
+    size_t n4 = ner_doc_features(ds, stem, NULL, NULL, lab, 0, 5, 4, f4);
+    size_t n1 = ner_doc_features(ds, stem, NULL, NULL, lab, 0, 5, 1, f1);
+    CHECK(n0 > 2 && n0 <= NER_MAX_DOCFEATS);
+    CHECK(n2 > n0); /* the middle A also sees an earlier first occurrence */
+    CHECK(n4 <= NER_MAX_DOCFEATS);
+    /* B occurs once: "unique" and the label context, plus both neighbours' majority */
+    CHECK(n1 >= 2);
+    /* a token's own label is left out of the counts: the middle A (O) sees
+     * two S-PER, the last A (S-PER) one S-PER and one O */
+    CHECK(common(f2, n2, f4, n4) < n2);
+    /* a chunk bound hides the neighbours */
+    uint64_t g[NER_MAX_DOCFEATS];
+    size_t ng = ner_doc_features(ds, stem, NULL, NULL, lab, 1, 2, 1, g);
+    CHECK_INT(ng, 2);
+    /* the alternative stem finds the others when the stem has none */
+    uint64_t stem2[2] = {11, 44}, alt2[2] = {0, 11};
+    uint8_t lab2[2] = {4, 0};
+    CHECK_INT(ner_docstat_build(ds, stem2, lab2, 2), LQ_OK);
+    size_t na = ner_doc_features(ds, stem2, alt2, NULL, lab2, 1, 2, 1, g);
+    size_t nb = ner_doc_features(ds, stem2, NULL, NULL, lab2, 1, 2, 1, f1);
+    CHECK(na > nb);
+    /* a long document: bounded and still correct */
+    size_t big = 100000;
+    uint64_t *bs = malloc(big * sizeof(*bs));
+    uint8_t *bl = calloc(big, 1);
+    if (bs && bl) {
+        for (size_t i = 0; i < big; i++)
+            bs[i] = 1 + i % 5000;
+        bl[7] = 4;
+        CHECK_INT(ner_docstat_build(ds, bs, bl, big), LQ_OK);
+        size_t nx = ner_doc_features(ds, bs, NULL, NULL, bl, 5000, 10000, 5007, g);
+        size_t ny = ner_doc_features(ds, bs, NULL, NULL, bl, 5000, 10000, 5008, f1);
+        CHECK(nx > 0 && ny > 0 && common(g, nx, f1, ny) < nx);
+    }
+    free(bs);
+    free(bl);
+    ner_docstat_free(ds);
+    ner_docstat_free(NULL);
+}
+
+static void
+test_stack(void)
+{
+    /* stage 1 tags "سمير" after "قال" only; the second stage, told that a
+     * word the first stage tagged elsewhere is a person, tags the other
+     * occurrence too */
+    struct txt_token toks[6] = {
+        tok("قال", "قال", "قال", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("أمس", "أمس", "أمس", "", TXT_WORD),
+        tok("ثم", "ثم", "ثم", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("غدا", "غدا", "غدا", "", TXT_WORD),
+    };
+    uint64_t fk[2 * NER_MAX_FEATS];
+    float fr[2 * NER_MAX_FEATS * L];
+    size_t nfk = 0;
+    add_specific(fk, fr, &nfk, toks, 3, 1, toks + 3, 3, ner_label(NER_PER, NER_POS_S), 1);
+    struct ner_tokinfo in1[1];
+    uint64_t bf[NER_MAX_FEATS];
+    ner_tokinfo_fill(NULL, NULL, toks, 1, in1);
+    ner_token_features(in1, 1, 0, bf); /* the bias */
+    fk[nfk] = bf[0];
+    memset(fr + nfk * L, 0, L * sizeof(float));
+    fr[nfk * L] = 0.5f;
+    nfk++;
+    struct ner_trans ftr;
+    memset(&ftr, 0, sizeof(ftr));
+    struct ner_model *m = NULL;
+    CHECK_INT(ner_model_build(fk, fr, nfk, &ftr, NULL, NULL, NULL, &m), LQ_OK);
+    if (NULL == m)
+        return;
+    struct txt_sentence sents[2] = {{0, 0, 0, 3}, {0, 0, 3, 6}};
+    struct txt_doc doc;
+    memset(&doc, 0, sizeof(doc));
+    doc.tokens = toks;
+    doc.ntokens = 6;
+    doc.sents = sents;
+    doc.nsents = 2;
+    struct ner_tagger *tg = ner_tagger_new(m);
+    struct ner_span sp[8];
+    size_t n = 0;
+    CHECK_INT(ner_tag_doc_ex(tg, &doc, sp, 8, &n, NER_DOC_NO_CONSISTENCY), LQ_OK);
+    CHECK_INT(n, 1);
+    /* the second stage's input: the features of token 4 */
+    const float *emit;
+    const uint64_t *keys;
+    const size_t *kofs;
+    CHECK_INT(ner_tag_doc_input(tg, &doc, &emit, &keys, &kofs), LQ_OK);
+    CHECK(kofs[5] > kofs[4] && kofs[6] <= 6 * NER_MAX_DOCFEATS);
+    size_t nk = kofs[5] - kofs[4];
+    uint64_t dk[NER_MAX_DOCFEATS];
+    float rows[NER_MAX_DOCFEATS * L];
+    memset(rows, 0, sizeof(rows));
+    for (size_t k = 0; k < nk; k++) {
+        dk[k] = keys[kofs[4] + k];
+        rows[k * L + ner_label(NER_PER, NER_POS_S)] = 5.0f;
+    }
+    /* keys shared with other tokens would tag them too: keep token 4's own */
+    size_t w = 0;
+    for (size_t k = 0; k < nk; k++) {
+        int shared = 0;
+        for (size_t i = 0; i < 6 && !shared; i++)
+            if (4 != i)
+                shared = has_key(keys + kofs[i], kofs[i + 1] - kofs[i], dk[k]);
+        if (!shared)
+            dk[w++] = dk[k];
+    }
+    CHECK(w > 0);
+    char idv2[64];
+    snprintf(idv2, sizeof(idv2), "%s", ner_model_id(m));
+    CHECK_INT(ner_model_set_doc(m, dk, rows, w), LQ_OK);
+    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v3:", 18));
+    CHECK(0 != strcmp(ner_model_id(m), idv2));
+    CHECK(m->doc != NULL && m->doc->nfeat == w);
+    ner_tagger_free(tg);
+    tg = ner_tagger_new(m);
+    CHECK_INT(ner_tag_doc_ex(tg, &doc, sp, 8, &n, NER_DOC_NO_CONSISTENCY), LQ_OK);
+    CHECK_INT(n, 2);
+    if (2 == n) {
+        CHECK_INT(sp[1].tok_begin, 4);
+        CHECK_INT(sp[1].tok_end, 5);
+        CHECK_INT(sp[1].type, NER_PER);
+        CHECK(sp[1].margin > 0);
+    }
+    CHECK_INT(ner_tag_doc_ex(tg, &doc, sp, 8, &n, NER_DOC_NO_STACK | NER_DOC_NO_CONSISTENCY),
+              LQ_OK);
+    CHECK_INT(n, 1);
+    /* ner_tag() is the first stage alone */
+    CHECK_INT(ner_tag(tg, &doc, 3, 6, sp, 8, &n), LQ_OK);
+    CHECK_INT(n, 0);
+    /* save and load keep the second stage */
+    char path[512], err[512] = "";
+    snprintf(path, sizeof(path), "%s/tiny.model", tmpdir);
+    CHECK_INT(ner_model_save(m, path, err, sizeof(err)), LQ_OK);
+    struct ner_model *m2 = NULL;
+    CHECK_INT(ner_model_load(path, NULL, &m2, err, sizeof(err)), LQ_OK);
+    if (m2) {
+        CHECK_STR(ner_model_id(m2), ner_model_id(m));
+        CHECK(m2->doc != NULL && m2->doc->nfeat == w && m2->doc->scale == m->doc->scale);
+        struct ner_tagger *tg2 = ner_tagger_new(m2);
+        struct ner_span sp2[8];
+        size_t n2 = 0;
+        CHECK_INT(ner_tag_doc(tg2, &doc, sp2, 8, &n2), LQ_OK);
+        CHECK_INT(ner_tag_doc(tg, &doc, sp, 8, &n), LQ_OK);
+        CHECK_INT(n2, n);
+        for (size_t k = 0; k < n && k < n2; k++)
+            CHECK(sp[k].tok_begin == sp2[k].tok_begin && sp[k].type == sp2[k].type &&
+                  fabsf(sp[k].margin - sp2[k].margin) < 1e-4f);
+        ner_tagger_free(tg2);
+    }
+    ner_model_free(m2);
+    /* a truncated second stage is refused */
+    FILE *f = fopen(path, "rb");
+    unsigned char *buf = malloc(1 << 20);
+    size_t len = f && buf ? fread(buf, 1, 1 << 20, f) : 0;
+    if (f)
+        fclose(f);
+    if (len > 40) {
+        struct ner_model *mb = NULL;
+        CHECK_INT(ner_model_parse(buf, len - 18, "cut", NULL, &mb, err, sizeof(err)),
+                  LQ_ERR_FORMAT);
+        CHECK(NULL == mb);
+    }
+    free(buf);
+    ner_tagger_free(tg);
+    ner_model_free(m);
+
+    /* a whole second-stage model: the first stage's weights plus the
+     * document features, with its own transitions */
+    struct ner_model *m1 = NULL, *d = NULL;
+    CHECK_INT(ner_model_build(fk, fr, nfk, &ftr, NULL, NULL, NULL, &m1), LQ_OK);
+    uint64_t ak[2 * NER_MAX_FEATS + NER_MAX_DOCFEATS];
+    float ar[(2 * NER_MAX_FEATS + NER_MAX_DOCFEATS) * L];
+    memcpy(ak, fk, nfk * sizeof(*ak));
+    memcpy(ar, fr, nfk * L * sizeof(*ar));
+    memcpy(ak + nfk, dk, w * sizeof(*ak));
+    memcpy(ar + nfk * L, rows, w * L * sizeof(*ar));
+    CHECK_INT(ner_model_build(ak, ar, nfk + w, &ftr, NULL, NULL, NULL, &d), LQ_OK);
+    if (NULL == m1 || NULL == d) {
+        ner_model_free(m1);
+        ner_model_free(d);
+        return;
+    }
+    CHECK_INT(ner_model_set_doc_model(m1, d), LQ_OK);
+    CHECK_INT(m1->doc_mode, NER_STACK_FULL);
+    tg = ner_tagger_new(m1);
+    CHECK_INT(ner_tag_doc_ex(tg, &doc, sp, 8, &n, NER_DOC_NO_CONSISTENCY), LQ_OK);
+    CHECK_INT(n, 2);
+    CHECK_INT(ner_tag(tg, &doc, 3, 6, sp, 8, &n), LQ_OK);
+    CHECK_INT(n, 0);
+    CHECK_INT(ner_model_save(m1, path, err, sizeof(err)), LQ_OK);
+    m2 = NULL;
+    CHECK_INT(ner_model_load(path, NULL, &m2, err, sizeof(err)), LQ_OK);
+    if (m2) {
+        CHECK_STR(ner_model_id(m2), ner_model_id(m1));
+        CHECK_INT(m2->doc_mode, NER_STACK_FULL);
+        CHECK(m2->doc && m2->doc->nfeat == m1->doc->nfeat);
+        CHECK(m2->doc && 0 == memcmp(&m2->doc->tr, &m1->doc->tr, sizeof(m1->doc->tr)));
+        struct ner_tagger *tg2 = ner_tagger_new(m2);
+        struct ner_span sp2[8];
+        size_t n2 = 0;
+        CHECK_INT(ner_tag_doc(tg2, &doc, sp2, 8, &n2), LQ_OK);
+        CHECK_INT(ner_tag_doc(tg, &doc, sp, 8, &n), LQ_OK);
+        CHECK_INT(n2, n);
+        ner_tagger_free(tg2);
+    }
+    ner_model_free(m2);
+    ner_tagger_free(tg);
+    ner_model_free(m1);
+}
+
 /* ------------------------------------------------------------ corpora */
 
 static void
@@ -769,6 +1000,8 @@ main(void)
     test_model_roundtrip();
     test_long_range();
     test_tag_doc();
+    test_doc_features();
+    test_stack();
     test_tag_maps();
     test_corpus_read();
     test_score();

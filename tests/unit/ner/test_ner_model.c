@@ -1,6 +1,10 @@
-/* The committed model (model/ner.model) loads quickly and reproduces its
- * recorded score on a fixed sample: the first SAMPLE_SENTENCES sentences of
- * ../shared/data/anercorp-camel/test.txt. Exits 77 when ../shared is absent.
+/* The committed models load quickly and reproduce their recorded scores on
+ * a fixed sample: the first SAMPLE_SENTENCES sentences of
+ * ../shared/data/anercorp-camel/test.txt, sentence by sentence (ner_tag(),
+ * the first stage) and in documents (ner_tag_doc(): with model/ner-doc.model
+ * both stages). model/ner.model is the default one-stage model,
+ * model/ner-doc.model the stacked one (see model/README.md). Exits 77 when
+ * ../shared is absent.
  *
  * The expected counts are recorded below and in model/README.md; they are
  * exact when the lexicons are those the model was trained with (the model
@@ -21,11 +25,22 @@
 #include "test.h"
 
 #define SAMPLE_SENTENCES 200
-/* recorded with the committed model (see model/README.md) */
-#define EXPECTED_TP 300
-#define EXPECTED_FOUND 366
 #define EXPECTED_GOLD 444
+/* the same sample through ner_tag_doc() in documents of DOC_SENTENCES
+ * consecutive sentences */
+#define DOC_SENTENCES 15
 #define TOLERANCE 2.0
+
+/* counts recorded with each committed model (see model/README.md):
+ * sentence by sentence, then in documents */
+struct expected {
+    const char *file;
+    long tp, found, doc_tp, doc_found;
+};
+static const struct expected models[] = {
+    { "ner.model", 300, 366, 320, 392 },
+    { "ner-doc.model", 298, 366, 321, 389 },
+};
 
 static double
 now(void)
@@ -35,41 +50,21 @@ now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-int
-main(void)
+/* Load @p model, tag the sample with it and compare with @p e. */
+static void
+check_model(const char *model, const struct expected *e, const struct lq_lexicons *lex,
+            struct txt_ctx *tx, const struct ner_corpus *cp)
 {
-    const char *src = getenv("LIQA_SOURCE_DIR");
-    const char *shared = getenv("LIQA_SHARED_DIR");
-    char path[4096], model[4096], lexdir[4096], err[512];
-    if (NULL == src || NULL == shared)
-        return TEST_SKIP;
-    snprintf(path, sizeof(path), "%s/data/anercorp-camel/test.txt", shared);
-    FILE *probe = fopen(path, "r");
-    if (NULL == probe) {
-        fprintf(stderr, "%s absent: skipped\n", path);
-        return TEST_SKIP;
-    }
-    fclose(probe);
-    snprintf(model, sizeof(model), "%s/model/ner.model", src);
-    snprintf(lexdir, sizeof(lexdir), "%s/config/lexicons", src);
-
-    struct lq_lexicons *lex = NULL;
-    int rc = lq_lexicons_load(lexdir, &lex, err, sizeof(err));
-    if (LQ_OK != rc) {
-        fprintf(stderr, "lexicons: %s\n", err);
-        return TEST_SETUP_FAILURE;
-    }
-    struct txt_ctx *tx = NULL;
-    if (LQ_OK != txt_ctx_new(lex->protect, lex->known, &tx))
-        return TEST_SETUP_FAILURE;
+    char err[512];
+    const struct ner_corpus c = *cp;
     double t0 = now();
     struct ner_model *m = NULL;
-    rc = ner_model_load(model, lex, &m, err, sizeof(err));
+    int rc = ner_model_load(model, lex, &m, err, sizeof(err));
     double tload = now() - t0;
     CHECK_INT(rc, LQ_OK);
     if (LQ_OK != rc) {
         fprintf(stderr, "%s\n", err);
-        return test_done();
+        return;
     }
     fprintf(stderr, "%s loaded in %.1f ms\n", ner_model_id(m), 1000 * tload);
     CHECK(tload < 1.0);
@@ -83,9 +78,6 @@ main(void)
     snprintf(have, sizeof(have), "%016" PRIx64, ner_lexfeat_fingerprint(m->lexf));
     int exact = 0 == strcmp(want, have);
 
-    struct ner_corpus c = {0};
-    rc = ner_corpus_read(path, NER_TAGSET_ANERCORP, 0, &c, err, sizeof(err));
-    CHECK_INT(rc, LQ_OK);
     struct ner_tagger *tg = ner_tagger_new(m);
     struct lq_arena *arena = lq_arena_new(0);
     struct ner_span gs[512], ps[512];
@@ -105,13 +97,13 @@ main(void)
         fp += sc.fp[t];
         fn += sc.fn[t];
     }
-    long exp_fp = EXPECTED_FOUND - EXPECTED_TP, exp_fn = EXPECTED_GOLD - EXPECTED_TP;
+    long exp_fp = e->found - e->tp, exp_fn = EXPECTED_GOLD - e->tp;
     double f1 = ner_score_f1(&sc, 0);
-    double ef1 = 200.0 * EXPECTED_TP / (double)(EXPECTED_FOUND + EXPECTED_GOLD);
+    double ef1 = 200.0 * e->tp / (double)(e->found + EXPECTED_GOLD);
     fprintf(stderr, "sample: tp %ld, found %ld, gold %ld, micro F1 %.2f (recorded %.2f)\n", tp,
             tp + fp, tp + fn, f1, ef1);
     if (exact) {
-        CHECK_INT(tp, EXPECTED_TP);
+        CHECK_INT(tp, e->tp);
         CHECK_INT(fp, exp_fp);
         CHECK_INT(fn, exp_fn);
     } else {
@@ -121,10 +113,106 @@ main(void)
         CHECK_INT(tp + fn, EXPECTED_GOLD);
         CHECK(f1 > ef1 - TOLERANCE);
     }
-    ner_corpus_clear(&c);
+    /* documents of DOC_SENTENCES sentences through both stages */
+    struct ner_score dsc;
+    memset(&dsc, 0, sizeof(dsc));
+    size_t nuse = c.nsents < SAMPLE_SENTENCES ? c.nsents : SAMPLE_SENTENCES;
+    struct ner_span *dsp = malloc(8192 * sizeof(*dsp));
+    CHECK(dsp != NULL);
+    for (size_t s0 = 0; dsp && s0 < nuse; s0 += DOC_SENTENCES) {
+        size_t s1 = s0 + DOC_SENTENCES < nuse ? s0 + DOC_SENTENCES : nuse, total = 0;
+        lq_arena_reset(arena);
+        for (size_t s = s0; s < s1; s++)
+            total += c.sents[s].n;
+        struct txt_doc doc;
+        memset(&doc, 0, sizeof(doc));
+        doc.tokens = lq_arena_calloc(arena, total + 1, sizeof(*doc.tokens));
+        doc.sents = lq_arena_calloc(arena, s1 - s0, sizeof(*doc.sents));
+        CHECK(doc.tokens && doc.sents);
+        if (NULL == doc.tokens || NULL == doc.sents)
+            break;
+        size_t off = 0;
+        for (size_t s = s0; s < s1; s++) {
+            struct txt_doc one;
+            CHECK_INT(ner_sent_analyze(tx, arena, &c.sents[s], &one), LQ_OK);
+            memcpy(doc.tokens + off, one.tokens, c.sents[s].n * sizeof(*doc.tokens));
+            doc.sents[s - s0] = (struct txt_sentence){0, 0, (uint32_t)off,
+                                                      (uint32_t)(off + c.sents[s].n)};
+            off += c.sents[s].n;
+        }
+        doc.ntokens = total;
+        doc.nsents = s1 - s0;
+        size_t np = 0, k = 0;
+        CHECK_INT(ner_tag_doc(tg, &doc, dsp, 8192, &np), LQ_OK);
+        off = 0;
+        for (size_t s = s0; s < s1; s++) {
+            size_t np1 = 0, ng = ner_sent_spans(&c.sents[s], gs, 512);
+            while (k < np && k < 8192 && dsp[k].tok_begin < off + c.sents[s].n && np1 < 512) {
+                ps[np1] = dsp[k++];
+                ps[np1].tok_begin -= (uint32_t)off;
+                ps[np1].tok_end -= (uint32_t)off;
+                np1++;
+            }
+            off += c.sents[s].n;
+            ner_score_add(&dsc, gs, ng < 512 ? ng : 512, ps, np1);
+        }
+    }
+    free(dsp);
+    long dtp = 0, dfp = 0;
+    for (int t = 1; t < NER_NTYPES; t++) {
+        dtp += dsc.tp[t];
+        dfp += dsc.fp[t];
+    }
+    double df1 = ner_score_f1(&dsc, 0);
+    double edf1 = 200.0 * e->doc_tp / (double)(e->doc_found + EXPECTED_GOLD);
+    fprintf(stderr, "sample in documents: tp %ld, found %ld, micro F1 %.2f (recorded %.2f)\n", dtp,
+            dtp + dfp, df1, edf1);
+    if (exact) {
+        CHECK_INT(dtp, e->doc_tp);
+        CHECK_INT(dtp + dfp, e->doc_found);
+    } else {
+        CHECK(df1 > edf1 - TOLERANCE);
+    }
     lq_arena_free(arena);
     ner_tagger_free(tg);
     ner_model_free(m);
+}
+
+int
+main(void)
+{
+    const char *src = getenv("LIQA_SOURCE_DIR");
+    const char *shared = getenv("LIQA_SHARED_DIR");
+    char path[4096], lexdir[4096], err[512];
+    if (NULL == src || NULL == shared)
+        return TEST_SKIP;
+    snprintf(path, sizeof(path), "%s/data/anercorp-camel/test.txt", shared);
+    FILE *probe = fopen(path, "r");
+    if (NULL == probe) {
+        fprintf(stderr, "%s absent: skipped\n", path);
+        return TEST_SKIP;
+    }
+    fclose(probe);
+    snprintf(lexdir, sizeof(lexdir), "%s/config/lexicons", src);
+
+    struct lq_lexicons *lex = NULL;
+    int rc = lq_lexicons_load(lexdir, &lex, err, sizeof(err));
+    if (LQ_OK != rc) {
+        fprintf(stderr, "lexicons: %s\n", err);
+        return TEST_SETUP_FAILURE;
+    }
+    struct txt_ctx *tx = NULL;
+    if (LQ_OK != txt_ctx_new(lex->protect, lex->known, &tx))
+        return TEST_SETUP_FAILURE;
+    struct ner_corpus c = {0};
+    rc = ner_corpus_read(path, NER_TAGSET_ANERCORP, 0, &c, err, sizeof(err));
+    CHECK_INT(rc, LQ_OK);
+    for (size_t i = 0; LQ_OK == rc && i < sizeof(models) / sizeof(models[0]); i++) {
+        char model[4096];
+        snprintf(model, sizeof(model), "%s/model/%s", src, models[i].file);
+        check_model(model, &models[i], lex, tx, &c);
+    }
+    ner_corpus_clear(&c);
     txt_ctx_free(tx);
     lq_lexicons_free(lex);
     return test_done();
