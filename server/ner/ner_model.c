@@ -428,6 +428,24 @@ fail:
     return rc;
 }
 
+/* Make @p d (owned from now on) the second stage of @p m in @p mode, and
+ * recompute the checksum and id the saved file will have. */
+static int
+attach_doc(struct ner_model *m, struct ner_model *d, uint32_t mode)
+{
+    ner_model_free(m->doc);
+    m->doc = d;
+    m->doc_mode = mode;
+    m->version = NER_MODEL_VERSION;
+    unsigned char *buf;
+    size_t len;
+    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
+        return LQ_ERR_NOMEM;
+    free(buf);
+    set_id(m);
+    return LQ_OK;
+}
+
 int
 ner_model_set_doc(struct ner_model *m, const uint64_t *keys, const float *rows, size_t n)
 {
@@ -439,17 +457,7 @@ ner_model_set_doc(struct ner_model *m, const uint64_t *keys, const float *rows, 
         ner_model_free(d);
         return rc;
     }
-    ner_model_free(m->doc);
-    m->doc = d;
-    m->doc_mode = NER_STACK_RESIDUAL;
-    m->version = NER_MODEL_VERSION;
-    unsigned char *buf;
-    size_t len;
-    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
-        return LQ_ERR_NOMEM;
-    free(buf);
-    set_id(m);
-    return LQ_OK;
+    return attach_doc(m, d, NER_STACK_RESIDUAL);
 }
 
 int
@@ -489,7 +497,6 @@ ner_model_save(const struct ner_model *m, const char *path, char *err, size_t er
 int
 ner_model_set_doc_model(struct ner_model *m, struct ner_model *d)
 {
-    ner_model_free(m->doc);
     /* the second stage uses the first stage's lexicons and word classes */
     ner_lexfeat_free(d->lexf);
     ner_clusters_free(d->clusters);
@@ -497,16 +504,7 @@ ner_model_set_doc_model(struct ner_model *m, struct ner_model *d)
     d->lexf = NULL;
     d->clusters = NULL;
     d->meta = NULL;
-    m->doc = d;
-    m->doc_mode = NER_STACK_FULL;
-    m->version = NER_MODEL_VERSION;
-    unsigned char *buf;
-    size_t len;
-    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
-        return LQ_ERR_NOMEM;
-    free(buf);
-    set_id(m);
-    return LQ_OK;
+    return attach_doc(m, d, NER_STACK_FULL);
 }
 
 #define FORMAT_ERR(...)                               \

@@ -287,6 +287,23 @@ prefetch_slots(const struct ner_model *m, const uint64_t *keys, size_t n)
  * cache misses overlap. */
 #define PREFETCH_AHEAD 2
 
+/* The emission scores of one token: the sum of its features' weights in
+ * @p m, scaled, into @p e (L floats). */
+static inline void
+score_token(const struct ner_model *m, const uint64_t *feats, size_t cnt, float *e)
+{
+    int32_t acc[L] = {0};
+    for (size_t k = 0; k < cnt; k++) {
+        const struct ner_slot *s = ner_model_find(m, feats[k]);
+        if (NULL == s)
+            continue;
+        for (int l = 0; l < L; l++)
+            acc[l] += s->w[l];
+    }
+    for (int l = 0; l < L; l++)
+        e[l] = (float)acc[l] * m->scale;
+}
+
 /* Emissions of @p m into @p emit and, when @p m2 is not NULL, of @p m2
  * over the same feature keys into @p emit2 (the whole second stage's share
  * of the first-stage templates, so its features are computed once). */
@@ -313,30 +330,9 @@ emissions2(const struct ner_model *m, const struct ner_model *m2, const struct n
         }
         const uint64_t *feats = fbuf[i % (PREFETCH_AHEAD + 1)];
         size_t cnt = nf[i % (PREFETCH_AHEAD + 1)];
-        int32_t acc[L] = {0};
-        for (size_t k = 0; k < cnt; k++) {
-            const struct ner_slot *s = ner_model_find(m, feats[k]);
-            if (NULL == s)
-                continue;
-            for (int l = 0; l < L; l++)
-                acc[l] += s->w[l];
-        }
-        float *e = emit + i * L;
-        for (int l = 0; l < L; l++)
-            e[l] = (float)acc[l] * m->scale;
-        if (NULL == m2)
-            continue;
-        int32_t acc2[L] = {0};
-        for (size_t k = 0; k < cnt; k++) {
-            const struct ner_slot *s = ner_model_find(m2, feats[k]);
-            if (NULL == s)
-                continue;
-            for (int l = 0; l < L; l++)
-                acc2[l] += s->w[l];
-        }
-        float *e2 = emit2 + i * L;
-        for (int l = 0; l < L; l++)
-            e2[l] = (float)acc2[l] * m2->scale;
+        score_token(m, feats, cnt, emit + i * L);
+        if (m2)
+            score_token(m2, feats, cnt, emit2 + i * L);
     }
 }
 
