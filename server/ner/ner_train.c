@@ -237,6 +237,18 @@ rng_next(uint64_t *s)
     return ner_mix(*s);
 }
 
+/* Fisher-Yates: a new order of the @p n indices, from @p rng */
+static void
+shuffle(size_t *order, size_t n, uint64_t *rng)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(rng_next(rng) % i);
+        size_t t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+    }
+}
+
 struct tsent {
     size_t tok0, n;
 };
@@ -646,12 +658,7 @@ ner_trainer_run(struct ner_trainer *tr, const struct ner_train_opts *o, void *lo
     uint64_t rng = o->seed;
     double c = 1;
     for (unsigned ep = 0; ep < o->epochs; ep++) {
-        for (size_t i = tr->ntrain; i > 1; i--) {
-            size_t j = (size_t)(rng_next(&rng) % i);
-            size_t t = order[i - 1];
-            order[i - 1] = order[j];
-            order[j] = t;
-        }
+        shuffle(order, tr->ntrain, &rng);
         size_t errors = 0;
         for (size_t oi = 0; oi < tr->ntrain; oi++, c += 1) {
             const struct tsent *s = &tr->train[order[oi]];
@@ -902,12 +909,7 @@ ner_stack_trainer_run(struct ner_stack_trainer *st, unsigned epochs, float margi
     double alpha = 1, alpha_a = 0;
     struct ner_trans tws;
     for (unsigned ep = 0; ep < epochs; ep++) {
-        for (size_t i = st->nsents; i > 1; i--) {
-            size_t j = (size_t)(rng_next(&rng) % i);
-            size_t t = order[i - 1];
-            order[i - 1] = order[j];
-            order[j] = t;
-        }
+        shuffle(order, st->nsents, &rng);
         size_t errors = 0;
         for (size_t oi = 0; oi < st->nsents; oi++, c += 1) {
             const struct ssent *s = &st->sents[order[oi]];
