@@ -288,9 +288,9 @@ prefetch_slots(const struct ner_model *m, const uint64_t *keys, size_t n)
 #define PREFETCH_AHEAD 2
 
 /* The emission scores of one token: the sum of its features' weights in
- * @p m, scaled, into @p e (L floats). */
+ * @p m, scaled, into @p e (L floats), or added to it when @p add. */
 static inline void
-score_token(const struct ner_model *m, const uint64_t *feats, size_t cnt, float *e)
+score_token(const struct ner_model *m, const uint64_t *feats, size_t cnt, float *e, int add)
 {
     int32_t acc[L] = {0};
     for (size_t k = 0; k < cnt; k++) {
@@ -301,7 +301,7 @@ score_token(const struct ner_model *m, const uint64_t *feats, size_t cnt, float 
             acc[l] += s->w[l];
     }
     for (int l = 0; l < L; l++)
-        e[l] = (float)acc[l] * m->scale;
+        e[l] = (add ? e[l] : 0.0f) + (float)acc[l] * m->scale;
 }
 
 /* Emissions of @p m into @p emit and, when @p m2 is not NULL, of @p m2
@@ -330,9 +330,9 @@ emissions2(const struct ner_model *m, const struct ner_model *m2, const struct n
         }
         const uint64_t *feats = fbuf[i % (PREFETCH_AHEAD + 1)];
         size_t cnt = nf[i % (PREFETCH_AHEAD + 1)];
-        score_token(m, feats, cnt, emit + i * L);
+        score_token(m, feats, cnt, emit + i * L, 0);
         if (m2)
-            score_token(m2, feats, cnt, emit2 + i * L);
+            score_token(m2, feats, cnt, emit2 + i * L, 0);
     }
 }
 
@@ -552,16 +552,7 @@ stage2_emit(struct ner_tagger *t, size_t cb, size_t len)
         float *e = t->emit + i * L;
         memcpy(e, base + (cb + i) * L, L * sizeof(*e));
         size_t nk = ner_doc_features(t->ds, t->dstem, t->dalt, t->dcls, t->dlab, cb, cb + len, cb + i, keys);
-        int32_t acc[L] = {0};
-        for (size_t k = 0; k < nk; k++) {
-            const struct ner_slot *s = ner_model_find(dm, keys[k]);
-            if (NULL == s)
-                continue;
-            for (int l = 0; l < L; l++)
-                acc[l] += s->w[l];
-        }
-        for (int l = 0; l < L; l++)
-            e[l] += (float)acc[l] * dm->scale;
+        score_token(dm, keys, nk, e, 1);
     }
 }
 
