@@ -730,10 +730,9 @@ link_slot(const struct dstate *d, uint32_t j)
 
 /*
  * Is the person whose mention starts at j the genitive of an unnamed title
- * (مدير ديوان الرئيس X، مستشار الملك X، ممثل الرئيس الأمريكي X)? Then the
- * one met is the unnamed office holder, not X. The word before X is a
- * one-word title with ال (maybe with a nationality after it), and the word
- * before that an indefinite noun: the construct's head.
+ * (مدير ديوان الرئيس X، مستشار الملك X)? Then the one met is the unnamed
+ * office holder, not X. The word right before X is a one-word title with
+ * ال, and the word before that an indefinite noun: the construct's head.
  */
 static int
 genitive_person(const struct dstate *d, uint32_t lo, uint32_t j)
@@ -742,10 +741,9 @@ genitive_person(const struct dstate *d, uint32_t lo, uint32_t j)
     const struct lq_lexicons *lx = d->ctx->lex;
     if (NULL == lx->titles)
         return 0;
+    /* (not past a nationality: in مبعوث الرئيس الأمريكي X the adjective
+     * closes the genitive, and X is the envoy) */
     uint32_t k = j;
-    if (k > lo && lx->nationalities &&
-        lex_longest(lx->nationalities, doc, k - 1, k, LEX_BASE, NULL) == 1)
-        k--;
     if (k < lo + 2)
         return 0;
     const struct txt_token *t = &doc->tokens[k - 1], *h = &doc->tokens[k - 2];
