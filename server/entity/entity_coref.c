@@ -705,7 +705,7 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 best = (enum ner_type)t;
         x->type = best;
     }
-    /* آشتون كارتر tagged an organization, كارتر alone a person: a name that
+    /* جون ماثيوز tagged an organization, ماثيوز alone a person: a name that
      * only the tagger read as an organization, with no head noun and no
      * lexicon entry, whose last word stands alone as a person, is that
      * person */
@@ -1032,8 +1032,8 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             if (cl >= strlen("ل") && 0 == strcmp(ft->clitics + cl - strlen("ل"), "ل") && ft->base &&
                 0 == strncmp(ft->base, "ال", strlen("ال")) &&
                 0 == strncmp(body, "لل", strlen("لل")) && strlen(body) > strlen("لل") + 4) {
-                /* للجمعية العامة: ل + ال cannot be cut off the surface; the
-                 * name is الجمعية العامة */
+                /* للهيئة الوطنية: ل + ال cannot be cut off the surface; the
+                 * name is الهيئة الوطنية */
                 size_t bl = strlen(body + strlen("لل"));
                 char *nm2 = lq_arena_alloc(a, strlen("ال") + bl + 1);
                 if (NULL == nm2)

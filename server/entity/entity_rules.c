@@ -275,7 +275,7 @@ name_shape2(const struct txt_token *t, int loose)
     static const char *const ends[] = { "ة", "ه", "اً", "هم", "ها", "هما", "كم", "نا" };
     for (size_t k = loose ? 1 : 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
         if (loose && 0 == strcmp(ends[k], "نا"))
-            continue; /* كاترين كولونا: after a given name, نا is the name's own */
+            continue; /* ماري فيرونا: after a given name, نا is the name's own */
         size_t el = strlen(ends[k]);
         if (sl > el + 2 && 0 == strcmp(b + sl - el, ends[k]))
             return 0;
@@ -333,7 +333,7 @@ plural_participle(const struct txt_token *t)
 static uint32_t
 read_name2(const struct sent *s, uint32_t i, int honored, int after_first);
 
-/* الشيخ صباح الخالد: after an honorific, a given name that is also a time
+/* الشيخ صباح العلي: after an honorific, a given name that is also a time
  * word (صباح، فجر) starts the name when a family name with ال follows */
 static int
 honored_given(const struct sent *s, uint32_t i, int honored)
@@ -378,7 +378,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             const struct txt_token *n = tok(s, j + 1);
             if (TXT_WORD == n->kind && !has_clitic(n) && !is_punct(n)) {
                 j += 2;
-                /* عبد الوافي، عبد الباسط: عبد and a divine name are a given name */
+                /* عبد الباسط، عبد الودود: عبد and a divine name are a given name */
                 prev = 0 == strcmp(t->key, "عبد") && definite(n) ? P_FIRST : P_LINK;
                 al_run = 0;
                 continue;
@@ -409,7 +409,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             j += 2;
             break; /* the family name ends the name */
         }
-        /* أحمد قائد صالح: the same between two given names, when the name
+        /* سالم قائد يوسف: the same between two given names, when the name
          * ends there */
         if (P_FIRST == prev && j + 1 < s->e && 1 == longest(s, s->w->lx->titles, j, NULL) &&
             !has_clitic(t) && !definite(t) && !has_clitic(tok(s, j + 1)) &&
@@ -418,9 +418,9 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             j += 2;
             break;
         }
-        /* عبد الحق العربي، المدير ...: a nisba that is also a nationality
+        /* عبد الكريم المصري، المدير ...: a nisba that is also a nationality
          * ends a name after a given name when punctuation closes it */
-        /* ... and after a name of two words or more (محمد شياع السوداني مع)
+        /* ... and after a name of two words or more (سامر حمدان العراقي مع)
          * when the next word closes it */
         if ((P_FIRST == prev || P_LINK == prev || (P_UNKNOWN == prev && j >= i + 2)) &&
             definite(t) && !has_clitic(t) &&
@@ -430,7 +430,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             j++;
             break;
         }
-        /* علاء بن عبدالله نصيف: ، عبد الحفيظ علاهم،: after a given name or a
+        /* سامر بن يوسف قرنفل:، عبد الودود زعبولهم،: after a given name or a
          * link, an unknown family name that punctuation closes */
         if ((P_FIRST == prev || P_LINK == prev) && !definite(t) && name_word(s, j, in_quote) &&
             j + 1 < s->e && is_punct(tok(s, j + 1)) && !(t->flags & TXT_F_QUOTE_CLOSE) &&
@@ -1070,7 +1070,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 if (is_punct(c)) {
                     /* الرئيس الفنلندي، ماتي فيرتانين */
                     int amb = 1;
-                    /* رئيس الاتحاد المحلي، جهيد بلعيدي، ...: two unknown
+                    /* رئيس الاتحاد المحلي، رضوان بلعيدي، ...: two unknown
                      * words closed by a comma are a name in apposition */
                     int appos = is_comma(c) && j + 3 < s->e && j > compl_start &&
                                 is_comma(tok(s, j + 3)) && !definite(tok(s, j + 1)) &&
@@ -1204,7 +1204,7 @@ name:
          * is its genitive, not the person's name */
         if (gen_tok + 1 == nb && nb == title_e && !fn)
             ne = nb;
-        /* عبد الوافي ...: عبد and a divine name are a given name */
+        /* عبد الودود ...: عبد and a divine name are a given name */
         if (!fn && ne > nb + 1 && 0 == strcmp(tok(s, nb)->key, "عبد") && definite(tok(s, nb + 1)))
             fn = 2;
         if (ne > nb && !fn) {
@@ -1502,7 +1502,7 @@ ent_clean_tagger(struct ent_work *w)
                 }
             if (c->e <= c->b)
                 continue;
-            /* سامي حداد وجهيد بلعيدي: a و the segmenter left on the first
+            /* سامي حداد ورضوان بلعيدي: a و the segmenter left on the first
              * word of the second of two coordinated names (not وليد) */
             const struct txt_token *f = &tk[c->b];
             if (c->e - c->b >= 2 && !c->cut && (NULL == f->clitics || !f->clitics[0]) &&

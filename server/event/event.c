@@ -115,7 +115,7 @@ struct cand {
     int demonst;              /* هذا اللقاء */
     int rel;                  /* in a relative clause about a person */
     int occasion;             /* على هامش اجتماعات ...: the occasion of another meeting */
-    int partake;              /* وشارك في الاجتماع X، ومثل الشركة في اللقاء X: X took part */
+    int partake;              /* وشارك في الاجتماع X، ومثّل الوزارة في اللقاء X: X took part */
     int headline;             /* in the headline */
     int hl_fixed;             /* a headline event whose status the body has set */
     int alive;
@@ -938,7 +938,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             int slot = 0, strong = 0;
             if (j == c->te)
                 slot = 1;
-            /* أعمال الدورة الـ75 للجمعية العامة، القمة الثلاثين للجامعة: past
+            /* أعمال الدورة العاشرة لمجلس الوزراء العرب، القمة الخامسة للمنظمة: past
              * a number or an ordinal, the body whose session it is */
             if (j > c->te && j <= c->te + 3) {
                 int ord = 1;
@@ -954,7 +954,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             /* مجلس الإدارة اجتمع ...: an organization as the subject before its verb */
             if (j < c->tb && is_verb_class(c->cls) && mn->tok_end + 1 >= c->tb &&
                 (mn->tok_end == c->tb || doc->tokens[mn->tok_end].kind != TXT_PUNCT))
-                slot = 1; /* not a dateline's agency: بغداد/ واع - بحث */
+                slot = 1; /* not a dateline's agency: عمّان (بترا) - بحث */
             if (j > L) {
                 enum evt_cue p = cue_at(d, j - 1);
                 if (p == EVT_C_WITH || p == EVT_C_BETWEEN)
@@ -979,7 +979,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             }
             if (slot && title_complement(d, m, L, R))
                 slot = strong = 0;
-            /* لجنة الشؤون الخارجية بمجلس الشيوخ: the second names the first's parent */
+            /* لجنة الطاقة بمجلس النواب: the second names the first's parent */
             if (slot && org_end == j &&
                 (has_clitic(&doc->tokens[j], BA) || has_clitic(&doc->tokens[j], LAM)))
                 slot = strong = 0;
@@ -1591,7 +1591,7 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     }
     /* شارك في الاجتماع، ومثل الوزارة في اللقاء: a verb of taking part
      * within three words before a bare "the meeting" (not a reception or
-     * its ceremony: وشارك في حفل الاستقبال X is an attendee) */
+     * its ceremony: وشارك في مراسم الاستقبال X is an attendee) */
     for (uint32_t k = c->tb > sb + 3 ? c->tb - 3 : sb; k < c->tb; k++)
         if (cue_at(d, k) == EVT_C_PARTAKE && c->cls == EVT_T_NOUN && (c->flags & EVT_TF_DEF) &&
             !(c->flags & EVT_TF_POSS))
@@ -1651,7 +1651,7 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     if (is_noun_class(c->cls) && !lightnoun && c->subj < 0 && !named_person &&
         (after_cue(d, sb, c->tb) ||
          (c->demonst && !(doc->tokens[c->tb].flags & TXT_F_IN_QUOTES)))) {
-        /* وأوضح X، في تصريح عقب لقاء ...، وسجل Y ارتياحه لهذا الاجتماع: who
+        /* وقال X في حديث عقب اللقاء ...، وأبدى Y ترحيبه بهذا الاجتماع: who
          * speaks right after a meeting, or of this meeting in reported
          * speech (not in a quote: «هذا الاجتماع سيضر ...»), took part in it;
          * an organization read from the speaker's title gives way to him */
@@ -2093,8 +2093,8 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             int small = np < np_p ? np : np_p;
             int near = p->sent == c->sent || ana || p->headline || c->headline;
             /* ... or a meeting told with one named party, then again with
-             * the others in the next sentences (والتقيا X ... وقالت إن X
-             * التقى Y و Z) */
+             * the others in the next sentences (استقبل X وفدا ... وضم الوفد Y و Z
+             * الذين التقاهم X) */
             int ok = 2 * in >= un ||
                      (subset && (small >= 2 || near || (1 == np_p && c->sent <= p->last_sent + 2)));
             /* far apart, one shared name is not enough; nor for لقاءات (several

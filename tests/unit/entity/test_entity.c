@@ -224,18 +224,18 @@ test_title_phrases(void)
     CHECK(0 == run(a, "بحث وزير الخارجية المصري سامر شياع مع الوفد سبل التعاون.", &doc, &r));
     CHECK(by_name(&r, "سامر شياع") != NULL);
     /* عبد and a divine name are a given name; a family name may end in نا */
-    CHECK(0 == run(a, "أجرى وزير الخارجية عبد الوافي لحلو مباحثات مع سامر كولونا في القاهرة.", &doc,
+    CHECK(0 == run(a, "أجرى وزير الخارجية عبد الودود لحلو مباحثات مع سامر فيرونا في القاهرة.", &doc,
                    &r));
-    p = by_name(&r, "عبد الوافي لحلو");
+    p = by_name(&r, "عبد الودود لحلو");
     CHECK(p != NULL);
     if (p)
         CHECK_STR(p->title, "وزير الخارجية");
-    CHECK(by_name(&r, "سامر كولونا") != NULL);
+    CHECK(by_name(&r, "سامر فيرونا") != NULL);
     /* an unknown family name after a link or a given name, closed by punctuation */
-    CHECK(0 == run(a, "وقال الوزير سامر بن يوسف نصيف: إن الوفد وصل، وحضر عبد الرحيم علاهم، مستشار الرئيس.",
+    CHECK(0 == run(a, "وقال الوزير سامر بن يوسف قرنفل: إن الوفد وصل، وحضر عبد الرحيم زعبولهم، مستشار الرئيس.",
                    &doc, &r));
-    CHECK(by_name(&r, "سامر بن يوسف نصيف") != NULL);
-    CHECK(by_name(&r, "عبد الرحيم علاهم") != NULL);
+    CHECK(by_name(&r, "سامر بن يوسف قرنفل") != NULL);
+    CHECK(by_name(&r, "عبد الرحيم زعبولهم") != NULL);
     /* آن (a given name) is not the particle أن that shares its key */
     CHECK(0 == run(a, "وصلت الوزيرة آن سميث إلى القاهرة.", &doc, &r));
     CHECK(by_name(&r, "آن سميث") != NULL);
@@ -244,8 +244,8 @@ test_title_phrases(void)
     CHECK(by_name(&r, "رئاسة وزير الخارجية") == NULL);
     CHECK(by_name(&r, "سامر يوسف") != NULL);
     /* a given name that is also a time word, after an honorific */
-    CHECK(0 == run(a, "استقبل الشيخ صباح الخالد الوفد في القاهرة.", &doc, &r));
-    CHECK(by_name(&r, "صباح الخالد") != NULL);
+    CHECK(0 == run(a, "استقبل الشيخ صباح العلي الوفد في القاهرة.", &doc, &r));
+    CHECK(by_name(&r, "صباح العلي") != NULL);
     CHECK(0 == run(a, "وقال الشيخ صباح اليوم إن الوفد وصل.", &doc, &r));
     CHECK(by_name(&r, "صباح") == NULL);
     CHECK(0 == run(a, "لكن المسؤول الكندي ألمح إلى تأجيل الزيارة.", &doc, &r));
