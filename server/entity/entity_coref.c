@@ -1029,17 +1029,28 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             const struct txt_token *ft = &tk[m->tok_begin];
             const char *body = m->text;
             size_t cl = ft->clitics ? strlen(ft->clitics) : 0;
-            if (cl >= strlen("ل") && 0 == strcmp(ft->clitics + cl - strlen("ل"), "ل") && ft->base &&
-                0 == strncmp(ft->base, "ال", strlen("ال")) &&
-                0 == strncmp(body, "لل", strlen("لل")) && strlen(body) > strlen("لل") + 4) {
-                /* للهيئة الوطنية: ل + ال cannot be cut off the surface; the
-                 * name is الهيئة الوطنية */
-                size_t bl = strlen(body + strlen("لل"));
+            int lam = cl >= strlen("ل") && 0 == strcmp(ft->clitics + cl - strlen("ل"), "ل") &&
+                      ft->base && strlen(body) > strlen("لل") + 4;
+            /* للهيئة الوطنية: ل + ال cannot be cut off the surface; the name
+             * is الهيئة الوطنية. للجنة الوزارية: ل + اللجنة, the word's own ل
+             * left as the mention's first letter and a definite adjective
+             * after it; the name is اللجنة الوزارية */
+            size_t skip = 0;
+            int add_al = 0;
+            if (lam && 0 == strncmp(body, "لل", strlen("لل")) &&
+                0 == strncmp(ft->base, "ال", strlen("ال")))
+                skip = strlen("لل"), add_al = 1;
+            else if (lam && 0 == strncmp(body, "ل", strlen("ل")) &&
+                     0 != strncmp(ft->base, "ال", strlen("ال")) && m->tok_end > m->tok_begin + 1 &&
+                     (tk[m->tok_begin + 1].flags & TXT_F_AL) && lex_get(w->lx->org_heads, ft->base))
+                add_al = 1; /* a head noun (لجنة), not a name (لليبيا الجديدة) */
+            if (add_al) {
+                size_t bl = strlen(body + skip);
                 char *nm2 = lq_arena_alloc(a, strlen("ال") + bl + 1);
                 if (NULL == nm2)
                     return LQ_ERR_NOMEM;
                 memcpy(nm2, "ال", strlen("ال"));
-                memcpy(nm2 + strlen("ال"), body + strlen("لل"), bl + 1);
+                memcpy(nm2 + strlen("ال"), body + skip, bl + 1);
                 e->name = nm2;
             }
             if (NER_LOC == m->type && m->tok_end - m->tok_begin >= 2 &&

@@ -67,7 +67,7 @@ setup(void)
                                          "حكومة\torg,noplace", "شركة\torg", "قصر\tloc,named",
                                          "مصلحة\torg,common", "الحركة\torg", "الجيش\torg",
                                          "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg",
-                                         "رئاسة\torg", NULL };
+                                         "رئاسة\torg", "لجنة\torg", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
                                          "يوسف", "أحمد", "صالح", "صباح", "آن", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
@@ -266,6 +266,9 @@ test_lam_al_name(void)
     CHECK(o != NULL);
     if (o && o->nmentions)
         CHECK_STR(r.mentions[o->mentions[0]].text, "للحكومة المصرية");
+    /* للجنة الوطنية: ل + اللجنة, the word's own ل left in the mention */
+    CHECK(0 == run(a, "وقدم الوفد دعمه للجنة الوطنية في القاهرة.", &doc, &r));
+    CHECK(by_name(&r, "اللجنة الوطنية") != NULL);
     lq_arena_free(a);
 }
 
