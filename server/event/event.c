@@ -1543,6 +1543,63 @@ unnamed_title_at(const struct dstate *d, uint32_t k, uint32_t se)
     return !(m >= 0 && mention_type(d, m) == NER_PER);
 }
 
+/*
+ * نظيره الجزائري with no name after it: the person named before the
+ * trigger, other than @p subj, whose stated title holds the subject's
+ * office (وزير الخارجية ... / وزير الدولة وزير الخارجية), the nearest
+ * first. Returns the entity, or -1.
+ */
+static int32_t
+counterpart_by_title(const struct dstate *d, int32_t subj, uint32_t before)
+{
+    const struct ent_result *er = d->ents;
+    const char *st = er->entities[subj].title;
+    if (NULL == st)
+        return -1;
+    char sk[256], tk[256];
+    txt_fold(st, strlen(st), sk, sizeof(sk));
+    if (0 == strncmp(sk, "\xd9\x86\xd8\xb8\xd9\x8a\xd8\xb1", 6)) /* نظير */
+        return -1;
+    /* the subject's office: its words up to a nationality (وزير الشؤون
+     * الخارجية الإيطالي → وزير الشؤون الخارجية), three at most, two at least */
+    const struct lex *nat = d->ctx->lex->nationalities;
+    size_t nw = 0, cut = strlen(sk);
+    for (char *p = sk; *p && nw < 3;) {
+        char *q = strchr(p, ' ');
+        size_t wl = q ? (size_t)(q - p) : strlen(p);
+        char w[96];
+        if (wl >= sizeof(w))
+            break;
+        memcpy(w, p, wl);
+        w[wl] = '\0';
+        if (nw > 0 && nat && lex_get(nat, w)) {
+            cut = (size_t)(p - sk) - 1;
+            break;
+        }
+        nw++;
+        cut = (size_t)(p - sk) + wl;
+        if (NULL == q)
+            break;
+        p = q + 1;
+    }
+    if (nw < 2)
+        return -1;
+    sk[cut] = '\0';
+    uint32_t lo = before > 4 * EVT_WIN ? before - 4 * EVT_WIN : 0;
+    for (uint32_t j = before; j > lo; j--) {
+        int32_t m = er->tok_mention[j - 1];
+        if (m < 0 || mention_type(d, m) != NER_PER || er->mentions[m].tok_begin != j - 1)
+            continue;
+        int32_t e = er->mentions[m].entity;
+        if (e < 0 || e == subj || NULL == er->entities[e].title)
+            continue;
+        txt_fold(er->entities[e].title, strlen(er->entities[e].title), tk, sizeof(tk));
+        if (strstr(tk, sk))
+            return e;
+    }
+    return -1;
+}
+
 /* Does a cue of class after (عقب، في أعقاب) stand right before token tb? */
 static int
 after_cue(const struct dstate *d, uint32_t sb, uint32_t tb)
@@ -1637,6 +1694,23 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     read_parties(d, c, L, R, &with_seen);
+    /* وأجرى X محادثات مع نظيره الجزائري (no name after it): the person of
+     * the same office named before */
+    if (c->subj >= 0 && entity_type(d, c->subj) == NER_PER) {
+        for (uint32_t k = c->te; k < R && k < c->te + 4; k++) {
+            if (cue_at(d, k) != EVT_C_COUNTERPART)
+                continue;
+            int named = 0;
+            for (uint32_t q = k + 1; q < R && q < k + 5 && !named; q++)
+                named = mention_start(d, q) >= 0 && mention_type(d, mention_start(d, q)) == NER_PER;
+            if (!named) {
+                int32_t e = counterpart_by_title(d, c->subj, c->tb);
+                if (e >= 0)
+                    cand_add(c, e, EVT_PARTICIPANT);
+            }
+            break;
+        }
+    }
     if (c->partake && c->subj < 0) {
         /* يصل X ... للمشاركة في أعمال الدورة ...: X takes part */
         int32_t e = person_before(d, sb, c->tb, -1);
