@@ -1138,6 +1138,28 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
     return 0;
 }
 
+/*
+ * Is token j inside a relative clause about a person (Y الذي زار X): a
+ * relative pronoun right after a person's name, between @p lo and j, with
+ * no clause-final mark between? (اللقاء الذي جمع X و Y بـZ describes the
+ * meeting itself: its place counts.)
+ */
+static int
+person_relative(const struct dstate *d, uint32_t lo, uint32_t j)
+{
+    for (uint32_t k = j; k > lo && k + 2 * EVT_WIN > j; k--) {
+        enum evt_cue q = cue_at(d, k - 1);
+        if (q == EVT_C_HARD)
+            return 0;
+        if (q != EVT_C_RELATIVE || k - 1 <= lo)
+            continue;
+        int32_t m = d->ents->tok_mention[k - 2];
+        if (m >= 0 && mention_type(d, m) == NER_PER)
+            return 1;
+    }
+    return 0;
+}
+
 /* Where: the first place in a locative slot of the clause. */
 static void
 read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb, uint32_t se)
@@ -1159,7 +1181,10 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
         if (m < 0)
             continue;
         const struct ent_mention *mn = &d->ents->mentions[m];
-        if (mention_type(d, m) == NER_LOC && mn->entity >= 0 && !rel_after &&
+        /* رفض X لقاء Y الذي زار Z: a place in a relative clause after the
+         * trigger describes a party */
+        int rel_inside = j > c->te && person_relative(d, c->te, j);
+        if (mention_type(d, m) == NER_LOC && mn->entity >= 0 && !rel_after && !rel_inside &&
             locative(d, c, sb, j)) {
             int rank = (j >= L && j < R) ? 3 : 2;
             int dist = j < c->tb ? (int)(c->tb - j) : (int)(j - c->te);
@@ -2535,6 +2560,9 @@ prepare(struct dstate *d, struct lq_arena *arena)
             if (d->lead_loc < 0 && (d->headline[m->sentence] || m->sentence <= first_body) &&
                 !after_relative(d, msb, m->tok_begin))
                 d->lead_loc = m->entity;
+            /* a place in a relative clause about a person describes a trip */
+            if (person_relative(d, msb, m->tok_begin))
+                continue;
             cnt[m->entity] += visited ? 2 : 1;
             int n2 = cnt[m->entity];
             if (n2 > best_n || (n2 == best_n && loc_spec(d, m->entity) > loc_spec(d, best_e))) {
@@ -2685,6 +2713,10 @@ settle_weak(struct dstate *d)
         /* a relative clause lends the place of a visit (الذي يزور مصر), not
          * that of another event it describes (مؤتمر ... الذي التأم في X) */
         int lend = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT || c->occasion;
+        /* ... but a past visit with a time of its own (Y الذي زار X الشهر
+         * الماضي) is another trip */
+        if (c->rel && (c->flags & EVT_TF_PAST) && c->tmx >= 0)
+            lend = 0;
         size_t k0 = i > 32 ? i - 32 : 0, k1 = i + 32 < d->ncands ? i + 32 : d->ncands;
         struct cand *best = NULL;
         uint32_t best_d = UINT32_MAX;
@@ -2801,8 +2833,8 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
         /* no place said: the place of the meeting just before, the dateline,
          * the place the article keeps coming back to */
         if (c->loc < 0 && last_loc >= 0 && c->sent <= last_loc_sent + 3 && last_ev &&
-            shares_party(last_ev, c) && same_time(&d, last_ev, c))
-            c->loc = last_loc, c->loc_rank = 1; /* not on another day said */
+            shares_party(last_ev, c) && same_time(&d, last_ev, c) && last_ev->status == c->status)
+            c->loc = last_loc, c->loc_rank = 1; /* not on another day said, nor of another status */
         if (c->loc < 0 && d.dateline >= 0)
             c->loc = d.dateline, c->loc_rank = 1;
         if (c->loc < 0 && d.lead_loc >= 0 && c->sent < 6)

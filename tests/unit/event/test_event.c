@@ -668,6 +668,11 @@ test_arrival_place_time(void)
     CHECK_INT(res.nevents, 2);
     if (res.nevents == 2)
         CHECK_INT(res.events[1].location, WADI);
+    /* a party's past trip told in a relative clause is not where they met */
+    CHECK(run_timed("ورفض سامي نور لقاء كريم حداد الذي زار الوادي الشهر الماضي."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK(res.events[0].location != WADI);
     /* the next leg of a trip (قبل أن يتوجه إلى X) is not where he met */
     CHECK(run_timed("ومن المقرر أن يلتقي سامي نور كريم حداد، قبل أن يتوجه إلى الوادي."));
     CHECK_INT(res.nevents, 1);
