@@ -392,8 +392,10 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
                 prev = definite(t) ? P_AL : P_UNKNOWN;
                 al_run = definite(t);
                 /* with no given name and no honorific, one word only:
-                 * "شريط الافتتاح" is a noun phrase, not a name */
-                if (!honored)
+                 * "شريط الافتتاح" is a noun phrase, not a name; unless a
+                 * link follows (حيان عبد الغني، راكان بن فهد) */
+                if (!honored && !(j + 1 < s->e && connector(tok(s, j)) && !has_clitic(tok(s, j)) &&
+                                  TXT_WORD == tok(s, j + 1)->kind && !has_clitic(tok(s, j + 1))))
                     break;
                 continue;
             }
@@ -1208,13 +1210,17 @@ name:
         if (!fn && ne > nb + 1 && 0 == strcmp(tok(s, nb)->key, "عبد") && definite(tok(s, nb + 1)))
             fn = 2;
         if (ne > nb && !fn) {
-            /* رئيس وزرائه أحمد ...: the name starts at the given name */
-            for (uint32_t k = nb + 1; k < ne; k++)
+            /* رئيس وزرائه أحمد ...: the name starts at the given name, past
+             * words that cannot be names (not حيان عبد الغني) */
+            for (uint32_t k = nb + 1; k < ne; k++) {
+                if (name_shape(tok(s, k - 1)) && !nonname(s, tok(s, k - 1)))
+                    break;
                 if (first_name(s, k, NULL)) {
                     nb = k;
                     fn = 1;
                     break;
                 }
+            }
         }
         /* الرئيس سامر الخطيب: right after a title, an unknown word and one
          * family name with ال before the end of the phrase */

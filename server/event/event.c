@@ -2100,6 +2100,16 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             continue;
         int np = cand_nparties(c);
         int ana = anaphoric(c);
+        if (np == 1 && c->dual && c->subj >= 0 && !c->dual_gen) {
+            /* وبحث X مع الوزيرين: the latest meeting of X with two others */
+            struct cand *p = antecedent(d, c, order, nk, 1);
+            if (p && cand_has(p, c->subj) && cand_nparties(p) == 3 &&
+                (p->status == c->status || !c->cue)) {
+                absorb(d, p, c, 0);
+                c->alive = 0;
+                continue;
+            }
+        }
         if (np == 0 && c->dual && dual_by_title(d, c, order, nk)) {
             /* الوزيران: the two ministers named last; one meeting with the
              * latest event when it is the same */

@@ -239,6 +239,9 @@ test_title_phrases(void)
     /* آن (a given name) is not the particle أن that shares its key */
     CHECK(0 == run(a, "وصلت الوزيرة آن سميث إلى القاهرة.", &doc, &r));
     CHECK(by_name(&r, "آن سميث") != NULL);
+    /* an unknown given name before a link starts the name */
+    CHECK(0 == run(a, "وصل وزير النفط المصري حيان عبد الرحيم إلى القاهرة.", &doc, &r));
+    CHECK(by_name(&r, "حيان عبد الرحيم") != NULL);
     /* برئاسة X: headed by X, no organization */
     CHECK(0 == run(a, "وصل الوفد برئاسة وزير الخارجية سامر يوسف إلى القاهرة.", &doc, &r));
     CHECK(by_name(&r, "رئاسة وزير الخارجية") == NULL);

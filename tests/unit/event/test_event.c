@@ -202,6 +202,18 @@ test_partake(void)
 
 /* مستشار الرئيس X: the one met is the unnamed adviser, not X; رئيس
  * الوزراء X is one title and X took part */
+/* وبحث X مع الوزيرين: the same meeting of X with the two named before */
+static void
+test_dual_after_with(void)
+{
+    CHECK(run("التقى سامي نور كريم حداد وليلى سالم في البحيرة. وبحث سامي نور مع الوزيرين سبل "
+              "التعاون.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, KARIM, -1));
+    CHECK(has_part(0, LAILA, -1));
+}
+
 static void
 test_genitive_of_a_title(void)
 {
@@ -812,6 +824,7 @@ main(void)
     test_occurred_with_place();
     test_speakers_of_a_meeting();
     test_genitive_of_a_title();
+    test_dual_after_with();
     test_partake();
     test_visit_place_after_visitor();
     test_future_and_planned();
