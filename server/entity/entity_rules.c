@@ -347,6 +347,9 @@ honored_given(const struct sent *s, uint32_t i, int honored)
 static int
 boundary(const struct sent *s, uint32_t e);
 
+static int
+ordinal(const struct sent *s, const struct txt_token *t);
+
 static uint32_t
 read_name(const struct sent *s, uint32_t i, int honored)
 {
@@ -429,6 +432,12 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             1 == longest(s, s->w->lx->nationalities, j, NULL) && j + 1 < s->e &&
             ((is_punct(tok(s, j + 1)) && !(tok(s, j + 1)->flags & TXT_F_QUOTE_CLOSE)) ||
              (j >= i + 2 && boundary(s, j + 1) && !is_punct(tok(s, j + 1))))) {
+            j++;
+            break;
+        }
+        /* عبد الله الثاني، محمد السادس: an ordinal after a given name ends
+         * the name (a ruler's number) */
+        if ((P_FIRST == prev || P_AL == prev) && definite(t) && !has_clitic(t) && ordinal(s, t)) {
             j++;
             break;
         }

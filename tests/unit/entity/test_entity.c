@@ -79,10 +79,10 @@ setup(void)
     static const char *const cues[] = { "مباراة\tsports", "الدوري\tsports", "هدف\tsports", NULL };
     static const char *const acr[] = { "إن إي إيه\tوكالة الطاقة الوطنية", NULL };
     static const char *const syn[] = { "المخابرات\tالاستخبارات", "الجيش\tالقوات المسلحة", NULL };
-    static const char *const tw[] = { "العاشر\tord:10", "صباح\tpart", NULL };
+    static const char *const tw[] = { "العاشر\tord:10", "الثاني\tord:2", "صباح\tpart", NULL };
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
-                                       "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", NULL };
+                                       "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -239,6 +239,9 @@ test_title_phrases(void)
     /* آن (a given name) is not the particle أن that shares its key */
     CHECK(0 == run(a, "وصلت الوزيرة آن سميث إلى القاهرة.", &doc, &r));
     CHECK(by_name(&r, "آن سميث") != NULL);
+    /* a ruler's ordinal ends the name */
+    CHECK(0 == run(a, "استقبل الأمير سامر يوسف الثاني الوفد في القاهرة.", &doc, &r));
+    CHECK(by_name(&r, "سامر يوسف الثاني") != NULL);
     /* an unknown given name before a link starts the name */
     CHECK(0 == run(a, "وصل وزير النفط المصري حيان عبد الرحيم إلى القاهرة.", &doc, &r));
     CHECK(by_name(&r, "حيان عبد الرحيم") != NULL);
