@@ -623,6 +623,42 @@ country_entity(struct ent_work *w, struct table *bykey, struct name *nm, const c
     return find(nm, *slot);
 }
 
+/*
+ * A phrase whose first word carries the preposition ل before ال, written
+ * with ال: للهيئة الوطنية (ل + ال cannot be cut off the surface) is الهيئة
+ * الوطنية; للجنة الوزارية (ل + اللجنة, the word's own ل left first, a
+ * definite adjective after it) is اللجنة الوزارية, for a head noun only
+ * (not لليبيا الجديدة). @p text is the phrase from tokens [b, e).
+ * @param out  receives the rewritten phrase (in the arena), or NULL when it
+ *             stays as it is
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+static int
+with_article(struct ent_work *w, uint32_t b, uint32_t e, const char *text, const char **out)
+{
+    const struct txt_token *tk = w->doc->tokens, *ft = &tk[b];
+    size_t cl = ft->clitics ? strlen(ft->clitics) : 0;
+    *out = NULL;
+    if (cl < strlen("ل") || 0 != strcmp(ft->clitics + cl - strlen("ل"), "ل") || NULL == ft->base ||
+        strlen(text) <= strlen("لل") + 4)
+        return LQ_OK;
+    size_t skip = 0;
+    int al = 0 == strncmp(ft->base, "ال", strlen("ال"));
+    if (al && 0 == strncmp(text, "لل", strlen("لل")))
+        skip = strlen("لل");
+    else if (!(!al && 0 == strncmp(text, "ل", strlen("ل")) && e > b + 1 &&
+               (tk[b + 1].flags & TXT_F_AL) && lex_get(w->lx->org_heads, ft->base)))
+        return LQ_OK;
+    size_t bl = strlen(text + skip);
+    char *s = lq_arena_alloc(w->arena, strlen("ال") + bl + 1);
+    if (NULL == s)
+        return LQ_ERR_NOMEM;
+    memcpy(s, "ال", strlen("ال"));
+    memcpy(s + strlen("ال"), text + skip, bl + 1);
+    *out = s;
+    return LQ_OK;
+}
+
 int
 ent_coref(struct ent_work *w, struct ent_result *out)
 {
@@ -1026,33 +1062,11 @@ ent_coref(struct ent_work *w, struct ent_result *out)
         if (better) {
             best_m[m->entity] = (int32_t)i;
             e->name = m->text;
-            const struct txt_token *ft = &tk[m->tok_begin];
-            const char *body = m->text;
-            size_t cl = ft->clitics ? strlen(ft->clitics) : 0;
-            int lam = cl >= strlen("ل") && 0 == strcmp(ft->clitics + cl - strlen("ل"), "ل") &&
-                      ft->base && strlen(body) > strlen("لل") + 4;
-            /* للهيئة الوطنية: ل + ال cannot be cut off the surface; the name
-             * is الهيئة الوطنية. للجنة الوزارية: ل + اللجنة, the word's own ل
-             * left as the mention's first letter and a definite adjective
-             * after it; the name is اللجنة الوزارية */
-            size_t skip = 0;
-            int add_al = 0;
-            if (lam && 0 == strncmp(body, "لل", strlen("لل")) &&
-                0 == strncmp(ft->base, "ال", strlen("ال")))
-                skip = strlen("لل"), add_al = 1;
-            else if (lam && 0 == strncmp(body, "ل", strlen("ل")) &&
-                     0 != strncmp(ft->base, "ال", strlen("ال")) && m->tok_end > m->tok_begin + 1 &&
-                     (tk[m->tok_begin + 1].flags & TXT_F_AL) && lex_get(w->lx->org_heads, ft->base))
-                add_al = 1; /* a head noun (لجنة), not a name (لليبيا الجديدة) */
-            if (add_al) {
-                size_t bl = strlen(body + skip);
-                char *nm2 = lq_arena_alloc(a, strlen("ال") + bl + 1);
-                if (NULL == nm2)
-                    return LQ_ERR_NOMEM;
-                memcpy(nm2, "ال", strlen("ال"));
-                memcpy(nm2 + strlen("ال"), body + skip, bl + 1);
-                e->name = nm2;
-            }
+            const char *fixed = NULL;
+            if (LQ_OK != with_article(w, m->tok_begin, m->tok_end, m->text, &fixed))
+                return LQ_ERR_NOMEM;
+            if (fixed)
+                e->name = fixed;
             if (NER_LOC == m->type && m->tok_end - m->tok_begin >= 2 &&
                 admin_head(w->lx, tk[m->tok_begin].base)) {
                 /* the place's own name, without مدينة */
@@ -1080,6 +1094,12 @@ ent_coref(struct ent_work *w, struct ent_result *out)
         if (c->title_b >= 0 && c->title_e > c->title_b) {
             if (NULL == e->title) {
                 e->title = txt_slice(w->doc, a, tk[c->title_b].body_start, tk[c->title_e - 1].end);
+                const char *fixed = NULL;
+                if (e->title && LQ_OK != with_article(w, (uint32_t)c->title_b, (uint32_t)c->title_e,
+                                                      e->title, &fixed))
+                    return LQ_ERR_NOMEM;
+                if (fixed)
+                    e->title = fixed; /* للسفير الصيني → السفير الصيني */
                 if (NULL == e->title)
                     return LQ_ERR_NOMEM;
             }

@@ -1522,8 +1522,13 @@ speaker_before(const struct dstate *d, uint32_t sb, uint32_t k)
     for (uint32_t j = sb; j < k && j < sb + EVT_SPEAKER_HEAD; j++) {
         if (cue_at(d, j) != EVT_C_SPEECH)
             continue;
-        for (uint32_t i = j + 1; i < k && i < j + 4; i++) {
+        for (uint32_t i = j + 1; i < k && i < j + 8; i++) {
             int32_t m = mention_start(d, i);
+            /* أكد رئيس مجلس الدولة X: the body in the title is not the speaker */
+            if (m >= 0 && mention_type(d, m) == NER_ORG && title_before(d, m, j + 1)) {
+                i = d->ents->mentions[m].tok_end - 1;
+                continue;
+            }
             if (m >= 0)
                 return mention_type(d, m) == NER_PER ? d->ents->mentions[m].entity : -1;
             if (d->title_link && d->title_link[i] >= 0 && !in_mention(d, i))
@@ -1706,6 +1711,15 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         int objpron = has_clitic(&doc->tokens[c->tb], LAM) ||
                       (doc->tokens[c->tb].key && 0 == strncmp(doc->tokens[c->tb].key, LAM LAM, 4));
         int32_t e = person_before(d, sb, objpron ? L : c->tb, -1);
+        /* وخلال استقباله ...، أكد X: the possessor is the speaker after it */
+        if (e < 0 && !objpron) {
+            for (uint32_t j = c->te; j < se && j < c->te + 2 * EVT_WIN && e < 0; j++) {
+                if (cue_at(d, j) == EVT_C_HARD)
+                    break;
+                if (cue_at(d, j) == EVT_C_SPEECH)
+                    e = speaker_before(d, j, j + 8 < se ? j + 8 : se);
+            }
+        }
         /* no person before it in the sentence: maybe a party or a body */
         if (e < 0 && !objpron && !has_clitic(&doc->tokens[c->tb], BA))
             e = org_possessor(d, sb, L, c->tb);

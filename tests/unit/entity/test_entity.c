@@ -58,7 +58,7 @@ setup(void)
     static const char *const titles[] = { "رئيس", "الرئيس", "وزير", "الوزير", "مدير", "وزير الخارجية",
                                           "المتحدث باسم", "الوزيرة", "الأمير", "كبير", "رئيس الوزراء",
                                           "أمير", "سفيرة", "المحافظ", "الفريق", "قائد",
-                                          "المدير التنفيذي", "المسؤول\tgeneric", NULL };
+                                          "المدير التنفيذي", "المسؤول\tgeneric", "السفير", NULL };
     static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", NULL };
     static const char *const heads[] = { "هيئة\torg", "وزارة\torg", "جهاز\torg", "صحيفة\torg,quote",
                                          "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
@@ -272,6 +272,12 @@ test_lam_al_name(void)
     CHECK(o != NULL);
     if (o && o->nmentions)
         CHECK_STR(r.mentions[o->mentions[0]].text, "للحكومة المصرية");
+    /* a title with ل + ال is written with ال */
+    CHECK(0 == run(a, "وقدم الوفد هدية للسفير الكندي سامر يوسف في القاهرة.", &doc, &r));
+    const struct ent_entity *q = by_name(&r, "سامر يوسف");
+    CHECK(q != NULL);
+    if (q)
+        CHECK_STR(q->title, "السفير الكندي");
     /* للجنة الوطنية: ل + اللجنة, the word's own ل left in the mention */
     CHECK(0 == run(a, "وقدم الوفد دعمه للجنة الوطنية في القاهرة.", &doc, &r));
     CHECK(by_name(&r, "اللجنة الوطنية") != NULL);

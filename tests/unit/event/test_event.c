@@ -322,6 +322,11 @@ test_roles_and_attendees(void)
     CHECK(has_part(0, SAMI, EVT_HOST));
     CHECK(has_part(0, KARIM, EVT_VISITOR));
     CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+    /* وخلال استقباله ...، أكد X: the possessor is the speaker after it */
+    CHECK(run("وخلال استقباله في مكتبه، أكد سامي نور لليلى سالم أهمية التعاون.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_HOST));
+    CHECK(has_part(0, LAILA, EVT_VISITOR));
     /* لدى استقباله X: the possessor hosts */
     CHECK(run("وأكد سامي نور لدى استقباله كريم حداد في البحيرة أهمية التعاون.", people, NPEOPLE));
     CHECK_INT(res.nevents, 1);
