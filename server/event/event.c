@@ -951,6 +951,25 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 }
                 slot = ord;
             }
+            /* وكانت المنظمة قد عقدت اجتماعا، عقدت الوزارة اجتماعا: an
+             * organization as the subject of the light verb of a meeting noun,
+             * with no person in the clause before the noun */
+            if (j < c->tb && is_noun_class(c->cls) && !title_before(d, m, L)) {
+                /* the light verb right before it (عقدت الوزارة), or right
+                 * after it, maybe past قد (الوزارة قد عقدت) */
+                uint32_t after = mn->tok_end;
+                if (after < c->tb && tok_is(&doc->tokens[after], "\xd9\x82\xd8\xaf")) /* قد */
+                    after++;
+                int light = (j > L && d->tcls[j - 1] == EVT_T_LIGHT) ||
+                            (after < c->tb && d->tcls[after] == EVT_T_LIGHT);
+                int person = 0;
+                for (uint32_t k = L; k < c->tb && !person; k++) {
+                    int32_t mk = mention_start(d, k);
+                    person = mk >= 0 && mention_type(d, mk) == NER_PER;
+                }
+                if (light && !person)
+                    slot = 1;
+            }
             /* مجلس الإدارة اجتمع ...: an organization as the subject before its verb */
             if (j < c->tb && is_verb_class(c->cls) && mn->tok_end + 1 >= c->tb &&
                 (mn->tok_end == c->tb || doc->tokens[mn->tok_end].kind != TXT_PUNCT))

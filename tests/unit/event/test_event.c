@@ -365,6 +365,11 @@ test_organization_through_people(void)
     CHECK_INT(res.nevents, 1);
     CHECK(has_part(0, SAMI, -1));
     CHECK(has_part(0, NAKHIL, -1));
+    /* a body as the subject of the light verb of a meeting noun */
+    CHECK(run("وكانت شركة النخيل قد عقدت اجتماعا مع كريم حداد في البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, NAKHIL, -1));
+    CHECK(has_part(0, KARIM, -1));
 }
 
 static void
