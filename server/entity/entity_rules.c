@@ -109,7 +109,10 @@ nonname_lookup(const struct sent *s, const struct txt_token *t)
     /* آن (Anne) and the particles أن، إن share a key too */
     if (0 == strcmp(t->base, "ان") && 0 == strncmp(t->surface, "آ", strlen("آ")))
         return 0;
-    const char *v = get(lx->nonname, t);
+    /* ألينا، آليس: a word written with أ or آ is none of إلى، إليه، إلينا */
+    int not_ila = (0 == strncmp(t->surface, "أ", strlen("أ")) || 0 == strncmp(t->surface, "آ", strlen("آ"))) &&
+                  0 == strncmp(t->base, "الي", strlen("الي"));
+    const char *v = not_ila ? NULL : get(lx->nonname, t);
     if (v)
         return 0 == strcmp(v, "noun") ? 1 : 2;
     if (get(lx->triggers, t))
@@ -548,6 +551,10 @@ boundary(const struct sent *s, uint32_t e)
     if (2 == nonname(s, t))
         return 1;
     if (longest(s, s->w->lx->titles, e, NULL) || longest(s, s->w->lx->honorifics, e, NULL))
+        return 1;
+    /* بحضور، مع، لبحث: a cue that opens a phrase of its own */
+    const char *cue = get(s->w->lx->cues, t);
+    if (cue && (0 == strcmp(cue, "attend") || 0 == strcmp(cue, "with") || 0 == strcmp(cue, "purpose")))
         return 1;
     return 0;
 }
@@ -1238,6 +1245,14 @@ name:
             ne < s->e && definite(tok(s, ne)) && !has_clitic(tok(s, ne)) && !masdar(tok(s, ne)) &&
             name_word(s, ne, 0) && name_shape(tok(s, ne)) && boundary(s, ne + 1))
             ne++;
+        /* ... the first of them may end in نا (كريستينا، ألينا), when the
+         * second follows */
+        int loose_first = 0;
+        if (ne == nb && titled && !fn && !honored && nb + 1 < s->e && gen_tok + 1 != nb &&
+            TXT_WORD == tok(s, nb)->kind && !has_clitic(tok(s, nb)) && !definite(tok(s, nb)) &&
+            !nonname(s, tok(s, nb)) && !known_name(s, nb) && name_shape2(tok(s, nb), 1) &&
+            !longest(s, lx->titles, nb, NULL))
+            ne = nb + 1, loose_first = 1;
         /* سفيرة كندا ألينا سكوفيلد: after a title, two unknown words without
          * ال (a foreign given name and family name) before the end */
         if (ne == nb + 1 && !fn && !honored && titled && !definite(tok(s, nb)) &&
@@ -1245,6 +1260,8 @@ name:
             !definite(tok(s, ne)) && name_word(s, ne, 0) && name_shape(tok(s, ne)) &&
             !masdar(tok(s, ne)) && boundary(s, ne + 1))
             ne++;
+        if (loose_first && ne == nb + 1)
+            ne = nb;
         if (ne > nb && !fn && !honored && !boundary(s, ne))
             ne = nb;
         if (ne == nb + 1 && !fn && !name_shape(tok(s, nb)))

@@ -1752,6 +1752,19 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     read_parties(d, c, L, R, &with_seen);
+    /* استقبل المحافظ سفيرة كندا X: the verb's subject is an office the
+     * article does not name, so the first name after it is the object */
+    if (is_verb_class(c->cls) && !(c->flags & EVT_TF_P1) && c->subj >= 0 &&
+        unnamed_title_at(d, c->te, se)) {
+        int32_t sm = -1;
+        for (uint32_t k = c->te; k < R && sm < 0; k++) {
+            int32_t m = mention_start(d, k);
+            if (m >= 0 && mention_type(d, m) == NER_PER)
+                sm = d->ents->mentions[m].entity;
+        }
+        if (sm == c->subj)
+            c->subj = -1;
+    }
     /* وأجرى X محادثات مع نظيره الجزائري (no name after it): the person of
      * the same office named before */
     if (c->subj >= 0 && entity_type(d, c->subj) == NER_PER) {

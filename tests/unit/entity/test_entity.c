@@ -76,7 +76,8 @@ setup(void)
                                           "أوتاوا\tcity", "اليابان\tcountry", "الإسكندرية\tcity", "شبه جزيرة القرم\tregion",
                                           NULL };
     static const char *const orgs[] = { "الأمم المتحدة", "فتح\tambig", "الهلال\tclub", NULL };
-    static const char *const cues[] = { "مباراة\tsports", "الدوري\tsports", "هدف\tsports", NULL };
+    static const char *const cues[] = { "مباراة\tsports", "الدوري\tsports", "هدف\tsports",
+                                        "بحضور\tattend", NULL };
     static const char *const acr[] = { "إن إي إيه\tوكالة الطاقة الوطنية", NULL };
     static const char *const syn[] = { "المخابرات\tالاستخبارات", "الجيش\tالقوات المسلحة", NULL };
     static const char *const tw[] = { "العاشر\tord:10", "الثاني\tord:2", "صباح\tpart", NULL };
@@ -239,6 +240,9 @@ test_title_phrases(void)
     /* آن (a given name) is not the particle أن that shares its key */
     CHECK(0 == run(a, "وصلت الوزيرة آن سميث إلى القاهرة.", &doc, &r));
     CHECK(by_name(&r, "آن سميث") != NULL);
+    /* a foreign given name ending in نا, a name closed by بحضور */
+    CHECK(0 == run(a, "استقبل المحافظ سفيرة كندا لدى اليابان ألينا سميرنوفا بحضور الوزير.", &doc, &r));
+    CHECK(by_name(&r, "ألينا سميرنوفا") != NULL);
     /* a ruler's ordinal ends the name */
     CHECK(0 == run(a, "استقبل الأمير سامر يوسف الثاني الوفد في القاهرة.", &doc, &r));
     CHECK(by_name(&r, "سامر يوسف الثاني") != NULL);

@@ -322,6 +322,10 @@ test_roles_and_attendees(void)
     CHECK(has_part(0, SAMI, EVT_HOST));
     CHECK(has_part(0, KARIM, EVT_VISITOR));
     CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+    /* an office the article does not name receives: the name after it is the visitor */
+    CHECK(run("استقبل المحافظ في مكتبه كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, KARIM, EVT_VISITOR));
     /* وخلال استقباله ...، أكد X: the possessor is the speaker after it */
     CHECK(run("وخلال استقباله في مكتبه، أكد سامي نور لليلى سالم أهمية التعاون.", people, NPEOPLE));
     CHECK_INT(res.nevents, 1);
