@@ -795,6 +795,14 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             q == EVT_C_BETWEEN || q == EVT_C_WITH)
             near_only = 0;
     }
+    /* القمة ... بمشاركة X و Y: the names after the verbal noun of taking
+     * part are the parties */
+    for (uint32_t k = c->te; k < R && k < c->te + 12; k++) {
+        if (cue_at(d, k) == EVT_C_HARD)
+            break;
+        if (cue_at(d, k) == EVT_C_PARTAKE && is_noun_class(c->cls))
+            near_only = 0;
+    }
     *with_seen = 0;
     for (uint32_t j = L; j < R; j++) {
         if (j >= c->tb && j < c->te)
@@ -806,7 +814,8 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             nonpart = 12;
         if (q == EVT_C_WITH && j >= c->te)
             *with_seen = 1;
-        if ((q == EVT_C_WITH || q == EVT_C_COUNTERPART) && j >= c->te) {
+        if ((q == EVT_C_WITH || q == EVT_C_COUNTERPART ||
+             (q == EVT_C_PARTAKE && is_noun_class(c->cls))) && j >= c->te) {
             with_mark = 1; /* the next name is an object */
             if (!right_taken) {
                 right_taken = 1; /* an object follows, named or not (مع نظيره المصري) */

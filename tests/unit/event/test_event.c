@@ -192,6 +192,12 @@ test_partake(void)
               NPEOPLE));
     CHECK_INT(res.nevents, 1);
     CHECK(!has_part(0, LAILA, EVT_PARTICIPANT));
+    /* the parties of a summit after بمشاركة */
+    CHECK(run("وتنطلق غدا أعمال القمة الإقليمية في البحيرة بمشاركة سامي نور وكريم حداد.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_PARTICIPANT));
+    CHECK(has_part(0, KARIM, EVT_PARTICIPANT));
     /* a session of a named body, past its number */
     CHECK(run("ويصل سامي نور إلى البحيرة للمشاركة في أعمال الدورة الـ12 لشركة النخيل.", people,
               NPEOPLE));
