@@ -1325,6 +1325,14 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
     /* والسعودي عادل الجبير: a nationality adjective before the name vouches for it */
     if (amb && i > s->b && longest(s, s->w->lx->nationalities, i - 1, NULL))
         amb = 0;
+    /* برئاسة X، بقيادة X، بحضور X: so do the words that introduce a person */
+    if (amb && i > s->b) {
+        const struct txt_token *p = tok(s, i - 1);
+        const char *cue = get(s->w->lx->cues, p);
+        if ((clitic_is(p, "ب") && (0 == strcmp(p->base, "رياسه") || 0 == strcmp(p->base, "قياده"))) ||
+            (cue && 0 == strcmp(cue, "attend")))
+            amb = 0;
+    }
     if (amb) {
         /* an ambiguous given name needs another given name or a connector after it */
         uint32_t k = i + (uint32_t)fn;

@@ -243,6 +243,9 @@ test_title_phrases(void)
     /* a foreign given name ending in نا, a name closed by بحضور */
     CHECK(0 == run(a, "استقبل المحافظ سفيرة كندا لدى اليابان ألينا سميرنوفا بحضور الوزير.", &doc, &r));
     CHECK(by_name(&r, "ألينا سميرنوفا") != NULL);
+    /* an ambiguous given name after برئاسة is a name */
+    CHECK(0 == run(a, "وصل إلى القاهرة وفد برئاسة كريم الحلبي.", &doc, &r));
+    CHECK(by_name(&r, "كريم الحلبي") != NULL);
     /* a ruler's ordinal ends the name */
     CHECK(0 == run(a, "استقبل الأمير سامر يوسف الثاني الوفد في القاهرة.", &doc, &r));
     CHECK(by_name(&r, "سامر يوسف الثاني") != NULL);
