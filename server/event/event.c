@@ -1707,7 +1707,10 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     /* شارك في الاجتماع، ومثل الوزارة في اللقاء: a verb of taking part
      * within three words before a bare "the meeting" (not a reception or
      * its ceremony: وشارك في مراسم الاستقبال X is an attendee) */
-    for (uint32_t k = c->tb > sb + 3 ? c->tb - 3 : sb; k < c->tb; k++)
+    /* (farther back past a body's name when في stands right before the
+     * noun: ومثّل الشركة «X» في الاجتماع) */
+    int fi = c->tb > sb && tok_is(&doc->tokens[c->tb - 1], "\xd9\x81\xd9\x8a"); /* في */
+    for (uint32_t k = c->tb > sb + (fi ? 8 : 3) ? c->tb - (fi ? 8 : 3) : sb; k < c->tb; k++)
         if (cue_at(d, k) == EVT_C_PARTAKE && c->cls == EVT_T_NOUN && (c->flags & EVT_TF_DEF) &&
             !(c->flags & EVT_TF_POSS))
             c->partake = 1;

@@ -192,6 +192,11 @@ test_partake(void)
               NPEOPLE));
     CHECK_INT(res.nevents, 1);
     CHECK(!has_part(0, LAILA, EVT_PARTICIPANT));
+    /* a body's name between the verb of taking part and في الاجتماع */
+    CHECK(run("عقد سامي نور اجتماعا مع كريم حداد في البحيرة. ومثل شركة النخيل في الاجتماع ليلى سالم.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, LAILA, EVT_PARTICIPANT));
     /* the parties of a summit after بمشاركة */
     CHECK(run("وتنطلق غدا أعمال القمة الإقليمية في البحيرة بمشاركة سامي نور وكريم حداد.", people,
               NPEOPLE));
