@@ -718,6 +718,15 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     /* برئاسة X is "headed by X", not the presidency */
     if (clitic_is(h, "ب") && 0 == strcmp(h->base, "رياسه"))
         return i;
+    /* في عين X، في تل X: a word that starts a place's name only right
+     * after في (عيّن is "appointed", بعين الاعتبار an idiom) */
+    if (strstr(v, "prep")) {
+        const struct txt_token *pv = i > s->b ? tok(s, i - 1) : NULL;
+        if (has_clitic(h) || NULL == pv || has_clitic(pv) || 0 != strcmp(pv->base, "في") ||
+            i + n >= s->e || !definite(tok(s, i + n)) || has_clitic(tok(s, i + n)) ||
+            nonname(s, tok(s, i + n)))
+            return i;
+    }
     *type = 0 == strncmp(v, "loc", 3) ? NER_LOC : NER_ORG;
     int quote = NULL != strstr(v, "quote");
     uint32_t j = i + (uint32_t)n;
@@ -978,8 +987,11 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         }
         /* قصر الإليزيه، مسجد قباء: after a head of a named place, one unknown
          * word that ends the phrase is the place's name */
-        if (NER_LOC == *type && !admin && 0 == mods && !head_def && !nn &&
-            !definite(t) && name_shape(t) && !first_name(s, j, NULL) && boundary(s, j + 1) &&
+        /* قصر بيان: a head that may be named after a person or thing takes
+         * a common noun or an ambiguous given name too */
+        int amb_fn = 0, fn = first_name(s, j, &amb_fn);
+        if (NER_LOC == *type && !admin && 0 == mods && !head_def && (!nn || (named && 1 == nn)) &&
+            !definite(t) && name_shape(t) && (!fn || (named && amb_fn)) && boundary(s, j + 1) &&
             !(j + 1 < s->e && clitic_is(tok(s, j + 1), "و"))) {
             j++;
             mods++;

@@ -67,7 +67,7 @@ setup(void)
                                          "حكومة\torg,noplace", "شركة\torg", "قصر\tloc,named",
                                          "مصلحة\torg,common", "الحركة\torg", "الجيش\torg",
                                          "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg",
-                                         "رئاسة\torg", "لجنة\torg", NULL };
+                                         "رئاسة\torg", "لجنة\torg", "عين\tloc,prep", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
                                          "يوسف", "أحمد", "صالح", "صباح", "آن", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
@@ -83,7 +83,8 @@ setup(void)
     static const char *const tw[] = { "العاشر\tord:10", "الثاني\tord:2", "صباح\tpart", NULL };
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
-                                       "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun", NULL };
+                                       "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun",
+                                       "نور\tnoun", "الاعتبار\tnoun", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -712,6 +713,23 @@ test_org_shapes(void)
     if (l)
         CHECK_INT(l->type, NER_LOC);
     CHECK(by_name(&r, "سامر يوسف") != NULL);
+    lq_arena_free(a);
+    /* a palace named by a common noun; a toponym's first word only after في */
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "واجتمع الوزير بالسفير في قصر نور أمس. واستقبل المحافظ سامر يوسف في عين الزيتونة. "
+                      "وقال إن عين الوزير يوسف تم أمس. وأخذ المجلس في عين الاعتبار رأيه.",
+                   &doc, &r));
+    dump(&r);
+    l = by_name(&r, "قصر نور");
+    CHECK(l != NULL);
+    if (l)
+        CHECK_INT(l->type, NER_LOC);
+    l = by_name(&r, "عين الزيتونة");
+    CHECK(l != NULL);
+    if (l)
+        CHECK_INT(l->type, NER_LOC);
+    CHECK(by_name(&r, "عين الوزير") == NULL);
+    CHECK(by_name(&r, "عين الاعتبار") == NULL);
     lq_arena_free(a);
 }
 
