@@ -247,6 +247,12 @@ pt_add(struct ptable *pt, struct lq_arena *arena, const char **words, uint32_t n
     return LQ_OK;
 }
 
+static int
+has_clitic_tok(const struct txt_token *t)
+{
+    return t->clitics && t->clitics[0];
+}
+
 /* Is a one-word name safe to look for everywhere? */
 static int
 repeatable_word(const struct ent_work *w, const struct txt_token *t, enum ner_type type)
@@ -309,6 +315,16 @@ repeats(struct ent_work *w, uint8_t *taken)
         int rc = pt_add(&pt, w->arena, words, n, c->type);
         if (LQ_OK != rc)
             return rc;
+        if (NER_PER == c->type && (2 == n || 3 == n) && !has_clitic_tok(&tk[c->b]) &&
+            !lex_get(w->lx->first_names, tk[c->b].base) && repeatable_word(w, &tk[c->b], NER_PER) &&
+            !lex_get(w->lx->places, tk[c->b].base) && 0 != strcmp(tk[c->b + 1].key, "بن")) {
+            /* وانغ of وانغ تشيمينغ: a first word no lexicon knows may be a
+             * family name written first, or a given name used alone */
+            const char *one[1] = { tk[c->b].base };
+            int rc2 = pt_add(&pt, w->arena, one, 1, NER_PER);
+            if (LQ_OK != rc2)
+                return rc2;
+        }
         if (NER_PER == c->type && n >= 2) {
             /* the family name alone, or بن + name: بومبيو، ابن سلمان */
             for (uint32_t j = 1; j < n; j++) {
@@ -398,6 +414,92 @@ repeats(struct ent_work *w, uint8_t *taken)
     return LQ_OK;
 }
 
+/* how many candidates back split_surnames() looks for the full names */
+#define SPLIT_LOOKBACK 400
+
+/* is the word a given name, and not also a common word (شي)? */
+static int
+given_name(const struct ent_work *w, const struct txt_token *t)
+{
+    const char *v = lex_get(w->lx->first_names, t->base);
+    return v && 0 != strcmp(v, "ambig");
+}
+
+/* a candidate before the k-th of a person named in two or more words that
+ * ends with the word t (بومبيو) or, for a word that is no given name, begins
+ * with it (شي in شي جينبينغ: the family name comes first); -1 when none */
+static int32_t
+full_name_with(const struct ent_work *w, size_t k, const struct txt_token *t)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    int given = given_name(w, t);
+    for (size_t q = k; q > 0 && k - q < SPLIT_LOOKBACK; q--) {
+        const struct ent_cand *p = &w->cands[q - 1];
+        if (NER_PER == p->type && p->e - p->b >= 2 &&
+            (0 == strcmp(tk[p->e - 1].base, t->base) || (!given && 0 == strcmp(tk[p->b].base, t->base))))
+            return (int32_t)(q - 1);
+    }
+    return -1;
+}
+
+/* do the words of a and then b stand in that order in the candidate? */
+static int
+in_order(const struct ent_work *w, const struct ent_cand *p, const struct txt_token *a,
+         const struct txt_token *b)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    for (uint32_t t = p->b; t < p->e; t++)
+        if (0 == strcmp(tk[t].base, a->base))
+            for (uint32_t u = t + 1; u < p->e; u++)
+                if (0 == strcmp(tk[u].base, b->base))
+                    return 1;
+    return 0;
+}
+
+/*
+ * واستقبل شي إردوغان: two persons named earlier in full, each by his family
+ * name alone, side by side as subject and object, read as one two-word
+ * name. When both words end different full names told before and neither
+ * is a given name, the span is two names.
+ */
+static int
+split_surnames(struct ent_work *w)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    size_t n0 = w->ncands;
+    int split = 0;
+    for (size_t k = 0; k < n0; k++) {
+        struct ent_cand *c = &w->cands[k];
+        if (NER_PER != c->type || c->e - c->b != 2 || c->title_b >= 0)
+            continue;
+        const struct txt_token *a = &tk[c->b], *b = &tk[c->b + 1];
+        if ((b->clitics && b->clitics[0]) || TXT_WORD != a->kind || TXT_WORD != b->kind)
+            continue;
+        int32_t fa = full_name_with(w, k, a), fb = full_name_with(w, k, b);
+        if (fa < 0 || fb < 0 || fa == fb)
+            continue;
+        /* الشيخ عبدالعزيز الحمين: an honorific names one person */
+        if (c->b > 0 && lex_get(w->lx->honorifics, tk[c->b - 1].base))
+            continue;
+        /* the two words stand in that order in one earlier name
+         * (عبدالعزيز الحمين of عبدالعزيز بن حمين الحمين) */
+        if (in_order(w, &w->cands[fa], a, b) || in_order(w, &w->cands[fb], a, b))
+            continue;
+        struct ent_cand second = *c;
+        c->e = c->b + 1;
+        second.b = c->b + 1;
+        second.cut = 0;
+        int rc = ent_add_cand(w, &second);
+        if (LQ_OK != rc)
+            return rc;
+        c = &w->cands[k]; /* the array may have moved */
+        split = 1;
+    }
+    if (split)
+        qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+    return LQ_OK;
+}
+
 static int
 make_mentions(struct ent_work *w, struct ent_result *out)
 {
@@ -458,6 +560,8 @@ ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct t
     if (NULL == taken)
         return LQ_ERR_NOMEM;
     resolve(&w, taken);
+    if (LQ_OK != (rc = split_surnames(&w)))
+        return rc;
     if (LQ_OK != (rc = repeats(&w, taken)))
         return rc;
     if (LQ_OK != (rc = make_mentions(&w, out)))

@@ -992,11 +992,23 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
                 *slot = -2; /* two people share it */
         }
+        /* تشانغ after تشانغ مينغ: a word no lexicon knows, joined to no
+         * other name, that starts one full name of two or three words, is
+         * a family name written first */
+        uint32_t *members = lq_arena_calloc(a, nn, sizeof(*members));
+        if (NULL == members)
+            return LQ_ERR_NOMEM;
+        for (size_t k = 0; k < nn; k++)
+            members[find(nm, (int32_t)k)]++;
         for (size_t k = 0; k < nn; k++) {
             struct name *x = &nm[k];
-            if (NER_PER != x->type || 1 != x->nwords || !lex_get(w->lx->first_names, x->words[0]))
+            if (NER_PER != x->type || 1 != x->nwords)
                 continue;
+            int given = NULL != lex_get(w->lx->first_names, x->words[0]);
             int32_t *slot = table_slot(&byfirst, x->words[0], 0);
+            if (!given && (NULL == slot || *slot < 0 || members[find(nm, (int32_t)k)] > 1 ||
+                           nm[*slot].nwords > 3 || lex_get(w->lx->places, x->words[0])))
+                continue;
             /* only a later, shorter reference: الملك عبدالله before
              * عبدالله بن محمد آل الشيخ is someone else */
             if (slot && *slot >= 0 && x->first > nm[*slot].first)
