@@ -1309,6 +1309,43 @@ name:
     return LQ_OK;
 }
 
+/*
+ * وقال امحند العنصر، الأمين العام للحزب، ...: right after a verb of saying,
+ * two words no lexicon knows, closed by a comma that a title follows, are
+ * the speaker's name with his office in apposition.
+ */
+static int
+appositive_name(struct sent *s, uint32_t i, uint32_t *next)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    if (i <= s->b || i + 3 >= s->e)
+        return LQ_OK;
+    /* the verb, with its conjunction left on or split off (وقال) */
+    const struct txt_token *v = tok(s, i - 1);
+    const char *cue = get(lx->cues, v);
+    if (NULL == cue && lx->cues && (0 == strncmp(v->base, "و", strlen("و")) ||
+                                    0 == strncmp(v->base, "ف", strlen("ف"))))
+        cue = lex_get(lx->cues, v->base + strlen("و"));
+    if (NULL == cue || 0 != strcmp(cue, "speech"))
+        return LQ_OK;
+    for (uint32_t k = i; k < i + 2; k++) {
+        const struct txt_token *t = tok(s, k);
+        if (TXT_WORD != t->kind || has_clitic(t) || nonname(s, t) || !name_shape2(t, k > i) ||
+            known_name(s, k) || longest(s, lx->titles, k, NULL) ||
+            longest(s, lx->honorifics, k, NULL) || longest(s, lx->nationalities, k, NULL) ||
+            longest(s, lx->org_heads, k, NULL) || (k == i && definite(t)))
+            return LQ_OK;
+    }
+    if (!is_comma(tok(s, i + 2)) || 0 == longest(s, lx->titles, i + 3, NULL))
+        return LQ_OK;
+    struct ent_cand c = { .b = i, .e = i + 2, .type = NER_PER, .source = ENT_SRC_RULE, .prio = 3,
+                          .title_b = -1, .title_e = -1, .mention = -1 };
+    int rc = ent_add_cand(s->w, &c);
+    if (LQ_OK == rc)
+        *next = i + 2;
+    return rc;
+}
+
 /* a first name that starts a name with no title: محمد بن سلمان، دونالد ترامب */
 static int
 read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
@@ -1330,7 +1367,7 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
             fn = 0;
     }
     if (!fn)
-        return LQ_OK;
+        return appositive_name(s, i, next);
     uint32_t e = cut ? read_name_from(s, i, (uint32_t)fn) : read_name(s, i, 0);
     if (e < i + 2)
         return LQ_OK;

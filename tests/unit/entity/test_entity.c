@@ -58,7 +58,7 @@ setup(void)
     static const char *const titles[] = { "رئيس", "الرئيس", "وزير", "الوزير", "مدير", "وزير الخارجية",
                                           "المتحدث باسم", "الوزيرة", "الأمير", "كبير", "رئيس الوزراء",
                                           "أمير", "سفيرة", "المحافظ", "الفريق", "قائد",
-                                          "المدير التنفيذي", "المسؤول\tgeneric", "السفير", NULL };
+                                          "المدير التنفيذي", "المسؤول\tgeneric", "السفير", "الأمين العام", NULL };
     static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", NULL };
     static const char *const heads[] = { "هيئة\torg", "وزارة\torg", "جهاز\torg", "صحيفة\torg,quote",
                                          "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
@@ -77,7 +77,7 @@ setup(void)
                                           NULL };
     static const char *const orgs[] = { "الأمم المتحدة", "فتح\tambig", "الهلال\tclub", NULL };
     static const char *const cues[] = { "مباراة\tsports", "الدوري\tsports", "هدف\tsports",
-                                        "بحضور\tattend", NULL };
+                                        "بحضور\tattend", "قال\tspeech", NULL };
     static const char *const acr[] = { "إن إي إيه\tوكالة الطاقة الوطنية", NULL };
     static const char *const syn[] = { "المخابرات\tالاستخبارات", "الجيش\tالقوات المسلحة", NULL };
     static const char *const tw[] = { "العاشر\tord:10", "الثاني\tord:2", "صباح\tpart", NULL };
@@ -733,6 +733,25 @@ test_org_shapes(void)
     lq_arena_free(a);
 }
 
+/* a speaker's name no lexicon knows, with his office in apposition */
+static void
+test_appositive_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال إيدير أوبلا، الأمين العام لحزب الوسط، إن الحملة هادئة. "
+                      "وقال المتحدثون، الأمين العام للحزب حاضر.",
+                   &doc, &r));
+    dump(&r);
+    const struct ent_entity *p = by_name(&r, "إيدير أوبلا");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->type, NER_PER);
+    CHECK(by_name(&r, "المتحدثون") == NULL);
+    lq_arena_free(a);
+}
+
 /* a local body's town and a committee's parliament after ب; an office
  * named by a title; a verbal noun is no family name */
 static void
@@ -847,6 +866,7 @@ main(void)
     test_acronym();
     test_clitic_offsets();
     test_surname();
+    test_appositive_name();
     test_variants();
     test_apart();
     test_org_synonyms();
