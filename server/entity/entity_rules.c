@@ -123,7 +123,8 @@ nonname_lookup(const struct sent *s, const struct txt_token *t)
     const char *cue = get(lx->cues, t);
     if (cue && !(0 == strcmp(cue, "placehead") || 0 == strcmp(cue, "group") ||
                  0 == strcmp(cue, "counterpart") || 0 == strcmp(cue, "sports") ||
-                 0 == strcmp(cue, "media") || 0 == strcmp(cue, "dual")))
+                 0 == strcmp(cue, "media") || 0 == strcmp(cue, "dual") ||
+                 0 == strncmp(cue, "members", strlen("members"))))
         return 2;
     /* ordinals stay in names: محمد السادس */
     const char *tw = get(lx->time_words, t);

@@ -33,6 +33,7 @@
 #define EVT_ARRIVE_WIN 10   /* tokens after an arrival verb scanned for its place */
 #define EVT_ARRIVE_BACK 3   /* sentences an arrival lends its place and time to */
 #define EVT_SPEAKER_HEAD 5  /* tokens from a sentence's start to its verb of saying */
+#define EVT_GROUP_SENTS 5   /* sentences after a meeting with a plural of bodies whose speakers took part */
 
 struct evt_ctx {
     const struct lq_lexicons *lex;
@@ -2148,6 +2149,72 @@ dual_by_title(const struct dstate *d, struct cand *c, const size_t *order, size_
     return 1;
 }
 
+/* Does the name begin with the head noun @p head, with or without ال? */
+static int
+headed_by(const char *name, const char *head)
+{
+    static const char al[] = "\xd8\xa7\xd9\x84"; /* ال */
+    if (0 == strncmp(name, al, 4))
+        name += 4;
+    if (0 == strncmp(head, al, 4))
+        head += 4;
+    size_t n = strlen(head);
+    return n > 0 && 0 == strncmp(name, head, n) && (name[n] == ' ' || name[n] == '\0');
+}
+
+/*
+ * لقاء تشاوري مع الأحزاب السياسية ... وقال X، عضو المكتب السياسي لحزب Y:
+ * a meeting with a plural of bodies (cues.txt class `members`) was held with
+ * their people; the speakers of the next sentences whose affiliation is such
+ * a body (حزب ...) took part in it. The run ends at the next meeting.
+ */
+static void
+group_speakers(struct dstate *d, const size_t *order, size_t nk)
+{
+    const struct txt_doc *doc = d->doc;
+    for (size_t k = 0; k < nk; k++) {
+        struct cand *c = &d->cands[order[k]];
+        const struct txt_sentence *st = &doc->sents[c->sent];
+        const char *head = NULL;
+        for (uint32_t j = c->te; j + 1 < st->tok_end && j < c->te + EVT_WIN && NULL == head; j++) {
+            if (cue_at(d, j) != EVT_C_WITH || cue_at(d, j + 1) != EVT_C_MEMBERS)
+                continue;
+            const char *v = lex_get(d->ctx->lex->cues, doc->tokens[j + 1].base);
+            const char *sp = v ? strchr(v, ' ') : NULL;
+            if (sp && sp[1])
+                head = sp + 1;
+        }
+        if (NULL == head || c->status != EVT_OCCURRED)
+            continue;
+        for (uint32_t s = c->sent + 1; s < doc->nsents && s <= c->last_sent + EVT_GROUP_SENTS; s++) {
+            /* another meeting told, or one told by a verb (merged or not) */
+            const struct txt_sentence *ss = &doc->sents[s];
+            int other = 0;
+            for (size_t q = 0; q < nk && !other; q++)
+                other = q != k && d->cands[order[q]].sent == s;
+            for (uint32_t j = ss->tok_begin; j < ss->tok_end && !other; j++)
+                other = d->cand_at[j] >= 0 && is_verb_class(d->cands[d->cand_at[j]].cls);
+            if (other)
+                break;
+            /* every verb of saying at a clause's head: وقال X ...، وقال Y */
+            for (uint32_t j = ss->tok_begin; j < ss->tok_end; j++) {
+                if (cue_at(d, j) != EVT_C_SPEECH)
+                    continue;
+                uint32_t from = j > ss->tok_begin + 1 ? j - 2 : ss->tok_begin;
+                int32_t e = speaker_before(d, from, ss->tok_end);
+                if (e < 0 || (size_t)e >= d->ents->nentities)
+                    continue;
+                int32_t org = d->ents->entities[e].affiliation;
+                if (org < 0 || (size_t)org >= d->ents->nentities ||
+                    d->ents->entities[org].type != NER_ORG || NULL == d->ents->entities[org].name ||
+                    !headed_by(d->ents->entities[org].name, head))
+                    continue;
+                cand_add(c, e, EVT_PARTICIPANT);
+            }
+        }
+    }
+}
+
 static void
 merge_all(struct dstate *d, size_t *order, size_t *nkept)
 {
@@ -2880,6 +2947,7 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
         return LQ_ERR_NOMEM;
     size_t nk = 0;
     merge_all(&d, order, &nk);
+    group_speakers(&d, order, nk);
     /* لقاءات مع X و Y: one meeting of the subject with each of them */
     size_t cap = 0;
     for (size_t k = 0; k < nk; k++)

@@ -74,6 +74,8 @@ enum evt_cue {
     EVT_C_SPEECH, /**< a verb of saying (قال، أكد، أوضح): its subject may speak of a meeting */
     EVT_C_AFTER,  /**< عقب، في أعقاب، إثر، في ختام: the meeting noun after it has just ended */
     EVT_C_PARTAKE, /**< شارك، مثّل: the names after "the meeting" that follows took part */
+    EVT_C_MEMBERS, /**< الأحزاب، النقابات: a plural of bodies met through their people; the
+                        value's second word is the singular head (members حزب) */
     EVT_C_HARD, /**< not in cues.txt: a sentence-final or clause-final punctuation mark */
 };
 

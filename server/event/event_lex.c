@@ -41,7 +41,7 @@ static const struct name_code cues[] = {
     { "demonst", EVT_C_DEMONST },     { "occasion", EVT_C_OCCASION },
     { "subord", EVT_C_SUBORD },       { "topic", EVT_C_TOPIC },
     { "speech", EVT_C_SPEECH },       { "after", EVT_C_AFTER },
-    { "partake", EVT_C_PARTAKE },
+    { "partake", EVT_C_PARTAKE },     { "members", EVT_C_MEMBERS },
 };
 
 /* The code of the word [s, s + n) in @p tab, or 0. */

@@ -62,6 +62,9 @@ find_tokens(const struct txt_doc *doc, const char *phrase, int nth, uint32_t *tb
     return found;
 }
 
+/* the affiliation of each fake entity, or NULL for none */
+static const int32_t *fake_aff;
+
 /* Build an ent_result from fake entities: every occurrence of every form. */
 static void
 fake_entities(const struct txt_doc *doc, const struct fake_ent *fe, size_t nfe,
@@ -76,7 +79,7 @@ fake_entities(const struct txt_doc *doc, const struct fake_ent *fe, size_t nfe,
     for (size_t e = 0; e < nfe; e++) {
         er->entities[e].type = fe[e].type;
         er->entities[e].name = fe[e].forms[0];
-        er->entities[e].affiliation = -1;
+        er->entities[e].affiliation = fake_aff ? fake_aff[e] : -1;
         for (int f = 0; f < 4 && fe[e].forms[f]; f++) {
             size_t from = 0;
             uint32_t tb, te;
@@ -177,6 +180,37 @@ test_speakers_of_a_meeting(void)
     CHECK_INT(res.nevents, 1);
     CHECK(has_part(0, SAMI, EVT_PARTICIPANT));
     CHECK(!has_part(0, LAILA, -1));
+}
+
+/* a meeting "with the parties": the speakers after it who belong to a
+ * party took part; one who belongs to a company did not, and the run ends
+ * at the next meeting */
+static void
+test_group_speakers(void)
+{
+    static const struct fake_ent ents_g[] = {
+        { NER_PER, { "سامي نور", "نور" } },
+        { NER_PER, { "كريم حداد", "حداد" } },
+        { NER_PER, { "ليلى سالم" } },
+        { NER_ORG, { "حزب الوفاق" } },
+        { NER_ORG, { "شركة النخيل" } },
+        { NER_PER, { "هدى مراد" } },
+        { NER_PER, { "رامي خليل" } },
+    };
+    static const int32_t aff[] = { -1, 3, 4, -1, -1, 3, -1 };
+    fake_aff = aff;
+    CHECK(run("عقد الوزير سامي نور أمس لقاء تشاوريا مع الأحزاب السياسية. "
+              "وقال كريم حداد، عضو حزب الوفاق، إن الحوار كان صريحا. "
+              "وأكدت ليلى سالم، مديرة شركة النخيل، أن السوق مستقرة. "
+              "واستقبل سامي نور بعد ذلك رامي خليل. "
+              "وقالت هدى مراد، عضو حزب الوفاق، إن الحملة هادئة.",
+              ents_g, sizeof(ents_g) / sizeof(ents_g[0])));
+    fake_aff = NULL;
+    CHECK(res.nevents >= 1);
+    CHECK(has_part(0, 0, EVT_PARTICIPANT));
+    CHECK(has_part(0, 1, EVT_PARTICIPANT));
+    CHECK(!has_part(0, 2, -1));
+    CHECK(!has_part(0, 5, -1));
 }
 
 /* وشارك في الاجتماع X: X is a party of the meeting told before; in a
@@ -851,6 +885,7 @@ main(void)
     test_genitive_of_a_title();
     test_dual_after_with();
     test_partake();
+    test_group_speakers();
     test_visit_place_after_visitor();
     test_future_and_planned();
     test_negation_scope();
