@@ -119,6 +119,7 @@ struct cand {
     int partake;              /* وشارك في الاجتماع X، ومثّل الوزارة في اللقاء X: X took part */
     int headline;             /* in the headline */
     int hl_fixed;             /* a headline event whose status the body has set */
+    int several;              /* a telling merged in says "meetings" (اجتماعات مع X و Y) */
     int alive;
 };
 
@@ -1997,9 +1998,12 @@ absorb(const struct dstate *d, struct cand *a, const struct cand *b, int as_att)
     for (int i = 0; i < b->np; i++)
         cand_add(a, b->ent[i], as_att ? EVT_ATTENDEE : (enum evt_role)b->role[i]);
     if (b->loc >= 0 && b->loc != a->loc) {
-        int take = a->loc < 0 || b->loc_rank > a->loc_rank ||
-                   (a->headline && !b->headline && b->loc_rank >= a->loc_rank) ||
-                   (b->loc_rank >= 2 && loc_spec(d, b->loc) > loc_spec(d, a->loc));
+        /* a place said in a sentence beats one inherited; between two said,
+         * the more specific (الدوحة over قطر), then the nearer */
+        int sa = loc_spec(d, a->loc), sb = loc_spec(d, b->loc);
+        int take = a->loc < 0 || (b->loc_rank > a->loc_rank && (a->loc_rank < 2 || sb >= sa)) ||
+                   (a->headline && !a->hl_fixed && !b->headline && b->loc_rank >= a->loc_rank) ||
+                   (b->loc_rank >= 2 && sb > sa);
         if (take) {
             a->loc = b->loc;
             a->loc_rank = b->loc_rank;
@@ -2012,6 +2016,9 @@ absorb(const struct dstate *d, struct cand *a, const struct cand *b, int as_att)
     }
     if (a->subj < 0)
         a->subj = b->subj;
+    /* يلتقي X Y و Z ... سيعقد اجتماعات مع Y و Z: one meeting with each */
+    if ((b->flags & EVT_TF_PL) && b->subj >= 0 && b->subj == a->subj)
+        a->several = 1;
     if (b->last_sent > a->last_sent)
         a->last_sent = b->last_sent;
     a->nmerged += b->nmerged;
@@ -2344,7 +2351,11 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             int open_hl = p->headline && !p->hl_fixed;
             if (p->status != c->status && !ana && !open_hl)
                 continue;
-            if (!same_place(d, p, c) || !same_time(d, p, c))
+            /* the same three parties or more, not yet held: one meeting,
+             * whichever of its days each telling names (يومي الثاني والثالث) */
+            int trio = in >= 3 && in == np && in == np_p && p->status == EVT_PLANNED &&
+                       c->status == EVT_PLANNED;
+            if (!same_place(d, p, c) || (!same_time(d, p, c) && !trio))
                 continue;
             if (open_hl && p->status != c->status && !ana) {
                 p->status = c->status; /* the body says more than the headline */
@@ -2419,7 +2430,7 @@ clean_parties(const struct dstate *d, struct cand *c)
 static int
 split_count(const struct cand *c)
 {
-    if (!(c->flags & EVT_TF_PL) || c->subj < 0)
+    if (!((c->flags & EVT_TF_PL) || c->several) || c->subj < 0)
         return 1;
     int nobj = 0, has_subj = 0;
     for (int i = 0; i < c->np; i++) {

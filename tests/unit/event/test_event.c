@@ -213,6 +213,20 @@ test_group_speakers(void)
     CHECK(!has_part(0, 5, -1));
 }
 
+/* a meeting told by a verb with two others, then as "meetings" with them:
+ * one meeting with each */
+static void
+test_several_and_trio(void)
+{
+    CHECK(run("يلتقي سامي نور غدا كريم حداد وليلى سالم في البحيرة. "
+              "وأضافت أن نور سيعقد اجتماعات مع كريم حداد وليلى سالم.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    CHECK(has_part(0, SAMI, -1) && has_part(1, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1) != has_part(1, KARIM, -1));
+}
+
+
 /* وشارك في الاجتماع X: X is a party of the meeting told before; in a
  * reception's ceremony (وشارك في حفل الاستقبال) only an attendee */
 static void
@@ -679,6 +693,22 @@ run_timed(const char *text)
     return LQ_OK == evt_extract(ectx_t, doc, &ents, &dct, arena, &res);
 }
 
+/* the same three parties of a planned meeting told on two of its days:
+ * one meeting */
+static void
+test_trio_days(void)
+{
+    if (NULL == ectx_t)
+        return;
+    CHECK(run_timed("سيعقد سامي نور اجتماعا ثلاثيا مع كريم حداد وليلى سالم في البحيرة في الثاني من أبريل. "
+                    "وقالت الوزارة إن سامي نور سيلتقي كريم حداد وليلى سالم في الثالث من أبريل."));
+    CHECK_INT(res.nevents, 1);
+    /* two parties on two days stay two meetings */
+    CHECK(run_timed("سيعقد سامي نور اجتماعا مع كريم حداد في البحيرة في الثاني من أبريل. "
+                    "وقالت الوزارة إن سامي نور سيلتقي كريم حداد في الثالث من أبريل."));
+    CHECK_INT(res.nevents, 2);
+}
+
 static void
 test_time_choice(void)
 {
@@ -886,6 +916,8 @@ main(void)
     test_dual_after_with();
     test_partake();
     test_group_speakers();
+    test_several_and_trio();
+    test_trio_days();
     test_visit_place_after_visitor();
     test_future_and_planned();
     test_negation_scope();
