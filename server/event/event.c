@@ -1916,9 +1916,17 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             (tok_is(&doc->tokens[k + 1], "\xd9\x82\xd8\xa8\xd9\x84") || /* قبل */
              tok_is(&doc->tokens[k + 1], "\xd8\xb7\xd8\xb1\xd9\x81"))) /* طرف */
             nrec_host = 0;
+    /* وكان في استقباله X، وكان على رأس مستقبليه X: X received him */
+    int nrec_guest = 0;
+    if (nrec_host) {
+        const struct txt_token *tt = &doc->tokens[c->tb];
+        nrec_guest = (c->tb > sb && tok_is(&doc->tokens[c->tb - 1], "\xd9\x81\xd9\x8a")) || /* في */
+                     0 == strncmp(tt->base, "\xd9\x85\xd8\xb3\xd8\xaa\xd9\x82\xd8\xa8\xd9\x84", 10); /* مستقبل */
+    }
     if (c->cls == EVT_T_RECEIVE || c->cls == EVT_T_VISIT || nrec_host) {
-        enum evt_role rs = c->cls != EVT_T_VISIT ? EVT_HOST : EVT_VISITOR;
-        enum evt_role ro = c->cls != EVT_T_VISIT ? EVT_VISITOR : EVT_HOST;
+        int guest = c->cls == EVT_T_VISIT || nrec_guest;
+        enum evt_role rs = !guest ? EVT_HOST : EVT_VISITOR;
+        enum evt_role ro = !guest ? EVT_VISITOR : EVT_HOST;
         for (int i = 0; i < c->np; i++)
             if (c->role[i] != EVT_ATTENDEE)
                 c->role[i] = (uint8_t)(c->ent[i] == c->subj ? rs : ro);

@@ -395,6 +395,15 @@ test_roles_and_attendees(void)
     CHECK_INT(res.nevents, 1);
     CHECK(has_part(0, SAMI, EVT_HOST));
     CHECK(has_part(0, KARIM, EVT_VISITOR));
+    /* وكان في استقباله X، وكان على رأس مستقبليه X: X hosts the one who came */
+    CHECK(run("ووصل سامي نور إلى البحيرة أمس، وكان في استقباله كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_VISITOR));
+    CHECK(has_part(0, KARIM, EVT_HOST));
+    CHECK(run("ووصل سامي نور إلى البحيرة أمس، وكان على رأس مستقبليه كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_VISITOR));
+    CHECK(has_part(0, KARIM, EVT_HOST));
 }
 
 static void
