@@ -156,6 +156,7 @@ struct dstate {
     int32_t *arr_loc;         /* per sentence: the place an arrival verb names, or -1 */
     int32_t *arr_per;         /* per sentence: the person who arrives, or -1 */
     int32_t *arr_tmx;         /* per sentence: the time of the arrival, or -1 */
+    uint8_t *arr_fut;         /* per sentence: the arrival is still to come (سيصل) */
 };
 
 /* UTF-8 of a few letters compared with clitics */
@@ -1954,17 +1955,17 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
 /* ------------------------------------------------------------------------ */
 /* merging */
 
+/* Do two time expressions (indices into the document's) name compatible
+ * times, resolved with the given tenses? */
 static int
-same_time(const struct dstate *d, const struct cand *a, const struct cand *b)
+times_agree_f(const struct dstate *d, int32_t ta, int fa, int32_t tb, int fb)
 {
-    if (a->tmx < 0 || b->tmx < 0)
-        return 1;
-    const struct tmx_expr *x = &d->tx[a->tmx], *y = &d->tx[b->tmx];
+    const struct tmx_expr *x = &d->tx[ta], *y = &d->tx[tb];
     if (x->grain == TMX_VAGUE || y->grain == TMX_VAGUE)
         return 1;
     char va[24], vb[24];
-    int ha = tmx_resolve(x, d->dct, a->future, va, sizeof(va));
-    int hb = tmx_resolve(y, d->dct, b->future, vb, sizeof(vb));
+    int ha = tmx_resolve(x, d->dct, fa, va, sizeof(va));
+    int hb = tmx_resolve(y, d->dct, fb, vb, sizeof(vb));
     if (!ha || !hb)
         return 1;
     /* a day inside a month or year is no conflict */
@@ -1972,6 +1973,20 @@ same_time(const struct dstate *d, const struct cand *a, const struct cand *b)
     if (strchr(va, 'W') || strchr(vb, 'W'))
         return 0 == strcmp(va, vb);
     return 0 == strncmp(va, vb, n);
+}
+
+static int
+same_time(const struct dstate *d, const struct cand *a, const struct cand *b)
+{
+    if (a->tmx < 0 || b->tmx < 0)
+        return 1;
+    return times_agree_f(d, a->tmx, a->future, b->tmx, b->future);
+}
+
+static int
+times_agree(const struct dstate *d, int32_t ta, int32_t tb)
+{
+    return times_agree_f(d, ta, 0, tb, 0);
 }
 
 /* Are the places of a and b compatible (the same, or a site in a city)? */
@@ -2566,7 +2581,8 @@ prepare(struct dstate *d, struct lq_arena *arena)
     d->arr_loc = lq_arena_alloc(arena, ns * sizeof(int32_t));
     d->arr_per = lq_arena_alloc(arena, ns * sizeof(int32_t));
     d->arr_tmx = lq_arena_alloc(arena, ns * sizeof(int32_t));
-    if (!d->arr_loc || !d->arr_per || !d->arr_tmx)
+    d->arr_fut = lq_arena_calloc(arena, ns, 1);
+    if (!d->arr_loc || !d->arr_per || !d->arr_tmx || !d->arr_fut)
         return LQ_ERR_NOMEM;
     d->desc_person = lq_arena_alloc(arena, (d->ents->ndescriptors + 1) * sizeof(int32_t));
     d->org_holder = lq_arena_alloc(arena, (d->ents->nentities + 1) * sizeof(int32_t));
@@ -2830,6 +2846,8 @@ read_arrivals(struct dstate *d)
                     d->arr_tmx[s] = d->arr_tmx[s - k];
                     break;
                 }
+            d->arr_fut[s] = (d->tflags[i] & EVT_TF_FUT) ||
+                            (d->arr_tmx[s] >= 0 && time_future(d, &d->tx[d->arr_tmx[s]]));
         }
     }
 }
@@ -2841,7 +2859,12 @@ arrival_for(const struct dstate *d, const struct cand *c)
 {
     for (uint32_t k = 0; k <= EVT_ARRIVE_BACK && k <= c->sent; k++) {
         uint32_t s = c->sent - k;
-        if (d->arr_loc[s] >= 0 && cand_has(c, d->arr_per[s]))
+        /* سيتوجه X إلى Y: an arrival still to come is the place of a
+         * meeting still to come only, and one on another day of none */
+        if (d->arr_loc[s] >= 0 && cand_has(c, d->arr_per[s]) &&
+            (d->arr_fut[s] != 0) == (c->status == EVT_PLANNED) &&
+            !(c->tmx >= 0 && d->arr_tmx[s] >= 0 && c->tmx != d->arr_tmx[s] &&
+              !times_agree(d, c->tmx, d->arr_tmx[s])))
             return (int32_t)s;
     }
     return -1;

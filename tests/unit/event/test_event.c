@@ -702,6 +702,26 @@ run_timed(const char *text)
     return LQ_OK == evt_extract(ectx_t, doc, &ents, &dct, arena, &res);
 }
 
+/* an arrival still to come lends no place to a meeting that took place */
+static void
+test_future_arrival(void)
+{
+    if (NULL == ectx_t)
+        return;
+    CHECK(run_timed("وسيتوجه سامي نور إلى البحيرة الشهر المقبل. والتقى سامي نور كريم حداد أمس."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, -1);
+    CHECK(run_timed("وسيتوجه سامي نور إلى البحيرة. والتقى سامي نور كريم حداد."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, -1);
+    CHECK(run_timed("وتوجه سامي نور إلى البحيرة أمس. والتقى سامي نور كريم حداد."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
 /* the same three parties of a planned meeting told on two of its days:
  * one meeting */
 static void
@@ -927,6 +947,7 @@ main(void)
     test_group_speakers();
     test_several_and_trio();
     test_trio_days();
+    test_future_arrival();
     test_visit_place_after_visitor();
     test_future_and_planned();
     test_negation_scope();
