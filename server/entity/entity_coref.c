@@ -604,6 +604,18 @@ affiliation_in(const struct ent_result *out, uint32_t b, uint32_t e)
     return loc;
 }
 
+/* الجمهورية، المملكة، الدولة ...: the definite word for a state */
+static int
+state_head(const char *w)
+{
+    static const char *const heads[] = { "الجمهوريه", "المملكه", "الدوله", "السلطنه", "الاماره",
+                                         "الامارات" };
+    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+        if (0 == strcmp(w, heads[i]))
+            return 1;
+    return 0;
+}
+
 static int32_t
 country_entity(struct ent_work *w, struct table *bykey, struct name *nm, const char *country)
 {
@@ -884,6 +896,18 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             }
             unite(nm, (int32_t)k, *slot);
         }
+    }
+
+    /* الجمهورية الإندونيسية، المملكة المغربية: a definite head of a state
+     * and an adjective of nationality name the country of that adjective */
+    for (size_t k = 0; k < nn; k++) {
+        struct name *x = &nm[k];
+        if (NER_LOC != x->type || 2 != x->nwords || !state_head(x->words[0]))
+            continue;
+        const char *country = lex_get(w->lx->nationalities, x->words[1]);
+        int32_t c = country_entity(w, &bykey, nm, country);
+        if (c >= 0 && c != find(nm, (int32_t)k))
+            unite(nm, c, (int32_t)k);
     }
 
     /* 3. persons: family names and spelling variants, bucketed by the

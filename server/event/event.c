@@ -33,6 +33,7 @@
 #define EVT_ARRIVE_WIN 10   /* tokens after an arrival verb scanned for its place */
 #define EVT_ARRIVE_BACK 3   /* sentences an arrival lends its place and time to */
 #define EVT_SPEAKER_HEAD 5  /* tokens from a sentence's start to its verb of saying */
+#define EVT_SEAT_SCAN 4096   /* mentions looked through for the town of a body's seat */
 #define EVT_GROUP_SENTS 5   /* sentences after a meeting with a plural of bodies whose speakers took part */
 
 struct evt_ctx {
@@ -1105,6 +1106,16 @@ topic_before(const struct dstate *d, uint32_t sb, uint32_t k)
     return 0;
 }
 
+/* بمقر، بمدينة with the ب left on: a place head after the preposition */
+static int
+unsplit_ba_head(const struct dstate *d, const struct txt_token *u)
+{
+    if (NULL == u->base || 0 != strncmp(u->base, "\xd8\xa8", 2) || NULL == d->ctx->lex->cues) /* ب */
+        return 0;
+    const char *v = lex_get(d->ctx->lex->cues, u->base + 2);
+    return v && evt_parse_cue(v) == EVT_C_PLACEHEAD;
+}
+
 /* Is the place at mention start j in a locative slot (في X، بـX، في مدينة X)? */
 static int
 locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
@@ -1155,7 +1166,7 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
             return 1;
         if (cue_at(d, k) == EVT_C_PLACEHEAD) {
             heads++;
-            if (has_clitic(u, BA))
+            if (has_clitic(u, BA) || unsplit_ba_head(d, u))
                 return 1;
             continue;
         }
@@ -1191,6 +1202,56 @@ person_relative(const struct dstate *d, uint32_t lo, uint32_t j)
     return 0;
 }
 
+/* وذلك لـ + verbal noun (وذلك لتقديم دعوة): the purpose of what was told */
+static int
+purpose_intro(const struct dstate *d, uint32_t j)
+{
+    const struct txt_token *t = &d->doc->tokens[j];
+    if (j + 1 >= d->doc->ntokens || t->kind != TXT_WORD || NULL == t->base)
+        return 0;
+    /* وذلك, split or left whole */
+    if (!(0 == strcmp(t->base, "\xd8\xb0\xd9\x84\xd9\x83") && has_clitic(t, WAW)) &&
+        0 != strcmp(t->base, "\xd9\x88\xd8\xb0\xd9\x84\xd9\x83"))
+        return 0;
+    return has_clitic(&d->doc->tokens[j + 1], LAM);
+}
+
+/* مقر، بمقر: the seat of a body */
+static int
+seat_word(const struct txt_token *t)
+{
+    static const char maqarr[] = "\xd9\x85\xd9\x82\xd8\xb1"; /* مقر */
+    return t->kind == TXT_WORD && t->base &&
+           (0 == strcmp(t->base, maqarr) ||
+            (0 == strncmp(t->base, "\xd8\xa8", 2) && 0 == strcmp(t->base + 2, maqarr))); /* بمقر */
+}
+
+/* The place whose name ends the name of the organization mentioned at @p mn
+ * (غرفة حفر الباطن: حفر الباطن, mentioned as a place elsewhere), or -1. */
+static int32_t
+place_in_org(const struct dstate *d, const struct ent_mention *mn)
+{
+    const struct txt_token *tk = d->doc->tokens;
+    const struct ent_result *er = d->ents;
+    size_t cap = er->nmentions < EVT_SEAT_SCAN ? er->nmentions : EVT_SEAT_SCAN;
+    for (uint32_t t = mn->tok_begin + 1; t < mn->tok_end; t++) {
+        uint32_t n = mn->tok_end - t;
+        for (size_t q = 0; q < cap; q++) {
+            const struct ent_mention *p = &er->mentions[q];
+            if (p->type != NER_LOC || p->entity < 0 || p->tok_end - p->tok_begin < n)
+                continue;
+            /* the place's own mention, or its tail (محافظة حفر الباطن) */
+            uint32_t off = p->tok_end - n, k = 0;
+            while (k < n && 0 == strcmp(tk[off + k].key, tk[t + k].key))
+                k++;
+            if (k == n && (off == p->tok_begin || (off == p->tok_begin + 1 &&
+                                                   d->ccls[p->tok_begin] == EVT_C_PLACEHEAD)))
+                return p->entity;
+        }
+    }
+    return -1;
+}
+
 /* Where: the first place in a locative slot of the clause. */
 static void
 read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb, uint32_t se)
@@ -1208,6 +1269,9 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
             break;
         if (j >= R && cue_at(d, j) == EVT_C_RELATIVE)
             rel_after = 1;
+        /* لبحث الأوضاع في X، وذلك لتقديم ...: the topic's places are no venue */
+        if (j > c->te && (cue_at(d, j) == EVT_C_PURPOSE || purpose_intro(d, j)))
+            break;
         int32_t m = mention_start(d, j);
         if (m < 0)
             continue;
@@ -1215,8 +1279,15 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
         /* رفض X لقاء Y الذي زار Z: a place in a relative clause after the
          * trigger describes a party */
         int rel_inside = j > c->te && person_relative(d, c->te, j);
-        if (mention_type(d, m) == NER_LOC && mn->entity >= 0 && !rel_after && !rel_inside &&
-            locative(d, c, sb, j)) {
+        /* بمقر غرفة X، في مقر بلدية X: the seat of a body named after its
+         * town is in that town */
+        int32_t seat = -1;
+        if (mention_type(d, m) == NER_ORG && j > sb && seat_word(&d->doc->tokens[j - 1]))
+            seat = place_in_org(d, mn);
+        if (((mention_type(d, m) == NER_LOC && mn->entity >= 0) || seat >= 0) && !rel_after &&
+            !rel_inside && locative(d, c, sb, j)) {
+            if (seat >= 0)
+                mn = NULL;
             int rank = (j >= L && j < R) ? 3 : 2;
             int dist = j < c->tb ? (int)(c->tb - j) : (int)(j - c->te);
             /* in the clause: the first after the trigger, else the nearest before */
@@ -1224,12 +1295,13 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
             if (rank > best_rank || (rank == best_rank && generic) ||
                 (rank == best_rank && rank == 3 && j < c->tb) ||
                 (rank == best_rank && rank == 2 && dist < best_dist)) {
-                best = mn->entity;
+                best = seat >= 0 ? seat : mn->entity;
                 best_rank = rank;
                 best_dist = dist;
             }
             if (best_rank == 3 && j >= c->te && loc_spec(d, best) > 0)
                 break;
+            mn = &d->ents->mentions[m];
         }
         j = mn->tok_end > j + 1 ? mn->tok_end - 1 : j;
     }

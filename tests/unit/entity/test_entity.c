@@ -67,7 +67,7 @@ setup(void)
                                          "حكومة\torg,noplace", "شركة\torg", "قصر\tloc,named",
                                          "مصلحة\torg,common", "الحركة\torg", "الجيش\torg",
                                          "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg",
-                                         "رئاسة\torg", "لجنة\torg", "عين\tloc,prep", NULL };
+                                         "رئاسة\torg", "لجنة\torg", "عين\tloc,prep", "الجمهورية\tloc", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
                                          "يوسف", "أحمد", "صالح", "صباح", "آن", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
@@ -733,6 +733,25 @@ test_org_shapes(void)
     lq_arena_free(a);
 }
 
+/* الجمهورية + an adjective of nationality is the country of the adjective */
+static void
+test_state_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "زار الوزير كندا أمس. وقال إن الجمهورية الكندية شريك مهم.", &doc, &r));
+    dump(&r);
+    const struct ent_entity *c = by_name(&r, "كندا");
+    const struct ent_entity *j = by_name(&r, "الجمهورية الكندية");
+    CHECK(c != NULL || j != NULL);
+    CHECK(c == NULL || j == NULL || c == j);
+    const struct ent_entity *e = c ? c : j;
+    if (e)
+        CHECK_INT(e->nmentions, 2);
+    lq_arena_free(a);
+}
+
 /* a speaker's name no lexicon knows, with his office in apposition */
 static void
 test_appositive_name(void)
@@ -867,6 +886,7 @@ main(void)
     test_clitic_offsets();
     test_surname();
     test_appositive_name();
+    test_state_name();
     test_variants();
     test_apart();
     test_org_synonyms();

@@ -213,6 +213,30 @@ test_group_speakers(void)
     CHECK(!has_part(0, 5, -1));
 }
 
+/* بمقر غرفة X: the seat of a body named after its town is in that town;
+ * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
+static void
+test_seat_and_topic(void)
+{
+    static const struct fake_ent ents_s[] = {
+        { NER_PER, { "سامي نور" } },
+        { NER_PER, { "كريم حداد" } },
+        { NER_ORG, { "غرفة الوادي" } },
+        { NER_LOC, { "الوادي" } },
+        { NER_LOC, { "البحيرة" } },
+    };
+    CHECK(run("استقبل سامي نور أمس كريم حداد بمقر غرفة الوادي. وقال إن الوادي ينمو.", ents_s,
+              sizeof(ents_s) / sizeof(ents_s[0])));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, 3);
+    CHECK(run("الوادي – التقى سامي نور كريم حداد أمس لبحث إقامة مشروع كبير في البحيرة.", ents_s,
+              sizeof(ents_s) / sizeof(ents_s[0])));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, 3);
+}
+
 /* a meeting told by a verb with two others, then as "meetings" with them:
  * one meeting with each */
 static void
@@ -946,6 +970,7 @@ main(void)
     test_partake();
     test_group_speakers();
     test_several_and_trio();
+    test_seat_and_topic();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
