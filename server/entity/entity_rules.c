@@ -1347,6 +1347,39 @@ appositive_name(struct sent *s, uint32_t i, uint32_t *next)
     return rc;
 }
 
+/*
+ * بزرالدة (الجزائر العاصمة)، في كفرنبل (إدلب): after ب or في, one word no
+ * lexicon knows, then a known place in parentheses, is a place inside it.
+ */
+static int
+paren_place(struct sent *s, uint32_t i)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    if (i + 2 >= s->e)
+        return LQ_OK;
+    const struct txt_token *t = tok(s, i), *p = tok(s, i + 1);
+    if (TXT_WORD != t->kind || TXT_PUNCT != p->kind || NULL == p->surface || 0 != strcmp(p->surface, "(") ||
+        0 == longest(s, lx->places, i + 2, NULL))
+        return LQ_OK;
+    int after_fi = i > s->b && !has_clitic(tok(s, i - 1)) && 0 == strcmp(tok(s, i - 1)->base, "في");
+    int cut = 0;
+    if (!after_fi && !clitic_is(t, "ب")) {
+        /* the ب left on a word the segmenter did not know */
+        if (has_clitic(t) || 0 != strncmp(t->key, "ب", strlen("ب")))
+            return LQ_OK;
+        cut = 1;
+    }
+    struct txt_token bare = *t;
+    if (cut)
+        bare.base = bare.key = t->key + strlen("ب");
+    if (nonname(s, &bare) || !name_shape2(&bare, 1) || (!cut && (known_name(s, i) || first_name(s, i, NULL))) ||
+        longest(s, lx->org_heads, i, NULL) || longest(s, lx->titles, i, NULL) || definite(&bare))
+        return LQ_OK;
+    struct ent_cand c = { .b = i, .e = i + 1, .type = NER_LOC, .source = ENT_SRC_RULE, .prio = 3,
+                          .title_b = -1, .title_e = -1, .mention = -1, .cut = (uint8_t)cut };
+    return ent_add_cand(s->w, &c);
+}
+
 /* a first name that starts a name with no title: محمد بن سلمان، دونالد ترامب */
 static int
 read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
@@ -1461,6 +1494,8 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
             if (LQ_OK != (rc = ent_add_cand(w, &c)))
                 return rc;
         }
+        if (LQ_OK != (rc = paren_place(&s, i)))
+            return rc;
         if (LQ_OK != (rc = read_bare_name(&s, i, &next)))
             return rc;
         i = next > i ? next : i + 1;

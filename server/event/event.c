@@ -1127,6 +1127,13 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
         return 0;
     if (has_clitic(t, BA))
         return 1;
+    /* بزرالدة: the mention leaves out a ب the segmenter did not cut */
+    {
+        int32_t mi = d->ents->tok_mention[j];
+        if (mi >= 0 && d->ents->mentions[mi].start > t->body_start && t->key &&
+            0 == strncmp(t->key, BA, 2))
+            return 1;
+    }
     if (visit && (j == c->te || has_clitic(t, LAM)))
         return 1;
     /* زار الوزير X طهران: verb, visitor, then the place visited */

@@ -733,6 +733,28 @@ test_org_shapes(void)
     lq_arena_free(a);
 }
 
+/* after ب or في, an unknown word before a known place in parentheses is a
+ * place; with no preposition it is not */
+static void
+test_paren_place(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وعقد الاجتماع بزوراتة (القاهرة) أمس. وفاز اللاعب مرقوص (القاهرة) بالسباق.", &doc, &r));
+    dump(&r);
+    const struct ent_entity *l = by_name(&r, "زوراتة");
+    CHECK(l != NULL);
+    if (l && l->nmentions) {
+        CHECK_INT(l->type, NER_LOC);
+        const struct ent_mention *m = &r.mentions[l->mentions[0]];
+        CHECK_STR(m->text, "زوراتة");
+    }
+    l = by_name(&r, "مرقوص");
+    CHECK(l == NULL || l->type != NER_LOC);
+    lq_arena_free(a);
+}
+
 /* الجمهورية + an adjective of nationality is the country of the adjective */
 static void
 test_state_name(void)
@@ -887,6 +909,7 @@ main(void)
     test_surname();
     test_appositive_name();
     test_state_name();
+    test_paren_place();
     test_variants();
     test_apart();
     test_org_synonyms();
