@@ -649,6 +649,19 @@ regional(const struct txt_token *t)
 static uint32_t
 read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_type *type);
 
+/* Has the tagger or an earlier rule read token j as part of a person's name? */
+static int
+person_at(const struct sent *s, uint32_t j)
+{
+    const struct ent_work *w = s->w;
+    for (size_t k = w->ncands; k > 0 && w->ncands - k < 4096; k--) {
+        const struct ent_cand *c = &w->cands[k - 1];
+        if (NER_PER == c->type && c->b <= j && j < c->e)
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * The ب-phrase at j that ends a local body's name (its town: بجدة، بوادي
  * الدواسر، بمدينة تبوك، بقفصة) or a committee's (its parliament: بمجلس
@@ -755,6 +768,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     int li_seen = 0, coord_seen = 0;
     uint32_t li_last = 0; /* the token of the ل-phrase, or 0 */
     int li_noun = 0; /* the last word was the noun of a ل-phrase: للإغاثة والأعمال */
+    int chain_name = 0; /* the last word was an unknown word of a construct chain */
     int head_def = definite(h);
     int admin = NULL != strstr(v, "admin");
     int named = NULL != strstr(v, "named");
@@ -768,9 +782,10 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         int nn = nonname(s, t);
         /* الاتحاد العام، الأمانة العامة: here العام is "general", not "the
          * year" (العام الماضي stays a time expression) */
+        int general = 0;
         if (2 == nn && !has_clitic(t) && 0 == strcmp(t->base, "العام") &&
             !(s->w->lx->time_words && longest(s, s->w->lx->time_words, j, NULL) > 1))
-            nn = 0;
+            nn = 0, general = 1;
         if (2 == nn)
             break;
         /* المركز الخامس، المؤتمر السابع: an ordinal names no organization */
@@ -947,9 +962,10 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             /* after a definite head, or after the first noun of a construct,
              * a definite word must look like an adjective; inside a ل-phrase
              * any noun may follow (للأنشطة البترولية) */
-            int need_adj = (head_def || genitive) && !after_li;
-            if (need_adj && !adjective(t))
+            int need_adj = (head_def || genitive || chain_name) && !after_li;
+            if (need_adj && !adjective(t) && !general)
                 break;
+            chain_name = 0;
             if (regional(t))
                 local = 1;
             if (!head_def && !genitive)
@@ -1009,6 +1025,9 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             !is_punct(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
             (definite(tok(s, j + 1)) || longest(s, lx->places, j + 1, NULL)) &&
             !first_name(s, j, NULL)) {
+            /* مكتب حداد الإعلامي: after a word no lexicon knows (a name),
+             * only an adjective may follow (not مكتب حداد الأنباء) */
+            chain_name = !nn && person_at(s, j);
             j++;
             mods++;
             genitive = 0; /* the next definite word is the construct's noun */
@@ -1069,6 +1088,11 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
             break;
         size_t n;
         if ((n = longest(s, lx->honorifics, j, NULL))) {
+            /* استقبل الوزير معالي وزير ...: a bare definite title, then an
+             * honorific that opens another title, are two people */
+            if (titled && title_e == title_after && title_e == j && definite(tok(s, title_b)) &&
+                title_after == title_b + 1 && j + n < s->e && longest(s, lx->titles, j + n, NULL))
+                break;
             j += (uint32_t)n;
             honored = 1;
             continue;

@@ -84,7 +84,7 @@ setup(void)
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
                                        "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun",
-                                       "نور\tnoun", "الاعتبار\tnoun", NULL };
+                                       "نور\tnoun", "الاعتبار\tnoun", "العام", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -755,6 +755,26 @@ test_paren_place(void)
     lq_arena_free(a);
 }
 
+/* العام after a definite head is "general" (الاتحاد العام ...); a bare
+ * definite title and an honorific that opens another title are two people */
+static void
+test_general_and_two_titles(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال الاتحاد العام المصري للنقل إن الإضراب قائم. "
+                      "واستقبل الوزير السيد رئيس هيئة النقل سامر يوسف.",
+                   &doc, &r));
+    dump(&r);
+    CHECK(by_name(&r, "الاتحاد العام المصري للنقل") != NULL);
+    const struct ent_entity *p = by_name(&r, "سامر يوسف");
+    CHECK(p != NULL);
+    if (p && p->title)
+        CHECK(0 != strncmp(p->title, "الوزير", strlen("الوزير")));
+    lq_arena_free(a);
+}
+
 /* الجمهورية + an adjective of nationality is the country of the adjective */
 static void
 test_state_name(void)
@@ -910,6 +930,7 @@ main(void)
     test_appositive_name();
     test_state_name();
     test_paren_place();
+    test_general_and_two_titles();
     test_variants();
     test_apart();
     test_org_synonyms();
