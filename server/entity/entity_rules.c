@@ -1069,6 +1069,54 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
 }
 
 /*
+ * A title phrase in apposition right after a name, at i: a title, then
+ * definite words, nationality adjectives and known names, closed by
+ * punctuation, a word with و, or the end of the sentence (not by a name: in
+ * استقبل X وزير الخارجية Y the title is Y's).
+ * @param country  receives the country of a nationality adjective in it, if
+ *                 none was set
+ * @return the end of the phrase, or i when there is none
+ */
+static uint32_t
+post_title(const struct sent *s, uint32_t i, const char **country)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    const char *tv = NULL;
+    size_t n = i < s->e && !has_clitic(tok(s, i)) ? longest(s, lx->titles, i, &tv) : 0;
+    if (0 == n || (tv && 0 == strcmp(tv, "generic")))
+        return i;
+    uint32_t j = i + (uint32_t)n;
+    const char *nat_country = NULL;
+    while (j < s->e && j < i + TITLE_MAX_TOKENS) {
+        const struct txt_token *t = tok(s, j);
+        size_t m;
+        const char *nat = NULL;
+        if (TXT_WORD != t->kind || (has_clitic(t) && !clitic_is(t, "ل")))
+            break;
+        if ((m = longest(s, lx->nationalities, j, &nat))) {
+            if (NULL == nat_country && nat && nat[0])
+                nat_country = nat;
+            j += (uint32_t)m;
+            continue;
+        }
+        if ((m = known_name(s, j))) {
+            j += (uint32_t)m;
+            continue;
+        }
+        if (definite(t) && 2 != nonname(s, t) && !first_name(s, j, NULL)) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    if (j < s->e && !is_punct(tok(s, j)) && !clitic_is(tok(s, j), "و"))
+        return i;
+    if (NULL == *country)
+        *country = nat_country;
+    return j;
+}
+
+/*
  * A title block at i: titles and honorifics in any order, each title with
  * its complement (organization, place, nationality, definite words), then
  * the person's name if one follows.
@@ -1303,6 +1351,16 @@ name:
             ne = nb;
         if (ne == nb + 1 && !fn && !name_shape(tok(s, nb)))
             ne = nb;
+    }
+    /* السيد X وزير الخارجية الأمريكي، ...: after a name that an honorific
+     * introduced, a title phrase that no name follows is his office */
+    if (ne > nb && honored && !titled) {
+        uint32_t te = post_title(s, ne, &country);
+        if (te > ne) {
+            titled = 1;
+            title_b = ne;
+            title_e = te;
+        }
     }
     if (ne > nb) {
         struct ent_cand c = { .b = nb, .e = ne, .type = NER_PER, .source = ENT_SRC_RULE,

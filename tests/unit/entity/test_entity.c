@@ -84,7 +84,7 @@ setup(void)
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
                                        "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun",
-                                       "نور\tnoun", "الاعتبار\tnoun", "العام", NULL };
+                                       "نور\tnoun", "الاعتبار\tnoun", "العام", "النقل\tnoun", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -775,6 +775,29 @@ test_general_and_two_titles(void)
     lq_arena_free(a);
 }
 
+/* السيد X وزير النقل، ...: the title after a name an honorific introduced;
+ * not when a name follows the title (it is that person's) */
+static void
+test_post_title(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وحضر اللقاء السيد سامر يوسف وزير النقل، وآخرون. "
+                      "واستقبل السيد أحمد الخطيب وزير النقل ستيفان ماركو.",
+                   &doc, &r));
+    dump(&r);
+    const struct ent_entity *p = by_name(&r, "سامر يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "وزير النقل");
+    p = by_name(&r, "أحمد الخطيب");
+    CHECK(p != NULL);
+    if (p)
+        CHECK(NULL == p->title || 0 != strcmp(p->title, "وزير النقل"));
+    lq_arena_free(a);
+}
+
 /* الجمهورية + an adjective of nationality is the country of the adjective */
 static void
 test_state_name(void)
@@ -931,6 +954,7 @@ main(void)
     test_state_name();
     test_paren_place();
     test_general_and_two_titles();
+    test_post_title();
     test_variants();
     test_apart();
     test_org_synonyms();
