@@ -15,52 +15,58 @@
 #define CHUNK_MAX 1024u
 #define L NER_NLABELS
 
-/* The allowed transitions as lists: predecessors of each label (for the
- * forward pass) and successors (for the backward pass). */
-struct allowed {
-    uint8_t start[L], end[L];
-    uint8_t npred[L], pred[L][L];
-    uint8_t nsucc[L], succ[L][L];
-};
+/* The allowed transitions (ner_allowed()) follow the shape of BIOES, which
+ * the decoder's loops use directly instead of building lists on every call.
+ * Label 0 is O; type t (0..2) has B = 1 + 4t, I = 2 + 4t, E = 3 + 4t,
+ * S = 4 + 4t. A label that closes an entity (O, E, S) may be followed by
+ * one that starts one or none (O, B, S); B and I are followed by I or E of
+ * their type. Sequences start with a starting label and end with a closing
+ * one. Every list is ascending, the order in which the first version of
+ * the decoder tried predecessors (its ties go to the first, so the order
+ * decides the labels when two paths score the same). */
+#define NCLOSE 7
+static const uint8_t closing[NCLOSE] = {0, 3, 4, 7, 8, 11, 12};
+static const uint8_t starting[NCLOSE] = {0, 1, 4, 5, 8, 9, 12};
+/* the labels inside an entity (I, E of each type) and their two
+ * predecessors, B and I of the same type */
+#define NINNER 6
+static const uint8_t inner[NINNER] = {2, 3, 6, 7, 10, 11};
+static const uint8_t inner_pred[NINNER][2] = {{1, 2}, {1, 2}, {5, 6}, {5, 6}, {9, 10}, {9, 10}};
+/* the labels that open an entity (B, I) and their successors, I and E */
+#define NOPEN 6
+static const uint8_t opening[NOPEN] = {1, 2, 5, 6, 9, 10};
+static const uint8_t open_succ[NOPEN][2] = {{2, 3}, {2, 3}, {6, 7}, {6, 7}, {10, 11}, {10, 11}};
+/* 1 for O, B and S (may start a sequence); 1 for O, E and S (may end one) */
+static const uint8_t may_start[L] = {1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1};
+static const uint8_t may_end[L] = {1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1};
 
-static void
-allowed_fill(struct allowed *a)
+static int
+has_neg_inf(const float *v)
 {
-    memset(a, 0, sizeof(*a));
-    for (int x = 0; x < L; x++) {
-        a->start[x] = (uint8_t)ner_allowed_start(x);
-        a->end[x] = (uint8_t)ner_allowed_end(x);
-        for (int y = 0; y < L; y++) {
-            if (!ner_allowed(x, y))
-                continue;
-            a->pred[y][a->npred[y]++] = (uint8_t)x;
-            a->succ[x][a->nsucc[x]++] = (uint8_t)y;
-        }
-    }
+    int any = 0;
+    for (int l = 0; l < L; l++)
+        any |= NEG_INF == v[l];
+    return any;
 }
 
-float
-ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delta, uint8_t *bp,
-            uint8_t *labels)
+/* One step of the forward pass: cur[y] = best of prev[x] + trans[x][y] over
+ * the predecessors x of y, plus e[y]; b[y] = that x (the first of equals).
+ * @p tt is the transitions from closing to starting labels, tt[k][j] =
+ * trans[closing[k]][starting[j]] (an 8th lane for the vector unit).
+ * A predecessor whose score is NEG_INF is skipped, as no path reaches it;
+ * when @p prev holds none (every position after the first two), the test
+ * is left out, which changes nothing. */
+static void
+forward_step(const struct ner_trans *tr, const float (*tt)[8], const float *prev, const float *e,
+             float *cur, uint8_t *b)
 {
-    if (0 == n)
-        return 0;
-    struct allowed al;
-    allowed_fill(&al);
-    for (int l = 0; l < L; l++) {
-        delta[l] = al.start[l] ? tr->start[l] + emit[l] : NEG_INF;
-        bp[l] = 0;
-    }
-    for (size_t i = 1; i < n; i++) {
-        const float *prev = delta + (i - 1) * L;
-        float *cur = delta + i * L;
-        const float *e = emit + i * L;
-        uint8_t *b = bp + i * L;
-        for (int y = 0; y < L; y++) {
+    if (has_neg_inf(prev)) {
+        for (int j = 0; j < NCLOSE; j++) {
+            int y = starting[j];
             float best = NEG_INF;
             int arg = 0;
-            for (int k = 0; k < al.npred[y]; k++) {
-                int x = al.pred[y][k];
+            for (int k = 0; k < NCLOSE; k++) {
+                int x = closing[k];
                 if (NEG_INF == prev[x])
                     continue;
                 float s = prev[x] + tr->trans[x][y];
@@ -72,12 +78,91 @@ ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delt
             cur[y] = NEG_INF == best ? NEG_INF : best + e[y];
             b[y] = (uint8_t)arg;
         }
+        for (int j = 0; j < NINNER; j++) {
+            int y = inner[j];
+            float best = NEG_INF;
+            int arg = 0;
+            for (int k = 0; k < 2; k++) {
+                int x = inner_pred[j][k];
+                if (NEG_INF == prev[x])
+                    continue;
+                float s = prev[x] + tr->trans[x][y];
+                if (s > best) {
+                    best = s;
+                    arg = x;
+                }
+            }
+            cur[y] = NEG_INF == best ? NEG_INF : best + e[y];
+            b[y] = (uint8_t)arg;
+        }
+        return;
     }
+    /* starting labels: eight lanes (the last is padding), predecessors in
+     * ascending order, so a lane keeps the first of equal scores */
+    float best[8];
+    int arg[8];
+    for (int j = 0; j < 8; j++) {
+        best[j] = NEG_INF;
+        arg[j] = 0;
+    }
+    for (int k = 0; k < NCLOSE; k++) {
+        float p = prev[closing[k]];
+        for (int j = 0; j < 8; j++) {
+            float s = p + tt[k][j];
+            int better = s > best[j];
+            best[j] = better ? s : best[j];
+            arg[j] = better ? closing[k] : arg[j];
+        }
+    }
+    for (int j = 0; j < NCLOSE; j++) {
+        int y = starting[j];
+        cur[y] = NEG_INF == best[j] ? NEG_INF : best[j] + e[y];
+        b[y] = (uint8_t)arg[j];
+    }
+    for (int j = 0; j < NINNER; j++) {
+        int y = inner[j];
+        int x0 = inner_pred[j][0], x1 = inner_pred[j][1];
+        float bs = NEG_INF;
+        int ba = 0;
+        float s = prev[x0] + tr->trans[x0][y];
+        if (s > bs) {
+            bs = s;
+            ba = x0;
+        }
+        s = prev[x1] + tr->trans[x1][y];
+        if (s > bs) {
+            bs = s;
+            ba = x1;
+        }
+        cur[y] = NEG_INF == bs ? NEG_INF : bs + e[y];
+        b[y] = (uint8_t)ba;
+    }
+}
+
+float
+ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delta, uint8_t *bp,
+            uint8_t *labels)
+{
+    if (0 == n)
+        return 0;
+    float tt[NCLOSE][8];
+    for (int k = 0; k < NCLOSE; k++) {
+        for (int j = 0; j < NCLOSE; j++)
+            tt[k][j] = tr->trans[closing[k]][starting[j]];
+        tt[k][NCLOSE] = 0;
+    }
+    for (int l = 0; l < L; l++) {
+        delta[l] = may_start[l] ? tr->start[l] + emit[l] : NEG_INF;
+        bp[l] = 0;
+    }
+    for (size_t i = 1; i < n; i++)
+        forward_step(tr, (const float (*)[8])tt, delta + (i - 1) * L, emit + i * L, delta + i * L,
+                     bp + i * L);
     const float *last = delta + (n - 1) * L;
     float best = NEG_INF;
     int arg = 0;
     for (int l = 0; l < L; l++) {
-        if (!al.end[l] || NEG_INF == last[l])
+        if (!may_end[l] || NEG_INF == last[l])
             continue;
         float s = last[l] + tr->end[l];
         if (s > best) {
@@ -91,33 +176,66 @@ ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delt
     return best;
 }
 
-void
-ner_backward(const struct ner_trans *tr, const float *emit, size_t n, float *beta)
+/* ner_backward() for the positions lo..n-1 only (the margins need no
+ * more than the first span's start onwards). Each score is summed as
+ * (trans + e) + next, the order of the first version; the maximum is
+ * taken over successors in ascending order with the same comparisons, so
+ * the values are those of a full pass. */
+static void
+backward_from(const struct ner_trans *tr, const float *emit, size_t n, size_t lo, float *beta)
 {
     if (0 == n)
         return;
-    struct allowed al;
-    allowed_fill(&al);
     float *last = beta + (n - 1) * L;
     for (int l = 0; l < L; l++)
-        last[l] = al.end[l] ? tr->end[l] : NEG_INF;
-    for (size_t i = n - 1; i > 0; i--) {
+        last[l] = may_end[l] ? tr->end[l] : NEG_INF;
+    /* ts[j][k] = trans[closing[k]][starting[j]]: closing labels in lanes */
+    float ts[NCLOSE][8];
+    for (int j = 0; j < NCLOSE; j++) {
+        for (int k = 0; k < NCLOSE; k++)
+            ts[j][k] = tr->trans[closing[k]][starting[j]];
+        ts[j][NCLOSE] = 0;
+    }
+    for (size_t i = n - 1; i > lo; i--) {
         const float *next = beta + i * L;
         const float *e = emit + i * L;
         float *cur = beta + (i - 1) * L;
-        for (int x = 0; x < L; x++) {
-            float best = NEG_INF;
-            for (int k = 0; k < al.nsucc[x]; k++) {
-                int y = al.succ[x][k];
-                if (NEG_INF == next[y])
+        int check = has_neg_inf(next);
+        float best[8];
+        for (int k = 0; k < 8; k++)
+            best[k] = NEG_INF;
+        for (int j = 0; j < NCLOSE; j++) {
+            int y = starting[j];
+            if (check && NEG_INF == next[y])
+                continue;
+            float ey = e[y], ny = next[y];
+            for (int k = 0; k < 8; k++) {
+                float s = ts[j][k] + ey + ny;
+                best[k] = s > best[k] ? s : best[k];
+            }
+        }
+        for (int k = 0; k < NCLOSE; k++)
+            cur[closing[k]] = best[k];
+        for (int k = 0; k < NOPEN; k++) {
+            int x = opening[k];
+            float bs = NEG_INF;
+            for (int m = 0; m < 2; m++) {
+                int y = open_succ[k][m];
+                if (check && NEG_INF == next[y])
                     continue;
                 float s = tr->trans[x][y] + e[y] + next[y];
-                if (s > best)
-                    best = s;
+                if (s > bs)
+                    bs = s;
             }
-            cur[x] = best;
+            cur[x] = bs;
         }
     }
+}
+
+void
+ner_backward(const struct ner_trans *tr, const float *emit, size_t n, float *beta)
+{
+    backward_from(tr, emit, n, 0, beta);
 }
 
 size_t
@@ -348,7 +466,8 @@ static void
 margins(const struct ner_tagger *t, const struct ner_trans *tr, size_t n, float best,
         struct ner_span *spans, size_t ns)
 {
-    ner_backward(tr, t->emit, n, t->beta);
+    /* spans are in order: no beta before the first one's start is read */
+    backward_from(tr, t->emit, n, spans[0].tok_begin, t->beta);
     for (size_t k = 0; k < ns; k++) {
         float alt = NEG_INF;
         for (uint32_t i = spans[k].tok_begin; i < spans[k].tok_end; i++) {

@@ -2,6 +2,7 @@
  * constraints, Viterbi against brute force, features of hand-made tokens,
  * lexicon matches, model build/save/load, corrupt model files, corpus
  * reading with tag mappings, and scoring. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,6 +167,108 @@ test_viterbi_brute(void)
                     mm = delta[i * L + l] + beta[i * L + l];
             CHECK(fabsf(mm - best) < 1e-3f);
         }
+    }
+}
+
+/* The decoder as first written: predecessor and successor lists built from
+ * ner_allowed(), every NEG_INF skipped. The decoder now follows the BIOES
+ * shape directly; it must give the same scores, back pointers and labels,
+ * bit for bit, ties included. */
+static float
+ref_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delta, uint8_t *bp,
+            uint8_t *labels)
+{
+    const float ninf = -FLT_MAX;
+    for (int l = 0; l < L; l++) {
+        delta[l] = ner_allowed_start(l) ? tr->start[l] + emit[l] : ninf;
+        bp[l] = 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        for (int y = 0; y < L; y++) {
+            float best = ninf;
+            int arg = 0;
+            for (int x = 0; x < L; x++) {
+                if (!ner_allowed(x, y) || ninf == delta[(i - 1) * L + x])
+                    continue;
+                float s = delta[(i - 1) * L + x] + tr->trans[x][y];
+                if (s > best) {
+                    best = s;
+                    arg = x;
+                }
+            }
+            delta[i * L + y] = ninf == best ? ninf : best + emit[i * L + y];
+            bp[i * L + y] = (uint8_t)arg;
+        }
+    }
+    float best = ninf;
+    int arg = 0;
+    for (int l = 0; l < L; l++) {
+        if (!ner_allowed_end(l) || ninf == delta[(n - 1) * L + l])
+            continue;
+        float s = delta[(n - 1) * L + l] + tr->end[l];
+        if (s > best) {
+            best = s;
+            arg = l;
+        }
+    }
+    labels[n - 1] = (uint8_t)arg;
+    for (size_t i = n - 1; i > 0; i--)
+        labels[i - 1] = bp[i * L + labels[i]];
+    return best;
+}
+
+static void
+ref_backward(const struct ner_trans *tr, const float *emit, size_t n, float *beta)
+{
+    const float ninf = -FLT_MAX;
+    for (int l = 0; l < L; l++)
+        beta[(n - 1) * L + l] = ner_allowed_end(l) ? tr->end[l] : ninf;
+    for (size_t i = n - 1; i > 0; i--) {
+        for (int x = 0; x < L; x++) {
+            float best = ninf;
+            for (int y = 0; y < L; y++) {
+                if (!ner_allowed(x, y) || ninf == beta[i * L + y])
+                    continue;
+                float s = tr->trans[x][y] + emit[i * L + y] + beta[i * L + y];
+                if (s > best)
+                    best = s;
+            }
+            beta[(i - 1) * L + x] = best;
+        }
+    }
+}
+
+static void
+test_viterbi_reference(void)
+{
+    enum { N = 40 };
+    float emit[N * L], d1[N * L], d2[N * L], b1[N * L], b2[N * L];
+    uint8_t bp1[N * L], bp2[N * L], lab1[N], lab2[N];
+    struct ner_trans tr;
+    for (int round = 0; round < 400; round++) {
+        /* even rounds: few distinct values, so that paths tie often */
+        int coarse = 0 == round % 2;
+        size_t n = 1 + (size_t)(round % N);
+        for (int l = 0; l < L; l++) {
+            tr.start[l] = coarse ? roundf(frand()) : frand();
+            tr.end[l] = coarse ? roundf(frand()) : frand();
+            for (int m = 0; m < L; m++)
+                tr.trans[l][m] = coarse ? roundf(frand()) : frand();
+        }
+        for (size_t i = 0; i < n * L; i++)
+            emit[i] = coarse ? roundf(frand()) : 3 * frand();
+        /* now and then a score no path can beat down to */
+        if (0 == round % 7)
+            emit[(size_t)round % (n * L)] = -FLT_MAX;
+        float s1 = ner_viterbi(&tr, emit, n, d1, bp1, lab1);
+        float s2 = ref_viterbi(&tr, emit, n, d2, bp2, lab2);
+        CHECK(0 == memcmp(&s1, &s2, sizeof(s1)));
+        CHECK(0 == memcmp(d1, d2, n * L * sizeof(float)));
+        CHECK(0 == memcmp(bp1, bp2, n * L));
+        CHECK(0 == memcmp(lab1, lab2, n));
+        ner_backward(&tr, emit, n, b1);
+        ref_backward(&tr, emit, n, b2);
+        CHECK(0 == memcmp(b1, b2, n * L * sizeof(float)));
     }
 }
 
@@ -994,6 +1097,7 @@ main(void)
         return TEST_SETUP_FAILURE;
     test_labels();
     test_viterbi_brute();
+    test_viterbi_reference();
     test_viterbi_constraints();
     test_features();
     test_lexicon_features();
