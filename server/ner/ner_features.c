@@ -357,6 +357,7 @@ ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
         ti->hkey = str_hash(t->key);
         ti->hbase = t->base && t->base[0] ? str_hash(t->base) : ti->hkey;
         ti->hclit = str_hash(t->clitics);
+        ti->cps = (uint32_t)ncp;
         ti->shape = token_shape(t, ncp);
         ti->lex = ti->mwb = ti->mwi = ti->mwe = 0;
         ti->cls = ner_clusters_get(cl, ti->hstem);
@@ -518,6 +519,118 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
             out[k++] = ner_feat(T_ALT_LEX, t->alt_lex);
         if (t->has_cls)
             out[k++] = ner_feat(T_ALT_CL, t->alt_cls);
+    }
+    return k;
+}
+
+/* The same templates split by what they read, for the tagger's cache of
+ * word types (ner_tag.c). Each must stay in step with ner_token_features();
+ * tests/unit/ner/test_ner.c checks that the parts add up to its keys. */
+
+size_t
+ner_role_features(const struct ner_tokinfo *t, int has_cls, unsigned role, uint64_t *out)
+{
+    size_t k = 0;
+    switch (role) {
+    case NER_ROLE_SELF:
+        out[k++] = ner_feat(T_BIAS, 0);
+        if (t->hkey != t->hbase)
+            out[k++] = ner_feat(T_KEY, t->hkey);
+        if (t->hbase != t->hstem)
+            out[k++] = ner_feat(T_BASE, t->hbase);
+        out[k++] = ner_feat(T_STEM, t->hstem);
+        out[k++] = ner_feat(T_CLIT, t->hclit);
+        if (t->hkey != t->hbase)
+            out[k++] = ner_feat(T_CLIT_STEM, ner_hash2(t->hclit, t->hstem));
+        for (unsigned j = 0; j < 4; j++) {
+            if (t->hpre[j])
+                out[k++] = ner_feat(T_PRE1 + j, t->hpre[j]);
+            if (t->hsuf[j])
+                out[k++] = ner_feat(T_SUF1 + j, t->hsuf[j]);
+        }
+        out[k++] = ner_feat(T_SHAPE, t->shape);
+        for (unsigned c = 0; c < NER_LX_N; c++)
+            if (t->lex & (1u << c))
+                out[k++] = ner_feat(T_LEX, c);
+        if (t->lex)
+            out[k++] = ner_feat(T_LEXMASK, t->lex);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL, t->cls);
+        if (t->halt) {
+            out[k++] = ner_feat(T_ALT, t->halt);
+            if (t->alt_lex)
+                out[k++] = ner_feat(T_ALT_LEX, t->alt_lex);
+            if (has_cls)
+                out[k++] = ner_feat(T_ALT_CL, t->alt_cls);
+        }
+        break;
+    case NER_ROLE_M1:
+        out[k++] = ner_feat(T_STEM_M1, t ? t->hstem : BOS_HASH);
+        out[k++] = ner_feat(T_SHAPE_M1, t ? t->shape : 0xffffu);
+        if (t && t->hsuf[1])
+            out[k++] = ner_feat(T_SUF2_M1, t->hsuf[1]);
+        for (unsigned c = 0; t && c < NER_LX_N; c++)
+            if (t->lex & (1u << c))
+                out[k++] = ner_feat(T_LEX_M1, c);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL_M1, t ? t->cls : 0xffffu);
+        out[k++] = ner_feat(T_KEY_M1, t ? t->hkey : BOS_HASH);
+        break;
+    case NER_ROLE_M2:
+        out[k++] = ner_feat(T_STEM_M2, t ? t->hstem : BOS_HASH);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL_M2, t ? t->cls : 0xffffu);
+        break;
+    case NER_ROLE_P1:
+        out[k++] = ner_feat(T_STEM_P1, t ? t->hstem : EOS_HASH);
+        out[k++] = ner_feat(T_SHAPE_P1, t ? t->shape : 0xfffeu);
+        for (unsigned c = 0; t && c < NER_LX_N; c++)
+            if (t->lex & (1u << c))
+                out[k++] = ner_feat(T_LEX_P1, c);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL_P1, t ? t->cls : 0xffffu);
+        out[k++] = ner_feat(T_KEY_P1, t ? t->hkey : EOS_HASH);
+        break;
+    case NER_ROLE_P2:
+        out[k++] = ner_feat(T_STEM_P2, t ? t->hstem : EOS_HASH);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL_P2, t ? t->cls : 0xffffu);
+        break;
+    default:
+        break;
+    }
+    return k;
+}
+
+size_t
+ner_pair_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t *out)
+{
+    size_t k = 0;
+    const struct ner_tokinfo *t = &info[i];
+    uint64_t sm1 = i >= 1 ? info[i - 1].hstem : BOS_HASH;
+    uint64_t sp1 = i + 1 < n ? info[i + 1].hstem : EOS_HASH;
+    out[k++] = ner_feat(T_BI_M1, ner_hash2(sm1, t->hstem));
+    out[k++] = ner_feat(T_BI_P1, ner_hash2(t->hstem, sp1));
+    unsigned pos = (0 == i ? 1u : 0u) | (i + 1 == n ? 2u : 0u);
+    if (pos)
+        out[k++] = ner_feat(T_POS, pos);
+    if (t->mwb | t->mwi | t->mwe) {
+        for (unsigned c = 0; c < NER_LX_N; c++) {
+            uint16_t bit = (uint16_t)(1u << c);
+            if (t->mwb & bit)
+                out[k++] = ner_feat(T_MWB, c);
+            if (t->mwi & bit)
+                out[k++] = ner_feat(T_MWI, c);
+            if (t->mwe & bit)
+                out[k++] = ner_feat(T_MWE, c);
+        }
+    }
+    if (i >= 1 && info[i - 1].lex)
+        out[k++] = ner_feat(T_LEXMASK_M1_STEM, ner_hash2(info[i - 1].lex, t->hstem));
+    if (t->has_cls) {
+        uint32_t cm1 = i >= 1 ? info[i - 1].cls : 0xffffu, cp1 = i + 1 < n ? info[i + 1].cls : 0xffffu;
+        out[k++] = ner_feat(T_CL_BI_M1, (uint64_t)cm1 << 16 | t->cls);
+        out[k++] = ner_feat(T_CL_BI_P1, (uint64_t)t->cls << 16 | cp1);
     }
     return k;
 }

@@ -307,6 +307,10 @@ struct ner_tagger {
     uint64_t *dkeys; /* ner_tag_doc_input() */
     size_t *dkofs;
     size_t dkcap;
+    /* the cache of word types (first-stage emissions); NULL until first
+     * used, and when it could not be allocated */
+    struct tcache *tc;
+    int32_t *acc; /* cap * L: integer emission sums of a chunk */
 };
 
 static void
@@ -319,6 +323,8 @@ scratch_release(struct ner_tagger *t)
     free(t->bp);
     free(t->labels);
     free(t->spans);
+    free(t->acc);
+    t->acc = NULL;
     t->info = NULL;
     t->emit = t->delta = t->beta = NULL;
     t->bp = t->labels = NULL;
@@ -342,7 +348,9 @@ scratch_reserve(struct ner_tagger *t, size_t n)
     t->bp = malloc(cap * L);
     t->labels = malloc(cap);
     t->spans = malloc(cap * sizeof(*t->spans));
-    if (!t->info || !t->emit || !t->delta || !t->beta || !t->bp || !t->labels || !t->spans) {
+    t->acc = malloc(cap * L * sizeof(*t->acc));
+    if (!t->info || !t->emit || !t->delta || !t->beta || !t->bp || !t->labels || !t->spans ||
+        !t->acc) {
         scratch_release(t);
         return LQ_ERR_NOMEM;
     }
@@ -383,6 +391,7 @@ ner_tagger_free(struct ner_tagger *t)
     ner_docstat_free(t->ds);
     free(t->dkeys);
     free(t->dkofs);
+    free(t->tc);
     free(t);
 }
 
@@ -460,6 +469,185 @@ emissions(const struct ner_model *m, const struct ner_tokinfo *info, size_t n, f
     emissions2(m, NULL, info, n, emit, NULL);
 }
 
+/* ------------------------------------------------------- word-type cache */
+
+/* Most of a token's features read that token alone (its strings, shape,
+ * lexicon classes: ner_role_features()), either as the token scored or as
+ * a neighbour of it. Their summed weights depend only on the word, so the
+ * tagger keeps them per word type, for the five roles, in a cache that
+ * lives as long as the tagger (one per thread, one model): a word seen
+ * before costs one probe and five vector additions instead of some forty
+ * table lookups. Weights are summed as integers, as score_token() does, so
+ * the grouping changes no sum and no emission. An entry is found by the
+ * whole of the token information those features read, compared in full,
+ * so two words share an entry only when every one of their features is
+ * the same. Direct-mapped and of fixed size: a new word replaces the
+ * entry in its slot. */
+#define TC_BITS 13
+#define TC_SIZE (1u << TC_BITS)
+
+/* The fields of struct ner_tokinfo that the role features read. */
+struct tc_key {
+    uint64_t hkey, hbase, hstem, hclit, halt;
+    uint64_t hpre[4], hsuf[4];
+    uint32_t shape;
+    uint16_t lex, cls, alt_cls, alt_lex;
+};
+
+struct tc_entry {
+    struct tc_key key;
+    uint32_t used;
+    int32_t w[NER_NROLES][L];
+};
+
+struct tcache {
+    int has_cls;
+    int32_t edge[NER_NROLES][L]; /* the sentence edges' share (M1, M2, P1, P2) */
+    struct tc_entry e[TC_SIZE];
+};
+
+static void
+tc_key_of(const struct ner_tokinfo *ti, struct tc_key *k)
+{
+    memset(k, 0, sizeof(*k)); /* padding too: keys are compared with memcmp */
+    k->hkey = ti->hkey;
+    k->hbase = ti->hbase;
+    k->hstem = ti->hstem;
+    k->hclit = ti->hclit;
+    k->halt = ti->halt;
+    memcpy(k->hpre, ti->hpre, sizeof(k->hpre));
+    memcpy(k->hsuf, ti->hsuf, sizeof(k->hsuf));
+    k->shape = ti->shape;
+    k->lex = ti->lex;
+    k->cls = ti->cls;
+    k->alt_cls = ti->alt_cls;
+    k->alt_lex = ti->alt_lex;
+}
+
+/* Integer sum of the weights of @p cnt keys into @p acc (L entries). */
+static void
+sum_weights(const struct ner_model *m, const uint64_t *feats, size_t cnt, int32_t *acc)
+{
+    for (size_t k = 0; k < cnt; k++) {
+        const struct ner_slot *s = ner_model_find(m, feats[k]);
+        if (NULL == s)
+            continue;
+        for (int l = 0; l < L; l++)
+            acc[l] += s->w[l];
+    }
+}
+
+static void
+role_weights(const struct ner_model *m, const struct ner_tokinfo *ti, int has_cls, unsigned role,
+             int32_t *w)
+{
+    uint64_t feats[NER_MAX_FEATS];
+    size_t nf = ner_role_features(ti, has_cls, role, feats);
+    memset(w, 0, L * sizeof(*w));
+    sum_weights(m, feats, nf, w);
+}
+
+static struct tcache *
+tc_get(struct ner_tagger *t)
+{
+    if (t->tc)
+        return t->tc;
+    struct tcache *tc = calloc(1, sizeof(*tc));
+    if (NULL == tc)
+        return NULL;
+    tc->has_cls = NULL != t->m->clusters;
+    for (unsigned r = NER_ROLE_M1; r < NER_NROLES; r++)
+        role_weights(t->m, NULL, tc->has_cls, r, tc->edge[r]);
+    t->tc = tc;
+    return tc;
+}
+
+/* The entry of token info @p ti, filled on a miss. */
+static const struct tc_entry *
+tc_lookup(struct tcache *tc, const struct ner_model *m, const struct ner_tokinfo *ti)
+{
+    struct tc_key k;
+    tc_key_of(ti, &k);
+    size_t i = (size_t)(ner_hash2(k.hkey, k.hstem ^ k.shape) >> (64 - TC_BITS));
+    struct tc_entry *e = &tc->e[i];
+    if (e->used && 0 == memcmp(&e->key, &k, sizeof(k)))
+        return e;
+    memcpy(&e->key, &k, sizeof(k));
+    e->used = 1;
+    for (unsigned r = 0; r < NER_NROLES; r++)
+        role_weights(m, ti, tc->has_cls, r, e->w[r]);
+    return e;
+}
+
+static inline void
+add_vec(int32_t *acc, const int32_t *w)
+{
+    for (int l = 0; l < L; l++)
+        acc[l] += w[l];
+}
+
+/* First-stage emissions of n tokens whose info is filled, as emissions()
+ * computes them, through the word-type cache. 0 when the cache cannot be
+ * had (then the caller computes them without it). */
+static int
+emissions_cached(struct ner_tagger *t, size_t n, float *emit)
+{
+    struct tcache *tc = tc_get(t);
+    if (NULL == tc)
+        return 0;
+    const struct ner_model *m = t->m;
+    const struct ner_tokinfo *info = t->info;
+    int32_t *acc = t->acc;
+    memset(acc, 0, n * L * sizeof(*acc));
+    for (size_t i = 0; i < n; i++) {
+        const struct tc_entry *e = tc_lookup(tc, m, &info[i]);
+        add_vec(acc + i * L, e->w[NER_ROLE_SELF]);
+        if (i + 1 < n)
+            add_vec(acc + (i + 1) * L, e->w[NER_ROLE_M1]);
+        if (i + 2 < n)
+            add_vec(acc + (i + 2) * L, e->w[NER_ROLE_M2]);
+        if (i >= 1)
+            add_vec(acc + (i - 1) * L, e->w[NER_ROLE_P1]);
+        if (i >= 2)
+            add_vec(acc + (i - 2) * L, e->w[NER_ROLE_P2]);
+    }
+    for (size_t i = 0; i < n && i < 2; i++) {
+        if (0 == i)
+            add_vec(acc + i * L, tc->edge[NER_ROLE_M1]);
+        add_vec(acc + i * L, tc->edge[NER_ROLE_M2]);
+    }
+    for (size_t i = n >= 2 ? n - 2 : 0; i < n; i++) {
+        if (i + 1 == n)
+            add_vec(acc + i * L, tc->edge[NER_ROLE_P1]);
+        add_vec(acc + i * L, tc->edge[NER_ROLE_P2]);
+    }
+    /* the features of a token with its neighbours; the keys of the token
+     * PREFETCH_AHEAD places ahead are computed and their slots prefetched
+     * while the current one's are summed */
+    uint64_t fbuf[PREFETCH_AHEAD + 1][NER_MAX_FEATS];
+    size_t nf[PREFETCH_AHEAD + 1];
+    for (size_t j = 0; j < PREFETCH_AHEAD && j < n; j++) {
+        nf[j] = ner_pair_features(info, n, j, fbuf[j]);
+        prefetch_slots(m, fbuf[j], nf[j]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t ahead = i + PREFETCH_AHEAD;
+        if (ahead < n) {
+            size_t r = ahead % (PREFETCH_AHEAD + 1);
+            nf[r] = ner_pair_features(info, n, ahead, fbuf[r]);
+            prefetch_slots(m, fbuf[r], nf[r]);
+        }
+        size_t r = i % (PREFETCH_AHEAD + 1);
+        int32_t *a = acc + i * L;
+        sum_weights(m, fbuf[r], nf[r], a);
+        float *e = emit + i * L;
+        /* as score_token() writes it */
+        for (int l = 0; l < L; l++)
+            e[l] = 0.0f + (float)a[l] * m->scale;
+    }
+    return 1;
+}
+
 /* Margin of each span: best score minus the best path that changes at least
  * one label inside the span (exact, from forward and backward max scores). */
 static void
@@ -486,9 +674,25 @@ margins(const struct ner_tagger *t, const struct ner_trans *tr, size_t n, float 
     }
 }
 
-int
-ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_t tok_end,
-        struct ner_span *spans, size_t max, size_t *n)
+/* Fill @p mt (document-indexed) from the info of the chunk at @p cb, and
+ * mark those tokens in @p done, so that ner_tag_doc() need not hash the
+ * tokens again; nothing when @p mt is NULL. */
+static void
+chunk_matches(const struct ner_tagger *t, size_t cb, size_t len, struct ner_match *mt,
+              uint8_t *done)
+{
+    if (NULL == mt)
+        return;
+    for (size_t i = 0; i < len; i++) {
+        ner_tokinfo_match(&t->info[i], &mt[cb + i]);
+        done[cb + i] = 1;
+    }
+}
+
+/* ner_tag(), filling @p mt and @p done as chunk_matches() does. */
+static int
+tag_range(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_t tok_end,
+          struct ner_span *spans, size_t max, size_t *n, struct ner_match *mt, uint8_t *done)
 {
     *n = 0;
     if (tok_end > doc->ntokens)
@@ -499,7 +703,9 @@ ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_
         if (LQ_OK != scratch_reserve(t, len))
             return LQ_ERR_NOMEM;
         ner_tokinfo_fill(t->m->lexf, t->m->clusters, doc->tokens + cb, len, t->info);
-        emissions(t->m, t->info, len, t->emit);
+        chunk_matches(t, cb, len, mt, done);
+        if (!emissions_cached(t, len, t->emit))
+            emissions(t->m, t->info, len, t->emit);
         float best = ner_viterbi(&t->m->tr, t->emit, len, t->delta, t->bp, t->labels);
         size_t ns = ner_labels_to_spans(t->labels, len, t->spans, t->cap);
         if (0 == ns)
@@ -515,6 +721,13 @@ ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_
     }
     *n = total;
     return LQ_OK;
+}
+
+int
+ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_t tok_end,
+        struct ner_span *spans, size_t max, size_t *n)
+{
+    return tag_range(t, doc, tok_begin, tok_end, spans, max, n, NULL, NULL);
 }
 
 /* ------------------------------------------------------ document consistency */
@@ -596,7 +809,7 @@ span_cmp(const void *a, const void *b)
  * then the document table. */
 static int
 stage1(struct ner_tagger *t, const struct txt_doc *doc, const struct txt_sentence *sents,
-       size_t nsents)
+       size_t nsents, struct ner_match *mt, uint8_t *done)
 {
     size_t nt = doc->ntokens;
     if (nt > t->dtcap) {
@@ -647,8 +860,11 @@ stage1(struct ner_tagger *t, const struct txt_doc *doc, const struct txt_sentenc
             if (LQ_OK != scratch_reserve(t, len))
                 return LQ_ERR_NOMEM;
             ner_tokinfo_fill(t->m->lexf, t->m->clusters, doc->tokens + cb, len, t->info);
-            emissions2(t->m, NER_STACK_FULL == t->m->doc_mode ? t->m->doc : NULL, t->info, len,
-                       t->demit + cb * L, t->demit2 + cb * L);
+            chunk_matches(t, cb, len, mt, done);
+            if (NER_STACK_FULL == t->m->doc_mode)
+                emissions2(t->m, t->m->doc, t->info, len, t->demit + cb * L, t->demit2 + cb * L);
+            else if (!emissions_cached(t, len, t->demit + cb * L))
+                emissions(t->m, t->info, len, t->demit + cb * L);
             ner_viterbi(&t->m->tr, t->demit + cb * L, len, t->delta, t->bp, t->dlab + cb);
             for (size_t i = 0; i < len; i++) {
                 t->dstem[cb + i] = t->info[i].hstem;
@@ -683,7 +899,7 @@ ner_tag_doc_input(struct ner_tagger *t, const struct txt_doc *doc, const float *
     struct txt_sentence whole = {0, 0, 0, (uint32_t)nt};
     const struct txt_sentence *sents = doc->nsents ? doc->sents : &whole;
     size_t nsents = doc->nsents ? doc->nsents : 1;
-    int rc = stage1(t, doc, sents, nsents);
+    int rc = stage1(t, doc, sents, nsents, NULL, NULL);
     if (LQ_OK != rc)
         return rc;
     if (nt * NER_MAX_DOCFEATS + 1 > t->dkcap) {
@@ -753,8 +969,18 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
     const struct txt_sentence *sents = doc->nsents ? doc->sents : &whole;
     size_t nsents = doc->nsents ? doc->nsents : 1;
     int stack = NULL != t->m->doc && !(flags & NER_DOC_NO_STACK);
+    /* the hashes document consistency compares tokens by, taken from the
+     * tagging passes (cov marks the tokens they reached) */
+    if (LQ_OK != grow_bytes((void **)&t->match, &t->mcap, nt, sizeof(*t->match)))
+        return LQ_ERR_NOMEM;
+    size_t ccap = t->mcap;
+    uint8_t *cov = realloc(t->covered, ccap);
+    if (NULL == cov)
+        return LQ_ERR_NOMEM;
+    t->covered = cov;
+    memset(cov, 0, nt);
     if (stack) {
-        int rc = stage1(t, doc, sents, nsents);
+        int rc = stage1(t, doc, sents, nsents, t->match, cov);
         if (LQ_OK != rc)
             return rc;
     }
@@ -768,7 +994,7 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
                                 sizeof(*t->dspans)))
             return LQ_ERR_NOMEM;
         if (!stack) {
-            int rc = ner_tag(t, doc, tb, te, t->dspans + ns, te - tb, &k);
+            int rc = tag_range(t, doc, tb, te, t->dspans + ns, te - tb, &k, t->match, cov);
             if (LQ_OK != rc)
                 return rc;
             ns += k;
@@ -799,16 +1025,10 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
         return LQ_OK;
     }
     /* the dictionary of what the first pass found */
-    if (LQ_OK != grow_bytes((void **)&t->match, &t->mcap, nt, sizeof(*t->match)))
-        return LQ_ERR_NOMEM;
-    size_t ccap = t->mcap;
-    uint8_t *cov = realloc(t->covered, ccap);
-    if (NULL == cov)
-        return LQ_ERR_NOMEM;
-    t->covered = cov;
-    memset(cov, 0, nt);
     for (size_t i = 0; i < nt; i++)
-        ner_token_match(t->m->lexf, &doc->tokens[i], &t->match[i]);
+        if (!cov[i])
+            ner_token_match(t->m->lexf, &doc->tokens[i], &t->match[i]);
+    memset(cov, 0, nt);
     size_t want = 16;
     while (want < 4 * (ns * (DOC_MAX_WORDS + 2) + 1))
         want *= 2;

@@ -433,6 +433,89 @@ test_lexicon_features(void)
     ner_lexfeat_free(lf);
 }
 
+static int
+key_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The tagger sums a token's features in parts (ner_role_features() of the
+ * token and of its neighbours, ner_pair_features()): the parts must make up
+ * exactly the keys of ner_token_features(), counted with repetition. */
+static void
+check_feature_parts(const struct ner_tokinfo *in, size_t n, int has_cls)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint64_t whole[NER_MAX_FEATS], parts[6 * NER_MAX_FEATS];
+        size_t nw = ner_token_features(in, n, i, whole), np = 0;
+        np += ner_role_features(&in[i], has_cls, NER_ROLE_SELF, parts + np);
+        np += ner_role_features(i >= 1 ? &in[i - 1] : NULL, has_cls, NER_ROLE_M1, parts + np);
+        np += ner_role_features(i >= 2 ? &in[i - 2] : NULL, has_cls, NER_ROLE_M2, parts + np);
+        np += ner_role_features(i + 1 < n ? &in[i + 1] : NULL, has_cls, NER_ROLE_P1, parts + np);
+        np += ner_role_features(i + 2 < n ? &in[i + 2] : NULL, has_cls, NER_ROLE_P2, parts + np);
+        np += ner_pair_features(in, n, i, parts + np);
+        CHECK_INT(np, nw);
+        if (np != nw)
+            continue;
+        qsort(whole, nw, sizeof(*whole), key_cmp);
+        qsort(parts, np, sizeof(*parts), key_cmp);
+        CHECK(0 == memcmp(whole, parts, nw * sizeof(*whole)));
+    }
+}
+
+static void
+test_feature_parts(void)
+{
+    struct ner_lexfeat *lf = NULL;
+    CHECK_INT(ner_lexfeat_new(NULL, &lf), LQ_OK);
+    if (NULL == lf)
+        return;
+    CHECK_INT(ner_lexfeat_add(lf, "سمير", NER_LX_FIRST), LQ_OK);
+    CHECK_INT(ner_lexfeat_add(lf, "وزير", NER_LX_TITLE), LQ_OK);
+    CHECK_INT(ner_lexfeat_add(lf, "جزر الملح", NER_LX_PLACE), LQ_OK);
+    CHECK_INT(ner_lexfeat_add(lf, "ملح", NER_LX_NONNAME), LQ_OK);
+    struct txt_token t[9] = {
+        tok("وزار", "زار", "زار", "و", TXT_WORD),
+        tok("الوزير", "الوزير", "وزير", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("بجزر", "جزر", "جزر", "ب", TXT_WORD),
+        tok("الملح", "الملح", "ملح", "", TXT_WORD),
+        tok("وكوناري", "وكوناري", "وكوناري", "", TXT_WORD),
+        tok("CIA", "cia", "cia", "", TXT_LATIN),
+        tok("2019", "2019", "2019", "", TXT_NUMBER),
+        tok("،", "،", "،", "", TXT_PUNCT),
+    };
+    t[6].key = "cia";
+    struct ner_tokinfo in[9];
+    uint64_t ck[9];
+    uint16_t cc[9];
+    for (size_t n = 1; n <= 9; n++) {
+        ner_tokinfo_fill(lf, NULL, t, n, in);
+        check_feature_parts(in, n, 0);
+    }
+    /* with word classes: one class per stem (some share one) */
+    ner_tokinfo_fill(NULL, NULL, t, 9, in);
+    size_t nk = 0;
+    for (size_t i = 0; i < 9; i++) {
+        size_t j = 0;
+        while (j < nk && ck[j] != in[i].hstem)
+            j++;
+        if (j == nk) {
+            ck[nk] = in[i].hstem;
+            cc[nk++] = (uint16_t)(1 + i % 3);
+        }
+    }
+    struct ner_clusters *cl = NULL;
+    CHECK_INT(ner_clusters_build(ck, cc, nk, &cl), LQ_OK);
+    for (size_t n = 1; cl && n <= 9; n++) {
+        ner_tokinfo_fill(lf, cl, t, n, in);
+        check_feature_parts(in, n, 1);
+    }
+    ner_clusters_free(cl);
+    ner_lexfeat_free(lf);
+}
+
 /* ------------------------------------------------------------ model */
 
 /* A model that tags the middle token of a hand-made sentence S-PER. */
@@ -1101,6 +1184,7 @@ main(void)
     test_viterbi_constraints();
     test_features();
     test_lexicon_features();
+    test_feature_parts();
     test_model_roundtrip();
     test_long_range();
     test_tag_doc();
