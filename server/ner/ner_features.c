@@ -207,19 +207,6 @@ cp_len(const char *s, size_t n)
     return c;
 }
 
-/* Byte offset where the last @p k code points of s[0, n) begin (0 if fewer). */
-static size_t
-last_cps(const char *s, size_t n, unsigned k)
-{
-    size_t i = n;
-    while (i > 0 && k > 0) {
-        i--;
-        if (0x80 != ((unsigned char)s[i] & 0xc0))
-            k--;
-    }
-    return i;
-}
-
 static unsigned
 len_bucket(size_t n)
 {
@@ -256,7 +243,7 @@ token_shape(const struct txt_token *t, size_t stem_cps)
 static uint64_t
 str_hash(const char *s)
 {
-    return s ? ner_hash_bytes(s, strlen(s)) : ner_hash_bytes("", 0);
+    return s && s[0] ? ner_hash_bytes(s, strlen(s)) : ner_hash_bytes("", 0);
 }
 
 static void
@@ -300,13 +287,17 @@ alt_stem(const struct txt_token *t, struct ner_tokinfo *ti, const struct ner_lex
         return;
     const char *k = t->key;
     int hit = 0;
+    /* the letters are two bytes each: compared byte by byte (a shorter key
+     * stops at its NUL), as strncmp() would */
     for (size_t i = 0; i < sizeof(pro) / sizeof(pro[0]) && !hit; i++)
-        hit = 0 == strncmp(k, pro[i], 2);
+        hit = k[0] == pro[i][0] && k[1] == pro[i][1];
     if (!hit)
         return;
     const char *r = k + 2;
     size_t rn = strlen(r);
-    if (0 == strncmp(r, "ال", 4) && cp_len(r + 4, rn - 4) >= 2) {
+    static const char al[] = "ال";
+    if (r[0] == al[0] && r[1] == al[1] && r[2] == al[2] && r[3] == al[3] &&
+        cp_len(r + 4, rn - 4) >= 2) {
         r += 4;
         rn -= 4;
     }
@@ -330,32 +321,45 @@ ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
         struct ner_tokinfo *ti = &info[i];
         const char *stem = t->stem && t->stem[0] ? t->stem : t->key ? t->key : "";
         size_t sn = strlen(stem);
-        /* stem hash, recording prefixes of 1..3 code points on the way */
+        /* stem hash, recording prefixes of 1..3 code points and counting
+         * code points on the way */
         uint64_t h = 0xcbf29ce484222325ull;
         unsigned cps = 0;
+        size_t ncp = 0;
         ti->hpre[0] = ti->hpre[1] = ti->hpre[2] = ti->hpre[3] = 0;
         for (size_t b = 0; b < sn; b++) {
-            if (cps < 4 && b > 0 && 0x80 != ((unsigned char)stem[b] & 0xc0))
-                ti->hpre[cps++] = h;
+            if (0x80 != ((unsigned char)stem[b] & 0xc0)) {
+                if (cps < 4 && b > 0)
+                    ti->hpre[cps++] = h;
+                ncp++;
+            }
             h ^= (unsigned char)stem[b];
             h *= 0x100000001b3ull;
         }
         if (cps < 4 && sn > 0)
             ti->hpre[cps++] = h;
         ti->hstem = h;
-        size_t ncp = cp_len(stem, sn);
+        /* where the last 1..4 code points start (as last_cps()), in one pass */
+        size_t off[4] = {0, 0, 0, 0};
+        unsigned nsuf = 0;
+        for (size_t b = sn; b > 0 && nsuf < 4;)
+            if (0x80 != ((unsigned char)stem[--b] & 0xc0))
+                off[nsuf++] = b;
         for (unsigned k = 0; k < 4; k++) {
             if (ncp > k + 1) {
-                size_t off = last_cps(stem, sn, k + 1);
-                ti->hsuf[k] = ner_hash_bytes(stem + off, sn - off);
+                ti->hsuf[k] = ner_hash_bytes(stem + off[k], sn - off[k]);
             } else {
                 ti->hsuf[k] = 0;
-            }
-            if (ncp <= k + 1)
                 ti->hpre[k] = 0;
+            }
         }
-        ti->hkey = str_hash(t->key);
-        ti->hbase = t->base && t->base[0] ? str_hash(t->base) : ti->hkey;
+        /* the text layer points key, base and stem at one string when they
+         * are the same: the same string has the same hash */
+        ti->hkey = t->key && t->key == stem ? ti->hstem : str_hash(t->key);
+        ti->hbase = !(t->base && t->base[0]) ? ti->hkey
+                    : t->base == stem        ? ti->hstem
+                    : t->base == t->key      ? ti->hkey
+                                             : str_hash(t->base);
         ti->hclit = str_hash(t->clitics);
         ti->cps = (uint32_t)ncp;
         ti->shape = token_shape(t, ncp);
