@@ -91,6 +91,17 @@ size_t
 lex_longest(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t tok_end,
             enum lex_form first_form, const char **value);
 
+/**
+ * Which of @p n lexicons (at most 32; NULL ones never match) hold @p key
+ * (folded) as an entry or as the first words of a longer one: bit k is set
+ * for @p lexs[k]. The key is hashed once for all of them. A lexicon whose
+ * bit is clear gives 0 from lex_longest() at a token whose first form is
+ * @p key, so a caller asking several lexicons about the same token can
+ * skip those.
+ */
+uint32_t
+lex_first_mask(const struct lex *const *lexs, size_t n, const char *key);
+
 /** Number of entries. */
 size_t
 lex_size(const struct lex *lx);

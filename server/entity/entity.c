@@ -550,6 +550,9 @@ ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct t
     w.nonname_memo = lq_arena_calloc(arena, doc->ntokens ? doc->ntokens : 1, 1);
     if (NULL == w.nonname_memo)
         return LQ_ERR_NOMEM;
+    w.first_memo = lq_arena_calloc(arena, doc->ntokens ? doc->ntokens : 1, sizeof(uint16_t));
+    if (NULL == w.first_memo)
+        return LQ_ERR_NOMEM;
     if (tagger && ctx->model && LQ_OK != (rc = run_tagger(&w, tagger)))
         return rc;
     if (LQ_OK != (rc = ent_rules(&w)))

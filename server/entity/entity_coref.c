@@ -144,37 +144,63 @@ ent_skeleton(const char *key, char *out, size_t cap)
     size_t n = 0;
     if (0 == strncmp(s, "ال", strlen("ال")) && strlen(s) > strlen("ال") + 2)
         s += strlen("ال");
-    static const char *const drop[] = { "ا", "و", "ي", "ى", "ء", "أ", "إ", "آ", "ؤ", "ئ", "ة", "ه" };
     while (*s) {
         size_t l = u8len((const unsigned char *)s);
         char ch[5] = { 0 };
         memcpy(ch, s, l < 4 ? l : 4);
+        /* every letter dropped or merged is two bytes: one switch on them
+         * (the UTF-8 bytes of each letter in its comment) instead of
+         * strcmp() against each */
+        unsigned c2 = 2 == l ? ((unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1]) : 0;
         int skip = 0;
-        for (size_t k = 0; k < sizeof(drop) / sizeof(drop[0]); k++)
-            if (0 == strcmp(ch, drop[k])) {
-                /* ه only at the end (ة folded) */
-                if (0 == strcmp(ch, "ه") && s[l] != '\0')
-                    break;
-                skip = 1;
-                break;
-            }
+        const char *rep = ch;
+        switch (c2) {
+        case 0xd8a7: /* ا */
+        case 0xd988: /* و */
+        case 0xd98a: /* ي */
+        case 0xd989: /* ى */
+        case 0xd8a1: /* ء */
+        case 0xd8a3: /* أ */
+        case 0xd8a5: /* إ */
+        case 0xd8a2: /* آ */
+        case 0xd8a4: /* ؤ */
+        case 0xd8a6: /* ئ */
+        case 0xd8a9: /* ة */
+            skip = 1;
+            break;
+        case 0xd987: /* ه only at the end (ة folded) */
+            skip = s[l] == '\0';
+            break;
+        case 0xd8ba: /* غ */
+        case 0xd8ac: /* ج */
+        case 0xdaa0: /* ڠ */
+        case 0xdaaf: /* گ */
+            rep = "ج";
+            break;
+        case 0xdaa4: /* ڤ */
+            rep = "ف";
+            break;
+        case 0xd8ab: /* ث */
+        case 0xd8b7: /* ط */
+            rep = "ت"; /* باتيلي / باثيلي */
+            break;
+        case 0xd8b0: /* ذ */
+        case 0xd8b8: /* ظ */
+            rep = "ز";
+            break;
+        case 0xd8b5: /* ص */
+            rep = "س";
+            break;
+        case 0xd8b6: /* ض */
+            rep = "د";
+            break;
+        case 0xd9be: /* پ */
+            rep = "ب";
+            break;
+        default:
+            break;
+        }
         if (!skip) {
-            const char *rep = ch;
-            if (0 == strcmp(ch, "غ") || 0 == strcmp(ch, "ج") || 0 == strcmp(ch, "ڠ") ||
-                0 == strcmp(ch, "گ"))
-                rep = "ج";
-            else if (0 == strcmp(ch, "ڤ"))
-                rep = "ف";
-            else if (0 == strcmp(ch, "ث") || 0 == strcmp(ch, "ط"))
-                rep = "ت"; /* باتيلي / باثيلي */
-            else if (0 == strcmp(ch, "ذ") || 0 == strcmp(ch, "ظ"))
-                rep = "ز";
-            else if (0 == strcmp(ch, "ص"))
-                rep = "س";
-            else if (0 == strcmp(ch, "ض"))
-                rep = "د";
-            else if (0 == strcmp(ch, "پ"))
-                rep = "ب";
             size_t rl = strlen(rep);
             /* doubled consonants count once */
             if (!(n >= rl && 0 == memcmp(out + n - rl, rep, rl))) {

@@ -54,6 +54,8 @@ struct ent_work {
     size_t nphrases, capphrases;
     int sports;            /* the article is about sport: club names count */
     uint8_t *nonname_memo; /* per token: 0 not looked up yet, else the nonname class + 1 */
+    uint16_t *first_memo;  /* per token: 0 not looked up yet, else 0x8000 | the lexicons
+                              its base starts an entry of (longest() in entity_rules.c) */
 };
 
 /** Append a candidate; LQ_OK or LQ_ERR_NOMEM. */

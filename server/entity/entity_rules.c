@@ -73,11 +73,33 @@ get(const struct lex *lx, const struct txt_token *t)
     return lx ? lex_get(lx, t->base) : NULL;
 }
 
+/* The rules ask some ten lexicons about each token, and most say no at the
+ * first word. Which of the lexicons below the token's base starts an entry
+ * of is found once per token (one hash, lex_first_mask()) and kept in
+ * w->first_memo; a lexicon it does not start gives 0 without a lookup. */
 static size_t
 longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **value)
 {
     if (NULL == lx || i >= s->e)
         return 0;
+    const struct lq_lexicons *l = s->w->lx;
+    int k = lx == l->titles ? 0 : lx == l->honorifics ? 1 : lx == l->nationalities ? 2
+          : lx == l->places ? 3 : lx == l->org_heads ? 4 : lx == l->organizations ? 5
+          : lx == l->first_names ? 6 : lx == l->acronyms ? 7 : lx == l->time_words ? 8 : -1;
+    if (k >= 0 && s->w->first_memo && i < s->w->doc->ntokens) {
+        uint16_t *m = &s->w->first_memo[i];
+        if (0 == *m) {
+            const struct lex *const memo_lex[9] = {l->titles, l->honorifics, l->nationalities,
+                                                   l->places, l->org_heads, l->organizations,
+                                                   l->first_names, l->acronyms, l->time_words};
+            *m = (uint16_t)(0x8000u | lex_first_mask(memo_lex, 9, s->w->doc->tokens[i].base));
+        }
+        if (!(*m & (1u << k))) {
+            if (value)
+                *value = NULL;
+            return 0;
+        }
+    }
     return lex_longest(lx, s->w->doc, i, s->e, LEX_BASE, value);
 }
 

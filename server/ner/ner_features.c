@@ -207,19 +207,6 @@ cp_len(const char *s, size_t n)
     return c;
 }
 
-/* Byte offset where the last @p k code points of s[0, n) begin (0 if fewer). */
-static size_t
-last_cps(const char *s, size_t n, unsigned k)
-{
-    size_t i = n;
-    while (i > 0 && k > 0) {
-        i--;
-        if (0x80 != ((unsigned char)s[i] & 0xc0))
-            k--;
-    }
-    return i;
-}
-
 static unsigned
 len_bucket(size_t n)
 {
@@ -256,7 +243,7 @@ token_shape(const struct txt_token *t, size_t stem_cps)
 static uint64_t
 str_hash(const char *s)
 {
-    return s ? ner_hash_bytes(s, strlen(s)) : ner_hash_bytes("", 0);
+    return s && s[0] ? ner_hash_bytes(s, strlen(s)) : ner_hash_bytes("", 0);
 }
 
 static void
@@ -300,13 +287,17 @@ alt_stem(const struct txt_token *t, struct ner_tokinfo *ti, const struct ner_lex
         return;
     const char *k = t->key;
     int hit = 0;
+    /* the letters are two bytes each: compared byte by byte (a shorter key
+     * stops at its NUL), as strncmp() would */
     for (size_t i = 0; i < sizeof(pro) / sizeof(pro[0]) && !hit; i++)
-        hit = 0 == strncmp(k, pro[i], 2);
+        hit = k[0] == pro[i][0] && k[1] == pro[i][1];
     if (!hit)
         return;
     const char *r = k + 2;
     size_t rn = strlen(r);
-    if (0 == strncmp(r, "ال", 4) && cp_len(r + 4, rn - 4) >= 2) {
+    static const char al[] = "ال";
+    if (r[0] == al[0] && r[1] == al[1] && r[2] == al[2] && r[3] == al[3] &&
+        cp_len(r + 4, rn - 4) >= 2) {
         r += 4;
         rn -= 4;
     }
@@ -330,33 +321,47 @@ ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
         struct ner_tokinfo *ti = &info[i];
         const char *stem = t->stem && t->stem[0] ? t->stem : t->key ? t->key : "";
         size_t sn = strlen(stem);
-        /* stem hash, recording prefixes of 1..3 code points on the way */
+        /* stem hash, recording prefixes of 1..3 code points and counting
+         * code points on the way */
         uint64_t h = 0xcbf29ce484222325ull;
         unsigned cps = 0;
+        size_t ncp = 0;
         ti->hpre[0] = ti->hpre[1] = ti->hpre[2] = ti->hpre[3] = 0;
         for (size_t b = 0; b < sn; b++) {
-            if (cps < 4 && b > 0 && 0x80 != ((unsigned char)stem[b] & 0xc0))
-                ti->hpre[cps++] = h;
+            if (0x80 != ((unsigned char)stem[b] & 0xc0)) {
+                if (cps < 4 && b > 0)
+                    ti->hpre[cps++] = h;
+                ncp++;
+            }
             h ^= (unsigned char)stem[b];
             h *= 0x100000001b3ull;
         }
         if (cps < 4 && sn > 0)
             ti->hpre[cps++] = h;
         ti->hstem = h;
-        size_t ncp = cp_len(stem, sn);
+        /* where the last 1..4 code points start (as last_cps()), in one pass */
+        size_t off[4] = {0, 0, 0, 0};
+        unsigned nsuf = 0;
+        for (size_t b = sn; b > 0 && nsuf < 4;)
+            if (0x80 != ((unsigned char)stem[--b] & 0xc0))
+                off[nsuf++] = b;
         for (unsigned k = 0; k < 4; k++) {
             if (ncp > k + 1) {
-                size_t off = last_cps(stem, sn, k + 1);
-                ti->hsuf[k] = ner_hash_bytes(stem + off, sn - off);
+                ti->hsuf[k] = ner_hash_bytes(stem + off[k], sn - off[k]);
             } else {
                 ti->hsuf[k] = 0;
-            }
-            if (ncp <= k + 1)
                 ti->hpre[k] = 0;
+            }
         }
-        ti->hkey = str_hash(t->key);
-        ti->hbase = t->base && t->base[0] ? str_hash(t->base) : ti->hkey;
+        /* the text layer points key, base and stem at one string when they
+         * are the same: the same string has the same hash */
+        ti->hkey = t->key && t->key == stem ? ti->hstem : str_hash(t->key);
+        ti->hbase = !(t->base && t->base[0]) ? ti->hkey
+                    : t->base == stem        ? ti->hstem
+                    : t->base == t->key      ? ti->hkey
+                                             : str_hash(t->base);
         ti->hclit = str_hash(t->clitics);
+        ti->cps = (uint32_t)ncp;
         ti->shape = token_shape(t, ncp);
         ti->lex = ti->mwb = ti->mwi = ti->mwe = 0;
         ti->cls = ner_clusters_get(cl, ti->hstem);
@@ -518,6 +523,118 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
             out[k++] = ner_feat(T_ALT_LEX, t->alt_lex);
         if (t->has_cls)
             out[k++] = ner_feat(T_ALT_CL, t->alt_cls);
+    }
+    return k;
+}
+
+/* The same templates split by what they read, for the tagger's cache of
+ * word types (ner_tag.c). Each must stay in step with ner_token_features();
+ * tests/unit/ner/test_ner.c checks that the parts add up to its keys. */
+
+size_t
+ner_role_features(const struct ner_tokinfo *t, int has_cls, unsigned role, uint64_t *out)
+{
+    size_t k = 0;
+    switch (role) {
+    case NER_ROLE_SELF:
+        out[k++] = ner_feat(T_BIAS, 0);
+        if (t->hkey != t->hbase)
+            out[k++] = ner_feat(T_KEY, t->hkey);
+        if (t->hbase != t->hstem)
+            out[k++] = ner_feat(T_BASE, t->hbase);
+        out[k++] = ner_feat(T_STEM, t->hstem);
+        out[k++] = ner_feat(T_CLIT, t->hclit);
+        if (t->hkey != t->hbase)
+            out[k++] = ner_feat(T_CLIT_STEM, ner_hash2(t->hclit, t->hstem));
+        for (unsigned j = 0; j < 4; j++) {
+            if (t->hpre[j])
+                out[k++] = ner_feat(T_PRE1 + j, t->hpre[j]);
+            if (t->hsuf[j])
+                out[k++] = ner_feat(T_SUF1 + j, t->hsuf[j]);
+        }
+        out[k++] = ner_feat(T_SHAPE, t->shape);
+        for (unsigned c = 0; c < NER_LX_N; c++)
+            if (t->lex & (1u << c))
+                out[k++] = ner_feat(T_LEX, c);
+        if (t->lex)
+            out[k++] = ner_feat(T_LEXMASK, t->lex);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL, t->cls);
+        if (t->halt) {
+            out[k++] = ner_feat(T_ALT, t->halt);
+            if (t->alt_lex)
+                out[k++] = ner_feat(T_ALT_LEX, t->alt_lex);
+            if (has_cls)
+                out[k++] = ner_feat(T_ALT_CL, t->alt_cls);
+        }
+        break;
+    case NER_ROLE_M1:
+        out[k++] = ner_feat(T_STEM_M1, t ? t->hstem : BOS_HASH);
+        out[k++] = ner_feat(T_SHAPE_M1, t ? t->shape : 0xffffu);
+        if (t && t->hsuf[1])
+            out[k++] = ner_feat(T_SUF2_M1, t->hsuf[1]);
+        for (unsigned c = 0; t && c < NER_LX_N; c++)
+            if (t->lex & (1u << c))
+                out[k++] = ner_feat(T_LEX_M1, c);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL_M1, t ? t->cls : 0xffffu);
+        out[k++] = ner_feat(T_KEY_M1, t ? t->hkey : BOS_HASH);
+        break;
+    case NER_ROLE_M2:
+        out[k++] = ner_feat(T_STEM_M2, t ? t->hstem : BOS_HASH);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL_M2, t ? t->cls : 0xffffu);
+        break;
+    case NER_ROLE_P1:
+        out[k++] = ner_feat(T_STEM_P1, t ? t->hstem : EOS_HASH);
+        out[k++] = ner_feat(T_SHAPE_P1, t ? t->shape : 0xfffeu);
+        for (unsigned c = 0; t && c < NER_LX_N; c++)
+            if (t->lex & (1u << c))
+                out[k++] = ner_feat(T_LEX_P1, c);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL_P1, t ? t->cls : 0xffffu);
+        out[k++] = ner_feat(T_KEY_P1, t ? t->hkey : EOS_HASH);
+        break;
+    case NER_ROLE_P2:
+        out[k++] = ner_feat(T_STEM_P2, t ? t->hstem : EOS_HASH);
+        if (has_cls)
+            out[k++] = ner_feat(T_CL_P2, t ? t->cls : 0xffffu);
+        break;
+    default:
+        break;
+    }
+    return k;
+}
+
+size_t
+ner_pair_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t *out)
+{
+    size_t k = 0;
+    const struct ner_tokinfo *t = &info[i];
+    uint64_t sm1 = i >= 1 ? info[i - 1].hstem : BOS_HASH;
+    uint64_t sp1 = i + 1 < n ? info[i + 1].hstem : EOS_HASH;
+    out[k++] = ner_feat(T_BI_M1, ner_hash2(sm1, t->hstem));
+    out[k++] = ner_feat(T_BI_P1, ner_hash2(t->hstem, sp1));
+    unsigned pos = (0 == i ? 1u : 0u) | (i + 1 == n ? 2u : 0u);
+    if (pos)
+        out[k++] = ner_feat(T_POS, pos);
+    if (t->mwb | t->mwi | t->mwe) {
+        for (unsigned c = 0; c < NER_LX_N; c++) {
+            uint16_t bit = (uint16_t)(1u << c);
+            if (t->mwb & bit)
+                out[k++] = ner_feat(T_MWB, c);
+            if (t->mwi & bit)
+                out[k++] = ner_feat(T_MWI, c);
+            if (t->mwe & bit)
+                out[k++] = ner_feat(T_MWE, c);
+        }
+    }
+    if (i >= 1 && info[i - 1].lex)
+        out[k++] = ner_feat(T_LEXMASK_M1_STEM, ner_hash2(info[i - 1].lex, t->hstem));
+    if (t->has_cls) {
+        uint32_t cm1 = i >= 1 ? info[i - 1].cls : 0xffffu, cp1 = i + 1 < n ? info[i + 1].cls : 0xffffu;
+        out[k++] = ner_feat(T_CL_BI_M1, (uint64_t)cm1 << 16 | t->cls);
+        out[k++] = ner_feat(T_CL_BI_P1, (uint64_t)t->cls << 16 | cp1);
     }
     return k;
 }

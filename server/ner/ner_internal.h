@@ -208,6 +208,7 @@ struct ner_tokinfo {
     uint64_t halt;             /**< alternative stem: the key without a leading
                                     و ف ب ل ك the text layer left attached (0: none) */
     uint16_t has_cls;          /**< 1 when a class table was given */
+    uint32_t cps;              /**< code points of the stem */
 };
 
 /** The hashes document consistency compares a token by. */
@@ -221,6 +222,17 @@ struct ner_match {
 
 void
 ner_token_match(const struct ner_lexfeat *lf, const struct txt_token *t, struct ner_match *out);
+
+/** ner_token_match() of a token whose info ner_tokinfo_fill() filled with the same @p lf. */
+static inline void
+ner_tokinfo_match(const struct ner_tokinfo *ti, struct ner_match *out)
+{
+    out->stem = ti->hstem;
+    out->alt = ti->halt;
+    out->key = ti->hkey;
+    out->cps = ti->cps;
+    out->lex = ti->lex; /* the one-word classes of base and stem, as ner_token_match() finds */
+}
 
 /** Upper bound of ner_token_features()' output. */
 #define NER_MAX_FEATS 128
@@ -244,6 +256,39 @@ ner_tokinfo_fill(const struct ner_lexfeat *lf, const struct ner_clusters *cl,
  */
 size_t
 ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t *out);
+
+/**
+ * What a token contributes to the features of a token at a given distance:
+ * its own (SELF), or as the token before (M1), two before (M2), after (P1)
+ * or two after (P2) the one being scored.
+ */
+enum ner_role {
+    NER_ROLE_SELF = 0,
+    NER_ROLE_M1,
+    NER_ROLE_M2,
+    NER_ROLE_P1,
+    NER_ROLE_P2,
+    NER_NROLES,
+};
+
+/**
+ * The keys of ner_token_features() that read one token alone, in role
+ * @p role: they depend on nothing but that token's info, so a tagger may
+ * sum their weights once per word type. @p t NULL stands for the sentence
+ * edge (before the first token for M1 and M2, after the last for P1 and P2;
+ * not for SELF). @p has_cls is ner_tokinfo.has_cls.
+ * Token i's keys, as a multiset, are its SELF keys, the M1 keys of token
+ * i-1, the M2 keys of i-2, the P1 keys of i+1, the P2 keys of i+2 (edges
+ * where they do not exist) and its ner_pair_features().
+ * @param out  receives at most NER_MAX_FEATS keys
+ * @return the number of keys
+ */
+size_t
+ner_role_features(const struct ner_tokinfo *t, int has_cls, unsigned role, uint64_t *out);
+
+/** The keys of ner_token_features() that read token i with a neighbour or its place. */
+size_t
+ner_pair_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t *out);
 
 /* -------------------------------------------------------------------- model */
 

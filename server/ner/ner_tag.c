@@ -15,52 +15,58 @@
 #define CHUNK_MAX 1024u
 #define L NER_NLABELS
 
-/* The allowed transitions as lists: predecessors of each label (for the
- * forward pass) and successors (for the backward pass). */
-struct allowed {
-    uint8_t start[L], end[L];
-    uint8_t npred[L], pred[L][L];
-    uint8_t nsucc[L], succ[L][L];
-};
+/* The allowed transitions (ner_allowed()) follow the shape of BIOES, which
+ * the decoder's loops use directly instead of building lists on every call.
+ * Label 0 is O; type t (0..2) has B = 1 + 4t, I = 2 + 4t, E = 3 + 4t,
+ * S = 4 + 4t. A label that closes an entity (O, E, S) may be followed by
+ * one that starts one or none (O, B, S); B and I are followed by I or E of
+ * their type. Sequences start with a starting label and end with a closing
+ * one. Every list is ascending, the order in which the first version of
+ * the decoder tried predecessors (its ties go to the first, so the order
+ * decides the labels when two paths score the same). */
+#define NCLOSE 7
+static const uint8_t closing[NCLOSE] = {0, 3, 4, 7, 8, 11, 12};
+static const uint8_t starting[NCLOSE] = {0, 1, 4, 5, 8, 9, 12};
+/* the labels inside an entity (I, E of each type) and their two
+ * predecessors, B and I of the same type */
+#define NINNER 6
+static const uint8_t inner[NINNER] = {2, 3, 6, 7, 10, 11};
+static const uint8_t inner_pred[NINNER][2] = {{1, 2}, {1, 2}, {5, 6}, {5, 6}, {9, 10}, {9, 10}};
+/* the labels that open an entity (B, I) and their successors, I and E */
+#define NOPEN 6
+static const uint8_t opening[NOPEN] = {1, 2, 5, 6, 9, 10};
+static const uint8_t open_succ[NOPEN][2] = {{2, 3}, {2, 3}, {6, 7}, {6, 7}, {10, 11}, {10, 11}};
+/* 1 for O, B and S (may start a sequence); 1 for O, E and S (may end one) */
+static const uint8_t may_start[L] = {1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1};
+static const uint8_t may_end[L] = {1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1};
 
-static void
-allowed_fill(struct allowed *a)
+static int
+has_neg_inf(const float *v)
 {
-    memset(a, 0, sizeof(*a));
-    for (int x = 0; x < L; x++) {
-        a->start[x] = (uint8_t)ner_allowed_start(x);
-        a->end[x] = (uint8_t)ner_allowed_end(x);
-        for (int y = 0; y < L; y++) {
-            if (!ner_allowed(x, y))
-                continue;
-            a->pred[y][a->npred[y]++] = (uint8_t)x;
-            a->succ[x][a->nsucc[x]++] = (uint8_t)y;
-        }
-    }
+    int any = 0;
+    for (int l = 0; l < L; l++)
+        any |= NEG_INF == v[l];
+    return any;
 }
 
-float
-ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delta, uint8_t *bp,
-            uint8_t *labels)
+/* One step of the forward pass: cur[y] = best of prev[x] + trans[x][y] over
+ * the predecessors x of y, plus e[y]; b[y] = that x (the first of equals).
+ * @p tt is the transitions from closing to starting labels, tt[k][j] =
+ * trans[closing[k]][starting[j]] (an 8th lane for the vector unit).
+ * A predecessor whose score is NEG_INF is skipped, as no path reaches it;
+ * when @p prev holds none (every position after the first two), the test
+ * is left out, which changes nothing. */
+static void
+forward_step(const struct ner_trans *tr, const float (*tt)[8], const float *prev, const float *e,
+             float *cur, uint8_t *b)
 {
-    if (0 == n)
-        return 0;
-    struct allowed al;
-    allowed_fill(&al);
-    for (int l = 0; l < L; l++) {
-        delta[l] = al.start[l] ? tr->start[l] + emit[l] : NEG_INF;
-        bp[l] = 0;
-    }
-    for (size_t i = 1; i < n; i++) {
-        const float *prev = delta + (i - 1) * L;
-        float *cur = delta + i * L;
-        const float *e = emit + i * L;
-        uint8_t *b = bp + i * L;
-        for (int y = 0; y < L; y++) {
+    if (has_neg_inf(prev)) {
+        for (int j = 0; j < NCLOSE; j++) {
+            int y = starting[j];
             float best = NEG_INF;
             int arg = 0;
-            for (int k = 0; k < al.npred[y]; k++) {
-                int x = al.pred[y][k];
+            for (int k = 0; k < NCLOSE; k++) {
+                int x = closing[k];
                 if (NEG_INF == prev[x])
                     continue;
                 float s = prev[x] + tr->trans[x][y];
@@ -72,12 +78,91 @@ ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delt
             cur[y] = NEG_INF == best ? NEG_INF : best + e[y];
             b[y] = (uint8_t)arg;
         }
+        for (int j = 0; j < NINNER; j++) {
+            int y = inner[j];
+            float best = NEG_INF;
+            int arg = 0;
+            for (int k = 0; k < 2; k++) {
+                int x = inner_pred[j][k];
+                if (NEG_INF == prev[x])
+                    continue;
+                float s = prev[x] + tr->trans[x][y];
+                if (s > best) {
+                    best = s;
+                    arg = x;
+                }
+            }
+            cur[y] = NEG_INF == best ? NEG_INF : best + e[y];
+            b[y] = (uint8_t)arg;
+        }
+        return;
     }
+    /* starting labels: eight lanes (the last is padding), predecessors in
+     * ascending order, so a lane keeps the first of equal scores */
+    float best[8];
+    int arg[8];
+    for (int j = 0; j < 8; j++) {
+        best[j] = NEG_INF;
+        arg[j] = 0;
+    }
+    for (int k = 0; k < NCLOSE; k++) {
+        float p = prev[closing[k]];
+        for (int j = 0; j < 8; j++) {
+            float s = p + tt[k][j];
+            int better = s > best[j];
+            best[j] = better ? s : best[j];
+            arg[j] = better ? closing[k] : arg[j];
+        }
+    }
+    for (int j = 0; j < NCLOSE; j++) {
+        int y = starting[j];
+        cur[y] = NEG_INF == best[j] ? NEG_INF : best[j] + e[y];
+        b[y] = (uint8_t)arg[j];
+    }
+    for (int j = 0; j < NINNER; j++) {
+        int y = inner[j];
+        int x0 = inner_pred[j][0], x1 = inner_pred[j][1];
+        float bs = NEG_INF;
+        int ba = 0;
+        float s = prev[x0] + tr->trans[x0][y];
+        if (s > bs) {
+            bs = s;
+            ba = x0;
+        }
+        s = prev[x1] + tr->trans[x1][y];
+        if (s > bs) {
+            bs = s;
+            ba = x1;
+        }
+        cur[y] = NEG_INF == bs ? NEG_INF : bs + e[y];
+        b[y] = (uint8_t)ba;
+    }
+}
+
+float
+ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delta, uint8_t *bp,
+            uint8_t *labels)
+{
+    if (0 == n)
+        return 0;
+    float tt[NCLOSE][8];
+    for (int k = 0; k < NCLOSE; k++) {
+        for (int j = 0; j < NCLOSE; j++)
+            tt[k][j] = tr->trans[closing[k]][starting[j]];
+        tt[k][NCLOSE] = 0;
+    }
+    for (int l = 0; l < L; l++) {
+        delta[l] = may_start[l] ? tr->start[l] + emit[l] : NEG_INF;
+        bp[l] = 0;
+    }
+    for (size_t i = 1; i < n; i++)
+        forward_step(tr, (const float (*)[8])tt, delta + (i - 1) * L, emit + i * L, delta + i * L,
+                     bp + i * L);
     const float *last = delta + (n - 1) * L;
     float best = NEG_INF;
     int arg = 0;
     for (int l = 0; l < L; l++) {
-        if (!al.end[l] || NEG_INF == last[l])
+        if (!may_end[l] || NEG_INF == last[l])
             continue;
         float s = last[l] + tr->end[l];
         if (s > best) {
@@ -91,33 +176,66 @@ ner_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delt
     return best;
 }
 
-void
-ner_backward(const struct ner_trans *tr, const float *emit, size_t n, float *beta)
+/* ner_backward() for the positions lo..n-1 only (the margins need no
+ * more than the first span's start onwards). Each score is summed as
+ * (trans + e) + next, the order of the first version; the maximum is
+ * taken over successors in ascending order with the same comparisons, so
+ * the values are those of a full pass. */
+static void
+backward_from(const struct ner_trans *tr, const float *emit, size_t n, size_t lo, float *beta)
 {
     if (0 == n)
         return;
-    struct allowed al;
-    allowed_fill(&al);
     float *last = beta + (n - 1) * L;
     for (int l = 0; l < L; l++)
-        last[l] = al.end[l] ? tr->end[l] : NEG_INF;
-    for (size_t i = n - 1; i > 0; i--) {
+        last[l] = may_end[l] ? tr->end[l] : NEG_INF;
+    /* ts[j][k] = trans[closing[k]][starting[j]]: closing labels in lanes */
+    float ts[NCLOSE][8];
+    for (int j = 0; j < NCLOSE; j++) {
+        for (int k = 0; k < NCLOSE; k++)
+            ts[j][k] = tr->trans[closing[k]][starting[j]];
+        ts[j][NCLOSE] = 0;
+    }
+    for (size_t i = n - 1; i > lo; i--) {
         const float *next = beta + i * L;
         const float *e = emit + i * L;
         float *cur = beta + (i - 1) * L;
-        for (int x = 0; x < L; x++) {
-            float best = NEG_INF;
-            for (int k = 0; k < al.nsucc[x]; k++) {
-                int y = al.succ[x][k];
-                if (NEG_INF == next[y])
+        int check = has_neg_inf(next);
+        float best[8];
+        for (int k = 0; k < 8; k++)
+            best[k] = NEG_INF;
+        for (int j = 0; j < NCLOSE; j++) {
+            int y = starting[j];
+            if (check && NEG_INF == next[y])
+                continue;
+            float ey = e[y], ny = next[y];
+            for (int k = 0; k < 8; k++) {
+                float s = ts[j][k] + ey + ny;
+                best[k] = s > best[k] ? s : best[k];
+            }
+        }
+        for (int k = 0; k < NCLOSE; k++)
+            cur[closing[k]] = best[k];
+        for (int k = 0; k < NOPEN; k++) {
+            int x = opening[k];
+            float bs = NEG_INF;
+            for (int m = 0; m < 2; m++) {
+                int y = open_succ[k][m];
+                if (check && NEG_INF == next[y])
                     continue;
                 float s = tr->trans[x][y] + e[y] + next[y];
-                if (s > best)
-                    best = s;
+                if (s > bs)
+                    bs = s;
             }
-            cur[x] = best;
+            cur[x] = bs;
         }
     }
+}
+
+void
+ner_backward(const struct ner_trans *tr, const float *emit, size_t n, float *beta)
+{
+    backward_from(tr, emit, n, 0, beta);
 }
 
 size_t
@@ -189,6 +307,10 @@ struct ner_tagger {
     uint64_t *dkeys; /* ner_tag_doc_input() */
     size_t *dkofs;
     size_t dkcap;
+    /* the cache of word types (first-stage emissions); NULL until first
+     * used, and when it could not be allocated */
+    struct tcache *tc;
+    int32_t *acc; /* cap * L: integer emission sums of a chunk */
 };
 
 static void
@@ -201,6 +323,8 @@ scratch_release(struct ner_tagger *t)
     free(t->bp);
     free(t->labels);
     free(t->spans);
+    free(t->acc);
+    t->acc = NULL;
     t->info = NULL;
     t->emit = t->delta = t->beta = NULL;
     t->bp = t->labels = NULL;
@@ -224,7 +348,9 @@ scratch_reserve(struct ner_tagger *t, size_t n)
     t->bp = malloc(cap * L);
     t->labels = malloc(cap);
     t->spans = malloc(cap * sizeof(*t->spans));
-    if (!t->info || !t->emit || !t->delta || !t->beta || !t->bp || !t->labels || !t->spans) {
+    t->acc = malloc(cap * L * sizeof(*t->acc));
+    if (!t->info || !t->emit || !t->delta || !t->beta || !t->bp || !t->labels || !t->spans ||
+        !t->acc) {
         scratch_release(t);
         return LQ_ERR_NOMEM;
     }
@@ -265,6 +391,7 @@ ner_tagger_free(struct ner_tagger *t)
     ner_docstat_free(t->ds);
     free(t->dkeys);
     free(t->dkofs);
+    free(t->tc);
     free(t);
 }
 
@@ -342,13 +469,193 @@ emissions(const struct ner_model *m, const struct ner_tokinfo *info, size_t n, f
     emissions2(m, NULL, info, n, emit, NULL);
 }
 
+/* ------------------------------------------------------- word-type cache */
+
+/* Most of a token's features read that token alone (its strings, shape,
+ * lexicon classes: ner_role_features()), either as the token scored or as
+ * a neighbour of it. Their summed weights depend only on the word, so the
+ * tagger keeps them per word type, for the five roles, in a cache that
+ * lives as long as the tagger (one per thread, one model): a word seen
+ * before costs one probe and five vector additions instead of some forty
+ * table lookups. Weights are summed as integers, as score_token() does, so
+ * the grouping changes no sum and no emission. An entry is found by the
+ * whole of the token information those features read, compared in full,
+ * so two words share an entry only when every one of their features is
+ * the same. Direct-mapped and of fixed size: a new word replaces the
+ * entry in its slot. */
+#define TC_BITS 13
+#define TC_SIZE (1u << TC_BITS)
+
+/* The fields of struct ner_tokinfo that the role features read. */
+struct tc_key {
+    uint64_t hkey, hbase, hstem, hclit, halt;
+    uint64_t hpre[4], hsuf[4];
+    uint32_t shape;
+    uint16_t lex, cls, alt_cls, alt_lex;
+};
+
+struct tc_entry {
+    struct tc_key key;
+    uint32_t used;
+    int32_t w[NER_NROLES][L];
+};
+
+struct tcache {
+    int has_cls;
+    int32_t edge[NER_NROLES][L]; /* the sentence edges' share (M1, M2, P1, P2) */
+    struct tc_entry e[TC_SIZE];
+};
+
+static void
+tc_key_of(const struct ner_tokinfo *ti, struct tc_key *k)
+{
+    memset(k, 0, sizeof(*k)); /* padding too: keys are compared with memcmp */
+    k->hkey = ti->hkey;
+    k->hbase = ti->hbase;
+    k->hstem = ti->hstem;
+    k->hclit = ti->hclit;
+    k->halt = ti->halt;
+    memcpy(k->hpre, ti->hpre, sizeof(k->hpre));
+    memcpy(k->hsuf, ti->hsuf, sizeof(k->hsuf));
+    k->shape = ti->shape;
+    k->lex = ti->lex;
+    k->cls = ti->cls;
+    k->alt_cls = ti->alt_cls;
+    k->alt_lex = ti->alt_lex;
+}
+
+/* Integer sum of the weights of @p cnt keys into @p acc (L entries). */
+static void
+sum_weights(const struct ner_model *m, const uint64_t *feats, size_t cnt, int32_t *acc)
+{
+    for (size_t k = 0; k < cnt; k++) {
+        const struct ner_slot *s = ner_model_find(m, feats[k]);
+        if (NULL == s)
+            continue;
+        for (int l = 0; l < L; l++)
+            acc[l] += s->w[l];
+    }
+}
+
+static void
+role_weights(const struct ner_model *m, const struct ner_tokinfo *ti, int has_cls, unsigned role,
+             int32_t *w)
+{
+    uint64_t feats[NER_MAX_FEATS];
+    size_t nf = ner_role_features(ti, has_cls, role, feats);
+    memset(w, 0, L * sizeof(*w));
+    sum_weights(m, feats, nf, w);
+}
+
+static struct tcache *
+tc_get(struct ner_tagger *t)
+{
+    if (t->tc)
+        return t->tc;
+    struct tcache *tc = calloc(1, sizeof(*tc));
+    if (NULL == tc)
+        return NULL;
+    tc->has_cls = NULL != t->m->clusters;
+    for (unsigned r = NER_ROLE_M1; r < NER_NROLES; r++)
+        role_weights(t->m, NULL, tc->has_cls, r, tc->edge[r]);
+    t->tc = tc;
+    return tc;
+}
+
+/* The entry of token info @p ti, filled on a miss. */
+static const struct tc_entry *
+tc_lookup(struct tcache *tc, const struct ner_model *m, const struct ner_tokinfo *ti)
+{
+    struct tc_key k;
+    tc_key_of(ti, &k);
+    size_t i = (size_t)(ner_hash2(k.hkey, k.hstem ^ k.shape) >> (64 - TC_BITS));
+    struct tc_entry *e = &tc->e[i];
+    if (e->used && 0 == memcmp(&e->key, &k, sizeof(k)))
+        return e;
+    memcpy(&e->key, &k, sizeof(k));
+    e->used = 1;
+    for (unsigned r = 0; r < NER_NROLES; r++)
+        role_weights(m, ti, tc->has_cls, r, e->w[r]);
+    return e;
+}
+
+static inline void
+add_vec(int32_t *acc, const int32_t *w)
+{
+    for (int l = 0; l < L; l++)
+        acc[l] += w[l];
+}
+
+/* First-stage emissions of n tokens whose info is filled, as emissions()
+ * computes them, through the word-type cache. 0 when the cache cannot be
+ * had (then the caller computes them without it). */
+static int
+emissions_cached(struct ner_tagger *t, size_t n, float *emit)
+{
+    struct tcache *tc = tc_get(t);
+    if (NULL == tc)
+        return 0;
+    const struct ner_model *m = t->m;
+    const struct ner_tokinfo *info = t->info;
+    int32_t *acc = t->acc;
+    memset(acc, 0, n * L * sizeof(*acc));
+    for (size_t i = 0; i < n; i++) {
+        const struct tc_entry *e = tc_lookup(tc, m, &info[i]);
+        add_vec(acc + i * L, e->w[NER_ROLE_SELF]);
+        if (i + 1 < n)
+            add_vec(acc + (i + 1) * L, e->w[NER_ROLE_M1]);
+        if (i + 2 < n)
+            add_vec(acc + (i + 2) * L, e->w[NER_ROLE_M2]);
+        if (i >= 1)
+            add_vec(acc + (i - 1) * L, e->w[NER_ROLE_P1]);
+        if (i >= 2)
+            add_vec(acc + (i - 2) * L, e->w[NER_ROLE_P2]);
+    }
+    for (size_t i = 0; i < n && i < 2; i++) {
+        if (0 == i)
+            add_vec(acc + i * L, tc->edge[NER_ROLE_M1]);
+        add_vec(acc + i * L, tc->edge[NER_ROLE_M2]);
+    }
+    for (size_t i = n >= 2 ? n - 2 : 0; i < n; i++) {
+        if (i + 1 == n)
+            add_vec(acc + i * L, tc->edge[NER_ROLE_P1]);
+        add_vec(acc + i * L, tc->edge[NER_ROLE_P2]);
+    }
+    /* the features of a token with its neighbours; the keys of the token
+     * PREFETCH_AHEAD places ahead are computed and their slots prefetched
+     * while the current one's are summed */
+    uint64_t fbuf[PREFETCH_AHEAD + 1][NER_MAX_FEATS];
+    size_t nf[PREFETCH_AHEAD + 1];
+    for (size_t j = 0; j < PREFETCH_AHEAD && j < n; j++) {
+        nf[j] = ner_pair_features(info, n, j, fbuf[j]);
+        prefetch_slots(m, fbuf[j], nf[j]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t ahead = i + PREFETCH_AHEAD;
+        if (ahead < n) {
+            size_t r = ahead % (PREFETCH_AHEAD + 1);
+            nf[r] = ner_pair_features(info, n, ahead, fbuf[r]);
+            prefetch_slots(m, fbuf[r], nf[r]);
+        }
+        size_t r = i % (PREFETCH_AHEAD + 1);
+        int32_t *a = acc + i * L;
+        sum_weights(m, fbuf[r], nf[r], a);
+        float *e = emit + i * L;
+        /* as score_token() writes it */
+        for (int l = 0; l < L; l++)
+            e[l] = 0.0f + (float)a[l] * m->scale;
+    }
+    return 1;
+}
+
 /* Margin of each span: best score minus the best path that changes at least
  * one label inside the span (exact, from forward and backward max scores). */
 static void
 margins(const struct ner_tagger *t, const struct ner_trans *tr, size_t n, float best,
         struct ner_span *spans, size_t ns)
 {
-    ner_backward(tr, t->emit, n, t->beta);
+    /* spans are in order: no beta before the first one's start is read */
+    backward_from(tr, t->emit, n, spans[0].tok_begin, t->beta);
     for (size_t k = 0; k < ns; k++) {
         float alt = NEG_INF;
         for (uint32_t i = spans[k].tok_begin; i < spans[k].tok_end; i++) {
@@ -367,9 +674,25 @@ margins(const struct ner_tagger *t, const struct ner_trans *tr, size_t n, float 
     }
 }
 
-int
-ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_t tok_end,
-        struct ner_span *spans, size_t max, size_t *n)
+/* Fill @p mt (document-indexed) from the info of the chunk at @p cb, and
+ * mark those tokens in @p done, so that ner_tag_doc() need not hash the
+ * tokens again; nothing when @p mt is NULL. */
+static void
+chunk_matches(const struct ner_tagger *t, size_t cb, size_t len, struct ner_match *mt,
+              uint8_t *done)
+{
+    if (NULL == mt)
+        return;
+    for (size_t i = 0; i < len; i++) {
+        ner_tokinfo_match(&t->info[i], &mt[cb + i]);
+        done[cb + i] = 1;
+    }
+}
+
+/* ner_tag(), filling @p mt and @p done as chunk_matches() does. */
+static int
+tag_range(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_t tok_end,
+          struct ner_span *spans, size_t max, size_t *n, struct ner_match *mt, uint8_t *done)
 {
     *n = 0;
     if (tok_end > doc->ntokens)
@@ -380,7 +703,9 @@ ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_
         if (LQ_OK != scratch_reserve(t, len))
             return LQ_ERR_NOMEM;
         ner_tokinfo_fill(t->m->lexf, t->m->clusters, doc->tokens + cb, len, t->info);
-        emissions(t->m, t->info, len, t->emit);
+        chunk_matches(t, cb, len, mt, done);
+        if (!emissions_cached(t, len, t->emit))
+            emissions(t->m, t->info, len, t->emit);
         float best = ner_viterbi(&t->m->tr, t->emit, len, t->delta, t->bp, t->labels);
         size_t ns = ner_labels_to_spans(t->labels, len, t->spans, t->cap);
         if (0 == ns)
@@ -396,6 +721,13 @@ ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_
     }
     *n = total;
     return LQ_OK;
+}
+
+int
+ner_tag(struct ner_tagger *t, const struct txt_doc *doc, size_t tok_begin, size_t tok_end,
+        struct ner_span *spans, size_t max, size_t *n)
+{
+    return tag_range(t, doc, tok_begin, tok_end, spans, max, n, NULL, NULL);
 }
 
 /* ------------------------------------------------------ document consistency */
@@ -477,7 +809,7 @@ span_cmp(const void *a, const void *b)
  * then the document table. */
 static int
 stage1(struct ner_tagger *t, const struct txt_doc *doc, const struct txt_sentence *sents,
-       size_t nsents)
+       size_t nsents, struct ner_match *mt, uint8_t *done)
 {
     size_t nt = doc->ntokens;
     if (nt > t->dtcap) {
@@ -528,8 +860,11 @@ stage1(struct ner_tagger *t, const struct txt_doc *doc, const struct txt_sentenc
             if (LQ_OK != scratch_reserve(t, len))
                 return LQ_ERR_NOMEM;
             ner_tokinfo_fill(t->m->lexf, t->m->clusters, doc->tokens + cb, len, t->info);
-            emissions2(t->m, NER_STACK_FULL == t->m->doc_mode ? t->m->doc : NULL, t->info, len,
-                       t->demit + cb * L, t->demit2 + cb * L);
+            chunk_matches(t, cb, len, mt, done);
+            if (NER_STACK_FULL == t->m->doc_mode)
+                emissions2(t->m, t->m->doc, t->info, len, t->demit + cb * L, t->demit2 + cb * L);
+            else if (!emissions_cached(t, len, t->demit + cb * L))
+                emissions(t->m, t->info, len, t->demit + cb * L);
             ner_viterbi(&t->m->tr, t->demit + cb * L, len, t->delta, t->bp, t->dlab + cb);
             for (size_t i = 0; i < len; i++) {
                 t->dstem[cb + i] = t->info[i].hstem;
@@ -564,7 +899,7 @@ ner_tag_doc_input(struct ner_tagger *t, const struct txt_doc *doc, const float *
     struct txt_sentence whole = {0, 0, 0, (uint32_t)nt};
     const struct txt_sentence *sents = doc->nsents ? doc->sents : &whole;
     size_t nsents = doc->nsents ? doc->nsents : 1;
-    int rc = stage1(t, doc, sents, nsents);
+    int rc = stage1(t, doc, sents, nsents, NULL, NULL);
     if (LQ_OK != rc)
         return rc;
     if (nt * NER_MAX_DOCFEATS + 1 > t->dkcap) {
@@ -634,8 +969,18 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
     const struct txt_sentence *sents = doc->nsents ? doc->sents : &whole;
     size_t nsents = doc->nsents ? doc->nsents : 1;
     int stack = NULL != t->m->doc && !(flags & NER_DOC_NO_STACK);
+    /* the hashes document consistency compares tokens by, taken from the
+     * tagging passes (cov marks the tokens they reached) */
+    if (LQ_OK != grow_bytes((void **)&t->match, &t->mcap, nt, sizeof(*t->match)))
+        return LQ_ERR_NOMEM;
+    size_t ccap = t->mcap;
+    uint8_t *cov = realloc(t->covered, ccap);
+    if (NULL == cov)
+        return LQ_ERR_NOMEM;
+    t->covered = cov;
+    memset(cov, 0, nt);
     if (stack) {
-        int rc = stage1(t, doc, sents, nsents);
+        int rc = stage1(t, doc, sents, nsents, t->match, cov);
         if (LQ_OK != rc)
             return rc;
     }
@@ -649,7 +994,7 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
                                 sizeof(*t->dspans)))
             return LQ_ERR_NOMEM;
         if (!stack) {
-            int rc = ner_tag(t, doc, tb, te, t->dspans + ns, te - tb, &k);
+            int rc = tag_range(t, doc, tb, te, t->dspans + ns, te - tb, &k, t->match, cov);
             if (LQ_OK != rc)
                 return rc;
             ns += k;
@@ -680,16 +1025,10 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
         return LQ_OK;
     }
     /* the dictionary of what the first pass found */
-    if (LQ_OK != grow_bytes((void **)&t->match, &t->mcap, nt, sizeof(*t->match)))
-        return LQ_ERR_NOMEM;
-    size_t ccap = t->mcap;
-    uint8_t *cov = realloc(t->covered, ccap);
-    if (NULL == cov)
-        return LQ_ERR_NOMEM;
-    t->covered = cov;
-    memset(cov, 0, nt);
     for (size_t i = 0; i < nt; i++)
-        ner_token_match(t->m->lexf, &doc->tokens[i], &t->match[i]);
+        if (!cov[i])
+            ner_token_match(t->m->lexf, &doc->tokens[i], &t->match[i]);
+    memset(cov, 0, nt);
     size_t want = 16;
     while (want < 4 * (ns * (DOC_MAX_WORDS + 2) + 1))
         want *= 2;

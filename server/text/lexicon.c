@@ -532,6 +532,22 @@ lex_longest(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t 
     return best;
 }
 
+uint32_t
+lex_first_mask(const struct lex *const *lexs, size_t n, const char *key)
+{
+    if (NULL == lexs || NULL == key)
+        return 0;
+    size_t klen = strlen(key);
+    uint64_t h = hash_bytes(key, klen); /* one hash for every table */
+    uint32_t mask = 0;
+    for (size_t k = 0; k < n && k < 32; k++) {
+        const struct lex *lx = lexs[k];
+        if (lx && lx->n && find(lx, key, klen, h))
+            mask |= 1u << k;
+    }
+    return mask;
+}
+
 size_t
 lex_size(const struct lex *lx)
 {

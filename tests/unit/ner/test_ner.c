@@ -2,6 +2,7 @@
  * constraints, Viterbi against brute force, features of hand-made tokens,
  * lexicon matches, model build/save/load, corrupt model files, corpus
  * reading with tag mappings, and scoring. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,6 +170,108 @@ test_viterbi_brute(void)
     }
 }
 
+/* The decoder as first written: predecessor and successor lists built from
+ * ner_allowed(), every NEG_INF skipped. The decoder now follows the BIOES
+ * shape directly; it must give the same scores, back pointers and labels,
+ * bit for bit, ties included. */
+static float
+ref_viterbi(const struct ner_trans *tr, const float *emit, size_t n, float *delta, uint8_t *bp,
+            uint8_t *labels)
+{
+    const float ninf = -FLT_MAX;
+    for (int l = 0; l < L; l++) {
+        delta[l] = ner_allowed_start(l) ? tr->start[l] + emit[l] : ninf;
+        bp[l] = 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        for (int y = 0; y < L; y++) {
+            float best = ninf;
+            int arg = 0;
+            for (int x = 0; x < L; x++) {
+                if (!ner_allowed(x, y) || ninf == delta[(i - 1) * L + x])
+                    continue;
+                float s = delta[(i - 1) * L + x] + tr->trans[x][y];
+                if (s > best) {
+                    best = s;
+                    arg = x;
+                }
+            }
+            delta[i * L + y] = ninf == best ? ninf : best + emit[i * L + y];
+            bp[i * L + y] = (uint8_t)arg;
+        }
+    }
+    float best = ninf;
+    int arg = 0;
+    for (int l = 0; l < L; l++) {
+        if (!ner_allowed_end(l) || ninf == delta[(n - 1) * L + l])
+            continue;
+        float s = delta[(n - 1) * L + l] + tr->end[l];
+        if (s > best) {
+            best = s;
+            arg = l;
+        }
+    }
+    labels[n - 1] = (uint8_t)arg;
+    for (size_t i = n - 1; i > 0; i--)
+        labels[i - 1] = bp[i * L + labels[i]];
+    return best;
+}
+
+static void
+ref_backward(const struct ner_trans *tr, const float *emit, size_t n, float *beta)
+{
+    const float ninf = -FLT_MAX;
+    for (int l = 0; l < L; l++)
+        beta[(n - 1) * L + l] = ner_allowed_end(l) ? tr->end[l] : ninf;
+    for (size_t i = n - 1; i > 0; i--) {
+        for (int x = 0; x < L; x++) {
+            float best = ninf;
+            for (int y = 0; y < L; y++) {
+                if (!ner_allowed(x, y) || ninf == beta[i * L + y])
+                    continue;
+                float s = tr->trans[x][y] + emit[i * L + y] + beta[i * L + y];
+                if (s > best)
+                    best = s;
+            }
+            beta[(i - 1) * L + x] = best;
+        }
+    }
+}
+
+static void
+test_viterbi_reference(void)
+{
+    enum { N = 40 };
+    float emit[N * L], d1[N * L], d2[N * L], b1[N * L], b2[N * L];
+    uint8_t bp1[N * L], bp2[N * L], lab1[N], lab2[N];
+    struct ner_trans tr;
+    for (int round = 0; round < 400; round++) {
+        /* even rounds: few distinct values, so that paths tie often */
+        int coarse = 0 == round % 2;
+        size_t n = 1 + (size_t)(round % N);
+        for (int l = 0; l < L; l++) {
+            tr.start[l] = coarse ? roundf(frand()) : frand();
+            tr.end[l] = coarse ? roundf(frand()) : frand();
+            for (int m = 0; m < L; m++)
+                tr.trans[l][m] = coarse ? roundf(frand()) : frand();
+        }
+        for (size_t i = 0; i < n * L; i++)
+            emit[i] = coarse ? roundf(frand()) : 3 * frand();
+        /* now and then a score no path can beat down to */
+        if (0 == round % 7)
+            emit[(size_t)round % (n * L)] = -FLT_MAX;
+        float s1 = ner_viterbi(&tr, emit, n, d1, bp1, lab1);
+        float s2 = ref_viterbi(&tr, emit, n, d2, bp2, lab2);
+        CHECK(0 == memcmp(&s1, &s2, sizeof(s1)));
+        CHECK(0 == memcmp(d1, d2, n * L * sizeof(float)));
+        CHECK(0 == memcmp(bp1, bp2, n * L));
+        CHECK(0 == memcmp(lab1, lab2, n));
+        ner_backward(&tr, emit, n, b1);
+        ref_backward(&tr, emit, n, b2);
+        CHECK(0 == memcmp(b1, b2, n * L * sizeof(float)));
+    }
+}
+
 static void
 test_viterbi_constraints(void)
 {
@@ -327,6 +430,89 @@ test_lexicon_features(void)
     size_t n1 = ner_token_features(in, 6, 4, f1), n2 = ner_token_features(plain, 6, 4, f2);
     CHECK(n1 > n2);
     CHECK_INT(common(f2, n2, f1, n1), n2);
+    ner_lexfeat_free(lf);
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The tagger sums a token's features in parts (ner_role_features() of the
+ * token and of its neighbours, ner_pair_features()): the parts must make up
+ * exactly the keys of ner_token_features(), counted with repetition. */
+static void
+check_feature_parts(const struct ner_tokinfo *in, size_t n, int has_cls)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint64_t whole[NER_MAX_FEATS], parts[6 * NER_MAX_FEATS];
+        size_t nw = ner_token_features(in, n, i, whole), np = 0;
+        np += ner_role_features(&in[i], has_cls, NER_ROLE_SELF, parts + np);
+        np += ner_role_features(i >= 1 ? &in[i - 1] : NULL, has_cls, NER_ROLE_M1, parts + np);
+        np += ner_role_features(i >= 2 ? &in[i - 2] : NULL, has_cls, NER_ROLE_M2, parts + np);
+        np += ner_role_features(i + 1 < n ? &in[i + 1] : NULL, has_cls, NER_ROLE_P1, parts + np);
+        np += ner_role_features(i + 2 < n ? &in[i + 2] : NULL, has_cls, NER_ROLE_P2, parts + np);
+        np += ner_pair_features(in, n, i, parts + np);
+        CHECK_INT(np, nw);
+        if (np != nw)
+            continue;
+        qsort(whole, nw, sizeof(*whole), key_cmp);
+        qsort(parts, np, sizeof(*parts), key_cmp);
+        CHECK(0 == memcmp(whole, parts, nw * sizeof(*whole)));
+    }
+}
+
+static void
+test_feature_parts(void)
+{
+    struct ner_lexfeat *lf = NULL;
+    CHECK_INT(ner_lexfeat_new(NULL, &lf), LQ_OK);
+    if (NULL == lf)
+        return;
+    CHECK_INT(ner_lexfeat_add(lf, "سمير", NER_LX_FIRST), LQ_OK);
+    CHECK_INT(ner_lexfeat_add(lf, "وزير", NER_LX_TITLE), LQ_OK);
+    CHECK_INT(ner_lexfeat_add(lf, "جزر الملح", NER_LX_PLACE), LQ_OK);
+    CHECK_INT(ner_lexfeat_add(lf, "ملح", NER_LX_NONNAME), LQ_OK);
+    struct txt_token t[9] = {
+        tok("وزار", "زار", "زار", "و", TXT_WORD),
+        tok("الوزير", "الوزير", "وزير", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("بجزر", "جزر", "جزر", "ب", TXT_WORD),
+        tok("الملح", "الملح", "ملح", "", TXT_WORD),
+        tok("وكوناري", "وكوناري", "وكوناري", "", TXT_WORD),
+        tok("CIA", "cia", "cia", "", TXT_LATIN),
+        tok("2019", "2019", "2019", "", TXT_NUMBER),
+        tok("،", "،", "،", "", TXT_PUNCT),
+    };
+    t[6].key = "cia";
+    struct ner_tokinfo in[9];
+    uint64_t ck[9];
+    uint16_t cc[9];
+    for (size_t n = 1; n <= 9; n++) {
+        ner_tokinfo_fill(lf, NULL, t, n, in);
+        check_feature_parts(in, n, 0);
+    }
+    /* with word classes: one class per stem (some share one) */
+    ner_tokinfo_fill(NULL, NULL, t, 9, in);
+    size_t nk = 0;
+    for (size_t i = 0; i < 9; i++) {
+        size_t j = 0;
+        while (j < nk && ck[j] != in[i].hstem)
+            j++;
+        if (j == nk) {
+            ck[nk] = in[i].hstem;
+            cc[nk++] = (uint16_t)(1 + i % 3);
+        }
+    }
+    struct ner_clusters *cl = NULL;
+    CHECK_INT(ner_clusters_build(ck, cc, nk, &cl), LQ_OK);
+    for (size_t n = 1; cl && n <= 9; n++) {
+        ner_tokinfo_fill(lf, cl, t, n, in);
+        check_feature_parts(in, n, 1);
+    }
+    ner_clusters_free(cl);
     ner_lexfeat_free(lf);
 }
 
@@ -994,9 +1180,11 @@ main(void)
         return TEST_SETUP_FAILURE;
     test_labels();
     test_viterbi_brute();
+    test_viterbi_reference();
     test_viterbi_constraints();
     test_features();
     test_lexicon_features();
+    test_feature_parts();
     test_model_roundtrip();
     test_long_range();
     test_tag_doc();

@@ -205,6 +205,40 @@ test_longest(void)
     lex_free(lx);
 }
 
+static void
+test_first_mask(void)
+{
+    /* keys are folded: the words here fold to themselves */
+    struct lex *a = lex_new(), *b = lex_new(), *empty = lex_new();
+    lex_add(a, "وزير", NULL);
+    lex_add(a, "مدير المكتب", NULL);
+    lex_add(b, "مدير", NULL);
+    lex_add(b, "مجلس الامن الدولي", NULL);
+    const struct lex *set[4] = {a, NULL, b, empty};
+    CHECK_INT(lex_first_mask(set, 4, "وزير"), 1);
+    CHECK_INT(lex_first_mask(set, 4, "مدير"), 1 | 4); /* a prefix in a, an entry in b */
+    CHECK_INT(lex_first_mask(set, 4, "مجلس"), 4);
+    CHECK_INT(lex_first_mask(set, 4, "مجلس الامن"), 4); /* a prefix of two words */
+    CHECK_INT(lex_first_mask(set, 4, "المكتب"), 0);
+    CHECK_INT(lex_first_mask(set, 4, ""), 0);
+    CHECK_INT(lex_first_mask(set, 4, NULL), 0);
+    CHECK_INT(lex_first_mask(set, 2, "مدير"), 1);
+    /* a clear bit means lex_longest() finds nothing there */
+    tt_setup(NULL, NULL);
+    struct txt_doc *doc = tt_doc("قال مدير المكتب، وزير مجلس الامن الدولي ومدير .");
+    for (size_t i = 0; i < doc->ntokens; i++) {
+        uint32_t m = lex_first_mask(set, 4, doc->tokens[i].base);
+        for (size_t k = 0; k < 4; k++)
+            if (!(m & (1u << k)))
+                CHECK_INT(lex_longest(set[k], doc, i, doc->ntokens, LEX_BASE, NULL), 0);
+    }
+    CHECK_INT(lex_first_mask(set, 4, doc->tokens[doc->ntokens - 2].base), 5); /* ومدير → مدير */
+    CHECK_INT(lex_longest(b, doc, 5, doc->ntokens, LEX_BASE, NULL), 3);
+    lex_free(a);
+    lex_free(b);
+    lex_free(empty);
+}
+
 /* lex_probe: a key given by length, and whether longer entries go on */
 static void
 test_probe(void)
@@ -257,6 +291,7 @@ main(void)
     test_foreach();
     test_files();
     test_longest();
+    test_first_mask();
     tt_teardown();
     return test_done();
 }
