@@ -253,6 +253,34 @@ has_clitic_tok(const struct txt_token *t)
     return t->clitics && t->clitics[0];
 }
 
+static int
+definite_tok(const struct txt_token *t)
+{
+    return 0 == strncmp(t->base, "ال", strlen("ال"));
+}
+
+/*
+ * Can token i be a noun of its own, not an adjective of the word before?
+ * After the start of the sentence, punctuation, or a function word or verb
+ * (nonname.txt entries with no value: بين، قال، أكد) it can.
+ */
+static int
+noun_slot(const struct ent_work *w, size_t i)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    if (i == w->doc->sents[tk[i].sentence].tok_begin)
+        return 1;
+    const struct txt_token *p = &tk[i - 1];
+    if (TXT_PUNCT == p->kind)
+        return 1;
+    if (TXT_WORD != p->kind)
+        return 0;
+    const char *v = lex_get(w->lx->nonname, p->base);
+    if (v && !v[0])
+        return 1;
+    return NULL == v && w->lx->cues && (v = lex_get(w->lx->cues, p->base)) && 0 == strcmp(v, "speech");
+}
+
 /* Is a one-word name safe to look for everywhere? */
 static int
 repeatable_word(const struct ent_work *w, const struct txt_token *t, enum ner_type type)
@@ -299,8 +327,13 @@ repeats(struct ent_work *w, uint8_t *taken)
     skel.keys = lq_arena_calloc(w->arena, skel.cap, sizeof(*skel.keys));
     skel.head = lq_arena_calloc(w->arena, skel.cap, sizeof(*skel.head));
     skel.ph = lq_arena_calloc(w->arena, skel.capph, sizeof(*skel.ph));
+    struct ptable nisba = pt;
+    nisba.keys = lq_arena_calloc(w->arena, nisba.cap, sizeof(*nisba.keys));
+    nisba.head = lq_arena_calloc(w->arena, nisba.cap, sizeof(*nisba.head));
+    nisba.ph = lq_arena_calloc(w->arena, nisba.capph, sizeof(*nisba.ph));
     if (NULL == pt.keys || NULL == pt.head || NULL == pt.ph || NULL == skel.keys ||
-        NULL == skel.head || NULL == skel.ph)
+        NULL == skel.head || NULL == skel.ph || NULL == nisba.keys || NULL == nisba.head ||
+        NULL == nisba.ph)
         return LQ_ERR_NOMEM;
     const char *words[REPEAT_MAX_WORDS];
     for (size_t k = 0; k < n0; k++) {
@@ -337,6 +370,14 @@ repeats(struct ent_work *w, uint8_t *taken)
                     }
                     break;
                 }
+                /* محمد شياع السوداني: a family name that is also an
+                 * adjective of nationality repeats only where an adjective
+                 * cannot stand (بين السوداني و ...) */
+                if (j + 1 == n && j >= 1 && definite_tok(t) && lex_get(w->lx->nationalities, t->base)) {
+                    const char *one[1] = { t->key };
+                    if (LQ_OK != (rc = pt_add(&nisba, w->arena, one, 1, NER_PER)))
+                        return rc;
+                }
                 if (j + 1 == n && repeatable_word(w, t, NER_PER) &&
                     !lex_get(w->lx->first_names, t->base) && !lex_get(w->lx->places, t->base)) {
                     const char *one[1] = { t->key };
@@ -363,6 +404,17 @@ repeats(struct ent_work *w, uint8_t *taken)
         if (TXT_WORD != t->kind && TXT_LATIN != t->kind)
             continue;
         int32_t *slot = pt_slot(&pt, match_word(t), 0);
+        if (NULL == slot && nisba.nph && !has_clitic_tok(t) && pt_slot(&nisba, t->key, 0) &&
+            noun_slot(w, i)) {
+            struct ent_cand c = { .b = (uint32_t)i, .e = (uint32_t)i + 1, .type = NER_PER,
+                                  .source = ENT_SRC_COREF, .prio = 0, .title_b = -1,
+                                  .title_e = -1, .mention = -1 };
+            int rc = ent_add_cand(w, &c);
+            if (LQ_OK != rc)
+                return rc;
+            taken[i] = 1;
+            continue;
+        }
         if (NULL == slot) {
             /* a spelling variant of a family name: بورتنيكوف for بورتينكوف */
             char sk[256];

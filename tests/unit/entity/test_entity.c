@@ -798,6 +798,25 @@ test_post_title(void)
     lq_arena_free(a);
 }
 
+/* a family name that is also an adjective of nationality repeats where an
+ * adjective cannot stand, not after a noun */
+static void
+test_nisba_surname(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "قال الوزير سامر المصري، إن الخطة جيدة. وقال إن المصري وافق على الخطة. "
+                      "وأشاد الوفد المصري بالخطة.",
+                   &doc, &r));
+    dump(&r);
+    const struct ent_entity *p = by_name(&r, "سامر المصري");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 2);
+    lq_arena_free(a);
+}
+
 /* الجمهورية + an adjective of nationality is the country of the adjective */
 static void
 test_state_name(void)
@@ -955,6 +974,7 @@ main(void)
     test_paren_place();
     test_general_and_two_titles();
     test_post_title();
+    test_nisba_surname();
     test_variants();
     test_apart();
     test_org_synonyms();
