@@ -279,6 +279,31 @@ name_shape(const struct txt_token *t)
     return name_shape2(t, 0);
 }
 
+/* البلاد، المملكة، الدولة ...: a word for the country an article is about */
+static int
+country_word(const struct txt_token *t)
+{
+    static const char *const w[] = { "البلاد", "المملكه", "الدوله", "السلطنه", "الاماره", "الجمهوريه" };
+    for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+        if (0 == strcmp(t->key, w[k]))
+            return 1;
+    return 0;
+}
+
+/* name_shape2(), where a word that clitic_protect.txt keeps whole may begin
+ * with و (ويتكوف، ويليام) */
+static int
+name_shape_p(const struct sent *s, const struct txt_token *t, int loose)
+{
+    if (0 == strncmp(t->key, "و", strlen("و")) && s->w->lx->protect &&
+        lex_get(s->w->lx->protect, t->key)) {
+        struct txt_token u = *t;
+        u.key = t->key + strlen("و");
+        return name_shape2(&u, loose);
+    }
+    return name_shape2(t, loose);
+}
+
 /* loose: a word after a given name may end in ة (العطية، بوتفليقة) */
 static int
 name_shape2(const struct txt_token *t, int loose)
@@ -476,7 +501,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             j++;
             break;
         }
-        if (!name_word(s, j, in_quote) || !name_shape2(t, P_FIRST == prev || P_LINK == prev))
+        if (!name_word(s, j, in_quote) || !name_shape_p(s, t, P_FIRST == prev || P_LINK == prev))
             break;
         if (definite(t)) {
             if (++al_run > 4)
@@ -1269,6 +1294,13 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     (0 == strcmp(c->key, "لدي") || 0 == strcmp(c->key, "في")) &&
                     !has_clitic(tok(s, j + 1)) && known_name(s, j + 1)) {
                     j++;
+                    continue;
+                }
+                /* سفير الهند لدى البلاد، لدى المملكة: the host country named
+                 * by a word for "the country" */
+                if (j > compl_start && !has_clitic(c) && j + 1 < s->e && 0 == strcmp(c->key, "لدي") &&
+                    !has_clitic(tok(s, j + 1)) && country_word(tok(s, j + 1))) {
+                    j += 2;
                     continue;
                 }
                 int nn = nonname(s, c);

@@ -709,6 +709,9 @@ has_comma(const struct dstate *d, uint32_t from, uint32_t j)
  * a preposition, a comma, a conjunction), not as the complement of another
  * title (مساعدة وزير الخارجية، مستشار الرئيس)? */
 static int
+only_aux(const struct txt_doc *doc, uint32_t b, uint32_t e);
+
+static int
 link_slot(const struct dstate *d, uint32_t j)
 {
     const struct txt_token *t = &d->doc->tokens[j];
@@ -717,8 +720,16 @@ link_slot(const struct dstate *d, uint32_t j)
     if (j == 0)
         return 1;
     uint32_t k = j - 1;
+    /* سمو ولي العهد: past the honorifics before the title */
+    const struct lex *hon = d->ctx->lex->honorifics;
+    while (k > 0 && hon && d->doc->tokens[k].kind == TXT_WORD && d->doc->tokens[k].base &&
+           lex_get(hon, d->doc->tokens[k].base) && j - k < 4)
+        k--;
     const struct txt_token *p = &d->doc->tokens[k];
     if (p->kind != TXT_WORD || d->tcls[k] || d->ccls[k] || d->tmx_at[k] >= 0)
+        return 1;
+    /* وكان ولي العهد قد استقبل: the subject after an auxiliary */
+    if (only_aux(d->doc, k, k + 1))
         return 1;
     if (in_mention(d, k))
         return 1;
