@@ -34,6 +34,7 @@
 #define EVT_ARRIVE_BACK 3   /* sentences an arrival lends its place and time to */
 #define EVT_SPEAKER_HEAD 5  /* tokens from a sentence's start to its verb of saying */
 #define EVT_SEAT_SCAN 4096   /* mentions looked through for the town of a body's seat */
+#define EVT_ADDR_BACK 24     /* tokens before خلال زيارته searched for the ones spoken to */
 #define EVT_GROUP_SENTS 5   /* sentences after a meeting with a plural of bodies whose speakers took part */
 
 struct evt_ctx {
@@ -121,6 +122,7 @@ struct cand {
     int headline;             /* in the headline */
     int hl_fixed;             /* a headline event whose status the body has set */
     int several;              /* a telling merged in says "meetings" (اجتماعات مع X و Y) */
+    int addressed;            /* خلال زيارته after words said to someone: a meeting with them */
     int alive;
 };
 
@@ -1631,6 +1633,80 @@ org_possessor(const struct dstate *d, uint32_t sb, uint32_t L, uint32_t tb)
     return -1;
 }
 
+/* Is token k على، إلى or a word with ل: a mark of the one spoken to? */
+static int
+addressee_mark(const struct dstate *d, uint32_t k)
+{
+    const struct txt_token *t = &d->doc->tokens[k];
+    return tok_is(t, "\xd8\xb9\xd9\x84\xd9\x89") || tok_is(t, "\xd8\xb9\xd9\x84\xd9\x8a") || /* على */
+           tok_is(t, "\xd8\xa7\xd9\x84\xd9\x89") || tok_is(t, "\xd8\xa7\xd9\x84\xd9\x8a") || /* الى */
+           has_clitic(t, LAM);
+}
+
+/*
+ * كان X قد طرحها على الرئيس Y وأعضاء البرلمان خلال زيارته: words said, offered
+ * or handed to someone during a visit mean a meeting with them. Right
+ * before خلال / أثناء زيارته, the persons and bodies marked as the ones
+ * spoken to (على، إلى، ل, and those coordinated after them) are the people
+ * met; the first person before them in the clause is the other party.
+ */
+static void
+visit_addressees(struct dstate *d, struct cand *c, uint32_t sb)
+{
+    const struct txt_doc *doc = d->doc;
+    if (c->tb < sb + 2 || cue_at(d, c->tb - 1) != EVT_C_BARRIER)
+        return;
+    uint32_t bar = c->tb - 1, lo = bar > sb + EVT_ADDR_BACK ? bar - EVT_ADDR_BACK : sb;
+    for (uint32_t k = bar; k > lo; k--)
+        if (cue_at(d, k - 1) == EVT_C_HARD || cue_at(d, k - 1) == EVT_C_COMP) {
+            lo = k;
+            break;
+        }
+    int32_t found[EVT_MAXP];
+    int nf = 0, in_list = 0;
+    int32_t subj = -1;
+    uint32_t prev_end = lo;
+    for (uint32_t j = lo; j < bar; j++) {
+        int32_t m = mention_start(d, j);
+        if (m < 0)
+            continue;
+        const struct ent_mention *mn = &d->ents->mentions[m];
+        enum ner_type ty = mention_type(d, m);
+        uint32_t end = mn->tok_end;
+        if (mn->entity < 0 || (ty != NER_PER && ty != NER_ORG)) {
+            prev_end = end;
+            j = end - 1;
+            continue;
+        }
+        /* a mark (على، إلى، ل) or a conjunction on the mention or on the
+         * few words before it since the previous mention */
+        int marked = 0, coord = 0;
+        for (uint32_t u = j + 1; u > prev_end && u + 4 > j + 1; u--) {
+            marked |= addressee_mark(d, u - 1);
+            coord |= has_clitic(&doc->tokens[u - 1], WAW);
+        }
+        if (marked || (coord && in_list)) {
+            if (nf < EVT_MAXP)
+                found[nf++] = mn->entity;
+            in_list = 1;
+        } else if (ty == NER_PER && !in_list) {
+            subj = mn->entity; /* the nearest person before the ones spoken to */
+        } else if (in_list) {
+            break; /* the list has ended */
+        }
+        prev_end = end;
+        j = end - 1;
+    }
+    if (nf == 0 || subj < 0)
+        return;
+    cand_add(c, subj, EVT_PARTICIPANT);
+    c->subj = subj;
+    for (int i = 0; i < nf; i++)
+        if (found[i] != subj)
+            cand_add(c, found[i], EVT_PARTICIPANT);
+    c->addressed = cand_nparties(c) >= 2;
+}
+
 /* Build the candidate of the trigger at token tb of sentence s. */
 /*
  * The speaker of a sentence: the person named right after a verb of saying
@@ -2022,6 +2098,8 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             if (c->role[i] != EVT_ATTENDEE)
                 c->role[i] = (uint8_t)(c->ent[i] == c->subj ? rs : ro);
     }
+    if (c->cls == EVT_T_NVISIT && (c->flags & EVT_TF_POSS))
+        visit_addressees(d, c, sb);
     read_location(d, c, L, R, sb, se);
     if (host_place) {
         uint32_t k = c->te;
@@ -2972,7 +3050,8 @@ settle_weak(struct dstate *d)
         int weak = (c->flags & EVT_TF_WEAK) || c->rel || c->occasion;
         if (!weak)
             continue;
-        int keep = !c->rel && !c->occasion && c->cls != EVT_T_NVISIT && cand_nparties(c) >= 2;
+        int keep = (!c->rel && !c->occasion && c->cls != EVT_T_NVISIT && cand_nparties(c) >= 2) ||
+                   c->addressed;
         if (keep && c->cls == EVT_T_VISIT && c->nright == 0)
             keep = 0; /* a trip with nobody met */
         if (keep)

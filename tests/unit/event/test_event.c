@@ -213,6 +213,22 @@ test_group_speakers(void)
     CHECK(!has_part(0, 5, -1));
 }
 
+/* words said to someone during a visit (طرحها على Y خلال زيارته) mean a
+ * meeting with them; a visit with nobody spoken to is no meeting */
+static void
+test_visit_addressees(void)
+{
+    CHECK(run("وناقش الأفكار التي كان سامي نور قد طرحها على كريم حداد وشركة النخيل خلال زيارته "
+              "إلى البحيرة.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    CHECK(has_part(0, NAKHIL, -1));
+    CHECK(run("وقال سامي نور خلال زيارته إلى البحيرة إن الوضع مستقر.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+}
+
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
  * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
 static void
@@ -971,6 +987,7 @@ main(void)
     test_group_speakers();
     test_several_and_trio();
     test_seat_and_topic();
+    test_visit_addressees();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
