@@ -1190,6 +1190,10 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 break;
             j += (uint32_t)n;
             honored = 1;
+            /* د. أحمد، د.أحمد: the period of an abbreviated honorific */
+            if (j < s->e && is_punct(tok(s, j)) && tok(s, j)->surface &&
+                0 == strcmp(tok(s, j)->surface, ".") && 1 == n && strlen(tok(s, j - 1)->base) <= 2)
+                j++;
             continue;
         }
         if ((n = longest(s, lx->titles, j, NULL)) && 1 == n && j + 1 < s->e &&

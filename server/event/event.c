@@ -714,6 +714,9 @@ static int
 only_aux(const struct txt_doc *doc, uint32_t b, uint32_t e);
 
 static int
+abbreviation(const struct txt_token *prev, const struct txt_token *dot);
+
+static int
 link_slot(const struct dstate *d, uint32_t j)
 {
     const struct txt_token *t = &d->doc->tokens[j];
@@ -1765,6 +1768,17 @@ unnamed_title_at(const struct dstate *d, uint32_t k, uint32_t se)
         if (t->kind != TXT_WORD || !(t->flags & TXT_F_AL) || (t->clitics && *t->clitics))
             break;
         j++;
+    }
+    /* وزير الخارجية الشيخ د. X: honorifics and an abbreviation's period
+     * before the name */
+    for (uint32_t h = 0; h < 4 && j < se && lx->honorifics; h++) {
+        const struct txt_token *t = &d->doc->tokens[j];
+        if (t->kind == TXT_WORD && t->base && lex_get(lx->honorifics, t->base))
+            j++;
+        else if (j > k && abbreviation(&d->doc->tokens[j - 1], t))
+            j++;
+        else
+            break;
     }
     int32_t m = j < se ? mention_start(d, j) : -1;
     return !(m >= 0 && mention_type(d, m) == NER_PER);

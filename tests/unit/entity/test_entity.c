@@ -59,7 +59,7 @@ setup(void)
                                           "المتحدث باسم", "الوزيرة", "الأمير", "كبير", "رئيس الوزراء",
                                           "أمير", "سفيرة", "المحافظ", "الفريق", "قائد",
                                           "المدير التنفيذي", "المسؤول\tgeneric", "السفير", "الأمين العام", NULL };
-    static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", NULL };
+    static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", "د", NULL };
     static const char *const heads[] = { "هيئة\torg", "وزارة\torg", "جهاز\torg", "صحيفة\torg,quote",
                                          "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
                                          "حزب\torg,quote", "اللجنة\torg", "الحكومة\torg",
@@ -817,6 +817,22 @@ test_nisba_surname(void)
     lq_arena_free(a);
 }
 
+/* د. X: the period of an abbreviated honorific stays in the title block */
+static void
+test_abbreviated_honorific(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "واستقبل وزير الخارجية د. سامر يوسف الوفد.", &doc, &r));
+    dump(&r);
+    const struct ent_entity *p = by_name(&r, "سامر يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "وزير الخارجية");
+    lq_arena_free(a);
+}
+
 /* الجمهورية + an adjective of nationality is the country of the adjective */
 static void
 test_state_name(void)
@@ -975,6 +991,7 @@ main(void)
     test_general_and_two_titles();
     test_post_title();
     test_nisba_surname();
+    test_abbreviated_honorific();
     test_variants();
     test_apart();
     test_org_synonyms();
