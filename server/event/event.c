@@ -800,8 +800,10 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
     /* ... but اللقاء الذي جمع X و Y، الاجتماع بين X و Y name their parties */
     int between_after = 0;
     int verb_left = 0;
+    /* (a verb of cancelling counts: ألغى X لقاء مع Y is X's meeting) */
     for (uint32_t k = L; k < c->tb; k++)
-        if (d->tcls[k] == EVT_T_LIGHT || (d->tcls[k] && is_verb_class(d->tcls[k])))
+        if (d->tcls[k] == EVT_T_LIGHT || (d->tcls[k] && is_verb_class(d->tcls[k])) ||
+            cue_at(d, k) == EVT_C_NEGATED)
             verb_left = 1;
     for (uint32_t k = c->te; k < R && k < c->te + 6; k++) {
         enum evt_cue q = cue_at(d, k);
@@ -3193,14 +3195,16 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             c->loc = d.arr_loc[arr], c->loc_rank = 1;
         /* no place said: the place of the meeting just before, the dateline,
          * the place the article keeps coming back to */
-        if (c->loc < 0 && last_loc >= 0 && c->sent <= last_loc_sent + 3 && last_ev &&
+        /* a habit has no one place: none is borrowed for it */
+        int borrow = c->status != EVT_HABITUAL;
+        if (borrow && c->loc < 0 && last_loc >= 0 && c->sent <= last_loc_sent + 3 && last_ev &&
             shares_party(last_ev, c) && same_time(&d, last_ev, c) && last_ev->status == c->status)
             c->loc = last_loc, c->loc_rank = 1; /* not on another day said, nor of another status */
-        if (c->loc < 0 && d.dateline >= 0)
+        if (borrow && c->loc < 0 && d.dateline >= 0)
             c->loc = d.dateline, c->loc_rank = 1;
-        if (c->loc < 0 && d.lead_loc >= 0 && c->sent < 6)
+        if (borrow && c->loc < 0 && d.lead_loc >= 0 && c->sent < 6)
             c->loc = d.lead_loc, c->loc_rank = 1;
-        if (c->loc < 0 && d.doc_loc >= 0)
+        if (borrow && c->loc < 0 && d.doc_loc >= 0)
             c->loc = d.doc_loc, c->loc_rank = 1;
         if (c->loc >= 0 && c->loc_rank >= 2)
             last_loc = c->loc, last_loc_sent = c->sent, last_ev = c;
