@@ -213,6 +213,26 @@ test_group_speakers(void)
     CHECK(!has_part(0, 5, -1));
 }
 
+/* ألغى X لقاء مع Y: the one who cancels is a party; a habit borrows no
+ * place from the dateline */
+static void
+test_cancel_and_habit(void)
+{
+    CHECK(run("ألغى سامي نور لقاء كان مقررا مع كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_NEGATED);
+        CHECK(has_part(0, SAMI, -1));
+        CHECK(has_part(0, KARIM, -1));
+    }
+    CHECK(run("البحيرة – يلتقي سامي نور عادة كريم حداد مرتين في السنة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_HABITUAL);
+        CHECK_INT(res.events[0].location, -1);
+    }
+}
+
 /* words said to someone during a visit (طرحها على Y خلال زيارته) mean a
  * meeting with them; a visit with nobody spoken to is no meeting */
 static void
@@ -988,6 +1008,7 @@ main(void)
     test_several_and_trio();
     test_seat_and_topic();
     test_visit_addressees();
+    test_cancel_and_habit();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
