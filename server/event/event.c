@@ -1353,6 +1353,51 @@ time_future(const struct dstate *d, const struct tmx_expr *e)
     return strncmp(v, now, n < 10 ? n : 10) > 0;
 }
 
+/* Does the word's base begin with @p prefix (UTF-8)? */
+static int
+base_starts(const struct txt_token *t, const char *prefix)
+{
+    return t->kind == TXT_WORD && t->base && 0 == strncmp(t->base, prefix, strlen(prefix));
+}
+
+/*
+ * وهو ما نفاه X، الأمر الذي نفته Y، وهو ما لم يؤكده Z: after the trigger
+ * (@p from), up to a few words past the clause's end @p R, a relative pronoun on وهو / وهي / الأمر / وهذا and
+ * a verb of denial (or لم + a verb of confirming). Returns EVT_NEGATED,
+ * EVT_UNCERTAIN, or EVT_OCCURRED when there is none.
+ */
+static enum evt_status
+afterword_status(const struct dstate *d, uint32_t from, uint32_t R, uint32_t se)
+{
+    const struct txt_token *tk = d->doc->tokens;
+    static const char *const heads[] = { "\xd9\x87\xd9\x88", "\xd9\x87\xd9\x8a", /* هو هي */
+                                         "\xd9\x88\xd9\x87\xd9\x88", "\xd9\x88\xd9\x87\xd9\x8a", /* وهو وهي, left whole */
+                                         "\xd9\x88\xd9\x87\xd8\xb0\xd8\xa7", /* وهذا */
+                                         "\xd8\xa7\xd9\x84\xd8\xa7\xd9\x85\xd8\xb1", /* الامر */
+                                         "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x85\xd8\xb1", /* الأمر */
+                                         "\xd9\x87\xd8\xb0\xd8\xa7" /* هذا */ };
+    for (uint32_t j = from; j + 2 < se && j < R + 10; j++) {
+        int head = 0;
+        for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]) && !head; h++)
+            head = tok_is(&tk[j], heads[h]);
+        if (!head)
+            continue;
+        const struct txt_token *rel = &tk[j + 1], *v = &tk[j + 2];
+        if (!tok_is(rel, "\xd9\x85\xd8\xa7") && !tok_is(rel, "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a")) /* ما الذي */
+            continue;
+        if (base_starts(v, "\xd9\x86\xd9\x81") || base_starts(v, "\xd9\x8a\xd9\x86\xd9\x81") ||
+            base_starts(v, "\xd8\xaa\xd9\x86\xd9\x81")) /* نف ينف تنف */
+            return EVT_NEGATED;
+        if (tok_is(v, "\xd9\x84\xd9\x85") && j + 3 < se &&
+            (base_starts(&tk[j + 3], "\xd9\x8a\xd8\xa4\xd9\x83\xd8\xaf") || /* يؤكد */
+             base_starts(&tk[j + 3], "\xd8\xaa\xd8\xa4\xd9\x83\xd8\xaf") || /* تؤكد */
+             base_starts(&tk[j + 3], "\xd9\x8a\xd9\x88\xd9\x83\xd8\xaf") || /* يوكد, folded */
+             base_starts(&tk[j + 3], "\xd8\xaa\xd9\x88\xd9\x83\xd8\xaf"))) /* توكد */
+            return EVT_UNCERTAIN;
+    }
+    return EVT_OCCURRED;
+}
+
 /* Status of the trigger from the cues of its clause. */
 static void
 read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t L)
@@ -1417,6 +1462,13 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
         plan = 1;
     if (c->tmx >= 0 && time_future(d, &d->tx[c->tmx]))
         plan = 1;
+    /* ...، وهو ما نفاه X، الأمر الذي لم يؤكده Y: a relative clause after
+     * the report denies it or leaves it unconfirmed */
+    if (!neg && !unc) {
+        int after = afterword_status(d, c->te, R, d->doc->sents[c->sent].tok_end);
+        neg = after == EVT_NEGATED;
+        unc = after == EVT_UNCERTAIN;
+    }
     c->cue = neg || unc || hab || plan;
     if (neg)
         c->status = EVT_NEGATED;

@@ -213,6 +213,25 @@ test_group_speakers(void)
     CHECK(!has_part(0, 5, -1));
 }
 
+/* وهو ما نفاه X after the report: negated; الأمر الذي لم يؤكده: uncertain */
+static void
+test_afterword(void)
+{
+    CHECK(run("وذكرت صحف أن سامي نور التقى كريم حداد في البحيرة، وهو ما نفاه مكتبه.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_NEGATED);
+    CHECK(run("وذكرت صحف أن سامي نور التقى كريم حداد في البحيرة، الأمر الذي لم يؤكده مكتبه.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
+    CHECK(run("التقى سامي نور كريم حداد في البحيرة، وهو ما أكده مكتبه.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_OCCURRED);
+}
+
 /* ألغى X لقاء مع Y: the one who cancels is a party; a habit borrows no
  * place from the dateline */
 static void
@@ -1009,6 +1028,7 @@ main(void)
     test_seat_and_topic();
     test_visit_addressees();
     test_cancel_and_habit();
+    test_afterword();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
