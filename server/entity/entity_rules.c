@@ -279,6 +279,21 @@ name_shape(const struct txt_token *t)
     return name_shape2(t, 0);
 }
 
+/* الأمير، الملك، الشيخ، الفريق ...: a style or rank said before a name */
+static int
+style_word(const struct txt_token *t)
+{
+    static const char *const w[] = { "الامير", "الاميره", "الملك", "الملكه", "السلطان", "الشيخ",
+                                     "الشيخه", "الفريق", "اللواء", "العميد", "العقيد",
+                                     "المشير" };
+    if (has_clitic(t))
+        return 0;
+    for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+        if (0 == strcmp(t->key, w[k]))
+            return 1;
+    return 0;
+}
+
 /* البلاد، المملكة، الدولة ...: a word for the country an article is about */
 static int
 country_word(const struct txt_token *t)
@@ -1339,6 +1354,10 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
         break;
     }
 name:
+    /* ولي العهد السعودي الأمير X، قائد الجيش الفريق X: a royal style or a
+     * rank right before the name, after an office, is not the office */
+    while (titled && title_e >= title_b + 3 && title_e == j && style_word(tok(s, title_e - 1)))
+        title_e--;
     if (!titled && !honored)
         return LQ_OK;
     if (!titled)

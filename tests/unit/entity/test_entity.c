@@ -833,6 +833,22 @@ test_abbreviated_honorific(void)
     lq_arena_free(a);
 }
 
+/* a royal style or a rank right before the name is not part of the office */
+static void
+test_style_before_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال وزير الخارجية المصري الفريق سامر يوسف إن الوضع مستقر.", &doc, &r));
+    dump(&r);
+    const struct ent_entity *p = by_name(&r, "سامر يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "وزير الخارجية المصري");
+    lq_arena_free(a);
+}
+
 /* الجمهورية + an adjective of nationality is the country of the adjective */
 static void
 test_state_name(void)
@@ -992,6 +1008,7 @@ main(void)
     test_post_title();
     test_nisba_surname();
     test_abbreviated_honorific();
+    test_style_before_name();
     test_variants();
     test_apart();
     test_org_synonyms();
