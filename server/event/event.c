@@ -939,7 +939,10 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 if (closed)
                     goto next;
             }
-            if (near_only && dist > 4 && !marked_object(d, j > 3 ? j - 3 : 0, j))
+            /* (... and the names coordinated with the one taken: القمة X و Y) */
+            if (near_only && dist > 4 && !marked_object(d, j > 3 ? j - 3 : 0, j) &&
+                !(prev_end > c->te && j >= c->te && coordinated(d, prev_end, j) &&
+                  !has_comma(d, prev_end, j)))
                 goto next;
             if (j < c->tb && between_after)
                 goto next; /* لقاء بين X و Y: the parties follow */

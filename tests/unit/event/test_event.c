@@ -213,6 +213,18 @@ test_group_speakers(void)
     CHECK(!has_part(0, 5, -1));
 }
 
+/* a bare "the summit" takes the names right after it and those coordinated
+ * with them */
+static void
+test_definite_noun_list(void)
+{
+    CHECK(run("وكان من المتوقع أن تجمع القمة الرباعية الرئيس سامي نور والرئيس الأسبق كريم حداد.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+}
+
 /* وهو ما نفاه X after the report: negated; الأمر الذي لم يؤكده: uncertain */
 static void
 test_afterword(void)
@@ -1029,6 +1041,7 @@ main(void)
     test_visit_addressees();
     test_cancel_and_habit();
     test_afterword();
+    test_definite_noun_list();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
