@@ -1356,8 +1356,16 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
 name:
     /* ولي العهد السعودي الأمير X، قائد الجيش الفريق X: a royal style or a
      * rank right before the name, after an office, is not the office */
-    while (titled && title_e >= title_b + 3 && title_e == j && style_word(tok(s, title_e - 1)))
-        title_e--;
+    if (titled && title_e >= title_b + 3 && title_e <= j) {
+        int only_hon = 1; /* (honorifics may stand between: الفريق أول ركن X) */
+        for (uint32_t k = title_e; k < j && only_hon; k++)
+            only_hon = 0 != longest(s, lx->honorifics, k, NULL);
+        if (only_hon && style_word(tok(s, title_e - 1)))
+            title_e--;
+        else if (only_hon && title_e >= title_b + 4 && 0 == strcmp(tok(s, title_e - 1)->key, "اول") &&
+                 style_word(tok(s, title_e - 2)))
+            title_e -= 2; /* الفريق أول */
+    }
     if (!titled && !honored)
         return LQ_OK;
     if (!titled)
@@ -1431,7 +1439,9 @@ name:
     }
     /* السيد X وزير الخارجية الأمريكي، ...: after a name that an honorific
      * introduced, a title phrase that no name follows is his office */
-    if (ne > nb && honored && !titled) {
+    /* (... or a royal style alone: الأمير X وزير الداخلية) */
+    int style_only = titled && title_e == title_b + 1 && style_word(tok(s, title_b));
+    if (ne > nb && ((honored && !titled) || style_only)) {
         uint32_t te = post_title(s, ne, &country);
         if (te > ne) {
             titled = 1;

@@ -796,6 +796,14 @@ test_post_title(void)
     if (p)
         CHECK(NULL == p->title || 0 != strcmp(p->title, "وزير النقل"));
     lq_arena_free(a);
+    /* a royal style alone before the name gives way to the office after it */
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "والتقى الأمير كريم يوسف وزير النقل، الوفد.", &doc, &r));
+    p = by_name(&r, "كريم يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "وزير النقل");
+    lq_arena_free(a);
 }
 
 /* a family name that is also an adjective of nationality repeats where an
