@@ -225,6 +225,16 @@ test_definite_noun_list(void)
     CHECK(has_part(0, KARIM, -1));
 }
 
+/* وقد starts a clause: a مع of the clause before names no party */
+static void
+test_wa_qad_clause(void)
+{
+    CHECK(run("وقال سامي نور إنه على تواصل مع شركة النخيل، وقد التقى كريم حداد أمس.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, KARIM, -1));
+    CHECK(!has_part(0, NAKHIL, -1));
+}
+
 /* وهو ما نفاه X after the report: negated; الأمر الذي لم يؤكده: uncertain */
 static void
 test_afterword(void)
@@ -1042,6 +1052,7 @@ main(void)
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
+    test_wa_qad_clause();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
