@@ -132,8 +132,17 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                     if (person_at(er, k - 1) >= 0 || (is_break(t) && 0 != strcmp(t->surface, ",") &&
                                                        0 != strcmp(t->surface, "\xd8\x8c")))
                         break;
-                    if (lex_longest(lex->titles, doc, k - 1, j, LEX_BASE, NULL) > 0)
+                    if (lex_longest(lex->titles, doc, k - 1, j, LEX_BASE, NULL) > 0) {
                         start = k - 1;
+                        continue;
+                    }
+                    /* لخادم الحرمين تحيات الرئيس X: an indefinite noun outside
+                     * any title, name or head noun ends the title words */
+                    if (t->kind == TXT_WORD && !(t->flags & TXT_F_AL) && !(t->clitics && *t->clitics) &&
+                        er->tok_mention[k - 1] < 0 &&
+                        !(lex->org_heads && lex_get(lex->org_heads, t->base)) &&
+                        !(lex->honorifics && lex_get(lex->honorifics, t->base)))
+                        break;
                 }
                 for (size_t k = start; k < j; k++)
                     if (doc->tokens[k].kind == TXT_WORD && doc->tokens[k].stem)

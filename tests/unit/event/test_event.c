@@ -225,6 +225,20 @@ test_definite_noun_list(void)
     CHECK(has_part(0, KARIM, -1));
 }
 
+/* the title words of a person stop at a noun outside any title: in
+ * لرئيس الهيئة تحيات الوزيرة Y, رئيس الهيئة is not Y's */
+static void
+test_title_words_end(void)
+{
+    CHECK(run("التقى رئيس الهيئة سامي نور كريم حداد. "
+              "ونقل كريم حداد لرئيس الهيئة تحيات الوزيرة ليلى سالم. "
+              "وقال كريم حداد بعد لقائه برئيس الهيئة إن المحادثات مثمرة.",
+              people, NPEOPLE));
+    CHECK(res.nevents >= 1);
+    for (size_t i = 0; i < res.nevents; i++)
+        CHECK(!has_part(i, LAILA, EVT_PARTICIPANT));
+}
+
 /* وقد starts a clause: a مع of the clause before names no party */
 static void
 test_wa_qad_clause(void)
@@ -1053,6 +1067,7 @@ main(void)
     test_afterword();
     test_definite_noun_list();
     test_wa_qad_clause();
+    test_title_words_end();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
