@@ -1280,6 +1280,34 @@ place_in_org(const struct dstate *d, const struct ent_mention *mn)
     return -1;
 }
 
+/* ويترأس، وتشارك: و + an imperfect verb (a prefix ي or ت, four letters or
+ * more, not a name, not a word of nonname.txt's nouns) */
+static int
+coordinated_verb(const struct dstate *d, uint32_t j)
+{
+    const struct txt_token *t = &d->doc->tokens[j];
+    if (t->kind != TXT_WORD || NULL == t->base || in_mention(d, j) || d->tmx_at[j] >= 0 ||
+        t->flags & TXT_F_AL)
+        return 0;
+    /* the و split off, or left on a word the segmenter did not know */
+    const char *b = t->base;
+    if (!has_clitic(t, WAW)) {
+        if (0 != strncmp(b, WAW, 2))
+            return 0;
+        b += 2;
+    }
+    if (0 != strncmp(b, "\xd9\x8a", 2) && 0 != strncmp(b, "\xd8\xaa", 2)) /* ي ت */
+        return 0;
+    size_t letters = 0;
+    for (const unsigned char *p = (const unsigned char *)b; *p; p++)
+        letters += (*p & 0xC0) != 0x80;
+    if (letters < 4)
+        return 0;
+    const struct lex *nn = d->ctx->lex->nonname;
+    const char *v = nn ? lex_get(nn, b) : NULL;
+    return NULL == v || !v[0] ? 1 : 0 != strcmp(v, "noun");
+}
+
 /* Where: the first place in a locative slot of the clause. */
 static void
 read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb, uint32_t se)
@@ -1294,6 +1322,10 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
     int rel_after = 0; /* a relative clause after the trigger's clause describes something else */
     for (uint32_t j = sb; j < se; j++) {
         if (cue_at(d, j) == EVT_C_HARD && j >= R)
+            break;
+        /* ...، ويترأس قداسا باستاد X: past the clause, a new verb joined by و
+         * tells of something else */
+        if (j > c->te && coordinated_verb(d, j))
             break;
         if (j >= R && cue_at(d, j) == EVT_C_RELATIVE)
             rel_after = 1;

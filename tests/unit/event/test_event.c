@@ -239,6 +239,17 @@ test_title_words_end(void)
         CHECK(!has_part(i, LAILA, EVT_PARTICIPANT));
 }
 
+/* a place after a new verb joined by و (ويفتتح معرضا في X) is not the
+ * meeting's */
+static void
+test_coordinated_verb_place(void)
+{
+    CHECK(run("البحيرة – يلتقي سامي نور غدا كريم حداد، ويفتتح معرضا للكتاب في الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
 /* وقد starts a clause: a مع of the clause before names no party */
 static void
 test_wa_qad_clause(void)
@@ -1068,6 +1079,7 @@ main(void)
     test_definite_noun_list();
     test_wa_qad_clause();
     test_title_words_end();
+    test_coordinated_verb_place();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
