@@ -459,7 +459,7 @@ static int
 not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t se)
 {
     uint32_t lo = c->tb >= sb + 3 ? c->tb - 3 : sb;
-    uint32_t hi = c->te + 14 < se ? c->te + 14 : se;
+    uint32_t hi = c->te + 20 < se ? c->te + 20 : se;
     for (uint32_t j = lo; j < hi; j++) {
         enum evt_cue q = cue_at(d, j);
         if (q == EVT_C_HARD && j >= c->te)
@@ -467,9 +467,12 @@ not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
         /* أجرى محادثات مع X ... عبر الاتصال المرئي: the means may close the
          * clause, past the parties' names and titles (farther than six words
          * only after عبر or with ب: not a call told beside the meeting) */
+        /* (... or after في / خلال: بحث X مع Y، في اتصال هاتفي) */
         if (q == EVT_C_PHONE && (j < c->tb || j >= c->te) &&
             (j < c->te + 6 || has_clitic(&d->doc->tokens[j], BA) ||
-             (j > sb && tok_is(&d->doc->tokens[j - 1], "\xd8\xb9\xd8\xa8\xd8\xb1")))) /* عبر */
+             (j > sb && (tok_is(&d->doc->tokens[j - 1], "\xd8\xb9\xd8\xa8\xd8\xb1") || /* عبر */
+                         tok_is(&d->doc->tokens[j - 1], "\xd9\x81\xd9\x8a") ||         /* في */
+                         tok_is(&d->doc->tokens[j - 1], "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84"))))) /* خلال */
             return 1;
         if (j >= c->te + 6)
             continue;

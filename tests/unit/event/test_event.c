@@ -577,6 +577,11 @@ test_homonyms(void)
     CHECK_INT(res.nevents, 0);
     CHECK(run("بحث سامي نور في اتصال هاتفي مع كريم حداد العلاقات.", people, NPEOPLE));
     CHECK_INT(res.nevents, 0);
+    /* the call said after the parties' names and titles, after في */
+    CHECK(run("بحث رئيس الوزراء سامي نور، مع رئيس الوزراء الأسبق الوزير كريم حداد، في اتصال هاتفي، "
+              "العلاقات.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
     CHECK(run("وفاز فريق سامي نور في لقاء الدوري على فريق كريم حداد بهدف.", people, NPEOPLE));
     CHECK_INT(res.nevents, 0);
     /* talks held by video, the means said at the end of the clause */
