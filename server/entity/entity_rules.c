@@ -1130,6 +1130,15 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     return last;
 }
 
+/* Does a word that cannot continue an apposition start at j: a place or
+ * a time word after في، or في مكتبه (استقبل الرئيس X رئيس الدولة في قصر ...)? */
+static int
+time_or_place_after(const struct sent *s, uint32_t j)
+{
+    const struct txt_token *t = tok(s, j);
+    return TXT_WORD == t->kind && !has_clitic(t) && 0 == strcmp(t->base, "في");
+}
+
 /*
  * A title phrase in apposition right after a name, at i: a title, then
  * definite words, nationality adjectives and known names, closed by
@@ -1171,11 +1180,17 @@ post_title(const struct sent *s, uint32_t i, const char **country)
         }
         break;
     }
-    if (j < s->e && !is_punct(tok(s, j)) && !clitic_is(tok(s, j), "و"))
+    /* رئيس الدولة حفظه الله، ...: a blessing may close the phrase */
+    uint32_t end = j;
+    if (j + 1 < s->e && 0 == strcmp(tok(s, j + 1)->key, "الله") &&
+        (0 == strcmp(tok(s, j)->key, "حفظه") || 0 == strcmp(tok(s, j)->key, "رعاه") ||
+         0 == strcmp(tok(s, j)->key, "يحفظه") || 0 == strcmp(tok(s, j)->key, "يرعاه")))
+        j += 2;
+    if (j < s->e && !is_punct(tok(s, j)) && !clitic_is(tok(s, j), "و") && !time_or_place_after(s, j))
         return i;
     if (NULL == *country)
         *country = nat_country;
-    return j;
+    return end;
 }
 
 /*

@@ -84,7 +84,7 @@ setup(void)
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
                                        "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun",
-                                       "نور\tnoun", "الاعتبار\tnoun", "العام", "النقل\tnoun", NULL };
+                                       "نور\tnoun", "الاعتبار\tnoun", "العام", "النقل\tnoun", "الله", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -795,6 +795,20 @@ test_post_title(void)
     CHECK(p != NULL);
     if (p)
         CHECK(NULL == p->title || 0 != strcmp(p->title, "وزير النقل"));
+    lq_arena_free(a);
+    /* a blessing or في may close the title phrase */
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "واستقبل السيد سامر الخطيب رئيس الهيئة حفظه الله، الوفد. "
+                      "واستقبل الدكتور كريم حداد وزير النقل في مكتبه الوفد.",
+                   &doc, &r));
+    p = by_name(&r, "سامر الخطيب");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "رئيس الهيئة");
+    p = by_name(&r, "كريم حداد");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "وزير النقل");
     lq_arena_free(a);
     /* a royal style alone before the name gives way to the office after it */
     a = lq_arena_new(0);
