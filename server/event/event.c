@@ -123,6 +123,7 @@ struct cand {
     int hl_fixed;             /* a headline event whose status the body has set */
     int several;              /* a telling merged in says "meetings" (اجتماعات مع X و Y) */
     int addressed;            /* خلال زيارته after words said to someone: a meeting with them */
+    int group_subj;           /* the subject is a group of unnamed people (ممثلون لـX) */
     int alive;
 };
 
@@ -923,6 +924,17 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
         if (ty == NER_PER) {
             if (m >= 0 && genitive_person(d, L, j))
                 goto next;
+            /* ممثلون لـX، وفد من أنصار X: a person's unnamed people meet,
+             * not the person */
+            if (m >= 0 && j > L && (cue_at(d, j - 1) == EVT_C_GROUP ||
+                                    (j > L + 1 && cue_at(d, j - 2) == EVT_C_GROUP &&
+                                     (has_clitic(&doc->tokens[j], LAM) ||
+                                      tok_is(&doc->tokens[j - 1], "\xd8\xb9\xd9\x86") ||      /* عن */
+                                      tok_is(&doc->tokens[j - 1], "\xd9\x85\xd9\x86"))))) {   /* من */
+                if (j < c->tb)
+                    c->group_subj = 1; /* the verb's subject is that unnamed group */
+                goto next;
+            }
             if (nonpart > 0) {
                 nonpart = 0;
                 if (j >= c->te)
@@ -1961,6 +1973,20 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         c->alive = 0; /* تلتقي المصالح: the verb is figurative */
         return;
     }
+    /* تستقبل (بشكل طبيعي) المساعدات: a reception of things, not of people */
+    if (c->cls == EVT_T_RECEIVE && !(c->flags & EVT_TF_P1)) {
+        uint32_t k = c->te;
+        if (k + 2 < se && (tok_is(&doc->tokens[k], "\xd8\xa8\xd8\xb4\xd9\x83\xd9\x84") || /* بشكل */
+                           tok_is(&doc->tokens[k], "\xd8\xa8\xd8\xb5\xd9\x88\xd8\xb1\xd8\xa9") || /* بصورة */
+                           (has_clitic(&doc->tokens[k], BA) &&
+                            (tok_is(&doc->tokens[k], "\xd8\xb4\xd9\x83\xd9\x84") ||
+                             tok_is(&doc->tokens[k], "\xd8\xb5\xd9\x88\xd8\xb1\xd8\xa9")))))
+            k += 2;
+        if (inanimate_after(d, k, se) && mention_start(d, k) < 0) {
+            c->alive = 0;
+            return;
+        }
+    }
     if (c->cls == EVT_T_RECEIVE && c->te < se &&
         (cue_at(d, c->te) == EVT_C_PLACEHEAD ||
          (mention_start(d, c->te) >= 0 && mention_type(d, mention_start(d, c->te)) == NER_LOC))) {
@@ -2135,7 +2161,7 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
                 break;
             }
     int unnamed_subj = verb && unnamed_title_at(d, vk, se);
-    if (c->subj < 0 && verb && !c->dual_gen && !unnamed_subj) {
+    if (c->subj < 0 && verb && !c->dual_gen && !unnamed_subj && !c->group_subj) {
         /* a dropped subject: the subject of the verb before, the nearest
          * person before the clause, the subject of the last event */
         int32_t e = -1;

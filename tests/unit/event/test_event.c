@@ -577,6 +577,13 @@ test_homonyms(void)
     CHECK_INT(res.nevents, 0);
     CHECK(run("بحث سامي نور في اتصال هاتفي مع كريم حداد العلاقات.", people, NPEOPLE));
     CHECK_INT(res.nevents, 0);
+    /* a reception of things (تستقبل المساعدات), and a person's unnamed
+     * people (ممثلون لـX) */
+    CHECK(run("وقال سامي نور إن البحيرة أصبحت تستقبل بشكل طبيعي المساعدات القادمة من كريم حداد.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+    CHECK(run("وقال إن ممثلين عن كريم حداد يجرون محادثات مع دبلوماسيين من البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
     /* the call said after the parties' names and titles, after في */
     CHECK(run("بحث رئيس الوزراء سامي نور، مع رئيس الوزراء الأسبق الوزير كريم حداد، في اتصال هاتفي، "
               "العلاقات.",
