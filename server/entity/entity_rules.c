@@ -279,6 +279,16 @@ name_shape(const struct txt_token *t)
     return name_shape2(t, 0);
 }
 
+/* بيفيه، دوفيلبان: a foreign family name may end in ه, which name_shape()
+ * takes for a pronoun; four letters or more, no ال */
+static int
+foreign_h_end(const struct txt_token *t)
+{
+    size_t n = strlen(t->base);
+    return TXT_WORD == t->kind && !has_clitic(t) && n >= 4 * 2 && !definite(t) &&
+           0 == strcmp(t->base + n - strlen("ه"), "ه");
+}
+
 /* الأمير، الملك، الشيخ، الفريق ...: a style or rank said before a name */
 static int
 style_word(const struct txt_token *t)
@@ -1205,6 +1215,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
     uint32_t j = i, title_b = i, title_e = i, title_after = UINT32_MAX;
     int titled = 0, honored = 0;
     uint32_t gen_tok = UINT32_MAX; /* an indefinite noun with ل in the complement (لبرنامج) */
+    uint32_t appos_end = 0; /* the comma that closes a three-word name in apposition */
     const char *country = NULL;
     *next = i + 1;
     while (j < s->e && j - i < TITLE_MAX_TOKENS) {
@@ -1261,6 +1272,16 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                                 !definite(tok(s, j + 2)) && name_word(s, j + 1, 0) &&
                                 name_word(s, j + 2, 0) && name_shape(tok(s, j + 1)) &&
                                 name_shape(tok(s, j + 2)) && !masdar(tok(s, j + 2));
+                    /* ... or three (رئيس المجلس، راشيد الطالبي العلمي، ...): an
+                     * unknown first word, then two name words */
+                    if (!appos && is_comma(c) && j + 4 < s->e && j > compl_start && is_comma(tok(s, j + 4)) &&
+                        !definite(tok(s, j + 1)) && name_word(s, j + 1, 0) && name_shape(tok(s, j + 1)) &&
+                        name_word(s, j + 2, 0) && name_shape2(tok(s, j + 2), 1) && name_word(s, j + 3, 0) &&
+                        (name_shape2(tok(s, j + 3), 1) || foreign_h_end(tok(s, j + 3))) &&
+                        !masdar(tok(s, j + 3)) && !masdar(tok(s, j + 2))) {
+                        appos = 1;
+                        appos_end = j + 4;
+                    }
                     if (is_comma(c) && j + 1 < s->e &&
                         ((first_name(s, j + 1, &amb) && !amb) || appos ||
                          longest(s, lx->honorifics, j + 1, NULL))) {
@@ -1452,6 +1473,8 @@ name:
         if (ne == nb + 1 && !fn && !name_shape(tok(s, nb)))
             ne = nb;
     }
+    if (appos_end && nb + 1 <= appos_end && ne < appos_end && !honored)
+        ne = appos_end; /* the three words between the commas */
     /* السيد X وزير الخارجية الأمريكي، ...: after a name that an honorific
      * introduced, a title phrase that no name follows is his office */
     /* (... or a royal style alone: الأمير X وزير الداخلية) */

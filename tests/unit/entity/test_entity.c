@@ -855,6 +855,26 @@ test_abbreviated_honorific(void)
     lq_arena_free(a);
 }
 
+/* three words closed by commas after a title phrase are a name in
+ * apposition, the last one may end in ه */
+static void
+test_three_word_apposition(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وتباحث رئيس الهيئة، راميلو فونتي بيفيه، مع الوفد. "
+                      "وقال رئيس الهيئة، روسانو الطالبي العلمي، إن الوضع مستقر.",
+                   &doc, &r));
+    dump(&r);
+    const struct ent_entity *p = by_name(&r, "راميلو فونتي بيفيه");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "رئيس الهيئة");
+    CHECK(by_name(&r, "روسانو الطالبي العلمي") != NULL);
+    lq_arena_free(a);
+}
+
 /* a royal style or a rank right before the name is not part of the office */
 static void
 test_style_before_name(void)
@@ -1031,6 +1051,7 @@ main(void)
     test_nisba_surname();
     test_abbreviated_honorific();
     test_style_before_name();
+    test_three_word_apposition();
     test_variants();
     test_apart();
     test_org_synonyms();
