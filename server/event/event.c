@@ -2860,6 +2860,15 @@ after_relative(const struct dstate *d, uint32_t sb, uint32_t j)
     return 0;
 }
 
+/* -، –، —: the dash of a dateline */
+static int
+is_dash(const struct txt_token *t)
+{
+    return t->kind == TXT_PUNCT && t->surface &&
+           (0 == strcmp(t->surface, "-") || 0 == strcmp(t->surface, "\xe2\x80\x93") ||
+            0 == strcmp(t->surface, "\xe2\x80\x94"));
+}
+
 static int
 prepare(struct dstate *d, struct lq_arena *arena)
 {
@@ -3051,13 +3060,25 @@ prepare(struct dstate *d, struct lq_arena *arena)
             continue;
         lines++;
         int32_t m = mention_start(d, (uint32_t)i);
+        /* هسبريس - الرباط on a line of its own: the agency, a dash, the city */
+        if (m >= 0 && mention_type(d, m) == NER_ORG) {
+            size_t k = d->ents->mentions[m].tok_end;
+            int32_t m2 = k + 1 < n && is_dash(&doc->tokens[k]) ? mention_start(d, (uint32_t)(k + 1)) : -1;
+            if (m2 >= 0 && mention_type(d, m2) == NER_LOC) {
+                size_t e2 = d->ents->mentions[m2].tok_end;
+                if (e2 >= n || (doc->tokens[e2].flags & TXT_F_LINE_START)) {
+                    d->dateline = d->ents->mentions[m2].entity;
+                    break;
+                }
+            }
+        }
         if (m < 0 || mention_type(d, m) != NER_LOC)
             continue;
         for (size_t k = d->ents->mentions[m].tok_end; k < n && k < i + 10; k++) {
             const struct txt_token *t = &doc->tokens[k];
-            if (t->kind == TXT_PUNCT &&
-                (0 == strcmp(t->surface, "-") || 0 == strcmp(t->surface, "\xe2\x80\x93") ||
-                 0 == strcmp(t->surface, "\xe2\x80\x94") || 0 == strcmp(t->surface, "("))) {
+            /* بغداد – ...، بغداد (رويترز)، دمشق-سانا، بغداد/ المدى */
+            if (t->kind == TXT_PUNCT && (is_dash(t) || 0 == strcmp(t->surface, "(") ||
+                                         0 == strcmp(t->surface, "/"))) {
                 d->dateline = d->ents->mentions[m].entity;
                 break;
             }

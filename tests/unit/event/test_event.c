@@ -250,6 +250,20 @@ test_coordinated_verb_place(void)
         CHECK_INT(res.events[0].location, BUHAYRA);
 }
 
+/* datelines: بغداد/ الوكالة، and the agency first on a line of its own */
+static void
+test_dateline_forms(void)
+{
+    CHECK(run("الوادي/ المراسل\nالتقى سامي نور كريم حداد أمس.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, WADI);
+    CHECK(run("شركة النخيل - الوادي\nالتقى سامي نور كريم حداد أمس.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, WADI);
+}
+
 /* وقد starts a clause: a مع of the clause before names no party */
 static void
 test_wa_qad_clause(void)
@@ -1092,6 +1106,7 @@ main(void)
     test_wa_qad_clause();
     test_title_words_end();
     test_coordinated_verb_place();
+    test_dateline_forms();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
