@@ -176,6 +176,19 @@ connector(const struct txt_token *t)
     return 0;
 }
 
+/* فان، فون، دي، دو ...: particles of European names written apart */
+static int
+foreign_particle(const struct txt_token *t)
+{
+    static const char *const c[] = { "فان", "فون", "دي", "دو", "دا", "ديل", "دوس", "ديلا" };
+    if (TXT_WORD != t->kind || has_clitic(t))
+        return 0;
+    for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+        if (0 == strcmp(t->key, c[i]))
+            return 1;
+    return 0;
+}
+
 static int
 add(struct sent *s, uint32_t b, uint32_t e, enum ner_type type, unsigned src, int prio)
 {
@@ -452,6 +465,19 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             prev = P_FIRST;
             al_run = 0;
             continue;
+        }
+        /* كريس فان هولن، ستيفان دي ميستورا: a particle of a foreign name,
+         * then a family name that is no common word */
+        if (j > i && foreign_particle(t) && j + 1 < s->e) {
+            const struct txt_token *n = tok(s, j + 1);
+            if (TXT_WORD == n->kind && !has_clitic(n) && !definite(n) && !nonname(s, n) &&
+                name_shape(n) && !known_name(s, j + 1) && !longest(s, s->w->lx->titles, j + 1, NULL)) {
+                j += 2;
+                prev = P_UNKNOWN;
+                al_run = 0;
+                break; /* the family name ends the name */
+            }
+            break;
         }
         if (connector(t) && !has_clitic(t) && j + 1 < s->e) {
             const struct txt_token *n = tok(s, j + 1);

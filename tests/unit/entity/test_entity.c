@@ -875,6 +875,22 @@ test_three_word_apposition(void)
     lq_arena_free(a);
 }
 
+/* a particle of a European name (فان، دي) joins the family name after it,
+ * not a common word */
+static void
+test_foreign_particle(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال الوزير ستيفان فان دورنيك إن الوضع مستقر. وقال سامر دي الوفد إن الوضع مستقر.",
+                   &doc, &r));
+    dump(&r);
+    CHECK(by_name(&r, "ستيفان فان دورنيك") != NULL);
+    CHECK(by_name(&r, "سامر دي الوفد") == NULL);
+    lq_arena_free(a);
+}
+
 /* a royal style or a rank right before the name is not part of the office */
 static void
 test_style_before_name(void)
@@ -1052,6 +1068,7 @@ main(void)
     test_abbreviated_honorific();
     test_style_before_name();
     test_three_word_apposition();
+    test_foreign_particle();
     test_variants();
     test_apart();
     test_org_synonyms();
