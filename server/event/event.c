@@ -455,6 +455,28 @@ right_bound(const struct dstate *d, const struct cand *c, uint32_t se)
     return j;
 }
 
+/* قناة، صحيفة، إذاعة ...: the head of a media outlet's name */
+static int
+media_name(const struct txt_token *t)
+{
+    static const char *const heads[] = {
+        "\xd9\x82\xd9\x86\xd8\xa7\xd9\x87",                         /* قناه */
+        "\xd8\xb5\xd8\xad\xd9\x8a\xd9\x81\xd9\x87",               /* صحيفه */
+        "\xd8\xac\xd8\xb1\xd9\x8a\xd8\xaf\xd9\x87",               /* جريده */
+        "\xd8\xa7\xd8\xb0\xd8\xa7\xd8\xb9\xd9\x87",               /* اذاعه */
+        "\xd9\x85\xd8\xac\xd9\x84\xd9\x87",                         /* مجله */
+        "\xd8\xaa\xd9\x84\xd9\x81\xd8\xb2\xd9\x8a\xd9\x88\xd9\x86", /* تلفزيون */
+        "\xd8\xb4\xd8\xa8\xd9\x83\xd9\x87",                         /* شبكه */
+    };
+    const char *k = t->key;
+    if (NULL == k)
+        return 0;
+    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+        if (0 == strcmp(k, heads[i]))
+            return 1;
+    return 0;
+}
+
 /* Is the trigger a homonym here (a call, a match, an interview)? */
 static int
 not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t se)
@@ -479,6 +501,17 @@ not_a_meeting(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
             continue;
         if (q == EVT_C_MEDIA && j >= c->te && j < c->te + 3 && is_noun_class(c->cls))
             return 1;
+    }
+    /* في لقاء مع قناة X، في حوار مع صحيفة X: an interview */
+    if (is_noun_class(c->cls)) {
+        for (uint32_t j = c->te; j + 1 < se && j < c->te + 3; j++) {
+            if (cue_at(d, j) != EVT_C_WITH)
+                continue;
+            int32_t m = mention_start(d, j + 1);
+            if (m >= 0 && mention_type(d, m) == NER_ORG && media_name(&d->doc->tokens[j + 1]))
+                return 1;
+            break;
+        }
     }
     if (c->flags & EVT_TF_AMB) {
         if (d->sports_doc)
@@ -3031,6 +3064,9 @@ prepare(struct dstate *d, struct lq_arena *arena)
             /* زيارة X، زار X: the place visited, a venue twice over */
             int visited = m->tok_begin > msb && (d->tcls[m->tok_begin - 1] == EVT_T_VISIT ||
                                                  d->tcls[m->tok_begin - 1] == EVT_T_NVISIT);
+            /* سيزور واشنطن: a trip still to come is no venue of the article */
+            if (visited && (d->tflags[m->tok_begin - 1] & EVT_TF_FUT))
+                continue;
             if (visited)
                 probe.cls = EVT_T_NVISIT;
             if (!locative(d, &probe, msb, m->tok_begin))

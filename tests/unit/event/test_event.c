@@ -250,6 +250,25 @@ test_coordinated_verb_place(void)
         CHECK_INT(res.events[0].location, BUHAYRA);
 }
 
+/* an interview with a media outlet is no meeting; a trip still to come is
+ * no venue for the meetings of the article */
+static void
+test_interview_and_future_trip(void)
+{
+    static const struct fake_ent ents_m[] = {
+        { NER_PER, { "سامي نور", "نور" } },
+        { NER_ORG, { "صحيفة الوادي" } },
+        { NER_PER, { "كريم حداد" } },
+        { NER_LOC, { "البحيرة" } },
+    };
+    CHECK(run("وقال سامي نور، في لقاء مع صحيفة الوادي، إن الوضع مستقر.", ents_m, 4));
+    CHECK_INT(res.nevents, 0);
+    CHECK(run("والتقى سامي نور أمس كريم حداد. وسيزور البحيرة الأسبوع المقبل.", ents_m, 4));
+    CHECK(res.nevents >= 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, -1);
+}
+
 /* datelines: بغداد/ الوكالة، and the agency first on a line of its own */
 static void
 test_dateline_forms(void)
@@ -1107,6 +1126,7 @@ main(void)
     test_title_words_end();
     test_coordinated_verb_place();
     test_dateline_forms();
+    test_interview_and_future_trip();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
