@@ -65,6 +65,25 @@ const char *
 lex_get(const struct lex *lx, const char *key);
 
 /**
+ * A folded key hashed once, for a caller that asks several lexicons about
+ * the same word (lex_get_key()). It points to the caller's string, which
+ * must outlive it; it owns nothing.
+ */
+struct lex_key {
+    const char *s; /**< the folded key (NUL-terminated) */
+    size_t len;    /**< strlen(s) */
+    uint64_t hash; /**< as the lexicons hash it */
+};
+
+/** Fill @p k for the folded key @p key (NULL: a key no lexicon holds). */
+void
+lex_key_init(struct lex_key *k, const char *key);
+
+/** lex_get(lx, k->s), without measuring or hashing the key again. */
+const char *
+lex_get_key(const struct lex *lx, const struct lex_key *k);
+
+/**
  * Look up a folded key of @p len bytes (no NUL needed), and say whether
  * longer entries continue it: for callers that build multi-word keys
  * themselves and can stop as lex_longest() does.

@@ -262,17 +262,19 @@ repeatable_word(const struct ent_work *w, const struct txt_token *t, enum ner_ty
         return 0;
     if (strlen(t->base) < 3 * 2) /* fewer than three Arabic letters */
         return 0;
-    if (lex_get(lx->nonname, t->base) || lex_get(lx->titles, t->base) ||
-        lex_get(lx->honorifics, t->base) || lex_get(lx->nationalities, t->base) ||
-        (lx->triggers && lex_get(lx->triggers, t->base)) ||
-        (lx->time_words && lex_get(lx->time_words, t->base)))
+    struct lex_key k; /* up to eight lexicons are asked: hash the word once */
+    lex_key_init(&k, t->base);
+    if (lex_get_key(lx->nonname, &k) || lex_get_key(lx->titles, &k) ||
+        lex_get_key(lx->honorifics, &k) || lex_get_key(lx->nationalities, &k) ||
+        (lx->triggers && lex_get_key(lx->triggers, &k)) ||
+        (lx->time_words && lex_get_key(lx->time_words, &k)))
         return 0;
     /* فتح in quotes is the movement; فتح elsewhere is a verb */
-    const char *ov = lex_get(lx->organizations, t->base);
+    const char *ov = lex_get_key(lx->organizations, &k);
     if (ov && 0 == strcmp(ov, "ambig"))
         return 0;
     if (NER_PER == type) {
-        const char *v = lex_get(lx->first_names, t->base);
+        const char *v = lex_get_key(lx->first_names, &k);
         if (v && 0 == strcmp(v, "ambig"))
             return 0;
     }

@@ -125,31 +125,35 @@ static int
 nonname_lookup(const struct sent *s, const struct txt_token *t)
 {
     const struct lq_lexicons *lx = s->w->lx;
+    struct lex_key k; /* four lexicons are asked about the base: hash it once */
+    lex_key_init(&k, t->base);
+#define BASE_IS(word) (sizeof(word) - 1 == k.len && 0 == memcmp(t->base, word, k.len))
     /* على and علي share a key; the preposition is written with ى */
-    if (0 == strcmp(t->base, "علي"))
+    if (BASE_IS("علي"))
         return NULL != strstr(t->surface, "ى") ? 2 : 0;
     /* آن (Anne) and the particles أن، إن share a key too */
-    if (0 == strcmp(t->base, "ان") && 0 == strncmp(t->surface, "آ", strlen("آ")))
+    if (BASE_IS("ان") && 0 == strncmp(t->surface, "آ", strlen("آ")))
         return 0;
+#undef BASE_IS
     /* ألينا، آليس: a word written with أ or آ is none of إلى، إليه، إلينا */
     int not_ila = (0 == strncmp(t->surface, "أ", strlen("أ")) || 0 == strncmp(t->surface, "آ", strlen("آ"))) &&
                   0 == strncmp(t->base, "الي", strlen("الي"));
-    const char *v = not_ila ? NULL : get(lx->nonname, t);
+    const char *v = not_ila ? NULL : lex_get_key(lx->nonname, &k);
     if (v)
         return 0 == strcmp(v, "noun") ? 1 : 2;
-    if (get(lx->triggers, t))
+    if (lex_get_key(lx->triggers, &k))
         return 2;
     /* cues that are nouns (placehead مدينة، group وفد، counterpart نظيره,
      * sports مباراة، media، dual) may stand in names and titles; the others
      * (particles, verbs, complementizers) end them */
-    const char *cue = get(lx->cues, t);
+    const char *cue = lex_get_key(lx->cues, &k);
     if (cue && !(0 == strcmp(cue, "placehead") || 0 == strcmp(cue, "group") ||
                  0 == strcmp(cue, "counterpart") || 0 == strcmp(cue, "sports") ||
                  0 == strcmp(cue, "media") || 0 == strcmp(cue, "dual") ||
                  0 == strncmp(cue, "members", strlen("members"))))
         return 2;
     /* ordinals stay in names: محمد السادس */
-    const char *tw = get(lx->time_words, t);
+    const char *tw = lex_get_key(lx->time_words, &k);
     if (tw && 0 != strncmp(tw, "ord:", 4))
         return 2;
     return 0;
@@ -1794,16 +1798,23 @@ ent_clean_tagger(struct ent_work *w)
 static int
 sports_word(const char *base)
 {
-    static const char *const sw[] = { "النادي", "الاندية", "لاعب", "اللاعب", "لاعبي", "لاعبيه",
-                                      "المهاجم", "مهاجم", "المدافع", "مدافع", "الحارس", "حارس",
-                                      "الكره", "المرمي", "الهداف" };
+    /* with their lengths: ent_rules() asks this of every token of a
+     * document, and most words starting with ال reach the loop, where a
+     * length compare rejects most entries without a call */
+#define SW(word) { word, sizeof(word) - 1 }
+    static const struct { const char *s; size_t n; } sw[] = {
+        SW("النادي"), SW("الاندية"), SW("لاعب"), SW("اللاعب"), SW("لاعبي"), SW("لاعبيه"),
+        SW("المهاجم"), SW("مهاجم"), SW("المدافع"), SW("مدافع"), SW("الحارس"), SW("حارس"),
+        SW("الكره"), SW("المرمي"), SW("الهداف") };
+#undef SW
     /* every word above starts with ا، ل، م or ح */
     const unsigned char *b = (const unsigned char *)base;
     if (!((0xD8 == b[0] && (0xA7 == b[1] || 0xAD == b[1])) ||
           (0xD9 == b[0] && (0x84 == b[1] || 0x85 == b[1]))))
         return 0;
+    size_t n = strlen(base);
     for (size_t k = 0; k < sizeof(sw) / sizeof(sw[0]); k++)
-        if (0 == strcmp(base, sw[k]))
+        if (sw[k].n == n && 0 == memcmp(base, sw[k].s, n))
             return 1;
     return 0;
 }

@@ -434,6 +434,22 @@ lex_get(const struct lex *lx, const char *key)
     return get_h(lx, key, klen, hash_bytes(key, klen));
 }
 
+void
+lex_key_init(struct lex_key *k, const char *key)
+{
+    k->s = key;
+    k->len = key ? strlen(key) : 0;
+    k->hash = key ? hash_bytes(key, k->len) : 0;
+}
+
+const char *
+lex_get_key(const struct lex *lx, const struct lex_key *k)
+{
+    if (NULL == lx || NULL == k->s || 0 == lx->n)
+        return NULL;
+    return get_h(lx, k->s, k->len, k->hash);
+}
+
 const char *
 lex_probe(const struct lex *lx, const char *key, size_t len, int *more)
 {
