@@ -121,6 +121,29 @@ lex_longest(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t 
 uint32_t
 lex_first_mask(const struct lex *const *lexs, size_t n, const char *key);
 
+/**
+ * An index of the first words of several lexicons, for a caller that asks
+ * lex_first_mask() of the same lexicons for every token: one probe of one
+ * table instead of one per lexicon. Built once from lexicons that no longer
+ * change; read-only afterwards and shareable by threads.
+ */
+struct lex_firsts;
+
+/**
+ * The index of @p lexs (at most 32; NULL ones never match), in that order.
+ * @return the index (free with lex_firsts_free()), or NULL when out of memory
+ */
+struct lex_firsts *
+lex_firsts_new(const struct lex *const *lexs, size_t n);
+
+/** Free an index; NULL is a no-op. */
+void
+lex_firsts_free(struct lex_firsts *fx);
+
+/** lex_first_mask(lexs, n, key) for the @p lexs and @p n the index was built from. */
+uint32_t
+lex_firsts_mask(const struct lex_firsts *fx, const char *key);
+
 /** Number of entries. */
 size_t
 lex_size(const struct lex *lx);

@@ -29,6 +29,13 @@ ent_ctx_new(const struct lq_lexicons *lex, const struct ner_model *model, struct
         return LQ_ERR_NOMEM;
     ctx->lex = lex;
     ctx->model = model;
+    const struct lex *first[ENT_FIRST_NLEX];
+    ent_first_lexicons(lex, first);
+    ctx->firsts = lex_firsts_new(first, ENT_FIRST_NLEX);
+    if (NULL == ctx->firsts) {
+        free(ctx);
+        return LQ_ERR_NOMEM;
+    }
     *out = ctx;
     return LQ_OK;
 }
@@ -36,6 +43,9 @@ ent_ctx_new(const struct lq_lexicons *lex, const struct ner_model *model, struct
 void
 ent_ctx_free(struct ent_ctx *ctx)
 {
+    if (NULL == ctx)
+        return;
+    lex_firsts_free(ctx->firsts);
     free(ctx);
 }
 

@@ -89,10 +89,18 @@ longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **val
     if (k >= 0 && s->w->first_memo && i < s->w->doc->ntokens) {
         uint16_t *m = &s->w->first_memo[i];
         if (0 == *m) {
-            const struct lex *const memo_lex[9] = {l->titles, l->honorifics, l->nationalities,
-                                                   l->places, l->org_heads, l->organizations,
-                                                   l->first_names, l->acronyms, l->time_words};
-            *m = (uint16_t)(0x8000u | lex_first_mask(memo_lex, 9, s->w->doc->tokens[i].base));
+            /* one probe of the context's index of first words; the same
+             * mask as lex_first_mask() over the nine lexicons */
+            const char *base = s->w->doc->tokens[i].base;
+            uint32_t fm;
+            if (s->w->ctx && s->w->ctx->firsts) {
+                fm = lex_firsts_mask(s->w->ctx->firsts, base);
+            } else {
+                const struct lex *memo_lex[ENT_FIRST_NLEX];
+                ent_first_lexicons(l, memo_lex);
+                fm = lex_first_mask(memo_lex, ENT_FIRST_NLEX, base);
+            }
+            *m = (uint16_t)(0x8000u | fm);
         }
         if (!(*m & (1u << k))) {
             if (value)

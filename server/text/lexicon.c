@@ -564,6 +564,80 @@ lex_first_mask(const struct lex *const *lexs, size_t n, const char *key)
     return mask;
 }
 
+/* The index is a table of its own whose slots hold every key (entry or
+ * prefix) of the source lexicons, each slot's flags the bits of the
+ * lexicons that hold it: lex_first_mask() finds exactly those slots. */
+struct lex_firsts {
+    struct lex *ix;
+};
+
+static int
+firsts_add(struct lex *ix, const char *key, size_t klen, uint32_t bit)
+{
+    if ((ix->used + 1) * 2 > ix->cap && rehash(ix))
+        return LQ_ERR_NOMEM;
+    uint64_t h = hash_bytes(key, klen);
+    size_t slot = find_slot(ix, key, klen, h);
+    struct lex_ent *e = &ix->tab[slot];
+    if (NULL == e->key) {
+        char *mem = malloc(klen + 2);
+        if (NULL == mem)
+            return LQ_ERR_NOMEM;
+        memcpy(mem, key, klen);
+        mem[klen] = '\0';
+        mem[klen + 1] = '\0';
+        e->key = mem;
+        e->value = mem + klen + 1;
+        e->hash = h;
+        e->klen = (uint32_t)klen;
+        e->flags = 0;
+        ix->tags[slot] = tag_of(h);
+        ix->used++;
+        ix->n++;
+    }
+    e->flags |= bit;
+    return LQ_OK;
+}
+
+struct lex_firsts *
+lex_firsts_new(const struct lex *const *lexs, size_t n)
+{
+    struct lex_firsts *fx = calloc(1, sizeof(*fx));
+    if (NULL == fx || NULL == (fx->ix = lex_new()))
+        goto fail;
+    for (size_t k = 0; lexs && k < n && k < 32; k++) {
+        const struct lex *lx = lexs[k];
+        if (NULL == lx || 0 == lx->n) /* lex_first_mask() skips an empty one */
+            continue;
+        for (size_t i = 0; i < lx->cap; i++)
+            if (lx->tab[i].key && LQ_OK != firsts_add(fx->ix, lx->tab[i].key, lx->tab[i].klen, 1u << k))
+                goto fail;
+    }
+    return fx;
+fail:
+    lex_firsts_free(fx);
+    return NULL;
+}
+
+void
+lex_firsts_free(struct lex_firsts *fx)
+{
+    if (NULL == fx)
+        return;
+    lex_free(fx->ix);
+    free(fx);
+}
+
+uint32_t
+lex_firsts_mask(const struct lex_firsts *fx, const char *key)
+{
+    if (NULL == fx || NULL == key || 0 == fx->ix->n)
+        return 0;
+    size_t klen = strlen(key);
+    const struct lex_ent *e = find(fx->ix, key, klen, hash_bytes(key, klen));
+    return e ? e->flags : 0;
+}
+
 size_t
 lex_size(const struct lex *lx)
 {
