@@ -99,7 +99,7 @@ evt_parse_cue(const char *value)
 
 enum evt_tclass
 evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t tok,
-                  size_t tok_end, unsigned *flags, size_t *ntok)
+                  size_t tok_end, const uint8_t *first, unsigned *flags, size_t *ntok)
 {
     const struct txt_token *t = &doc->tokens[tok];
     const char *val = NULL;
@@ -108,8 +108,10 @@ evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t 
     *ntok = 0;
     if (t->kind != TXT_WORD)
         return EVT_T_NONE;
-    n = lex_longest(triggers, doc, tok, tok_end, LEX_BASE, &val);
-    if (0 == n && t->base != t->key) /* the same lookup when no clitic was cut */
+    if (evt_first_may(first, tok, EVT_FIRST_TRIGGER, 0))
+        n = lex_longest(triggers, doc, tok, tok_end, LEX_BASE, &val);
+    if (0 == n && t->base != t->key && /* the same lookup when no clitic was cut */
+        evt_first_may(first, tok, EVT_FIRST_TRIGGER, 1))
         n = lex_longest(triggers, doc, tok, tok_end, LEX_KEY, &val);
     unsigned fut = (t->clitics && strstr(t->clitics, SIN)) ? EVT_TF_FUT : 0;
     if (0 == n && t->base && 0 == strncmp(t->base, SIN, 2) && strlen(t->base) > 6) {
@@ -176,12 +178,15 @@ longest_from(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t
 
 enum evt_cue
 evt_match_cue(const struct lex *cuelex, const struct txt_doc *doc, size_t tok, size_t tok_end,
-              size_t *ntok)
+              const uint8_t *first, size_t *ntok)
 {
     const char *val = NULL;
     const struct txt_token *t = &doc->tokens[tok];
-    size_t n = lex_longest(cuelex, doc, tok, tok_end, LEX_BASE, &val);
-    if (0 == n && t->base != t->key) /* the same lookup when no clitic was cut */
+    size_t n = 0;
+    if (evt_first_may(first, tok, EVT_FIRST_CUE, 0))
+        n = lex_longest(cuelex, doc, tok, tok_end, LEX_BASE, &val);
+    if (0 == n && t->base != t->key && /* the same lookup when no clitic was cut */
+        evt_first_may(first, tok, EVT_FIRST_CUE, 1))
         n = lex_longest(cuelex, doc, tok, tok_end, LEX_KEY, &val);
     if (0 == n && t->kind == TXT_WORD && t->base && strlen(t->base) > 4 &&
         (0 == strncmp(t->base, "\xd9\x88", 2) || 0 == strncmp(t->base, "\xd9\x81", 2)))
