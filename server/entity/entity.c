@@ -376,12 +376,17 @@ repeats(struct ent_work *w, uint8_t *taken)
             continue;
         int32_t *slot = pt_slot(&pt, match_word(t), 0);
         if (NULL == slot) {
-            /* a spelling variant of a family name: بورتنيكوف for بورتينكوف */
+            /* a spelling variant of a family name: بورتنيكوف for بورتينكوف
+             * (no skeleton to match when no family name gave one; the
+             * table is asked before the lexicons: the same test, cheaper) */
+            if (0 == skel.nph)
+                continue;
             char sk[256];
             size_t sl = ent_skeleton(t->base, sk, sizeof(sk));
-            if (sl < 4 * 2 || sl >= sizeof(sk) || !repeatable_word(w, t, NER_PER) ||
+            if (sl < 4 * 2 || sl >= sizeof(sk) || NULL == pt_slot(&skel, sk, 0) ||
+                !repeatable_word(w, t, NER_PER) ||
                 lex_get(w->lx->first_names, t->base) || lex_get(w->lx->places, t->base) ||
-                lex_get(w->lx->org_heads, t->base) || NULL == pt_slot(&skel, sk, 0))
+                lex_get(w->lx->org_heads, t->base))
                 continue;
             struct ent_cand c = { .b = (uint32_t)i, .e = (uint32_t)i + 1, .type = NER_PER,
                                   .source = ENT_SRC_COREF, .prio = 0, .title_b = -1,
