@@ -74,9 +74,30 @@ get(const struct lex *lx, const struct txt_token *t)
 }
 
 /* The rules ask some ten lexicons about each token, and most say no at the
- * first word. Which of the lexicons below the token's base starts an entry
- * of is found once per token (one hash, lex_first_mask()) and kept in
- * w->first_memo; a lexicon it does not start gives 0 without a lookup. */
+ * first word. Which of the lexicons of ent_first_lexicons() the base of
+ * token i (< ntokens; w->first_memo not NULL) starts an entry of is found
+ * once per token (one probe of the context's index of first words, or
+ * lex_first_mask()) and kept in w->first_memo; a lexicon it does not start
+ * gives nothing, without a lookup. */
+static uint32_t
+first_bits(struct ent_work *w, size_t i)
+{
+    uint16_t *m = &w->first_memo[i];
+    if (0 == *m) {
+        const char *base = w->doc->tokens[i].base;
+        uint32_t fm;
+        if (w->ctx && w->ctx->firsts) {
+            fm = lex_firsts_mask(w->ctx->firsts, base);
+        } else {
+            const struct lex *memo_lex[ENT_FIRST_NLEX];
+            ent_first_lexicons(w->lx, memo_lex);
+            fm = lex_first_mask(memo_lex, ENT_FIRST_NLEX, base);
+        }
+        *m = (uint16_t)(0x8000u | fm);
+    }
+    return *m & 0x7FFFu;
+}
+
 static size_t
 longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **value)
 {
@@ -86,34 +107,20 @@ longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **val
     int k = lx == l->titles ? 0 : lx == l->honorifics ? 1 : lx == l->nationalities ? 2
           : lx == l->places ? 3 : lx == l->org_heads ? 4 : lx == l->organizations ? 5
           : lx == l->first_names ? 6 : lx == l->acronyms ? 7 : lx == l->time_words ? 8 : -1;
-    if (k >= 0 && s->w->first_memo && i < s->w->doc->ntokens) {
-        uint16_t *m = &s->w->first_memo[i];
-        if (0 == *m) {
-            /* one probe of the context's index of first words; the same
-             * mask as lex_first_mask() over the nine lexicons */
-            const char *base = s->w->doc->tokens[i].base;
-            uint32_t fm;
-            if (s->w->ctx && s->w->ctx->firsts) {
-                fm = lex_firsts_mask(s->w->ctx->firsts, base);
-            } else {
-                const struct lex *memo_lex[ENT_FIRST_NLEX];
-                ent_first_lexicons(l, memo_lex);
-                fm = lex_first_mask(memo_lex, ENT_FIRST_NLEX, base);
-            }
-            *m = (uint16_t)(0x8000u | fm);
-        }
-        if (!(*m & (1u << k))) {
-            if (value)
-                *value = NULL;
-            return 0;
-        }
+    if (k >= 0 && s->w->first_memo && i < s->w->doc->ntokens &&
+        !(first_bits(s->w, i) & (1u << k))) {
+        if (value)
+            *value = NULL;
+        return 0;
     }
     return lex_longest(lx, s->w->doc, i, s->e, LEX_BASE, value);
 }
 
-/* nonname: 0 absent, 1 a common noun, 2 a function word, verb or time word */
+/* nonname: 0 absent, 1 a common noun, 2 a function word, verb or time word;
+ * @p bits: first_bits() of the token, or all ones for a token outside the
+ * document (a copy with a changed key) */
 static int
-nonname_lookup(const struct sent *s, const struct txt_token *t);
+nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits);
 
 /* nonname_lookup(), looked up once per token of the document */
 static int
@@ -122,20 +129,19 @@ nonname(const struct sent *s, const struct txt_token *t)
     const struct txt_doc *doc = s->w->doc;
     uint8_t *memo = s->w->nonname_memo;
     if (NULL == memo || t < doc->tokens || t >= doc->tokens + doc->ntokens)
-        return nonname_lookup(s, t);
+        return nonname_lookup(s, t, ~0u);
     size_t i = (size_t)(t - doc->tokens);
     if (0 == memo[i])
-        memo[i] = (uint8_t)(nonname_lookup(s, t) + 1);
+        memo[i] = (uint8_t)(nonname_lookup(s, t, s->w->first_memo ? first_bits(s->w, i) : ~0u) + 1);
     return memo[i] - 1;
 }
 
 static int
-nonname_lookup(const struct sent *s, const struct txt_token *t)
+nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
 {
     const struct lq_lexicons *lx = s->w->lx;
-    struct lex_key k; /* four lexicons are asked about the base: hash it once */
-    lex_key_init(&k, t->base);
-#define BASE_IS(word) (sizeof(word) - 1 == k.len && 0 == memcmp(t->base, word, k.len))
+    size_t blen = strlen(t->base);
+#define BASE_IS(word) (sizeof(word) - 1 == blen && 0 == memcmp(t->base, word, blen))
     /* على and علي share a key; the preposition is written with ى */
     if (BASE_IS("علي"))
         return NULL != strstr(t->surface, "ى") ? 2 : 0;
@@ -146,22 +152,28 @@ nonname_lookup(const struct sent *s, const struct txt_token *t)
     /* ألينا، آليس: a word written with أ or آ is none of إلى، إليه، إلينا */
     int not_ila = (0 == strncmp(t->surface, "أ", strlen("أ")) || 0 == strncmp(t->surface, "آ", strlen("آ"))) &&
                   0 == strncmp(t->base, "الي", strlen("الي"));
-    const char *v = not_ila ? NULL : lex_get_key(lx->nonname, &k);
+    /* four lexicons are asked about the base, those first_bits() does not
+     * rule out: the base is hashed once for them */
+    const uint32_t time_bit = 1u << 8;
+    struct lex_key k = { NULL, 0, 0 };
+    if (bits & (ENT_FIRST_NONNAME | ENT_FIRST_TRIGGERS | ENT_FIRST_CUES | time_bit))
+        lex_key_init(&k, t->base);
+    const char *v = not_ila || !(bits & ENT_FIRST_NONNAME) ? NULL : lex_get_key(lx->nonname, &k);
     if (v)
         return 0 == strcmp(v, "noun") ? 1 : 2;
-    if (lex_get_key(lx->triggers, &k))
+    if ((bits & ENT_FIRST_TRIGGERS) && lex_get_key(lx->triggers, &k))
         return 2;
     /* cues that are nouns (placehead مدينة، group وفد، counterpart نظيره,
      * sports مباراة، media، dual) may stand in names and titles; the others
      * (particles, verbs, complementizers) end them */
-    const char *cue = lex_get_key(lx->cues, &k);
+    const char *cue = (bits & ENT_FIRST_CUES) ? lex_get_key(lx->cues, &k) : NULL;
     if (cue && !(0 == strcmp(cue, "placehead") || 0 == strcmp(cue, "group") ||
                  0 == strcmp(cue, "counterpart") || 0 == strcmp(cue, "sports") ||
                  0 == strcmp(cue, "media") || 0 == strcmp(cue, "dual") ||
                  0 == strncmp(cue, "members", strlen("members"))))
         return 2;
     /* ordinals stay in names: محمد السادس */
-    const char *tw = lex_get_key(lx->time_words, &k);
+    const char *tw = (bits & time_bit) ? lex_get_key(lx->time_words, &k) : NULL;
     if (tw && 0 != strncmp(tw, "ord:", 4))
         return 2;
     return 0;
@@ -2006,7 +2018,8 @@ ent_rules(struct ent_work *w)
      * sports) and of football reporting */
     unsigned sports = 0;
     for (size_t i = 0; i < doc->ntokens && sports < 3; i++) {
-        if (w->lx->cues) {
+        /* first_bits() rules most words out; the rules need the bits anyway */
+        if (w->lx->cues && (NULL == w->first_memo || (first_bits(w, i) & ENT_FIRST_CUES))) {
             const char *c = lex_get(w->lx->cues, doc->tokens[i].base);
             if (c && 0 == strcmp(c, "sports"))
                 sports++;
