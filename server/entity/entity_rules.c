@@ -1814,53 +1814,62 @@ ent_clean_tagger(struct ent_work *w)
     return LQ_OK;
 }
 
+/* A word of a fixed list with its length. The lists below are asked about
+ * every token of an article (or of a sports article): the length is taken
+ * once and compared before the bytes, where strcmp() against each word
+ * cost a call apiece. */
+struct word_len {
+    const char *s;
+    size_t n;
+};
+
+#define WL(word) { word, sizeof(word) - 1 }
+
+/* is @p s one of the @p ntab words of @p tab? */
+static int
+in_words(const char *s, const struct word_len *tab, size_t ntab)
+{
+    size_t n = strlen(s);
+    for (size_t k = 0; k < ntab; k++)
+        if (tab[k].n == n && 0 == memcmp(s, tab[k].s, n))
+            return 1;
+    return 0;
+}
+
 /* words of football reporting that cues.txt does not list as sports words */
 static int
 sports_word(const char *base)
 {
-    /* with their lengths: ent_rules() asks this of every token of a
-     * document, and most words starting with ال reach the loop, where a
-     * length compare rejects most entries without a call */
-#define SW(word) { word, sizeof(word) - 1 }
-    static const struct { const char *s; size_t n; } sw[] = {
-        SW("النادي"), SW("الاندية"), SW("لاعب"), SW("اللاعب"), SW("لاعبي"), SW("لاعبيه"),
-        SW("المهاجم"), SW("مهاجم"), SW("المدافع"), SW("مدافع"), SW("الحارس"), SW("حارس"),
-        SW("الكره"), SW("المرمي"), SW("الهداف") };
-#undef SW
+    static const struct word_len sw[] = {
+        WL("النادي"), WL("الاندية"), WL("لاعب"), WL("اللاعب"), WL("لاعبي"), WL("لاعبيه"),
+        WL("المهاجم"), WL("مهاجم"), WL("المدافع"), WL("مدافع"), WL("الحارس"), WL("حارس"),
+        WL("الكره"), WL("المرمي"), WL("الهداف") };
     /* every word above starts with ا، ل، م or ح */
     const unsigned char *b = (const unsigned char *)base;
     if (!((0xD8 == b[0] && (0xA7 == b[1] || 0xAD == b[1])) ||
           (0xD9 == b[0] && (0x84 == b[1] || 0x85 == b[1]))))
         return 0;
-    size_t n = strlen(base);
-    for (size_t k = 0; k < sizeof(sw) / sizeof(sw[0]); k++)
-        if (sw[k].n == n && 0 == memcmp(base, sw[k].s, n))
-            return 1;
-    return 0;
+    return in_words(base, sw, sizeof(sw) / sizeof(sw[0]));
 }
 
 /* a player's or coach's role, whose genitive is his club: لاعب النصر */
 static int
 club_role(const struct txt_token *t)
 {
-    static const char *const r[] = { "لاعب", "مدافع", "مهاجم", "حارس", "نجم", "مدرب", "هداف",
-                                     "لاعبو", "لاعبي", "نجوم", "جماهير", "جمهور", "انصار" };
-    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
-        if (0 == strcmp(t->base, r[k]))
-            return 1;
-    return 0;
+    static const struct word_len r[] = {
+        WL("لاعب"), WL("مدافع"), WL("مهاجم"), WL("حارس"), WL("نجم"), WL("مدرب"), WL("هداف"),
+        WL("لاعبو"), WL("لاعبي"), WL("نجوم"), WL("جماهير"), WL("جمهور"), WL("انصار") };
+    return in_words(t->base, r, sizeof(r) / sizeof(r[0]));
 }
 
 /* the team's own positions and units, never a club: لاعب الوسط */
 static int
 team_word(const char *base)
 {
-    static const char *const r[] = { "الوسط", "الدفاع", "الهجوم", "الارتكاز", "الفريق", "النادي",
-                                     "المنتخب", "الاندية", "الكره", "الرديف", "الشباب", "الناشيين" };
-    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
-        if (0 == strcmp(base, r[k]))
-            return 1;
-    return 0;
+    static const struct word_len r[] = {
+        WL("الوسط"), WL("الدفاع"), WL("الهجوم"), WL("الارتكاز"), WL("الفريق"), WL("النادي"),
+        WL("المنتخب"), WL("الاندية"), WL("الكره"), WL("الرديف"), WL("الشباب"), WL("الناشيين") };
+    return in_words(base, r, sizeof(r) / sizeof(r[0]));
 }
 
 /* could a definite word be a club named by an ordinary word (الكواكب)? */
@@ -1947,8 +1956,8 @@ club_rules(struct ent_work *w, uint32_t b, uint32_t e)
     uint32_t i = b;
     while (i < e) {
         const struct txt_token *t = tok(&s, i);
-        if (TXT_WORD == t->kind && (0 == strcmp(t->key, "سبور") || 0 == strcmp(t->key, "سبورت")) &&
-            i > b) {
+        static const struct word_len sport[] = { WL("سبور"), WL("سبورت") };
+        if (TXT_WORD == t->kind && i > b && in_words(t->key, sport, 2)) {
             /* up to two unknown words before it */
             uint32_t k = i;
             while (k > b && i - k < 2) {
