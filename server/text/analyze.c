@@ -317,12 +317,21 @@ analyze(const struct txt_ctx *ctx, struct txt_scratch *sc, struct lq_arena *aren
     doc->cp_byte = cp_byte;
     doc->cp_utf16 = cp_utf16;
 
-    size_t nt = txti_tokenize(cps, ncp, NULL);
-    struct txt_token *toks = lq_arena_alloc(arena, (nt ? nt : 1) * sizeof(struct txt_token));
+    /* one pass in the usual case: room for a token every four code points
+     * (prose averages more than five: a word and a space); a text with more
+     * tokens than that is tokenized again into room for all of them */
+    size_t cap = ncp / 4 + 16;
+    struct txt_token *toks = lq_arena_alloc(arena, cap * sizeof(struct txt_token));
     if (NULL == toks)
         return LQ_ERR_NOMEM;
     memset(toks, 0, sizeof(struct txt_token));
-    txti_tokenize(cps, ncp, toks);
+    size_t nt = txti_tokenize(cps, ncp, toks, cap);
+    if (nt > cap) {
+        toks = lq_arena_alloc(arena, nt * sizeof(struct txt_token));
+        if (NULL == toks)
+            return LQ_ERR_NOMEM;
+        txti_tokenize(cps, ncp, toks, nt);
+    }
     txti_mark_quotes(cps, ncp, toks, nt);
     doc->tokens = toks;
     doc->ntokens = nt;
@@ -393,8 +402,7 @@ txt_analyze_word(const struct txt_ctx *ctx, struct lq_arena *arena, const char *
     /* the kind the tokenizer gives a lone word; else by what it holds */
     struct txt_token one[2];
     enum txt_kind kind = TXT_SYMBOL;
-    if (n && n <= TXTI_TOKEN_MAX && 1 == txti_tokenize(cps, n, NULL)) {
-        txti_tokenize(cps, n, one);
+    if (n && n <= TXTI_TOKEN_MAX && 1 == txti_tokenize(cps, n, one, 1)) {
         kind = one[0].kind;
     } else {
         int has[TXTI_SYMBOL + 1] = { 0 };

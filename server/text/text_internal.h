@@ -99,12 +99,12 @@ int
 txti_is_quote(uint32_t cp);
 
 /**
- * Tokenize cps[0, n). With @p out NULL, only count.
- * @param out  room for the count a counting run returned
- * @return the number of tokens
+ * Tokenize cps[0, n): the first @p cap tokens are written to @p out (none
+ * when @p out is NULL), the others only counted.
+ * @return the number of tokens (more than @p cap: run again with room for all)
  */
 size_t
-txti_tokenize(const uint32_t *cps, size_t n, struct txt_token *out);
+txti_tokenize(const uint32_t *cps, size_t n, struct txt_token *out, size_t cap);
 
 /** Set the quote flags of the tokens (needs their kind and offsets). */
 void
