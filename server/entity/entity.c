@@ -135,13 +135,26 @@ cand_pos(const void *a, const void *b)
     return x->b < y->b ? -1 : x->b > y->b ? 1 : 0;
 }
 
+/* qsort() of the candidates, skipped when they are in order already, as
+ * they often are when sorted by position again: glibc's qsort() is a
+ * stable merge sort here, which gives an ordered array back unchanged. */
+static void
+sort_cands(struct ent_work *w, int (*cmp)(const void *, const void *))
+{
+    size_t k = 1;
+    while (k < w->ncands && cmp(&w->cands[k - 1], &w->cands[k]) <= 0)
+        k++;
+    if (k < w->ncands)
+        qsort(w->cands, w->ncands, sizeof(*w->cands), cmp);
+}
+
 /* Keep the preferred candidates that do not overlap; returns the count kept. */
 static size_t
 resolve(struct ent_work *w, uint8_t *taken)
 {
     if (0 == w->ncands)
         return 0;
-    qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pref);
+    sort_cands(w, cand_pref);
     size_t kept = 0;
     for (size_t k = 0; k < w->ncands; k++) {
         struct ent_cand *c = &w->cands[k];
@@ -159,7 +172,7 @@ resolve(struct ent_work *w, uint8_t *taken)
     }
     w->ncands = kept;
     if (kept)
-        qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+        sort_cands(w, cand_pos);
     return kept;
 }
 
@@ -427,7 +440,7 @@ repeats(struct ent_work *w, uint8_t *taken)
         i += best - 1;
     }
     if (w->ncands > 1)
-        qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+        sort_cands(w, cand_pos);
     return LQ_OK;
 }
 
@@ -513,7 +526,7 @@ split_surnames(struct ent_work *w)
         split = 1;
     }
     if (split)
-        qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+        sort_cands(w, cand_pos);
     return LQ_OK;
 }
 
