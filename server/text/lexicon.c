@@ -11,10 +11,8 @@
 
 #include "liqa/status.h"
 #include "liqa/text.h"
+#include "text_internal.h"
 
-#define HASH_SEED 0x9E3779B97F4A7C15ull
-#define HASH_MUL1 0xbf58476d1ce4e5b9ull
-#define HASH_MUL2 0x94d049bb133111ebull
 #define LINE_MAX_BYTES 4096u
 #define FILE_MAX_BYTES (256u * 1024u * 1024u)
 #define PROBE_MAX 1024u /* bytes of the longest probe string of lex_longest */
@@ -59,33 +57,12 @@ rd32(const unsigned char *p)
     return v;
 }
 
-/* The hash of n bytes: 8 bytes a step, the tail read as two overlapping
- * 4-byte words (or 1 to 3 bytes), the length mixed in; then a final mix.
- * Same value on every machine of the same byte order; only this file uses
- * it, for its own table. */
+/* The hash of n bytes (txti_hash_bytes(), shared with the document's word
+ * set). Same value on every machine of the same byte order. */
 static inline uint64_t
 hash_bytes(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t h = HASH_SEED ^ ((uint64_t)n * HASH_MUL2);
-    while (n > 8) {
-        h = (h ^ rd64(p)) * HASH_MUL1;
-        h ^= h >> 31;
-        p += 8;
-        n -= 8;
-    }
-    uint64_t t;
-    if (n >= 4)
-        t = (rd32(p) << 32) | rd32(p + n - 4);
-    else if (n)
-        t = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1];
-    else
-        t = 0;
-    h = (h ^ t) * HASH_MUL1;
-    h ^= h >> 29;
-    h *= HASH_MUL2;
-    h ^= h >> 32;
-    return h;
+    return txti_hash_bytes(s, n);
 }
 
 /* a[0..n) == b[0..n), for the short keys of a lexicon without a call */

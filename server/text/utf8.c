@@ -70,18 +70,6 @@ txt_utf8_valid(const char *str, size_t len, size_t *bad)
 }
 
 size_t
-txti_utf8_len(uint32_t cp)
-{
-    if (cp < 0x80)
-        return 1;
-    if (cp < 0x800)
-        return 2;
-    if (cp < 0x10000)
-        return 3;
-    return 4;
-}
-
-size_t
 txti_utf8_put(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;
