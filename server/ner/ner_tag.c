@@ -291,7 +291,8 @@ struct ner_tagger {
     uint8_t *covered;
     size_t mcap;
     struct dslot *dict;
-    size_t dmask;
+    size_t dmask;  /* this document's slots - 1 (a power of two, <= dalloc) */
+    size_t dalloc; /* slots allocated */
     size_t cap;
     struct ner_tokinfo *info;
     float *emit, *delta, *beta;
@@ -1032,15 +1033,20 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
     size_t want = 16;
     while (want < 4 * (ns * (DOC_MAX_WORDS + 2) + 1))
         want *= 2;
-    if (want > t->dmask + 1 || NULL == t->dict) {
+    if (want > t->dalloc || NULL == t->dict) {
         free(t->dict);
         t->dict = malloc(want * sizeof(*t->dict));
         if (NULL == t->dict) {
             t->dmask = 0;
+            t->dalloc = 0;
             return LQ_ERR_NOMEM;
         }
-        t->dmask = want - 1;
+        t->dalloc = want;
     }
+    /* only the slots this document needs: after a long document the table
+     * stays large, and clearing all of it for every later one cost more
+     * than the lookups (what the table holds does not depend on its size) */
+    t->dmask = want - 1;
     for (size_t i = 0; i <= t->dmask; i++)
         t->dict[i].key = 0;
     const struct ner_match *mt = t->match;
