@@ -46,10 +46,16 @@ static const uint8_t may_end[L] = {1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1};
 static int
 has_neg_inf(const float *v)
 {
-    int any = 0;
-    for (int l = 0; l < L; l++)
+    int any = 0, l = 0;
+#if defined(__SSE2__)
+    /* four compares a step (the same == as below), asked once per position */
+    const __m128 ni = _mm_set1_ps(NEG_INF);
+    for (; l + 4 <= L; l += 4)
+        any |= _mm_movemask_ps(_mm_cmpeq_ps(_mm_loadu_ps(v + l), ni));
+#endif
+    for (; l < L; l++)
         any |= NEG_INF == v[l];
-    return any;
+    return 0 != any;
 }
 
 /* One step of the forward pass: cur[y] = best of prev[x] + trans[x][y] over
