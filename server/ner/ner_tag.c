@@ -110,6 +110,29 @@ forward_step(const struct ner_trans *tr, const float (*tt)[8], const float *prev
      * ascending order, so a lane keeps the first of equal scores */
     float best[8];
     int arg[8];
+#if defined(__SSE2__)
+    /* the same, four lanes a step: a lane takes s and closing[k] where
+     * s > best (CMPGTPS), else keeps both */
+    {
+        __m128 b0 = _mm_set1_ps(NEG_INF), b1 = b0;
+        __m128i a0 = _mm_setzero_si128(), a1 = a0;
+        for (int k = 0; k < NCLOSE; k++) {
+            __m128 p = _mm_set1_ps(prev[closing[k]]);
+            __m128i x = _mm_set1_epi32(closing[k]);
+            __m128 s0 = _mm_add_ps(p, _mm_loadu_ps(tt[k])), s1 = _mm_add_ps(p, _mm_loadu_ps(tt[k] + 4));
+            __m128 g0 = _mm_cmpgt_ps(s0, b0), g1 = _mm_cmpgt_ps(s1, b1);
+            b0 = _mm_or_ps(_mm_and_ps(g0, s0), _mm_andnot_ps(g0, b0));
+            b1 = _mm_or_ps(_mm_and_ps(g1, s1), _mm_andnot_ps(g1, b1));
+            __m128i m0 = _mm_castps_si128(g0), m1 = _mm_castps_si128(g1);
+            a0 = _mm_or_si128(_mm_and_si128(m0, x), _mm_andnot_si128(m0, a0));
+            a1 = _mm_or_si128(_mm_and_si128(m1, x), _mm_andnot_si128(m1, a1));
+        }
+        _mm_storeu_ps(best, b0);
+        _mm_storeu_ps(best + 4, b1);
+        _mm_storeu_si128((__m128i *)arg, a0);
+        _mm_storeu_si128((__m128i *)(arg + 4), a1);
+    }
+#else
     for (int j = 0; j < 8; j++) {
         best[j] = NEG_INF;
         arg[j] = 0;
@@ -123,6 +146,7 @@ forward_step(const struct ner_trans *tr, const float (*tt)[8], const float *prev
             arg[j] = better ? closing[k] : arg[j];
         }
     }
+#endif
     for (int j = 0; j < NCLOSE; j++) {
         int y = starting[j];
         cur[y] = NEG_INF == best[j] ? NEG_INF : best[j] + e[y];
