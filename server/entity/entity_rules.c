@@ -98,7 +98,28 @@ first_bits(struct ent_work *w, size_t i)
     return *m & 0x7FFFu;
 }
 
+/* longest() for lexicon @p lx, bit @p k of first_bits() (-1: none) */
 static size_t
+longest_k(const struct sent *s, const struct lex *lx, int k, uint32_t i, const char **value)
+{
+    if (k >= 0 && s->w->first_memo && i < s->w->doc->ntokens &&
+        !(first_bits(s->w, i) & (1u << k))) {
+        if (value)
+            *value = NULL;
+        return 0;
+    }
+    return lex_longest(lx, s->w->doc, i, s->e, LEX_BASE, value);
+}
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* Inline, so that where a call names the lexicon (lx->titles) the compiler
+ * folds the comparisons below to the constant bit. */
+static ALWAYS_INLINE size_t
 longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **value)
 {
     if (NULL == lx || i >= s->e)
@@ -107,13 +128,7 @@ longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **val
     int k = lx == l->titles ? 0 : lx == l->honorifics ? 1 : lx == l->nationalities ? 2
           : lx == l->places ? 3 : lx == l->org_heads ? 4 : lx == l->organizations ? 5
           : lx == l->first_names ? 6 : lx == l->acronyms ? 7 : lx == l->time_words ? 8 : -1;
-    if (k >= 0 && s->w->first_memo && i < s->w->doc->ntokens &&
-        !(first_bits(s->w, i) & (1u << k))) {
-        if (value)
-            *value = NULL;
-        return 0;
-    }
-    return lex_longest(lx, s->w->doc, i, s->e, LEX_BASE, value);
+    return longest_k(s, lx, k, i, value);
 }
 
 /* nonname: 0 absent, 1 a common noun, 2 a function word, verb or time word;
