@@ -392,7 +392,7 @@ repeats(struct ent_work *w, uint8_t *taken)
             /* a spelling variant of a family name: بورتنيكوف for بورتينكوف
              * (no skeleton to match when no family name gave one; the
              * table is asked before the lexicons: the same test, cheaper) */
-            if (0 == skel.nph)
+            if (0 == skel.nph || strlen(t->base) < 4 * 2) /* a skeleton is never longer */
                 continue;
             char sk[256];
             size_t sl = ent_skeleton(t->base, sk, sizeof(sk));
