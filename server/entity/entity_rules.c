@@ -80,22 +80,28 @@ get(const struct lex *lx, const struct txt_token *t)
  * lex_first_mask()) and kept in w->first_memo; a lexicon it does not start
  * gives nothing, without a lookup. */
 static uint32_t
-first_bits(struct ent_work *w, size_t i)
+first_bits_fill(struct ent_work *w, size_t i)
 {
     uint16_t *m = &w->first_memo[i];
-    if (0 == *m) {
-        const char *base = w->doc->tokens[i].base;
-        uint32_t fm;
-        if (w->ctx && w->ctx->firsts) {
-            fm = lex_firsts_mask(w->ctx->firsts, base);
-        } else {
-            const struct lex *memo_lex[ENT_FIRST_NLEX];
-            ent_first_lexicons(w->lx, memo_lex);
-            fm = lex_first_mask(memo_lex, ENT_FIRST_NLEX, base);
-        }
-        *m = (uint16_t)(0x8000u | fm);
+    const char *base = w->doc->tokens[i].base;
+    uint32_t fm;
+    if (w->ctx && w->ctx->firsts) {
+        fm = lex_firsts_mask(w->ctx->firsts, base);
+    } else {
+        const struct lex *memo_lex[ENT_FIRST_NLEX];
+        ent_first_lexicons(w->lx, memo_lex);
+        fm = lex_first_mask(memo_lex, ENT_FIRST_NLEX, base);
     }
+    *m = (uint16_t)(0x8000u | fm);
     return *m & 0x7FFFu;
+}
+
+/* inline: most calls find the bits kept */
+static inline uint32_t
+first_bits(struct ent_work *w, size_t i)
+{
+    uint16_t m = w->first_memo[i];
+    return m ? m & 0x7FFFu : first_bits_fill(w, i);
 }
 
 /* longest() for lexicon @p lx, bit @p k of first_bits() (-1: none) */
