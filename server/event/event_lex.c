@@ -55,7 +55,7 @@ static unsigned
 lookup_word(const struct name_code *tab, size_t ntab, const char *s, size_t n)
 {
     for (size_t i = 0; i < ntab; i++)
-        if (tab[i].len == n && 0 == memcmp(tab[i].name, s, n))
+        if (tab[i].len == n && n && tab[i].name[0] == s[0] && 0 == memcmp(tab[i].name, s, n))
             return tab[i].code;
     return 0;
 }
@@ -188,8 +188,9 @@ evt_match_cue(const struct lex *cuelex, const struct txt_doc *doc, size_t tok, s
     if (0 == n && t->base != t->key && /* the same lookup when no clitic was cut */
         evt_first_may(first, tok, EVT_FIRST_CUE, 1))
         n = lex_longest(cuelex, doc, tok, tok_end, LEX_KEY, &val);
-    if (0 == n && t->kind == TXT_WORD && t->base && strlen(t->base) > 4 &&
-        (0 == strncmp(t->base, "\xd9\x88", 2) || 0 == strncmp(t->base, "\xd9\x81", 2)))
+    if (0 == n && t->kind == TXT_WORD && t->base &&
+        (0 == strncmp(t->base, "\xd9\x88", 2) || 0 == strncmp(t->base, "\xd9\x81", 2)) &&
+        strlen(t->base) > 4)
         n = longest_from(cuelex, doc, tok, tok_end, t->base + 2, &val); /* و ف */
     *ntok = n;
     if (0 == n)
