@@ -282,9 +282,18 @@ analyze(const struct txt_ctx *ctx, struct txt_scratch *sc, struct lq_arena *aren
         const char *text, size_t len, struct txt_doc **out)
 {
     const unsigned char *u = (const unsigned char *)text;
-    size_t ncp = 0;
-    for (size_t i = 0; i < len; i++)
-        ncp += (u[i] & 0xC0) != 0x80;
+    /* code points: bytes that are no continuation byte (10xxxxxx), eight
+     * bytes a step: bit 7 of a byte stays set where bit 7 is set and bit 6
+     * is clear, and the bytes of (x >> 7) add up in the top byte */
+    size_t ncp = len, i0 = 0;
+    for (; i0 + 8 <= len; i0 += 8) {
+        uint64_t w;
+        memcpy(&w, u + i0, sizeof(w));
+        uint64_t x = w & ~(w << 1) & 0x8080808080808080ull;
+        ncp -= (size_t)(((x >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i0 < len; i0++)
+        ncp -= (u[i0] & 0xC0) == 0x80;
     struct txt_doc *doc = lq_arena_calloc(arena, 1, sizeof(*doc));
     uint32_t *cp_byte = lq_arena_alloc(arena, (ncp + 1) * sizeof(uint32_t));
     uint32_t *cp_utf16 = lq_arena_alloc(arena, (ncp + 1) * sizeof(uint32_t));
