@@ -206,7 +206,9 @@ hash_str(const char *s)
 static const char *
 match_word(const struct txt_token *t)
 {
-    if (0 == strcmp(t->base, "ابن"))
+    /* asked of every token: the first two letters (اب) before strcmp() */
+    const unsigned char *b = (const unsigned char *)t->base;
+    if (0xD8 == b[0] && 0xA7 == b[1] && 0xD8 == b[2] && 0xA8 == b[3] && 0 == strcmp(t->base, "ابن"))
         return "بن";
     return t->base;
 }
