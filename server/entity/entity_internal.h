@@ -24,6 +24,7 @@ struct ent_ctx {
 };
 
 #define ENT_FIRST_NLEX 12
+#define ENT_FIRST_TIME_WORDS (1u << 8)
 #define ENT_FIRST_CUES (1u << 9)
 #define ENT_FIRST_NONNAME (1u << 10)
 #define ENT_FIRST_TRIGGERS (1u << 11)

@@ -104,6 +104,18 @@ first_bits(struct ent_work *w, size_t i)
     return m ? m & 0x7FFFu : first_bits_fill(w, i);
 }
 
+/* get(lx, t) for the lexicon of first_bits() bit @p bit: NULL without a
+ * lookup for a token of the document whose bit is clear */
+static const char *
+get_bit(const struct sent *s, const struct lex *lx, uint32_t bit, const struct txt_token *t)
+{
+    const struct txt_doc *doc = s->w->doc;
+    if (s->w->first_memo && t >= doc->tokens && t < doc->tokens + doc->ntokens &&
+        !(first_bits(s->w, (size_t)(t - doc->tokens)) & bit))
+        return NULL;
+    return get(lx, t);
+}
+
 /* longest() for lexicon @p lx, bit @p k of first_bits() (-1: none) */
 static size_t
 longest_k(const struct sent *s, const struct lex *lx, int k, uint32_t i, const char **value)
@@ -175,7 +187,7 @@ nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
                   0 == strncmp(t->base, "الي", strlen("الي"));
     /* four lexicons are asked about the base, those first_bits() does not
      * rule out: the base is hashed once for them */
-    const uint32_t time_bit = 1u << 8;
+    const uint32_t time_bit = ENT_FIRST_TIME_WORDS;
     struct lex_key k = { NULL, 0, 0 };
     if (bits & (ENT_FIRST_NONNAME | ENT_FIRST_TRIGGERS | ENT_FIRST_CUES | time_bit))
         lex_key_init(&k, t->base);
@@ -621,7 +633,7 @@ boundary(const struct sent *s, uint32_t e)
     if (longest(s, s->w->lx->titles, e, NULL) || longest(s, s->w->lx->honorifics, e, NULL))
         return 1;
     /* بحضور، مع، لبحث: a cue that opens a phrase of its own */
-    const char *cue = get(s->w->lx->cues, t);
+    const char *cue = get_bit(s, s->w->lx->cues, ENT_FIRST_CUES, t);
     if (cue && (0 == strcmp(cue, "attend") || 0 == strcmp(cue, "with") || 0 == strcmp(cue, "purpose")))
         return 1;
     return 0;
@@ -671,7 +683,7 @@ ruler_title(const struct txt_token *t)
 static int
 ordinal(const struct sent *s, const struct txt_token *t)
 {
-    const char *v = get(s->w->lx->time_words, t);
+    const char *v = get_bit(s, s->w->lx->time_words, ENT_FIRST_TIME_WORDS, t);
     return v && 0 == strncmp(v, "ord:", 4);
 }
 
@@ -1472,7 +1484,7 @@ appositive_name(struct sent *s, uint32_t i, uint32_t *next)
         return LQ_OK;
     /* the verb, with its conjunction left on or split off (وقال) */
     const struct txt_token *v = tok(s, i - 1);
-    const char *cue = get(lx->cues, v);
+    const char *cue = get_bit(s, lx->cues, ENT_FIRST_CUES, v);
     if (NULL == cue && lx->cues && (0 == strncmp(v->base, "و", strlen("و")) ||
                                     0 == strncmp(v->base, "ف", strlen("ف"))))
         cue = lex_get(lx->cues, v->base + strlen("و"));
@@ -1560,7 +1572,7 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
     /* برئاسة X، بقيادة X، بحضور X: so do the words that introduce a person */
     if (amb && i > s->b) {
         const struct txt_token *p = tok(s, i - 1);
-        const char *cue = get(s->w->lx->cues, p);
+        const char *cue = get_bit(s, s->w->lx->cues, ENT_FIRST_CUES, p);
         if ((clitic_is(p, "ب") && (0 == strcmp(p->base, "رياسه") || 0 == strcmp(p->base, "قياده"))) ||
             (cue && 0 == strcmp(cue, "attend")))
             amb = 0;
@@ -1660,7 +1672,7 @@ name_word_end(const struct sent *s, const struct txt_token *t)
     const char *b = t->surface;
     if (strstr(b, "ً") || strstr(b, "ٌ") || strstr(b, "ٍ"))
         return 0;
-    if (get(s->w->lx->cues, t) && !first_name(s, (uint32_t)(t - s->t), NULL))
+    if (get_bit(s, s->w->lx->cues, ENT_FIRST_CUES, t) && !first_name(s, (uint32_t)(t - s->t), NULL))
         return 0;
     /* ميسي استعدادا: a verbal noun, in the accusative or not */
     char buf[256];
