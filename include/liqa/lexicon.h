@@ -65,6 +65,25 @@ const char *
 lex_get(const struct lex *lx, const char *key);
 
 /**
+ * A folded key hashed once, for a caller that asks several lexicons about
+ * the same word (lex_get_key()). It points to the caller's string, which
+ * must outlive it; it owns nothing.
+ */
+struct lex_key {
+    const char *s; /**< the folded key (NUL-terminated) */
+    size_t len;    /**< strlen(s) */
+    uint64_t hash; /**< as the lexicons hash it */
+};
+
+/** Fill @p k for the folded key @p key (NULL: a key no lexicon holds). */
+void
+lex_key_init(struct lex_key *k, const char *key);
+
+/** lex_get(lx, k->s), without measuring or hashing the key again. */
+const char *
+lex_get_key(const struct lex *lx, const struct lex_key *k);
+
+/**
  * Look up a folded key of @p len bytes (no NUL needed), and say whether
  * longer entries continue it: for callers that build multi-word keys
  * themselves and can stop as lex_longest() does.
@@ -101,6 +120,29 @@ lex_longest(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t 
  */
 uint32_t
 lex_first_mask(const struct lex *const *lexs, size_t n, const char *key);
+
+/**
+ * An index of the first words of several lexicons, for a caller that asks
+ * lex_first_mask() of the same lexicons for every token: one probe of one
+ * table instead of one per lexicon. Built once from lexicons that no longer
+ * change; read-only afterwards and shareable by threads.
+ */
+struct lex_firsts;
+
+/**
+ * The index of @p lexs (at most 32; NULL ones never match), in that order.
+ * @return the index (free with lex_firsts_free()), or NULL when out of memory
+ */
+struct lex_firsts *
+lex_firsts_new(const struct lex *const *lexs, size_t n);
+
+/** Free an index; NULL is a no-op. */
+void
+lex_firsts_free(struct lex_firsts *fx);
+
+/** lex_first_mask(lexs, n, key) for the @p lexs and @p n the index was built from. */
+uint32_t
+lex_firsts_mask(const struct lex_firsts *fx, const char *key);
 
 /** Number of entries. */
 size_t

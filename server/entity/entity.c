@@ -29,6 +29,13 @@ ent_ctx_new(const struct lq_lexicons *lex, const struct ner_model *model, struct
         return LQ_ERR_NOMEM;
     ctx->lex = lex;
     ctx->model = model;
+    const struct lex *first[ENT_FIRST_NLEX];
+    ent_first_lexicons(lex, first);
+    ctx->firsts = lex_firsts_new(first, ENT_FIRST_NLEX);
+    if (NULL == ctx->firsts) {
+        free(ctx);
+        return LQ_ERR_NOMEM;
+    }
     *out = ctx;
     return LQ_OK;
 }
@@ -36,6 +43,9 @@ ent_ctx_new(const struct lq_lexicons *lex, const struct ner_model *model, struct
 void
 ent_ctx_free(struct ent_ctx *ctx)
 {
+    if (NULL == ctx)
+        return;
+    lex_firsts_free(ctx->firsts);
     free(ctx);
 }
 
@@ -125,13 +135,26 @@ cand_pos(const void *a, const void *b)
     return x->b < y->b ? -1 : x->b > y->b ? 1 : 0;
 }
 
+/* qsort() of the candidates, skipped when they are in order already, as
+ * they often are when sorted by position again: glibc's qsort() is a
+ * stable merge sort here, which gives an ordered array back unchanged. */
+static void
+sort_cands(struct ent_work *w, int (*cmp)(const void *, const void *))
+{
+    size_t k = 1;
+    while (k < w->ncands && cmp(&w->cands[k - 1], &w->cands[k]) <= 0)
+        k++;
+    if (k < w->ncands)
+        qsort(w->cands, w->ncands, sizeof(*w->cands), cmp);
+}
+
 /* Keep the preferred candidates that do not overlap; returns the count kept. */
 static size_t
 resolve(struct ent_work *w, uint8_t *taken)
 {
     if (0 == w->ncands)
         return 0;
-    qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pref);
+    sort_cands(w, cand_pref);
     size_t kept = 0;
     for (size_t k = 0; k < w->ncands; k++) {
         struct ent_cand *c = &w->cands[k];
@@ -149,7 +172,7 @@ resolve(struct ent_work *w, uint8_t *taken)
     }
     w->ncands = kept;
     if (kept)
-        qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+        sort_cands(w, cand_pos);
     return kept;
 }
 
@@ -183,7 +206,9 @@ hash_str(const char *s)
 static const char *
 match_word(const struct txt_token *t)
 {
-    if (0 == strcmp(t->base, "ابن"))
+    /* asked of every token: the first two letters (اب) before strcmp() */
+    const unsigned char *b = (const unsigned char *)t->base;
+    if (0xD8 == b[0] && 0xA7 == b[1] && 0xD8 == b[2] && 0xA8 == b[3] && 0 == strcmp(t->base, "ابن"))
         return "بن";
     return t->base;
 }
@@ -290,17 +315,19 @@ repeatable_word(const struct ent_work *w, const struct txt_token *t, enum ner_ty
         return 0;
     if (strlen(t->base) < 3 * 2) /* fewer than three Arabic letters */
         return 0;
-    if (lex_get(lx->nonname, t->base) || lex_get(lx->titles, t->base) ||
-        lex_get(lx->honorifics, t->base) || lex_get(lx->nationalities, t->base) ||
-        (lx->triggers && lex_get(lx->triggers, t->base)) ||
-        (lx->time_words && lex_get(lx->time_words, t->base)))
+    struct lex_key k; /* up to eight lexicons are asked: hash the word once */
+    lex_key_init(&k, t->base);
+    if (lex_get_key(lx->nonname, &k) || lex_get_key(lx->titles, &k) ||
+        lex_get_key(lx->honorifics, &k) || lex_get_key(lx->nationalities, &k) ||
+        (lx->triggers && lex_get_key(lx->triggers, &k)) ||
+        (lx->time_words && lex_get_key(lx->time_words, &k)))
         return 0;
     /* فتح in quotes is the movement; فتح elsewhere is a verb */
-    const char *ov = lex_get(lx->organizations, t->base);
+    const char *ov = lex_get_key(lx->organizations, &k);
     if (ov && 0 == strcmp(ov, "ambig"))
         return 0;
     if (NER_PER == type) {
-        const char *v = lex_get(lx->first_names, t->base);
+        const char *v = lex_get_key(lx->first_names, &k);
         if (v && 0 == strcmp(v, "ambig"))
             return 0;
     }
@@ -416,12 +443,17 @@ repeats(struct ent_work *w, uint8_t *taken)
             continue;
         }
         if (NULL == slot) {
-            /* a spelling variant of a family name: بورتنيكوف for بورتينكوف */
+            /* a spelling variant of a family name: بورتنيكوف for بورتينكوف
+             * (no skeleton to match when no family name gave one; the
+             * table is asked before the lexicons: the same test, cheaper) */
+            if (0 == skel.nph || strlen(t->base) < 4 * 2) /* a skeleton is never longer */
+                continue;
             char sk[256];
             size_t sl = ent_skeleton(t->base, sk, sizeof(sk));
-            if (sl < 4 * 2 || sl >= sizeof(sk) || !repeatable_word(w, t, NER_PER) ||
+            if (sl < 4 * 2 || sl >= sizeof(sk) || NULL == pt_slot(&skel, sk, 0) ||
+                !repeatable_word(w, t, NER_PER) ||
                 lex_get(w->lx->first_names, t->base) || lex_get(w->lx->places, t->base) ||
-                lex_get(w->lx->org_heads, t->base) || NULL == pt_slot(&skel, sk, 0))
+                lex_get(w->lx->org_heads, t->base))
                 continue;
             struct ent_cand c = { .b = (uint32_t)i, .e = (uint32_t)i + 1, .type = NER_PER,
                                   .source = ENT_SRC_COREF, .prio = 0, .title_b = -1,
@@ -462,7 +494,7 @@ repeats(struct ent_work *w, uint8_t *taken)
         i += best - 1;
     }
     if (w->ncands > 1)
-        qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+        sort_cands(w, cand_pos);
     return LQ_OK;
 }
 
@@ -548,7 +580,7 @@ split_surnames(struct ent_work *w)
         split = 1;
     }
     if (split)
-        qsort(w->cands, w->ncands, sizeof(*w->cands), cand_pos);
+        sort_cands(w, cand_pos);
     return LQ_OK;
 }
 

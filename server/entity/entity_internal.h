@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "liqa/entity.h"
+#include "liqa/lexicon.h"
+#include "liqa/resources.h"
 
 struct lq_arena;
 struct lq_lexicons;
@@ -18,7 +20,35 @@ struct txt_doc;
 struct ent_ctx {
     const struct lq_lexicons *lex;
     const struct ner_model *model;
+    struct lex_firsts *firsts; /* first words of ent_first_lexicons(), or NULL */
 };
+
+#define ENT_FIRST_NLEX 12
+#define ENT_FIRST_TIME_WORDS (1u << 8)
+#define ENT_FIRST_CUES (1u << 9)
+#define ENT_FIRST_NONNAME (1u << 10)
+#define ENT_FIRST_TRIGGERS (1u << 11)
+
+/* The lexicons whose first words entity_rules.c keeps per token (bit k of
+ * w->first_memo for out[k]); ctx->firsts indexes the same. A clear bit
+ * means the lexicon holds the token's base neither as an entry nor as the
+ * first words of one: lex_longest() and lex_get() of it give nothing. */
+static inline void
+ent_first_lexicons(const struct lq_lexicons *l, const struct lex *out[ENT_FIRST_NLEX])
+{
+    out[0] = l->titles;
+    out[1] = l->honorifics;
+    out[2] = l->nationalities;
+    out[3] = l->places;
+    out[4] = l->org_heads;
+    out[5] = l->organizations;
+    out[6] = l->first_names;
+    out[7] = l->acronyms;
+    out[8] = l->time_words;
+    out[9] = l->cues;
+    out[10] = l->nonname;
+    out[11] = l->triggers;
+}
 
 /** A proposed mention: a token range with a type and where it came from. */
 struct ent_cand {

@@ -74,10 +74,70 @@ get(const struct lex *lx, const struct txt_token *t)
 }
 
 /* The rules ask some ten lexicons about each token, and most say no at the
- * first word. Which of the lexicons below the token's base starts an entry
- * of is found once per token (one hash, lex_first_mask()) and kept in
- * w->first_memo; a lexicon it does not start gives 0 without a lookup. */
+ * first word. Which of the lexicons of ent_first_lexicons() the base of
+ * token i (< ntokens; w->first_memo not NULL) starts an entry of is found
+ * once per token (one probe of the context's index of first words, or
+ * lex_first_mask()) and kept in w->first_memo; a lexicon it does not start
+ * gives nothing, without a lookup. */
+static uint32_t
+first_bits_fill(struct ent_work *w, size_t i)
+{
+    uint16_t *m = &w->first_memo[i];
+    const char *base = w->doc->tokens[i].base;
+    uint32_t fm;
+    if (w->ctx && w->ctx->firsts) {
+        fm = lex_firsts_mask(w->ctx->firsts, base);
+    } else {
+        const struct lex *memo_lex[ENT_FIRST_NLEX];
+        ent_first_lexicons(w->lx, memo_lex);
+        fm = lex_first_mask(memo_lex, ENT_FIRST_NLEX, base);
+    }
+    *m = (uint16_t)(0x8000u | fm);
+    return *m & 0x7FFFu;
+}
+
+/* inline: most calls find the bits kept */
+static inline uint32_t
+first_bits(struct ent_work *w, size_t i)
+{
+    uint16_t m = w->first_memo[i];
+    return m ? m & 0x7FFFu : first_bits_fill(w, i);
+}
+
+/* get(lx, t) for the lexicon of first_bits() bit @p bit: NULL without a
+ * lookup for a token of the document whose bit is clear */
+static const char *
+get_bit(const struct sent *s, const struct lex *lx, uint32_t bit, const struct txt_token *t)
+{
+    const struct txt_doc *doc = s->w->doc;
+    if (s->w->first_memo && t >= doc->tokens && t < doc->tokens + doc->ntokens &&
+        !(first_bits(s->w, (size_t)(t - doc->tokens)) & bit))
+        return NULL;
+    return get(lx, t);
+}
+
+/* longest() for lexicon @p lx, bit @p k of first_bits() (-1: none) */
 static size_t
+longest_k(const struct sent *s, const struct lex *lx, int k, uint32_t i, const char **value)
+{
+    if (k >= 0 && s->w->first_memo && i < s->w->doc->ntokens &&
+        !(first_bits(s->w, i) & (1u << k))) {
+        if (value)
+            *value = NULL;
+        return 0;
+    }
+    return lex_longest(lx, s->w->doc, i, s->e, LEX_BASE, value);
+}
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* Inline, so that where a call names the lexicon (lx->titles) the compiler
+ * folds the comparisons below to the constant bit. */
+static ALWAYS_INLINE size_t
 longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **value)
 {
     if (NULL == lx || i >= s->e)
@@ -86,26 +146,14 @@ longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **val
     int k = lx == l->titles ? 0 : lx == l->honorifics ? 1 : lx == l->nationalities ? 2
           : lx == l->places ? 3 : lx == l->org_heads ? 4 : lx == l->organizations ? 5
           : lx == l->first_names ? 6 : lx == l->acronyms ? 7 : lx == l->time_words ? 8 : -1;
-    if (k >= 0 && s->w->first_memo && i < s->w->doc->ntokens) {
-        uint16_t *m = &s->w->first_memo[i];
-        if (0 == *m) {
-            const struct lex *const memo_lex[9] = {l->titles, l->honorifics, l->nationalities,
-                                                   l->places, l->org_heads, l->organizations,
-                                                   l->first_names, l->acronyms, l->time_words};
-            *m = (uint16_t)(0x8000u | lex_first_mask(memo_lex, 9, s->w->doc->tokens[i].base));
-        }
-        if (!(*m & (1u << k))) {
-            if (value)
-                *value = NULL;
-            return 0;
-        }
-    }
-    return lex_longest(lx, s->w->doc, i, s->e, LEX_BASE, value);
+    return longest_k(s, lx, k, i, value);
 }
 
-/* nonname: 0 absent, 1 a common noun, 2 a function word, verb or time word */
+/* nonname: 0 absent, 1 a common noun, 2 a function word, verb or time word;
+ * @p bits: first_bits() of the token, or all ones for a token outside the
+ * document (a copy with a changed key) */
 static int
-nonname_lookup(const struct sent *s, const struct txt_token *t);
+nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits);
 
 /* nonname_lookup(), looked up once per token of the document */
 static int
@@ -114,42 +162,51 @@ nonname(const struct sent *s, const struct txt_token *t)
     const struct txt_doc *doc = s->w->doc;
     uint8_t *memo = s->w->nonname_memo;
     if (NULL == memo || t < doc->tokens || t >= doc->tokens + doc->ntokens)
-        return nonname_lookup(s, t);
+        return nonname_lookup(s, t, ~0u);
     size_t i = (size_t)(t - doc->tokens);
     if (0 == memo[i])
-        memo[i] = (uint8_t)(nonname_lookup(s, t) + 1);
+        memo[i] = (uint8_t)(nonname_lookup(s, t, s->w->first_memo ? first_bits(s->w, i) : ~0u) + 1);
     return memo[i] - 1;
 }
 
 static int
-nonname_lookup(const struct sent *s, const struct txt_token *t)
+nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
 {
     const struct lq_lexicons *lx = s->w->lx;
+    size_t blen = strlen(t->base);
+#define BASE_IS(word) (sizeof(word) - 1 == blen && 0 == memcmp(t->base, word, blen))
     /* على and علي share a key; the preposition is written with ى */
-    if (0 == strcmp(t->base, "علي"))
+    if (BASE_IS("علي"))
         return NULL != strstr(t->surface, "ى") ? 2 : 0;
     /* آن (Anne) and the particles أن، إن share a key too */
-    if (0 == strcmp(t->base, "ان") && 0 == strncmp(t->surface, "آ", strlen("آ")))
+    if (BASE_IS("ان") && 0 == strncmp(t->surface, "آ", strlen("آ")))
         return 0;
+#undef BASE_IS
     /* ألينا، آليس: a word written with أ or آ is none of إلى، إليه، إلينا */
     int not_ila = (0 == strncmp(t->surface, "أ", strlen("أ")) || 0 == strncmp(t->surface, "آ", strlen("آ"))) &&
                   0 == strncmp(t->base, "الي", strlen("الي"));
-    const char *v = not_ila ? NULL : get(lx->nonname, t);
+    /* four lexicons are asked about the base, those first_bits() does not
+     * rule out: the base is hashed once for them */
+    const uint32_t time_bit = ENT_FIRST_TIME_WORDS;
+    struct lex_key k = { NULL, 0, 0 };
+    if (bits & (ENT_FIRST_NONNAME | ENT_FIRST_TRIGGERS | ENT_FIRST_CUES | time_bit))
+        lex_key_init(&k, t->base);
+    const char *v = not_ila || !(bits & ENT_FIRST_NONNAME) ? NULL : lex_get_key(lx->nonname, &k);
     if (v)
         return 0 == strcmp(v, "noun") ? 1 : 2;
-    if (get(lx->triggers, t))
+    if ((bits & ENT_FIRST_TRIGGERS) && lex_get_key(lx->triggers, &k))
         return 2;
     /* cues that are nouns (placehead مدينة، group وفد، counterpart نظيره,
      * sports مباراة، media، dual) may stand in names and titles; the others
      * (particles, verbs, complementizers) end them */
-    const char *cue = get(lx->cues, t);
+    const char *cue = (bits & ENT_FIRST_CUES) ? lex_get_key(lx->cues, &k) : NULL;
     if (cue && !(0 == strcmp(cue, "placehead") || 0 == strcmp(cue, "group") ||
                  0 == strcmp(cue, "counterpart") || 0 == strcmp(cue, "sports") ||
                  0 == strcmp(cue, "media") || 0 == strcmp(cue, "dual") ||
                  0 == strncmp(cue, "members", strlen("members"))))
         return 2;
     /* ordinals stay in names: محمد السادس */
-    const char *tw = get(lx->time_words, t);
+    const char *tw = (bits & time_bit) ? lex_get_key(lx->time_words, &k) : NULL;
     if (tw && 0 != strncmp(tw, "ord:", 4))
         return 2;
     return 0;
@@ -652,7 +709,7 @@ boundary(const struct sent *s, uint32_t e)
     if (longest(s, s->w->lx->titles, e, NULL) || longest(s, s->w->lx->honorifics, e, NULL))
         return 1;
     /* بحضور، مع، لبحث: a cue that opens a phrase of its own */
-    const char *cue = get(s->w->lx->cues, t);
+    const char *cue = get_bit(s, s->w->lx->cues, ENT_FIRST_CUES, t);
     if (cue && (0 == strcmp(cue, "attend") || 0 == strcmp(cue, "with") || 0 == strcmp(cue, "purpose")))
         return 1;
     return 0;
@@ -702,7 +759,7 @@ ruler_title(const struct txt_token *t)
 static int
 ordinal(const struct sent *s, const struct txt_token *t)
 {
-    const char *v = get(s->w->lx->time_words, t);
+    const char *v = get_bit(s, s->w->lx->time_words, ENT_FIRST_TIME_WORDS, t);
     return v && 0 == strncmp(v, "ord:", 4);
 }
 
@@ -1556,7 +1613,7 @@ appositive_name(struct sent *s, uint32_t i, uint32_t *next)
         return LQ_OK;
     /* the verb, with its conjunction left on or split off (وقال) */
     const struct txt_token *v = tok(s, i - 1);
-    const char *cue = get(lx->cues, v);
+    const char *cue = get_bit(s, lx->cues, ENT_FIRST_CUES, v);
     if (NULL == cue && lx->cues && (0 == strncmp(v->base, "و", strlen("و")) ||
                                     0 == strncmp(v->base, "ف", strlen("ف"))))
         cue = lex_get(lx->cues, v->base + strlen("و"));
@@ -1644,7 +1701,7 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
     /* برئاسة X، بقيادة X، بحضور X: so do the words that introduce a person */
     if (amb && i > s->b) {
         const struct txt_token *p = tok(s, i - 1);
-        const char *cue = get(s->w->lx->cues, p);
+        const char *cue = get_bit(s, s->w->lx->cues, ENT_FIRST_CUES, p);
         if ((clitic_is(p, "ب") && (0 == strcmp(p->base, "رياسه") || 0 == strcmp(p->base, "قياده"))) ||
             (cue && 0 == strcmp(cue, "attend")))
             amb = 0;
@@ -1744,7 +1801,7 @@ name_word_end(const struct sent *s, const struct txt_token *t)
     const char *b = t->surface;
     if (strstr(b, "ً") || strstr(b, "ٌ") || strstr(b, "ٍ"))
         return 0;
-    if (get(s->w->lx->cues, t) && !first_name(s, (uint32_t)(t - s->t), NULL))
+    if (get_bit(s, s->w->lx->cues, ENT_FIRST_CUES, t) && !first_name(s, (uint32_t)(t - s->t), NULL))
         return 0;
     /* ميسي استعدادا: a verbal noun, in the accusative or not */
     char buf[256];
@@ -1919,46 +1976,62 @@ ent_clean_tagger(struct ent_work *w)
     return LQ_OK;
 }
 
+/* A word of a fixed list with its length. The lists below are asked about
+ * every token of an article (or of a sports article): the length is taken
+ * once and compared before the bytes, where strcmp() against each word
+ * cost a call apiece. */
+struct word_len {
+    const char *s;
+    size_t n;
+};
+
+#define WL(word) { word, sizeof(word) - 1 }
+
+/* is @p s one of the @p ntab words of @p tab? */
+static int
+in_words(const char *s, const struct word_len *tab, size_t ntab)
+{
+    size_t n = strlen(s);
+    for (size_t k = 0; k < ntab; k++)
+        if (tab[k].n == n && 0 == memcmp(s, tab[k].s, n))
+            return 1;
+    return 0;
+}
+
 /* words of football reporting that cues.txt does not list as sports words */
 static int
 sports_word(const char *base)
 {
-    static const char *const sw[] = { "النادي", "الاندية", "لاعب", "اللاعب", "لاعبي", "لاعبيه",
-                                      "المهاجم", "مهاجم", "المدافع", "مدافع", "الحارس", "حارس",
-                                      "الكره", "المرمي", "الهداف" };
+    static const struct word_len sw[] = {
+        WL("النادي"), WL("الاندية"), WL("لاعب"), WL("اللاعب"), WL("لاعبي"), WL("لاعبيه"),
+        WL("المهاجم"), WL("مهاجم"), WL("المدافع"), WL("مدافع"), WL("الحارس"), WL("حارس"),
+        WL("الكره"), WL("المرمي"), WL("الهداف") };
     /* every word above starts with ا، ل، م or ح */
     const unsigned char *b = (const unsigned char *)base;
     if (!((0xD8 == b[0] && (0xA7 == b[1] || 0xAD == b[1])) ||
           (0xD9 == b[0] && (0x84 == b[1] || 0x85 == b[1]))))
         return 0;
-    for (size_t k = 0; k < sizeof(sw) / sizeof(sw[0]); k++)
-        if (0 == strcmp(base, sw[k]))
-            return 1;
-    return 0;
+    return in_words(base, sw, sizeof(sw) / sizeof(sw[0]));
 }
 
 /* a player's or coach's role, whose genitive is his club: لاعب النصر */
 static int
 club_role(const struct txt_token *t)
 {
-    static const char *const r[] = { "لاعب", "مدافع", "مهاجم", "حارس", "نجم", "مدرب", "هداف",
-                                     "لاعبو", "لاعبي", "نجوم", "جماهير", "جمهور", "انصار" };
-    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
-        if (0 == strcmp(t->base, r[k]))
-            return 1;
-    return 0;
+    static const struct word_len r[] = {
+        WL("لاعب"), WL("مدافع"), WL("مهاجم"), WL("حارس"), WL("نجم"), WL("مدرب"), WL("هداف"),
+        WL("لاعبو"), WL("لاعبي"), WL("نجوم"), WL("جماهير"), WL("جمهور"), WL("انصار") };
+    return in_words(t->base, r, sizeof(r) / sizeof(r[0]));
 }
 
 /* the team's own positions and units, never a club: لاعب الوسط */
 static int
 team_word(const char *base)
 {
-    static const char *const r[] = { "الوسط", "الدفاع", "الهجوم", "الارتكاز", "الفريق", "النادي",
-                                     "المنتخب", "الاندية", "الكره", "الرديف", "الشباب", "الناشيين" };
-    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
-        if (0 == strcmp(base, r[k]))
-            return 1;
-    return 0;
+    static const struct word_len r[] = {
+        WL("الوسط"), WL("الدفاع"), WL("الهجوم"), WL("الارتكاز"), WL("الفريق"), WL("النادي"),
+        WL("المنتخب"), WL("الاندية"), WL("الكره"), WL("الرديف"), WL("الشباب"), WL("الناشيين") };
+    return in_words(base, r, sizeof(r) / sizeof(r[0]));
 }
 
 /* could a definite word be a club named by an ordinary word (الكواكب)? */
@@ -2045,8 +2118,8 @@ club_rules(struct ent_work *w, uint32_t b, uint32_t e)
     uint32_t i = b;
     while (i < e) {
         const struct txt_token *t = tok(&s, i);
-        if (TXT_WORD == t->kind && (0 == strcmp(t->key, "سبور") || 0 == strcmp(t->key, "سبورت")) &&
-            i > b) {
+        static const struct word_len sport[] = { WL("سبور"), WL("سبورت") };
+        if (TXT_WORD == t->kind && i > b && in_words(t->key, sport, 2)) {
             /* up to two unknown words before it */
             uint32_t k = i;
             while (k > b && i - k < 2) {
@@ -2116,7 +2189,8 @@ ent_rules(struct ent_work *w)
      * sports) and of football reporting */
     unsigned sports = 0;
     for (size_t i = 0; i < doc->ntokens && sports < 3; i++) {
-        if (w->lx->cues) {
+        /* first_bits() rules most words out; the rules need the bits anyway */
+        if (w->lx->cues && (NULL == w->first_memo || (first_bits(w, i) & ENT_FIRST_CUES))) {
             const char *c = lex_get(w->lx->cues, doc->tokens[i].base);
             if (c && 0 == strcmp(c, "sports"))
                 sports++;

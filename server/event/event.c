@@ -40,6 +40,7 @@
 struct evt_ctx {
     const struct lq_lexicons *lex;
     const struct tmx_ctx *tmx;
+    struct lex_firsts *firsts; /* first words of triggers, cues, titles (EVT_FIRST_*) */
 };
 
 const char *
@@ -78,6 +79,13 @@ evt_ctx_new(const struct lq_lexicons *lex, const struct tmx_ctx *tmx, struct evt
         return LQ_ERR_NOMEM;
     c->lex = lex;
     c->tmx = tmx;
+    /* in the order of the bits EVT_FIRST_TRIGGER, _CUE, _TITLE */
+    const struct lex *first[EVT_FIRST_NLEX] = { lex->triggers, lex->cues, lex->titles };
+    c->firsts = lex_firsts_new(first, EVT_FIRST_NLEX);
+    if (NULL == c->firsts) {
+        free(c);
+        return LQ_ERR_NOMEM;
+    }
     *out = c;
     return LQ_OK;
 }
@@ -85,6 +93,9 @@ evt_ctx_new(const struct lq_lexicons *lex, const struct tmx_ctx *tmx, struct evt
 void
 evt_ctx_free(struct evt_ctx *ctx)
 {
+    if (NULL == ctx)
+        return;
+    lex_firsts_free(ctx->firsts);
     free(ctx);
 }
 
@@ -132,6 +143,7 @@ struct dstate {
     const struct txt_doc *doc;
     const struct ent_result *ents;
     const struct tmx_date *dct;
+    uint8_t *first;           /* per token: the lexicons it may start (evt_first_may()) */
     uint8_t *tcls;            /* trigger class at a trigger's first token */
     uint16_t *tflags;
     uint8_t *tlen;
@@ -2941,6 +2953,21 @@ prepare(struct dstate *d, struct lq_arena *arena)
         d->tmx_at[i] = d->desc_at[i] = d->cand_at[i] = -1;
     for (size_t s = 0; s < doc->nsents; s++)
         d->sent_first_per[s] = d->arr_loc[s] = d->arr_per[s] = d->arr_tmx[s] = -1;
+    /* which of triggers, cues and titles each token's base and key start:
+     * one probe each, where the three lookups below and those of the title
+     * links would each hash the word again, most of them for nothing */
+    d->first = NULL;
+    if (d->ctx->firsts) {
+        d->first = lq_arena_alloc(arena, nn);
+        if (NULL == d->first)
+            return LQ_ERR_NOMEM;
+        for (size_t i = 0; i < n; i++) {
+            const struct txt_token *t = &doc->tokens[i];
+            uint32_t mb = lex_firsts_mask(d->ctx->firsts, t->base);
+            uint32_t mk = t->key == t->base ? mb : lex_firsts_mask(d->ctx->firsts, t->key);
+            d->first[i] = (uint8_t)(mb | EVT_FIRST_KEY(mk));
+        }
+    }
     int sports = 0, rc0 = LQ_OK;
     for (size_t s = 0; s < doc->nsents; s++) {
         size_t sb = doc->sents[s].tok_begin, se = doc->sents[s].tok_end;
@@ -2954,7 +2981,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 continue;
             }
             if (lex->triggers) {
-                enum evt_tclass c = evt_match_trigger(lex->triggers, doc, i, se, &fl, &k);
+                enum evt_tclass c = evt_match_trigger(lex->triggers, doc, i, se, d->first, &fl, &k);
                 if (c != EVT_T_NONE && !in_mention(d, (uint32_t)i)) {
                     d->tcls[i] = (uint8_t)c;
                     d->tflags[i] = (uint16_t)fl;
@@ -2962,7 +2989,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 }
             }
             if (lex->cues) {
-                enum evt_cue q = evt_match_cue(lex->cues, doc, i, se, &k);
+                enum evt_cue q = evt_match_cue(lex->cues, doc, i, se, d->first, &k);
                 /* حضرة (an honorific) folds like حضره (attended it) */
                 if (q == EVT_C_ATTEND && ends_with_ta_marbuta(doc->tokens[i].surface))
                     q = EVT_C_NONE;
@@ -3024,7 +3051,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 d->tmx_at[b] = (int32_t)i;
         }
     }
-    rc0 = evt_title_links(lex, doc, d->ents, arena, &d->title_link);
+    rc0 = evt_title_links(lex, doc, d->ents, d->first, arena, &d->title_link);
     if (LQ_OK != rc0)
         return rc0;
     /* the lead's time: the first day or week said in the first sentences */

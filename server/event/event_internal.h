@@ -87,15 +87,37 @@ evt_parse_trigger(const char *value, unsigned *flags);
 enum evt_cue
 evt_parse_cue(const char *value);
 
+/*
+ * Which of the triggers, cues and titles a token's base (bits EVT_FIRST_*)
+ * and its whole key (the same bits << 4) start an entry of: one byte per
+ * token, from the events context's index of first words (prepare() in
+ * event.c). A clear bit means lex_longest() of that lexicon and form gives
+ * 0 at the token, so the lookup is skipped; NULL: nothing known, every
+ * lookup is made.
+ */
+#define EVT_FIRST_TRIGGER 1u
+#define EVT_FIRST_CUE 2u
+#define EVT_FIRST_TITLE 4u
+#define EVT_FIRST_NLEX 3
+#define EVT_FIRST_KEY(bit) ((bit) << 4)
+
+/* may the lexicon of @p bit match at token @p tok in @p form (LEX_BASE or LEX_KEY)? */
+static inline int
+evt_first_may(const uint8_t *first, size_t tok, unsigned bit, int key_form)
+{
+    return NULL == first || 0 != (first[tok] & (key_form ? EVT_FIRST_KEY(bit) : bit));
+}
+
 /**
  * Match a trigger at token @p tok of @p doc (in its base form, then its
  * whole key; a future prefix س left on the body is read off).
+ * @param first  NULL or the per-token bits above
  * @param ntok   receives the number of tokens of the match
  * @return the class, EVT_T_NONE when none matches
  */
 enum evt_tclass
 evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t tok,
-                  size_t tok_end, unsigned *flags, size_t *ntok);
+                  size_t tok_end, const uint8_t *first, unsigned *flags, size_t *ntok);
 
 /**
  * Match a cue at token @p tok; like evt_match_trigger(). A conjunction و or
@@ -103,7 +125,7 @@ evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t 
  */
 enum evt_cue
 evt_match_cue(const struct lex *cues, const struct txt_doc *doc, size_t tok, size_t tok_end,
-              size_t *ntok);
+              const uint8_t *first, size_t *ntok);
 
 struct lq_lexicons;
 struct ent_result;
@@ -114,11 +136,13 @@ struct lq_arena;
  * token that starts a title phrase not followed by a name (الوزير الأمريكي),
  * the entity of the most recently mentioned person whose own stated title
  * contains all the phrase's words, else -1.
+ * @param first  NULL or the per-token bits of evt_first_may()
  * @param out  receives ntokens entries, allocated in @p arena
  * @return LQ_OK or LQ_ERR_NOMEM
  */
 int
 evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
-                const struct ent_result *er, struct lq_arena *arena, int32_t **out);
+                const struct ent_result *er, const uint8_t *first, struct lq_arena *arena,
+                int32_t **out);
 
 /* end of event_internal.h */

@@ -6,42 +6,48 @@
 #include "liqa/lexicon.h"
 #include "liqa/text.h"
 
+/* A class or flag name with its length, so that a lookup compares lengths
+ * before bytes instead of taking strlen() of every name (values are parsed
+ * for every trigger and cue the tokens match). */
 struct name_code {
     const char *name;
+    size_t len;
     unsigned code;
 };
 
+#define NC(name, code) { name, sizeof(name) - 1, code }
+
 static const struct name_code tclasses[] = {
-    { "meet", EVT_T_MEET },       { "receive", EVT_T_RECEIVE }, { "visit", EVT_T_VISIT },
-    { "discuss", EVT_T_DISCUSS }, { "noun", EVT_T_NOUN },       { "nvisit", EVT_T_NVISIT },
-    { "nreceive", EVT_T_NRECEIVE }, { "light", EVT_T_LIGHT },
-    { "arrive", EVT_T_ARRIVE },
+    NC("meet", EVT_T_MEET),       NC("receive", EVT_T_RECEIVE), NC("visit", EVT_T_VISIT),
+    NC("discuss", EVT_T_DISCUSS), NC("noun", EVT_T_NOUN),       NC("nvisit", EVT_T_NVISIT),
+    NC("nreceive", EVT_T_NRECEIVE), NC("light", EVT_T_LIGHT),
+    NC("arrive", EVT_T_ARRIVE),
 };
 
 static const struct name_code tflags[] = {
-    { "past", EVT_TF_PAST }, { "impf", EVT_TF_IMPF }, { "jus", EVT_TF_JUS },
-    { "def", EVT_TF_DEF },   { "pl", EVT_TF_PL },     { "poss", EVT_TF_POSS },
-    { "obj", EVT_TF_OBJ },   { "p1", EVT_TF_P1 },     { "amb", EVT_TF_AMB },
-    { "weak", EVT_TF_WEAK },
+    NC("past", EVT_TF_PAST), NC("impf", EVT_TF_IMPF), NC("jus", EVT_TF_JUS),
+    NC("def", EVT_TF_DEF),   NC("pl", EVT_TF_PL),     NC("poss", EVT_TF_POSS),
+    NC("obj", EVT_TF_OBJ),   NC("p1", EVT_TF_P1),     NC("amb", EVT_TF_AMB),
+    NC("weak", EVT_TF_WEAK),
 };
 
 static const struct name_code cues[] = {
-    { "future", EVT_C_FUTURE },       { "planned", EVT_C_PLANNED },
-    { "planpost", EVT_C_PLANPOST },   { "uncertain", EVT_C_UNCERTAIN },
-    { "negated", EVT_C_NEGATED },     { "negverb", EVT_C_NEGVERB },
-    { "habitual", EVT_C_HABITUAL },   { "attend", EVT_C_ATTEND },
-    { "counterpart", EVT_C_COUNTERPART }, { "phone", EVT_C_PHONE },
-    { "sports", EVT_C_SPORTS },       { "media", EVT_C_MEDIA },
-    { "with", EVT_C_WITH },           { "between", EVT_C_BETWEEN },
-    { "group", EVT_C_GROUP },         { "boundary", EVT_C_BOUNDARY },
-    { "comp", EVT_C_COMP },           { "purpose", EVT_C_PURPOSE },
-    { "nonpart", EVT_C_NONPART },     { "dual", EVT_C_DUAL },
-    { "relative", EVT_C_RELATIVE },   { "placehead", EVT_C_PLACEHEAD },
-    { "present", EVT_C_PRESENT },     { "barrier", EVT_C_BARRIER },
-    { "demonst", EVT_C_DEMONST },     { "occasion", EVT_C_OCCASION },
-    { "subord", EVT_C_SUBORD },       { "topic", EVT_C_TOPIC },
-    { "speech", EVT_C_SPEECH },       { "after", EVT_C_AFTER },
-    { "partake", EVT_C_PARTAKE },     { "members", EVT_C_MEMBERS },
+    NC("future", EVT_C_FUTURE),       NC("planned", EVT_C_PLANNED),
+    NC("planpost", EVT_C_PLANPOST),   NC("uncertain", EVT_C_UNCERTAIN),
+    NC("negated", EVT_C_NEGATED),     NC("negverb", EVT_C_NEGVERB),
+    NC("habitual", EVT_C_HABITUAL),   NC("attend", EVT_C_ATTEND),
+    NC("counterpart", EVT_C_COUNTERPART), NC("phone", EVT_C_PHONE),
+    NC("sports", EVT_C_SPORTS),       NC("media", EVT_C_MEDIA),
+    NC("with", EVT_C_WITH),           NC("between", EVT_C_BETWEEN),
+    NC("group", EVT_C_GROUP),         NC("boundary", EVT_C_BOUNDARY),
+    NC("comp", EVT_C_COMP),           NC("purpose", EVT_C_PURPOSE),
+    NC("nonpart", EVT_C_NONPART),     NC("dual", EVT_C_DUAL),
+    NC("relative", EVT_C_RELATIVE),   NC("placehead", EVT_C_PLACEHEAD),
+    NC("present", EVT_C_PRESENT),     NC("barrier", EVT_C_BARRIER),
+    NC("demonst", EVT_C_DEMONST),     NC("occasion", EVT_C_OCCASION),
+    NC("subord", EVT_C_SUBORD),       NC("topic", EVT_C_TOPIC),
+    NC("speech", EVT_C_SPEECH),       NC("after", EVT_C_AFTER),
+    NC("partake", EVT_C_PARTAKE),     NC("members", EVT_C_MEMBERS),
 };
 
 /* The code of the word [s, s + n) in @p tab, or 0. */
@@ -49,7 +55,7 @@ static unsigned
 lookup_word(const struct name_code *tab, size_t ntab, const char *s, size_t n)
 {
     for (size_t i = 0; i < ntab; i++)
-        if (strlen(tab[i].name) == n && 0 == memcmp(tab[i].name, s, n))
+        if (tab[i].len == n && n && tab[i].name[0] == s[0] && 0 == memcmp(tab[i].name, s, n))
             return tab[i].code;
     return 0;
 }
@@ -93,7 +99,7 @@ evt_parse_cue(const char *value)
 
 enum evt_tclass
 evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t tok,
-                  size_t tok_end, unsigned *flags, size_t *ntok)
+                  size_t tok_end, const uint8_t *first, unsigned *flags, size_t *ntok)
 {
     const struct txt_token *t = &doc->tokens[tok];
     const char *val = NULL;
@@ -102,8 +108,10 @@ evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t 
     *ntok = 0;
     if (t->kind != TXT_WORD)
         return EVT_T_NONE;
-    n = lex_longest(triggers, doc, tok, tok_end, LEX_BASE, &val);
-    if (0 == n && t->base != t->key) /* the same lookup when no clitic was cut */
+    if (evt_first_may(first, tok, EVT_FIRST_TRIGGER, 0))
+        n = lex_longest(triggers, doc, tok, tok_end, LEX_BASE, &val);
+    if (0 == n && t->base != t->key && /* the same lookup when no clitic was cut */
+        evt_first_may(first, tok, EVT_FIRST_TRIGGER, 1))
         n = lex_longest(triggers, doc, tok, tok_end, LEX_KEY, &val);
     unsigned fut = (t->clitics && strstr(t->clitics, SIN)) ? EVT_TF_FUT : 0;
     if (0 == n && t->base && 0 == strncmp(t->base, SIN, 2) && strlen(t->base) > 6) {
@@ -170,15 +178,19 @@ longest_from(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t
 
 enum evt_cue
 evt_match_cue(const struct lex *cuelex, const struct txt_doc *doc, size_t tok, size_t tok_end,
-              size_t *ntok)
+              const uint8_t *first, size_t *ntok)
 {
     const char *val = NULL;
     const struct txt_token *t = &doc->tokens[tok];
-    size_t n = lex_longest(cuelex, doc, tok, tok_end, LEX_BASE, &val);
-    if (0 == n && t->base != t->key) /* the same lookup when no clitic was cut */
+    size_t n = 0;
+    if (evt_first_may(first, tok, EVT_FIRST_CUE, 0))
+        n = lex_longest(cuelex, doc, tok, tok_end, LEX_BASE, &val);
+    if (0 == n && t->base != t->key && /* the same lookup when no clitic was cut */
+        evt_first_may(first, tok, EVT_FIRST_CUE, 1))
         n = lex_longest(cuelex, doc, tok, tok_end, LEX_KEY, &val);
-    if (0 == n && t->kind == TXT_WORD && t->base && strlen(t->base) > 4 &&
-        (0 == strncmp(t->base, "\xd9\x88", 2) || 0 == strncmp(t->base, "\xd9\x81", 2)))
+    if (0 == n && t->kind == TXT_WORD && t->base &&
+        (0 == strncmp(t->base, "\xd9\x88", 2) || 0 == strncmp(t->base, "\xd9\x81", 2)) &&
+        strlen(t->base) > 4)
         n = longest_from(cuelex, doc, tok, tok_end, t->base + 2, &val); /* و ف */
     *ntok = n;
     if (0 == n)

@@ -86,13 +86,14 @@ person_at(const struct ent_result *er, size_t j)
  * للعاهل الأردني X، بالرئيس)? Then what follows is someone else's. */
 static int
 other_title(const struct lq_lexicons *lex, const struct txt_doc *doc, const struct ent_result *er,
-            size_t k, size_t se)
+            const uint8_t *first, size_t k, size_t se)
 {
     const struct txt_token *t = &doc->tokens[k];
     if (er->tok_mention[k] >= 0 || NULL == t->clitics ||
         (NULL == strstr(t->clitics, "\xd9\x84") && NULL == strstr(t->clitics, "\xd8\xa8")))
         return 0;
-    return lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) > 0;
+    return evt_first_may(first, k, EVT_FIRST_TITLE, 0) &&
+           lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) > 0;
 }
 
 static int
@@ -103,7 +104,8 @@ is_break(const struct txt_token *t)
 
 int
 evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
-                const struct ent_result *er, struct lq_arena *arena, int32_t **out)
+                const struct ent_result *er, const uint8_t *first, struct lq_arena *arena,
+                int32_t **out)
 {
     size_t n = doc->ntokens;
     int32_t *link = lq_arena_alloc(arena, (n ? n : 1) * sizeof(int32_t));
@@ -132,7 +134,8 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                     if (person_at(er, k - 1) >= 0 || (is_break(t) && 0 != strcmp(t->surface, ",") &&
                                                        0 != strcmp(t->surface, "\xd8\x8c")))
                         break;
-                    if (lex_longest(lex->titles, doc, k - 1, j, LEX_BASE, NULL) > 0) {
+                    if (evt_first_may(first, k - 1, EVT_FIRST_TITLE, 0) &&
+                        lex_longest(lex->titles, doc, k - 1, j, LEX_BASE, NULL) > 0) {
                         start = k - 1;
                         continue;
                     }
@@ -162,7 +165,8 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
             if (er->tok_mention[j] >= 0 || doc->tokens[j].kind != TXT_WORD)
                 continue;
             const char *tv = NULL;
-            size_t tl = lex_longest(lex->titles, doc, j, se, LEX_BASE, &tv);
+            size_t tl = evt_first_may(first, j, EVT_FIRST_TITLE, 0)
+                            ? lex_longest(lex->titles, doc, j, se, LEX_BASE, &tv) : 0;
             if (0 == tl)
                 continue;
             int generic = tv && 0 == strcmp(tv, "generic");
@@ -170,7 +174,7 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
             size_t e_ = j + tl;
             while (e_ < se && e_ < j + EVT_TITLE_PHRASE && doc->tokens[e_].kind == TXT_WORD &&
                    ((doc->tokens[e_].flags & TXT_F_AL) || er->tok_mention[e_] >= 0) &&
-                   person_at(er, e_) < 0 && !other_title(lex, doc, er, e_, se))
+                   person_at(er, e_) < 0 && !other_title(lex, doc, er, first, e_, se))
                 e_++;
             /* a name right after: this is that person's own title */
             int named = 0;
@@ -180,7 +184,7 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                 else if (er->tok_mention[k] < 0 && doc->tokens[k].kind == TXT_WORD &&
                          !(doc->tokens[k].flags & TXT_F_AL))
                     break;
-                else if (other_title(lex, doc, er, k, se))
+                else if (other_title(lex, doc, er, first, k, se))
                     break; /* the name after belongs to the other title */
             }
             if (named) {

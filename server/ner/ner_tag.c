@@ -5,6 +5,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "liqa/status.h"
 #include "liqa/text.h"
@@ -43,10 +46,16 @@ static const uint8_t may_end[L] = {1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1};
 static int
 has_neg_inf(const float *v)
 {
-    int any = 0;
-    for (int l = 0; l < L; l++)
+    int any = 0, l = 0;
+#if defined(__SSE2__)
+    /* four compares a step (the same == as below), asked once per position */
+    const __m128 ni = _mm_set1_ps(NEG_INF);
+    for (; l + 4 <= L; l += 4)
+        any |= _mm_movemask_ps(_mm_cmpeq_ps(_mm_loadu_ps(v + l), ni));
+#endif
+    for (; l < L; l++)
         any |= NEG_INF == v[l];
-    return any;
+    return 0 != any;
 }
 
 /* One step of the forward pass: cur[y] = best of prev[x] + trans[x][y] over
@@ -101,6 +110,29 @@ forward_step(const struct ner_trans *tr, const float (*tt)[8], const float *prev
      * ascending order, so a lane keeps the first of equal scores */
     float best[8];
     int arg[8];
+#if defined(__SSE2__)
+    /* the same, four lanes a step: a lane takes s and closing[k] where
+     * s > best (CMPGTPS), else keeps both */
+    {
+        __m128 b0 = _mm_set1_ps(NEG_INF), b1 = b0;
+        __m128i a0 = _mm_setzero_si128(), a1 = a0;
+        for (int k = 0; k < NCLOSE; k++) {
+            __m128 p = _mm_set1_ps(prev[closing[k]]);
+            __m128i x = _mm_set1_epi32(closing[k]);
+            __m128 s0 = _mm_add_ps(p, _mm_loadu_ps(tt[k])), s1 = _mm_add_ps(p, _mm_loadu_ps(tt[k] + 4));
+            __m128 g0 = _mm_cmpgt_ps(s0, b0), g1 = _mm_cmpgt_ps(s1, b1);
+            b0 = _mm_or_ps(_mm_and_ps(g0, s0), _mm_andnot_ps(g0, b0));
+            b1 = _mm_or_ps(_mm_and_ps(g1, s1), _mm_andnot_ps(g1, b1));
+            __m128i m0 = _mm_castps_si128(g0), m1 = _mm_castps_si128(g1);
+            a0 = _mm_or_si128(_mm_and_si128(m0, x), _mm_andnot_si128(m0, a0));
+            a1 = _mm_or_si128(_mm_and_si128(m1, x), _mm_andnot_si128(m1, a1));
+        }
+        _mm_storeu_ps(best, b0);
+        _mm_storeu_ps(best + 4, b1);
+        _mm_storeu_si128((__m128i *)arg, a0);
+        _mm_storeu_si128((__m128i *)(arg + 4), a1);
+    }
+#else
     for (int j = 0; j < 8; j++) {
         best[j] = NEG_INF;
         arg[j] = 0;
@@ -114,6 +146,7 @@ forward_step(const struct ner_trans *tr, const float (*tt)[8], const float *prev
             arg[j] = better ? closing[k] : arg[j];
         }
     }
+#endif
     for (int j = 0; j < NCLOSE; j++) {
         int y = starting[j];
         cur[y] = NEG_INF == best[j] ? NEG_INF : best[j] + e[y];
@@ -202,6 +235,21 @@ backward_from(const struct ner_trans *tr, const float *emit, size_t n, size_t lo
         float *cur = beta + (i - 1) * L;
         int check = has_neg_inf(next);
         float best[8];
+#if defined(__SSE2__)
+        /* the same sums and maxima, four lanes a step: MAXPS(s, best) is
+         * s > best ? s : best, lane by lane */
+        __m128 b0 = _mm_set1_ps(NEG_INF), b1 = b0;
+        for (int j = 0; j < NCLOSE; j++) {
+            int y = starting[j];
+            if (check && NEG_INF == next[y])
+                continue;
+            __m128 ey = _mm_set1_ps(e[y]), ny = _mm_set1_ps(next[y]);
+            b0 = _mm_max_ps(_mm_add_ps(_mm_add_ps(_mm_loadu_ps(ts[j]), ey), ny), b0);
+            b1 = _mm_max_ps(_mm_add_ps(_mm_add_ps(_mm_loadu_ps(ts[j] + 4), ey), ny), b1);
+        }
+        _mm_storeu_ps(best, b0);
+        _mm_storeu_ps(best + 4, b1);
+#else
         for (int k = 0; k < 8; k++)
             best[k] = NEG_INF;
         for (int j = 0; j < NCLOSE; j++) {
@@ -214,6 +262,7 @@ backward_from(const struct ner_trans *tr, const float *emit, size_t n, size_t lo
                 best[k] = s > best[k] ? s : best[k];
             }
         }
+#endif
         for (int k = 0; k < NCLOSE; k++)
             cur[closing[k]] = best[k];
         for (int k = 0; k < NOPEN; k++) {
@@ -291,7 +340,8 @@ struct ner_tagger {
     uint8_t *covered;
     size_t mcap;
     struct dslot *dict;
-    size_t dmask;
+    size_t dmask;  /* this document's slots - 1 (a power of two, <= dalloc) */
+    size_t dalloc; /* slots allocated */
     size_t cap;
     struct ner_tokinfo *info;
     float *emit, *delta, *beta;
@@ -528,6 +578,33 @@ tc_key_of(const struct ner_tokinfo *ti, struct tc_key *k)
 static void
 sum_weights(const struct ner_model *m, const uint64_t *feats, size_t cnt, int32_t *acc)
 {
+#if defined(__SSE2__) && 13 == NER_NLABELS
+    /* The same integer sums, four lanes at a time in registers (the
+     * compiler leaves this loop scalar: 13 loads and adds per slot). The
+     * 13 weights are read as w[0..7] and w[5..12], both inside the slot
+     * (tag, 13 weights, pad: 32 bytes); w[8..11] are the last four of the
+     * second read, w[12] is added alone. */
+    __m128i a0 = _mm_loadu_si128((const __m128i *)acc);
+    __m128i a1 = _mm_loadu_si128((const __m128i *)(acc + 4));
+    __m128i a2 = _mm_loadu_si128((const __m128i *)(acc + 8));
+    int32_t a12 = acc[12];
+    for (size_t k = 0; k < cnt; k++) {
+        const struct ner_slot *s = ner_model_find(m, feats[k]);
+        if (NULL == s)
+            continue;
+        __m128i x = _mm_loadu_si128((const __m128i *)s->w);
+        __m128i y = _mm_srli_si128(_mm_loadu_si128((const __m128i *)(s->w + 5)), 6);
+        /* each int16 doubled into an int32 and shifted back: sign-extended */
+        a0 = _mm_add_epi32(a0, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+        a1 = _mm_add_epi32(a1, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+        a2 = _mm_add_epi32(a2, _mm_srai_epi32(_mm_unpacklo_epi16(y, y), 16));
+        a12 += s->w[12];
+    }
+    _mm_storeu_si128((__m128i *)acc, a0);
+    _mm_storeu_si128((__m128i *)(acc + 4), a1);
+    _mm_storeu_si128((__m128i *)(acc + 8), a2);
+    acc[12] = a12;
+#else
     for (size_t k = 0; k < cnt; k++) {
         const struct ner_slot *s = ner_model_find(m, feats[k]);
         if (NULL == s)
@@ -535,6 +612,7 @@ sum_weights(const struct ner_model *m, const uint64_t *feats, size_t cnt, int32_
         for (int l = 0; l < L; l++)
             acc[l] += s->w[l];
     }
+#endif
 }
 
 static void
@@ -582,7 +660,14 @@ tc_lookup(struct tcache *tc, const struct ner_model *m, const struct ner_tokinfo
 static inline void
 add_vec(int32_t *acc, const int32_t *w)
 {
-    for (int l = 0; l < L; l++)
+    int l = 0;
+#if defined(__SSE2__)
+    for (; l + 4 <= L; l += 4) /* four lanes a step, the rest alone */
+        _mm_storeu_si128((__m128i *)(acc + l),
+                         _mm_add_epi32(_mm_loadu_si128((const __m128i *)(acc + l)),
+                                       _mm_loadu_si128((const __m128i *)(w + l))));
+#endif
+    for (; l < L; l++)
         acc[l] += w[l];
 }
 
@@ -641,8 +726,18 @@ emissions_cached(struct ner_tagger *t, size_t n, float *emit)
         int32_t *a = acc + i * L;
         sum_weights(m, fbuf[r], nf[r], a);
         float *e = emit + i * L;
-        /* as score_token() writes it */
-        for (int l = 0; l < L; l++)
+        /* as score_token() writes it: per label the same conversion,
+         * product and sum (four labels a step with SSE2, each rounded as
+         * the scalar code rounds it) */
+        int l = 0;
+#if defined(__SSE2__)
+        const __m128 scale = _mm_set1_ps(m->scale), zero = _mm_setzero_ps();
+        for (; l + 4 <= L; l += 4) {
+            __m128 v = _mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)(a + l)));
+            _mm_storeu_ps(e + l, _mm_add_ps(zero, _mm_mul_ps(v, scale)));
+        }
+#endif
+        for (; l < L; l++)
             e[l] = 0.0f + (float)a[l] * m->scale;
     }
     return 1;
@@ -1032,15 +1127,20 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
     size_t want = 16;
     while (want < 4 * (ns * (DOC_MAX_WORDS + 2) + 1))
         want *= 2;
-    if (want > t->dmask + 1 || NULL == t->dict) {
+    if (want > t->dalloc || NULL == t->dict) {
         free(t->dict);
         t->dict = malloc(want * sizeof(*t->dict));
         if (NULL == t->dict) {
             t->dmask = 0;
+            t->dalloc = 0;
             return LQ_ERR_NOMEM;
         }
-        t->dmask = want - 1;
+        t->dalloc = want;
     }
+    /* only the slots this document needs: after a long document the table
+     * stays large, and clearing all of it for every later one cost more
+     * than the lookups (what the table holds does not depend on its size) */
+    t->dmask = want - 1;
     for (size_t i = 0; i <= t->dmask; i++)
         t->dict[i].key = 0;
     const struct ner_match *mt = t->match;

@@ -282,9 +282,18 @@ analyze(const struct txt_ctx *ctx, struct txt_scratch *sc, struct lq_arena *aren
         const char *text, size_t len, struct txt_doc **out)
 {
     const unsigned char *u = (const unsigned char *)text;
-    size_t ncp = 0;
-    for (size_t i = 0; i < len; i++)
-        ncp += (u[i] & 0xC0) != 0x80;
+    /* code points: bytes that are no continuation byte (10xxxxxx), eight
+     * bytes a step: bit 7 of a byte stays set where bit 7 is set and bit 6
+     * is clear, and the bytes of (x >> 7) add up in the top byte */
+    size_t ncp = len, i0 = 0;
+    for (; i0 + 8 <= len; i0 += 8) {
+        uint64_t w;
+        memcpy(&w, u + i0, sizeof(w));
+        uint64_t x = w & ~(w << 1) & 0x8080808080808080ull;
+        ncp -= (size_t)(((x >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i0 < len; i0++)
+        ncp -= (u[i0] & 0xC0) == 0x80;
     struct txt_doc *doc = lq_arena_calloc(arena, 1, sizeof(*doc));
     uint32_t *cp_byte = lq_arena_alloc(arena, (ncp + 1) * sizeof(uint32_t));
     uint32_t *cp_utf16 = lq_arena_alloc(arena, (ncp + 1) * sizeof(uint32_t));
@@ -317,12 +326,21 @@ analyze(const struct txt_ctx *ctx, struct txt_scratch *sc, struct lq_arena *aren
     doc->cp_byte = cp_byte;
     doc->cp_utf16 = cp_utf16;
 
-    size_t nt = txti_tokenize(cps, ncp, NULL);
-    struct txt_token *toks = lq_arena_alloc(arena, (nt ? nt : 1) * sizeof(struct txt_token));
+    /* one pass in the usual case: room for a token every four code points
+     * (prose averages more than five: a word and a space); a text with more
+     * tokens than that is tokenized again into room for all of them */
+    size_t cap = ncp / 4 + 16;
+    struct txt_token *toks = lq_arena_alloc(arena, cap * sizeof(struct txt_token));
     if (NULL == toks)
         return LQ_ERR_NOMEM;
     memset(toks, 0, sizeof(struct txt_token));
-    txti_tokenize(cps, ncp, toks);
+    size_t nt = txti_tokenize(cps, ncp, toks, cap);
+    if (nt > cap) {
+        toks = lq_arena_alloc(arena, nt * sizeof(struct txt_token));
+        if (NULL == toks)
+            return LQ_ERR_NOMEM;
+        txti_tokenize(cps, ncp, toks, nt);
+    }
     txti_mark_quotes(cps, ncp, toks, nt);
     doc->tokens = toks;
     doc->ntokens = nt;
@@ -393,8 +411,7 @@ txt_analyze_word(const struct txt_ctx *ctx, struct lq_arena *arena, const char *
     /* the kind the tokenizer gives a lone word; else by what it holds */
     struct txt_token one[2];
     enum txt_kind kind = TXT_SYMBOL;
-    if (n && n <= TXTI_TOKEN_MAX && 1 == txti_tokenize(cps, n, NULL)) {
-        txti_tokenize(cps, n, one);
+    if (n && n <= TXTI_TOKEN_MAX && 1 == txti_tokenize(cps, n, one, 1)) {
         kind = one[0].kind;
     } else {
         int has[TXTI_SYMBOL + 1] = { 0 };

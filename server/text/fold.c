@@ -489,8 +489,28 @@ txti_fold_cps(const uint32_t *cps, size_t n, char *out, size_t outcap)
     txti_tables_init();
     struct fold_out fo;
     fold_init(&fo, out, outcap);
-    for (size_t i = 0; i < n; i++)
-        fold_push(&fo, cps[i]);
+    /* a token's letters mostly fold to one two-byte letter each: those are
+     * written here as fold_emit() would (no space pending, nothing cut, room
+     * for two bytes), everything else goes through fold_push() */
+    size_t written = 0, cap = fo.cap;
+    int plain = 1; /* no space pending, nothing cut: fold_push() changes these */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cps[i], f;
+        if (plain && c >= 0x80 && c < TXTI_TAB_SIZE && (f = txti_fold_tab[c]) >= 0x80 &&
+            f < 0x800 && written + 2 <= cap) {
+            out[written] = (char)(0xC0 | (f >> 6));
+            out[written + 1] = (char)(0x80 | (f & 0x3F));
+            written += 2;
+            continue;
+        }
+        fo.len += written - fo.written; /* the bytes written above, in both counts */
+        fo.written = written;
+        fold_push(&fo, c);
+        written = fo.written;
+        plain = !fo.space && !fo.full;
+    }
+    fo.len += written - fo.written;
+    fo.written = written;
     if (out && outcap)
         fold_end(&fo);
     return fo.len;

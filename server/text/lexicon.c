@@ -11,10 +11,8 @@
 
 #include "liqa/status.h"
 #include "liqa/text.h"
+#include "text_internal.h"
 
-#define HASH_SEED 0x9E3779B97F4A7C15ull
-#define HASH_MUL1 0xbf58476d1ce4e5b9ull
-#define HASH_MUL2 0x94d049bb133111ebull
 #define LINE_MAX_BYTES 4096u
 #define FILE_MAX_BYTES (256u * 1024u * 1024u)
 #define PROBE_MAX 1024u /* bytes of the longest probe string of lex_longest */
@@ -59,33 +57,12 @@ rd32(const unsigned char *p)
     return v;
 }
 
-/* The hash of n bytes: 8 bytes a step, the tail read as two overlapping
- * 4-byte words (or 1 to 3 bytes), the length mixed in; then a final mix.
- * Same value on every machine of the same byte order; only this file uses
- * it, for its own table. */
+/* The hash of n bytes (txti_hash_bytes(), shared with the document's word
+ * set). Same value on every machine of the same byte order. */
 static inline uint64_t
 hash_bytes(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t h = HASH_SEED ^ ((uint64_t)n * HASH_MUL2);
-    while (n > 8) {
-        h = (h ^ rd64(p)) * HASH_MUL1;
-        h ^= h >> 31;
-        p += 8;
-        n -= 8;
-    }
-    uint64_t t;
-    if (n >= 4)
-        t = (rd32(p) << 32) | rd32(p + n - 4);
-    else if (n)
-        t = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1];
-    else
-        t = 0;
-    h = (h ^ t) * HASH_MUL1;
-    h ^= h >> 29;
-    h *= HASH_MUL2;
-    h ^= h >> 32;
-    return h;
+    return txti_hash_bytes(s, n);
 }
 
 /* a[0..n) == b[0..n), for the short keys of a lexicon without a call */
@@ -434,6 +411,22 @@ lex_get(const struct lex *lx, const char *key)
     return get_h(lx, key, klen, hash_bytes(key, klen));
 }
 
+void
+lex_key_init(struct lex_key *k, const char *key)
+{
+    k->s = key;
+    k->len = key ? strlen(key) : 0;
+    k->hash = key ? hash_bytes(key, k->len) : 0;
+}
+
+const char *
+lex_get_key(const struct lex *lx, const struct lex_key *k)
+{
+    if (NULL == lx || NULL == k->s || 0 == lx->n)
+        return NULL;
+    return get_h(lx, k->s, k->len, k->hash);
+}
+
 const char *
 lex_probe(const struct lex *lx, const char *key, size_t len, int *more)
 {
@@ -546,6 +539,80 @@ lex_first_mask(const struct lex *const *lexs, size_t n, const char *key)
             mask |= 1u << k;
     }
     return mask;
+}
+
+/* The index is a table of its own whose slots hold every key (entry or
+ * prefix) of the source lexicons, each slot's flags the bits of the
+ * lexicons that hold it: lex_first_mask() finds exactly those slots. */
+struct lex_firsts {
+    struct lex *ix;
+};
+
+static int
+firsts_add(struct lex *ix, const char *key, size_t klen, uint32_t bit)
+{
+    if ((ix->used + 1) * 2 > ix->cap && rehash(ix))
+        return LQ_ERR_NOMEM;
+    uint64_t h = hash_bytes(key, klen);
+    size_t slot = find_slot(ix, key, klen, h);
+    struct lex_ent *e = &ix->tab[slot];
+    if (NULL == e->key) {
+        char *mem = malloc(klen + 2);
+        if (NULL == mem)
+            return LQ_ERR_NOMEM;
+        memcpy(mem, key, klen);
+        mem[klen] = '\0';
+        mem[klen + 1] = '\0';
+        e->key = mem;
+        e->value = mem + klen + 1;
+        e->hash = h;
+        e->klen = (uint32_t)klen;
+        e->flags = 0;
+        ix->tags[slot] = tag_of(h);
+        ix->used++;
+        ix->n++;
+    }
+    e->flags |= bit;
+    return LQ_OK;
+}
+
+struct lex_firsts *
+lex_firsts_new(const struct lex *const *lexs, size_t n)
+{
+    struct lex_firsts *fx = calloc(1, sizeof(*fx));
+    if (NULL == fx || NULL == (fx->ix = lex_new()))
+        goto fail;
+    for (size_t k = 0; lexs && k < n && k < 32; k++) {
+        const struct lex *lx = lexs[k];
+        if (NULL == lx || 0 == lx->n) /* lex_first_mask() skips an empty one */
+            continue;
+        for (size_t i = 0; i < lx->cap; i++)
+            if (lx->tab[i].key && LQ_OK != firsts_add(fx->ix, lx->tab[i].key, lx->tab[i].klen, 1u << k))
+                goto fail;
+    }
+    return fx;
+fail:
+    lex_firsts_free(fx);
+    return NULL;
+}
+
+void
+lex_firsts_free(struct lex_firsts *fx)
+{
+    if (NULL == fx)
+        return;
+    lex_free(fx->ix);
+    free(fx);
+}
+
+uint32_t
+lex_firsts_mask(const struct lex_firsts *fx, const char *key)
+{
+    if (NULL == fx || NULL == key || 0 == fx->ix->n)
+        return 0;
+    size_t klen = strlen(key);
+    const struct lex_ent *e = find(fx->ix, key, klen, hash_bytes(key, klen));
+    return e ? e->flags : 0;
 }
 
 size_t

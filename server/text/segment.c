@@ -92,11 +92,21 @@ in_lex(const struct lex *lx, const char *key)
     return lx && *key && NULL != lex_get(lx, key);
 }
 
+/* in_lex(a, key) || in_lex(b, key), the key hashed once for both */
+static int
+in_either(const struct lex *a, const struct lex *b, const char *key)
+{
+    if (!*key || (NULL == a && NULL == b))
+        return 0;
+    struct lex_key k;
+    lex_key_init(&k, key);
+    return NULL != lex_get_key(a, &k) || NULL != lex_get_key(b, &k);
+}
+
 static int
 in_any(const struct word *w, size_t from)
 {
-    const char *k = w->key + w->KB[from];
-    return in_lex(w->protect, k) || in_lex(w->known, k);
+    return in_either(w->protect, w->known, w->key + w->KB[from]);
 }
 
 static int
@@ -317,8 +327,7 @@ txti_segment(const struct lex *protect, const struct lex *known, const uint32_t 
         return;
 
     size_t body = 0;
-    if (m >= 3 && (is_conj(w.L[0]) || is_prep(w.L[0])) && !in_lex(protect, key) &&
-        !in_lex(known, key)) {
+    if (m >= 3 && (is_conj(w.L[0]) || is_prep(w.L[0])) && !in_either(protect, known, key)) {
         size_t cand[2], nc = 0;
         if (is_conj(w.L[0])) {
             if (m >= 4 && is_prep(w.L[1]) && !in_any(&w, 1))
@@ -353,15 +362,12 @@ txti_segment(const struct lex *protect, const struct lex *known, const uint32_t 
 
 /* ---- the document's words -------------------------------------------- */
 
+/* the word set's hash: the lexicons' one, 8 bytes a step (the set is only
+ * asked about membership, so no order depends on it) */
 static uint64_t
 str_hash(const char *s)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
-        h ^= *u;
-        h *= 0x100000001b3ull;
-    }
-    return h;
+    return txti_hash_bytes(s, strlen(s));
 }
 
 int

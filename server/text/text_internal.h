@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "liqa/text.h"
 
@@ -83,9 +84,57 @@ txti_fold_cps(const uint32_t *cps, size_t n, char *out, size_t outcap);
 size_t
 txti_utf8_put(uint32_t cp, char *out);
 
-/** Bytes that @p cp takes in UTF-8. */
-size_t
-txti_utf8_len(uint32_t cp);
+/*
+ * The hash of n bytes of the lexicons' tables and of the document's word
+ * set: 8 bytes a step, the tail read as two overlapping 4-byte words (or 1
+ * to 3 bytes), the length mixed in; then a final mix. Same value on every
+ * machine of the same byte order; nothing stores it.
+ */
+static inline uint64_t
+txti_hash_bytes(const char *s, size_t n)
+{
+    const uint64_t seed = 0x9E3779B97F4A7C15ull, mul1 = 0xbf58476d1ce4e5b9ull,
+                   mul2 = 0x94d049bb133111ebull;
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t h = seed ^ ((uint64_t)n * mul2);
+    while (n > 8) {
+        uint64_t v;
+        memcpy(&v, p, sizeof(v));
+        h = (h ^ v) * mul1;
+        h ^= h >> 31;
+        p += 8;
+        n -= 8;
+    }
+    uint64_t t;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, sizeof(a));
+        memcpy(&b, p + n - 4, sizeof(b));
+        t = ((uint64_t)a << 32) | b;
+    } else if (n) {
+        t = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1];
+    } else {
+        t = 0;
+    }
+    h = (h ^ t) * mul1;
+    h ^= h >> 29;
+    h *= mul2;
+    h ^= h >> 32;
+    return h;
+}
+
+/** Bytes that @p cp takes in UTF-8 (inline: the segmenter asks it per letter). */
+static inline size_t
+txti_utf8_len(uint32_t cp)
+{
+    if (cp < 0x80)
+        return 1;
+    if (cp < 0x800)
+        return 2;
+    if (cp < 0x10000)
+        return 3;
+    return 4;
+}
 
 /**
  * Decode one code point at s[*i], leniently: an invalid byte reads as
@@ -99,12 +148,12 @@ int
 txti_is_quote(uint32_t cp);
 
 /**
- * Tokenize cps[0, n). With @p out NULL, only count.
- * @param out  room for the count a counting run returned
- * @return the number of tokens
+ * Tokenize cps[0, n): the first @p cap tokens are written to @p out (none
+ * when @p out is NULL), the others only counted.
+ * @return the number of tokens (more than @p cap: run again with room for all)
  */
 size_t
-txti_tokenize(const uint32_t *cps, size_t n, struct txt_token *out);
+txti_tokenize(const uint32_t *cps, size_t n, struct txt_token *out, size_t cap);
 
 /** Set the quote flags of the tokens (needs their kind and offsets). */
 void

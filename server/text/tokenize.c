@@ -208,7 +208,7 @@ scan_symbol(const uint32_t *cps, size_t n, size_t i)
 }
 
 size_t
-txti_tokenize(const uint32_t *cps, size_t n, struct txt_token *out)
+txti_tokenize(const uint32_t *cps, size_t n, struct txt_token *out, size_t cap)
 {
     size_t nt = 0, i = 0;
     int line_start = 1;
@@ -252,7 +252,7 @@ txti_tokenize(const uint32_t *cps, size_t n, struct txt_token *out)
             kind = TXT_SYMBOL;
             break;
         }
-        if (out) {
+        if (out && nt < cap) {
             struct txt_token *t = &out[nt];
             memset(t, 0, sizeof(*t));
             t->start = (uint32_t)i;

@@ -27,9 +27,20 @@ txt_utf8_valid(const char *str, size_t len, size_t *bad)
             i++;
             continue;
         }
-        /* fast path: a two-byte sequence (Arabic letters) */
+        /* fast path: two-byte sequences (Arabic letters) and the ASCII
+         * bytes between them (spaces), in a loop of their own until
+         * anything else, which the code below judges */
         if (c >= 0xC2 && c <= 0xDF && i + 1 < len && 0x80 == (s[i + 1] & 0xC0)) {
             i += 2;
+            while (i + 1 < len) {
+                unsigned d = s[i];
+                if (d < 0x80)
+                    i++;
+                else if (d >= 0xC2 && d <= 0xDF && 0x80 == (s[i + 1] & 0xC0))
+                    i += 2;
+                else
+                    break;
+            }
             continue;
         }
         size_t need;
@@ -67,18 +78,6 @@ txt_utf8_valid(const char *str, size_t len, size_t *bad)
         return 0;
     }
     return 1;
-}
-
-size_t
-txti_utf8_len(uint32_t cp)
-{
-    if (cp < 0x80)
-        return 1;
-    if (cp < 0x800)
-        return 2;
-    if (cp < 0x10000)
-        return 3;
-    return 4;
 }
 
 size_t

@@ -508,7 +508,8 @@ static const char *
 uncut_value(const struct scan *s, const struct txt_token *t, unsigned *strip)
 {
     *strip = 0;
-    if (NULL == t->key || NULL == t->base || 0 != strcmp(t->key, t->base))
+    /* key and base are one string when nothing was cut (no strcmp then) */
+    if (NULL == t->key || NULL == t->base || (t->key != t->base && 0 != strcmp(t->key, t->base)))
         return NULL;
     const char *k = t->key, *v = NULL;
     if (is_clitic(k, "\xd9\x88\xd9\x81")) { /* و ف */

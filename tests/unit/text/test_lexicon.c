@@ -234,6 +234,31 @@ test_first_mask(void)
     }
     CHECK_INT(lex_first_mask(set, 4, doc->tokens[doc->ntokens - 2].base), 5); /* ومدير → مدير */
     CHECK_INT(lex_longest(b, doc, 5, doc->ntokens, LEX_BASE, NULL), 3);
+    /* the index of first words gives the same masks, for every key the
+     * lexicons hold and for others */
+    struct lex_firsts *fx = lex_firsts_new(set, 4), *fx2 = lex_firsts_new(set, 2);
+    CHECK(NULL != fx && NULL != fx2);
+    static const char *const keys[] = { "وزير", "مدير", "مجلس", "مجلس الامن", "مجلس الامن الدولي",
+                                        "مدير المكتب", "المكتب", "", "الامن", "وزير مدير" };
+    for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+        CHECK_INT(lex_firsts_mask(fx, keys[k]), lex_first_mask(set, 4, keys[k]));
+        CHECK_INT(lex_firsts_mask(fx2, keys[k]), lex_first_mask(set, 2, keys[k]));
+    }
+    for (size_t i = 0; i < doc->ntokens; i++)
+        CHECK_INT(lex_firsts_mask(fx, doc->tokens[i].base), lex_first_mask(set, 4, doc->tokens[i].base));
+    CHECK_INT(lex_firsts_mask(fx, NULL), 0);
+    CHECK_INT(lex_firsts_mask(NULL, "وزير"), 0);
+    lex_firsts_free(fx);
+    lex_firsts_free(fx2);
+    lex_firsts_free(NULL);
+    /* a key hashed once answers as lex_get() does */
+    struct lex_key lk;
+    lex_key_init(&lk, "مدير");
+    CHECK(NULL != lex_get_key(b, &lk) && lex_get_key(b, &lk) == lex_get(b, "مدير"));
+    CHECK(NULL == lex_get_key(a, &lk)); /* only a prefix in a */
+    CHECK(NULL == lex_get_key(NULL, &lk));
+    lex_key_init(&lk, NULL);
+    CHECK(NULL == lex_get_key(b, &lk));
     lex_free(a);
     lex_free(b);
     lex_free(empty);
