@@ -354,7 +354,10 @@ repeats(struct ent_work *w, uint8_t *taken)
     skel.keys = lq_arena_calloc(w->arena, skel.cap, sizeof(*skel.keys));
     skel.head = lq_arena_calloc(w->arena, skel.cap, sizeof(*skel.head));
     skel.ph = lq_arena_calloc(w->arena, skel.capph, sizeof(*skel.ph));
-    struct ptable nisba = pt;
+    /* few family names are adjectives of nationality: a small table */
+    struct ptable nisba = { 0 };
+    nisba.cap = 64;
+    nisba.capph = 48;
     nisba.keys = lq_arena_calloc(w->arena, nisba.cap, sizeof(*nisba.keys));
     nisba.head = lq_arena_calloc(w->arena, nisba.cap, sizeof(*nisba.head));
     nisba.ph = lq_arena_calloc(w->arena, nisba.capph, sizeof(*nisba.ph));
@@ -639,6 +642,7 @@ ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct t
         return LQ_ERR_NOMEM;
     if (tagger && ctx->model && LQ_OK != (rc = run_tagger(&w, tagger)))
         return rc;
+    w.ntagged = w.ncands;
     if (LQ_OK != (rc = ent_rules(&w)))
         return rc;
     if (tagger && ctx->model && LQ_OK != (rc = ent_clean_tagger(&w)))

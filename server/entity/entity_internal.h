@@ -80,6 +80,7 @@ struct ent_work {
     struct lq_arena *arena;
     struct ent_cand *cands;
     size_t ncands, capcands;
+    size_t ntagged;        /* the first ntagged candidates are the tagger's, in text order */
     struct ent_titlephrase *phrases;
     size_t nphrases, capphrases;
     int sports;            /* the article is about sport: club names count */

@@ -240,6 +240,10 @@ foreign_particle(const struct txt_token *t)
     static const char *const c[] = { "فان", "فون", "دي", "دو", "دا", "ديل", "دوس", "ديلا" };
     if (TXT_WORD != t->kind || has_clitic(t))
         return 0;
+    /* every particle starts with ف or د: most words are ruled out at once */
+    const unsigned char *k = (const unsigned char *)t->key;
+    if (!(0xD9 == k[0] && 0x81 == k[1]) && !(0xD8 == k[0] && 0xAF == k[1]))
+        return 0;
     for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
         if (0 == strcmp(t->key, c[i]))
             return 1;
@@ -804,17 +808,21 @@ regional(const struct txt_token *t)
 static uint32_t
 read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_type *type);
 
-/* Has the tagger or an earlier rule read token j as part of a person's name? */
+/* Has the tagger read token j as part of a person's name? Its spans come
+ * first among the candidates, in text order and apart: a binary search. */
 static int
 person_at(const struct sent *s, uint32_t j)
 {
     const struct ent_work *w = s->w;
-    for (size_t k = w->ncands; k > 0 && w->ncands - k < 4096; k--) {
-        const struct ent_cand *c = &w->cands[k - 1];
-        if (NER_PER == c->type && c->b <= j && j < c->e)
-            return 1;
+    size_t lo = 0, hi = w->ntagged;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (w->cands[mid].e <= j)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return 0;
+    return lo < w->ntagged && w->cands[lo].b <= j && j < w->cands[lo].e && NER_PER == w->cands[lo].type;
 }
 
 /*
