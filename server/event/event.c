@@ -135,6 +135,7 @@ struct cand {
     int several;              /* a telling merged in says "meetings" (اجتماعات مع X و Y) */
     int addressed;            /* خلال زيارته after words said to someone: a meeting with them */
     int group_subj;           /* the subject is a group of unnamed people (ممثلون لـX) */
+    int unnamed_obj;          /* an unnamed other party after the trigger (وزير خارجية Y، وفد) */
     int alive;
 };
 
@@ -2123,6 +2124,11 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     read_parties(d, c, L, R, &with_seen);
+    /* استقبل X وزير خارجية Y (unnamed)، التقى X مع أعضاء وفد ...: the
+     * other party is there but has no name */
+    for (uint32_t k = c->te; k < R && k < c->te + 16 && !c->unnamed_obj; k++)
+        c->unnamed_obj = !in_mention(d, k) &&
+                         (cue_at(d, k) == EVT_C_GROUP || (d->desc_at[k] >= 0 && d->title_link[k] < 0));
     /* استقبل المحافظ سفيرة كندا X: the verb's subject is an office the
      * article does not name, so the first name after it is the object */
     if (is_verb_class(c->cls) && !(c->flags & EVT_TF_P1) && c->subj >= 0 &&
@@ -2724,6 +2730,12 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             if (ok && in < 2 && p->sent + 6 < c->sent && !ana)
                 ok = 0;
             if (ok && in < 2 && p->sent != c->sent && ((c->flags | p->flags) & EVT_TF_PL))
+                ok = 0;
+            /* one person meeting two unnamed others in two sentences told by
+             * verbs: two meetings (التقى X مع أعضاء الوفد ... واستقبل X وزير
+             * خارجية Y) */
+            if (ok && 1 == np && 1 == np_p && p->sent != c->sent && !ana && p->unnamed_obj &&
+                c->unnamed_obj && is_verb_class(p->cls) && is_verb_class(c->cls))
                 ok = 0;
             if (!ok)
                 continue;

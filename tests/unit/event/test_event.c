@@ -269,6 +269,15 @@ test_interview_and_future_trip(void)
         CHECK_INT(res.events[0].location, -1);
 }
 
+/* one person who meets two unnamed others in two sentences: two meetings */
+static void
+test_two_unnamed_others(void)
+{
+    CHECK(run("التقى سامي نور مع أعضاء الوفد الرسمي أمس. واستقبل سامي نور وفدا من البحيرة.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+}
+
 /* datelines: بغداد/ الوكالة، and the agency first on a line of its own */
 static void
 test_dateline_forms(void)
@@ -1127,6 +1136,7 @@ main(void)
     test_coordinated_verb_place();
     test_dateline_forms();
     test_interview_and_future_trip();
+    test_two_unnamed_others();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
