@@ -136,6 +136,7 @@ struct cand {
     int addressed;            /* خلال زيارته after words said to someone: a meeting with them */
     int group_subj;           /* the subject is a group of unnamed people (ممثلون لـX) */
     int unnamed_obj;          /* an unnamed other party after the trigger (وزير خارجية Y، وفد) */
+    int airport;              /* a welcome at the airport (على أرض المطار) */
     int alive;
 };
 
@@ -2124,8 +2125,40 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     read_parties(d, c, L, R, &with_seen);
+    /* جلسة مباحثات ترأس فيها X الجانب الأول فيما ترأس Y الجانب الثاني: the
+     * sides of a meeting noun, each told by a verb of presiding or taking
+     * part right at the clause's end or after فيما / بينما */
+    if (is_noun_class(c->cls) && !c->partake) {
+        uint32_t k = R;
+        for (int sides = 0; sides < 4 && k < se; sides++) {
+            if (k + 1 < se && cue_at(d, k) == EVT_C_BOUNDARY && cue_at(d, k + 1) == EVT_C_PARTAKE)
+                k++;
+            if (cue_at(d, k) != EVT_C_PARTAKE)
+                break;
+            uint32_t j2 = k + 1, stop2 = k + 10 < se ? k + 10 : se;
+            for (; j2 < stop2; j2++) {
+                if (cue_at(d, j2) == EVT_C_HARD || cue_at(d, j2) == EVT_C_BOUNDARY)
+                    break;
+                int32_t m = mention_start(d, j2);
+                if (m >= 0 && mention_type(d, m) == NER_PER) {
+                    cand_add(c, d->ents->mentions[m].entity, EVT_PARTICIPANT);
+                    j2 = d->ents->mentions[m].tok_end;
+                    break;
+                }
+            }
+            /* on to the next side: the next فيما / بينما */
+            while (j2 < se && j2 < k + 16 && cue_at(d, j2) != EVT_C_BOUNDARY && cue_at(d, j2) != EVT_C_HARD)
+                j2++;
+            k = j2;
+        }
+    }
     /* استقبل X وزير خارجية Y (unnamed)، التقى X مع أعضاء وفد ...: the
      * other party is there but has no name */
+    /* وكان على رأس مستقبليه على أرض المطار X: a welcome at the airport */
+    for (uint32_t k = c->tb > sb + 2 ? c->tb - 2 : sb; k < se && k < c->te + 5 && !c->airport; k++)
+        c->airport = doc->tokens[k].kind == TXT_WORD && doc->tokens[k].key &&
+                     (0 == strcmp(doc->tokens[k].key, "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1") || /* المطار */
+                      0 == strcmp(doc->tokens[k].key, "\xd8\xa8\xd8\xa7\xd9\x84\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1")); /* بالمطار */
     for (uint32_t k = c->te; k < R && k < c->te + 16 && !c->unnamed_obj; k++)
         c->unnamed_obj = !in_mention(d, k) &&
                          (cue_at(d, k) == EVT_C_GROUP || (d->desc_at[k] >= 0 && d->title_link[k] < 0));
@@ -2730,6 +2763,9 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             if (ok && in < 2 && p->sent + 6 < c->sent && !ana)
                 ok = 0;
             if (ok && in < 2 && p->sent != c->sent && ((c->flags | p->flags) & EVT_TF_PL))
+                ok = 0;
+            /* the welcome at the airport and the talks after it: two */
+            if (ok && p->airport != c->airport && p->sent != c->sent)
                 ok = 0;
             /* one person meeting two unnamed others in two sentences told by
              * verbs: two meetings (التقى X مع أعضاء الوفد ... واستقبل X وزير

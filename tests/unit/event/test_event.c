@@ -269,6 +269,23 @@ test_interview_and_future_trip(void)
         CHECK_INT(res.events[0].location, -1);
 }
 
+/* the sides of talks told by verbs of presiding; a welcome at the airport
+ * is a meeting of its own beside the talks */
+static void
+test_sides_and_airport(void)
+{
+    CHECK(run("عقدت في البحيرة اليوم جلسة المباحثات الرسمية بين البلدين ترأس فيها الأمير سامي نور "
+              "الجانب الأول فيما ترأس الرئيس كريم حداد الجانب الثاني.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    CHECK(run("وعقد سامي نور وكريم حداد اليوم جلسة مباحثات في البحيرة. ووصل كريم حداد صباح اليوم، "
+              "وكان على رأس مستقبليه على أرض المطار سامي نور.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+}
+
 /* one person who meets two unnamed others in two sentences: two meetings */
 static void
 test_two_unnamed_others(void)
@@ -1137,6 +1154,7 @@ main(void)
     test_dateline_forms();
     test_interview_and_future_trip();
     test_two_unnamed_others();
+    test_sides_and_airport();
     test_trio_days();
     test_future_arrival();
     test_visit_place_after_visitor();
