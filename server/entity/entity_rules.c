@@ -521,6 +521,13 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         if ((2 == nonname(s, t) && !(j == i && honored_given(s, j, honored))) || is_punct(t))
             break;
         int fn = first_name(s, j, NULL);
+        /* هيثم بن طارق سلطان عمان: a given name that is also a title, before
+         * a place, is the office (the ruler of that place) */
+        if (fn && j > i && j + 1 < s->e && !has_clitic(t) &&
+            (longest(s, s->w->lx->titles, j, NULL) || 0 == strcmp(t->key, "سلطان") ||
+             0 == strcmp(t->key, "امير") || 0 == strcmp(t->key, "ملك")) &&
+            longest(s, s->w->lx->places, j + 1, NULL))
+            break;
         if (fn && (!has_clitic(t) || (j == i && clitic_is(t, "و")))) {
             j += (uint32_t)fn;
             prev = P_FIRST;

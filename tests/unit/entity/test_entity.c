@@ -69,7 +69,7 @@ setup(void)
                                          "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg",
                                          "رئاسة\torg", "لجنة\torg", "عين\tloc,prep", "الجمهورية\tloc", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
-                                         "يوسف", "أحمد", "صالح", "صباح", "آن", NULL };
+                                         "يوسف", "أحمد", "صالح", "صباح", "آن", "سلطان", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
                                        "الكندية\tكندا", NULL };
     static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
@@ -891,6 +891,21 @@ test_foreign_particle(void)
     lq_arena_free(a);
 }
 
+/* a given name that is also a ruler's title, before a place, is the office
+ * (X بن Y سلطان مصر), not the grandfather's name */
+static void
+test_ruler_of_place(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال السلطان سامر بن يوسف سلطان مصر إن الوضع مستقر.", &doc, &r));
+    dump(&r);
+    CHECK(by_name(&r, "سامر بن يوسف") != NULL);
+    CHECK(by_name(&r, "سامر بن يوسف سلطان") == NULL);
+    lq_arena_free(a);
+}
+
 /* a royal style or a rank right before the name is not part of the office */
 static void
 test_style_before_name(void)
@@ -1069,6 +1084,7 @@ main(void)
     test_style_before_name();
     test_three_word_apposition();
     test_foreign_particle();
+    test_ruler_of_place();
     test_variants();
     test_apart();
     test_org_synonyms();
