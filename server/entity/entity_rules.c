@@ -1875,6 +1875,14 @@ ent_clean_tagger(struct ent_work *w)
         while (c->e > c->b && (nonname(&s, &tk[c->e - 1]) ||
                                (NER_PER == c->type && c->e - c->b > 1 && !name_word_end(&s, &tk[c->e - 1]))))
             c->e--;
+        /* أردوغان وعباس tagged an organization: two words joined by و with
+         * no head noun and no known body are two persons */
+        if (NER_ORG == c->type && 2 == c->e - c->b && clitic_is(&tk[c->b + 1], "و") &&
+            !has_clitic(&tk[c->b]) && !longest(&s, lx->org_heads, c->b, NULL) &&
+            !longest(&s, lx->organizations, c->b, NULL) && !longest(&s, lx->organizations, c->b + 1, NULL) &&
+            !longest_cut(&s, lx->organizations, c->b + 1, NULL) && !definite(&tk[c->b]) &&
+            name_shape(&tk[c->b]))
+            c->type = NER_PER;
         if (NER_PER == c->type) {
             /* كريم أن فيرتانين: a function word inside splits the span */
             for (uint32_t j = c->b + 1; j + 1 < c->e; j++)

@@ -621,6 +621,19 @@ test_clean_tagger(void)
     /* a lone unknown word tagged once is dropped */
     CHECK(w.cands[2].e <= w.cands[2].b);
     lq_arena_free(a);
+    /* two words joined by و tagged an organization, with no head noun: two
+     * persons */
+    a = lq_arena_new(0);
+    const char *text2 = "وبعد وقوف ماركوني وبيلوسي في المكان، أطلقت المدفعية.";
+    CHECK(LQ_OK == txt_analyze(tctx, scratch, a, text2, strlen(text2), &bad, &doc));
+    struct ent_work w2 = { .ctx = ectx, .lx = &lx, .doc = doc, .arena = a };
+    struct ent_cand o = { .b = 2, .e = 4, .type = NER_ORG, .source = ENT_SRC_TAGGER, .prio = 1,
+                          .title_b = -1, .title_e = -1, .mention = -1 };
+    CHECK(LQ_OK == ent_add_cand(&w2, &o));
+    CHECK(LQ_OK == ent_clean_tagger(&w2));
+    CHECK_INT(w2.cands[0].type, NER_PER);
+    CHECK_INT(w2.cands[0].e, 3);
+    lq_arena_free(a);
 }
 
 static void
