@@ -378,6 +378,24 @@ style_word(const struct txt_token *t)
     return 0;
 }
 
+/*
+ * Is the indefinite place head at i a common noun here? After a pronoun it
+ * is a predicate (وهي منطقة تحظى باهتمام); a word after it ending in ية
+ * is an adjective (مدينة ذكية، منطقة عسكرية).
+ */
+static int
+admin_predicate(const struct sent *s, uint32_t i, const struct txt_token *t)
+{
+    if (i > s->b) {
+        const char *pk = tok(s, i - 1)->key;
+        if (0 == strcmp(pk, "هي") || 0 == strcmp(pk, "هو") || 0 == strcmp(pk, "وهي") ||
+            0 == strcmp(pk, "وهو"))
+            return 1;
+    }
+    size_t n = strlen(t->key);
+    return n > 3 * 2 && 0 == strcmp(t->key + n - strlen("يه"), "يه") && !definite(t);
+}
+
 /* البلاد، المملكة، الدولة ...: a word for the country an article is about */
 static int
 country_word(const struct txt_token *t)
@@ -1157,7 +1175,8 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         /* مدينة لوزان، محافظة وادي الدواسر: after a generic place head an
          * unknown word is the place's name, with a following definite noun
          * (not an adjective of nationality or a nisba) */
-        if (admin && 0 == mods && TXT_WORD == t->kind && !nn && name_shape2(t, 1)) {
+        if (admin && 0 == mods && TXT_WORD == t->kind && !nn && name_shape2(t, 1) &&
+            !admin_predicate(s, i, t)) {
             j++;
             mods++;
             last = j;

@@ -904,6 +904,21 @@ test_foreign_particle(void)
     lq_arena_free(a);
 }
 
+/* a place head after a pronoun, or before an adjective in ية, names no place */
+static void
+test_admin_predicate(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وزار الوفد مدينة زوراتة، وهي مدينة تحظى باهتمام كبير، وستصبح مدينة ذكية.", &doc, &r));
+    dump(&r);
+    CHECK(by_name(&r, "مدينة زوراتة") != NULL || by_name(&r, "زوراتة") != NULL);
+    CHECK(by_name(&r, "مدينة تحظى") == NULL && by_name(&r, "تحظى") == NULL);
+    CHECK(by_name(&r, "مدينة ذكية") == NULL && by_name(&r, "ذكية") == NULL);
+    lq_arena_free(a);
+}
+
 /* a given name that is also a ruler's title, before a place, is the office
  * (X بن Y سلطان مصر), not the grandfather's name */
 static void
@@ -1098,6 +1113,7 @@ main(void)
     test_three_word_apposition();
     test_foreign_particle();
     test_ruler_of_place();
+    test_admin_predicate();
     test_variants();
     test_apart();
     test_org_synonyms();
