@@ -1059,6 +1059,12 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             if (!given && (NULL == slot || *slot < 0 || members[find(nm, (int32_t)k)] > 1 ||
                            nm[*slot].nwords > 3 || lex_get(w->lx->places, x->words[0])))
                 continue;
+            /* وقال محمد after موسى فقي محمد: a word that already ends one full
+             * name does not also join another one it starts (no bridge
+             * between two people) */
+            if (given && slot && *slot >= 0 && members[find(nm, (int32_t)k)] > 1 &&
+                find(nm, (int32_t)k) != find(nm, *slot))
+                continue;
             /* only a later, shorter reference: الملك عبدالله before
              * عبدالله بن محمد آل الشيخ is someone else */
             if (slot && *slot >= 0 && x->first > nm[*slot].first)

@@ -1933,13 +1933,16 @@ unnamed_title_at(const struct dstate *d, uint32_t k, uint32_t se)
             break;
         j++;
     }
-    /* وزير الخارجية الشيخ د. X: honorifics and an abbreviation's period
-     * before the name */
+    /* وزير الخارجية الشيخ د. X، رئيس الجمهورية، السيد X: a comma,
+     * honorifics and an abbreviation's period before the name */
     for (uint32_t h = 0; h < 4 && j < se && lx->honorifics; h++) {
         const struct txt_token *t = &d->doc->tokens[j];
         if (t->kind == TXT_WORD && t->base && lex_get(lx->honorifics, t->base))
             j++;
         else if (j > k && abbreviation(&d->doc->tokens[j - 1], t))
+            j++;
+        else if (0 == h && t->kind == TXT_PUNCT && t->surface &&
+                 (0 == strcmp(t->surface, "\xd8\x8c") || 0 == strcmp(t->surface, ","))) /* ، , */
             j++;
         else
             break;
