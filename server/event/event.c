@@ -35,6 +35,8 @@
 #define EVT_SPEAKER_HEAD 5  /* tokens from a sentence's start to its verb of saying */
 #define EVT_SEAT_SCAN 4096   /* mentions looked through for the town of a body's seat */
 #define EVT_ADDR_BACK 24     /* tokens before خلال زيارته searched for the ones spoken to */
+#define EVT_GROUP_MAX 32     /* meetings with a plural of bodies whose speakers are read, a document */
+#define EVT_SEAT_MAX 64      /* seats of bodies (بمقر غرفة X) looked up, a document */
 #define EVT_GROUP_SENTS 5   /* sentences after a meeting with a plural of bodies whose speakers took part */
 
 struct evt_ctx {
@@ -175,6 +177,7 @@ struct dstate {
     int32_t *arr_per;         /* per sentence: the person who arrives, or -1 */
     int32_t *arr_tmx;         /* per sentence: the time of the arrival, or -1 */
     uint8_t *arr_fut;         /* per sentence: the arrival is still to come (سيصل) */
+    int seat_lookups;         /* place_in_org() calls so far (bounded) */
 };
 
 /* UTF-8 of a few letters compared with clitics */
@@ -1404,8 +1407,11 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
         /* بمقر غرفة X، في مقر بلدية X: the seat of a body named after its
          * town is in that town */
         int32_t seat = -1;
-        if (mention_type(d, m) == NER_ORG && j > sb && seat_word(&d->doc->tokens[j - 1]))
+        if (mention_type(d, m) == NER_ORG && j > sb && seat_word(&d->doc->tokens[j - 1]) &&
+            d->seat_lookups < EVT_SEAT_MAX) {
+            d->seat_lookups++;
             seat = place_in_org(d, mn);
+        }
         if (((mention_type(d, m) == NER_LOC && mn->entity >= 0) || seat >= 0) && !rel_after &&
             !rel_inside && locative(d, c, sb, j)) {
             if (seat >= 0)
@@ -2602,7 +2608,8 @@ static void
 group_speakers(struct dstate *d, const size_t *order, size_t nk)
 {
     const struct txt_doc *doc = d->doc;
-    for (size_t k = 0; k < nk; k++) {
+    int groups = 0; /* bounded work: at most EVT_GROUP_MAX such meetings a document */
+    for (size_t k = 0; k < nk && groups < EVT_GROUP_MAX; k++) {
         struct cand *c = &d->cands[order[k]];
         const struct txt_sentence *st = &doc->sents[c->sent];
         const char *head = NULL;
@@ -2616,6 +2623,7 @@ group_speakers(struct dstate *d, const size_t *order, size_t nk)
         }
         if (NULL == head || c->status != EVT_OCCURRED)
             continue;
+        groups++;
         for (uint32_t s = c->sent + 1; s < doc->nsents && s <= c->last_sent + EVT_GROUP_SENTS; s++) {
             /* another meeting told, or one told by a verb (merged or not) */
             const struct txt_sentence *ss = &doc->sents[s];
