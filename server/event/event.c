@@ -3050,7 +3050,9 @@ prepare(struct dstate *d, struct lq_arena *arena)
     if (d->ctx->tmx && n) {
         /* at most one expression per token, and a bound for long texts */
         size_t maxx = n < EVT_MAX_TIMEX ? n : EVT_MAX_TIMEX;
-        d->tx = lq_arena_calloc(arena, maxx, sizeof(struct tmx_expr));
+        /* not zeroed: tmx_scan() writes every entry below d->ntx, and no
+         * other is read (an index into d->tx comes from those entries) */
+        d->tx = lq_arena_alloc(arena, maxx * sizeof(struct tmx_expr));
         if (NULL == d->tx)
             return LQ_ERR_NOMEM;
         size_t found = 0;
