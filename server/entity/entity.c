@@ -657,6 +657,10 @@ ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct t
         return rc;
     if (LQ_OK != (rc = make_mentions(&w, out)))
         return rc;
+    /* the first-word bits of every token, for the event stage */
+    ent_first_bits_all(&w);
+    out->tok_first = w.first_memo;
+    out->tok_first_lex = w.lx;
     return ent_coref(&w, out);
 }
 

@@ -28,6 +28,10 @@ struct ent_ctx {
 #define ENT_FIRST_CUES (1u << 9)
 #define ENT_FIRST_NONNAME (1u << 10)
 #define ENT_FIRST_TRIGGERS (1u << 11)
+/* the public names of three of the bits (ent_result.tok_first) */
+_Static_assert(ENT_TOK_FIRST_TITLES == 1u << 0 && ENT_TOK_FIRST_CUES == ENT_FIRST_CUES &&
+                   ENT_TOK_FIRST_TRIGGERS == ENT_FIRST_TRIGGERS,
+               "ent_result.tok_first bits follow ent_first_lexicons()");
 
 /* The lexicons whose first words entity_rules.c keeps per token (bit k of
  * w->first_memo for out[k]); ctx->firsts indexes the same. A clear bit
@@ -92,6 +96,10 @@ struct ent_work {
 /** Append a candidate; LQ_OK or LQ_ERR_NOMEM. */
 int
 ent_add_cand(struct ent_work *w, const struct ent_cand *c);
+
+/** Fill w->first_memo for the tokens the rules did not ask about. */
+void
+ent_first_bits_all(struct ent_work *w);
 
 /** Trim, split and correct the tagger's candidates (after ent_rules). */
 int

@@ -96,6 +96,16 @@ first_bits_fill(struct ent_work *w, size_t i)
     return *m & 0x7FFFu;
 }
 
+void
+ent_first_bits_all(struct ent_work *w)
+{
+    if (NULL == w->first_memo)
+        return;
+    for (size_t i = 0; i < w->doc->ntokens; i++)
+        if (0 == w->first_memo[i])
+            first_bits_fill(w, i);
+}
+
 /* inline: most calls find the bits kept */
 static inline uint32_t
 first_bits(struct ent_work *w, size_t i)

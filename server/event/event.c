@@ -2974,9 +2974,18 @@ prepare(struct dstate *d, struct lq_arena *arena)
         d->first = lq_arena_alloc(arena, nn);
         if (NULL == d->first)
             return LQ_ERR_NOMEM;
+        /* the entity stage has the bits of every base already, when it
+         * used these lexicons (the same three bits of the same index) */
+        const uint16_t *ef = d->ents->tok_first_lex == lex ? d->ents->tok_first : NULL;
         for (size_t i = 0; i < n; i++) {
             const struct txt_token *t = &doc->tokens[i];
-            uint32_t mb = lex_firsts_mask(d->ctx->firsts, t->base);
+            uint32_t mb;
+            if (NULL != ef)
+                mb = (ef[i] & ENT_TOK_FIRST_TRIGGERS ? EVT_FIRST_TRIGGER : 0u) |
+                     (ef[i] & ENT_TOK_FIRST_CUES ? EVT_FIRST_CUE : 0u) |
+                     (ef[i] & ENT_TOK_FIRST_TITLES ? EVT_FIRST_TITLE : 0u);
+            else
+                mb = lex_firsts_mask(d->ctx->firsts, t->base);
             uint32_t mk = t->key == t->base ? mb : lex_firsts_mask(d->ctx->firsts, t->key);
             d->first[i] = (uint8_t)(mb | EVT_FIRST_KEY(mk));
         }
