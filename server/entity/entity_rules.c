@@ -183,8 +183,9 @@ static int
 nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
 {
     const struct lq_lexicons *lx = s->w->lx;
-    size_t blen = strlen(t->base);
-#define BASE_IS(word) (sizeof(word) - 1 == blen && 0 == memcmp(t->base, word, blen))
+    /* the first letter before a call: this runs once per token */
+#define BASE_IS(word) \
+    (t->base[0] == (word)[0] && t->base[1] == (word)[1] && 0 == strcmp(t->base, word))
     /* على and علي share a key; the preposition is written with ى */
     if (BASE_IS("علي"))
         return NULL != strstr(t->surface, "ى") ? 2 : 0;
@@ -203,7 +204,7 @@ nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
         lex_key_init(&k, t->base);
     const char *v = not_ila || !(bits & ENT_FIRST_NONNAME) ? NULL : lex_get_key(lx->nonname, &k);
     if (v)
-        return 0 == strcmp(v, "noun") ? 1 : 2;
+        return ('n' == v[0] && 0 == strcmp(v, "noun")) ? 1 : 2;
     if ((bits & ENT_FIRST_TRIGGERS) && lex_get_key(lx->triggers, &k))
         return 2;
     /* cues that are nouns (placehead مدينة، group وفد، counterpart نظيره,
@@ -2024,12 +2025,26 @@ sports_word(const char *base)
         WL("النادي"), WL("الاندية"), WL("لاعب"), WL("اللاعب"), WL("لاعبي"), WL("لاعبيه"),
         WL("المهاجم"), WL("مهاجم"), WL("المدافع"), WL("مدافع"), WL("الحارس"), WL("حارس"),
         WL("الكره"), WL("المرمي"), WL("الهداف") };
-    /* every word above starts with ا، ل، م or ح */
+    /* asked about every word of every article: the words above start with
+     * ال + ن ا ل م ح ك ه, لا, مه, مد or حا (a word added above must pass
+     * this test too), and most words of a text fail it by their first
+     * letters, so the list is searched for few of them */
     const unsigned char *b = (const unsigned char *)base;
-    if (!((0xD8 == b[0] && (0xA7 == b[1] || 0xAD == b[1])) ||
-          (0xD9 == b[0] && (0x84 == b[1] || 0x85 == b[1]))))
-        return 0;
-    return in_words(base, sw, sizeof(sw) / sizeof(sw[0]));
+    int may;
+    if (0xD8 == b[0] && 0xA7 == b[1]) /* ا: ال and one of the seven letters */
+        may = 0xD9 == b[2] && 0x84 == b[3] &&
+              ((0xD9 == b[4] && (0x86 == b[5] || 0x84 == b[5] || 0x85 == b[5] || 0x83 == b[5] ||
+                                 0x87 == b[5])) ||
+               (0xD8 == b[4] && (0xA7 == b[5] || 0xAD == b[5])));
+    else if (0xD9 == b[0] && 0x84 == b[1]) /* لا */
+        may = 0xD8 == b[2] && 0xA7 == b[3];
+    else if (0xD9 == b[0] && 0x85 == b[1]) /* مه مد */
+        may = (0xD9 == b[2] && 0x87 == b[3]) || (0xD8 == b[2] && 0xAF == b[3]);
+    else if (0xD8 == b[0] && 0xAD == b[1]) /* حا */
+        may = 0xD8 == b[2] && 0xA7 == b[3];
+    else
+        may = 0;
+    return may && in_words(base, sw, sizeof(sw) / sizeof(sw[0]));
 }
 
 /* a player's or coach's role, whose genitive is his club: لاعب النصر */
@@ -2078,12 +2093,10 @@ club_word(const struct sent *s, uint32_t i)
 static int
 match_verb(const struct txt_token *t)
 {
-    static const char *const r[] = { "فاز", "تغلب", "خسر", "تعادل", "هزم", "انتصر", "يفوز",
-                                     "يتغلب", "يخسر", "يتعادل", "سقط" };
-    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
-        if (0 == strcmp(t->base, r[k]))
-            return 1;
-    return 0;
+    static const struct word_len r[] = { WL("فاز"), WL("تغلب"), WL("خسر"), WL("تعادل"),
+                                         WL("هزم"), WL("انتصر"), WL("يفوز"), WL("يتغلب"),
+                                         WL("يخسر"), WL("يتعادل"), WL("سقط") };
+    return in_words(t->base, r, sizeof(r) / sizeof(r[0]));
 }
 
 /*
