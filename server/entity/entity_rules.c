@@ -67,6 +67,18 @@ definite(const struct txt_token *t)
     return (t->flags & TXT_F_AL) != 0; /* not أ: ألقاها folds to القاها */
 }
 
+/* 0 == strcmp(s, word), inline: the loop stops at the first byte that
+ * differs, which for most words of a text is the first or the second, and
+ * never reads s past its end */
+static inline int
+str_is(const char *s, const char *word)
+{
+    for (; *word; s++, word++)
+        if (*s != *word)
+            return 0;
+    return '\0' == *s;
+}
+
 static const char *
 get(const struct lex *lx, const struct txt_token *t)
 {
@@ -183,9 +195,8 @@ static int
 nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
 {
     const struct lq_lexicons *lx = s->w->lx;
-    /* the first letter before a call: this runs once per token */
-#define BASE_IS(word) \
-    (t->base[0] == (word)[0] && t->base[1] == (word)[1] && 0 == strcmp(t->base, word))
+    /* no call: this runs once per token */
+#define BASE_IS(word) str_is(t->base, word)
     /* على and علي share a key; the preposition is written with ى */
     if (BASE_IS("علي"))
         return NULL != strstr(t->surface, "ى") ? 2 : 0;
@@ -384,7 +395,7 @@ style_word(const struct txt_token *t)
     if (has_clitic(t))
         return 0;
     for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
-        if (0 == strcmp(t->key, w[k]))
+        if (str_is(t->key, w[k]))
             return 1;
     return 0;
 }
@@ -433,12 +444,19 @@ name_shape2(const struct txt_token *t, int loose)
     size_t sl = strlen(b);
     if (sl >= strlen("الله") && 0 == strcmp(b + sl - strlen("الله"), "الله"))
         return 1; /* العبدالله، عبدالله */
-    static const char *const ends[] = { "ة", "ه", "اً", "هم", "ها", "هما", "كم", "نا" };
-    for (size_t k = loose ? 1 : 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
-        if (loose && 0 == strcmp(ends[k], "نا"))
-            continue; /* ماري فيرونا: after a given name, نا is the name's own */
-        size_t el = strlen(ends[k]);
-        if (sl > el + 2 && 0 == strcmp(b + sl - el, ends[k]))
+    /* with their lengths: no strlen() per ending for every word asked */
+    static const struct {
+        const char *s;
+        size_t n;
+    } ends[] = { { "ة", 2 }, { "ه", 2 }, { "اً", 4 }, { "هم", 4 },
+                 { "ها", 4 }, { "هما", 6 }, { "كم", 4 }, { "نا", 4 } };
+    const size_t nends = sizeof(ends) / sizeof(ends[0]);
+    for (size_t k = loose ? 1 : 0; k < nends; k++) {
+        if (loose && k + 1 == nends)
+            continue; /* the last, نا (ماري فيرونا): after a given name, the name's own */
+        size_t el = ends[k].n;
+        /* the last el bytes and the NUL: strcmp() of the word's end */
+        if (sl > el + 2 && 0 == memcmp(b + sl - el, ends[k].s, el + 1))
             return 0;
     }
     return 1;
