@@ -146,14 +146,12 @@ ent_skeleton(const char *key, char *out, size_t cap)
         s += strlen("ال");
     while (*s) {
         size_t l = u8len((const unsigned char *)s);
-        char ch[5] = { 0 };
-        memcpy(ch, s, l < 4 ? l : 4);
         /* every letter dropped or merged is two bytes: one switch on them
          * (the UTF-8 bytes of each letter in its comment) instead of
          * strcmp() against each */
         unsigned c2 = 2 == l ? ((unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1]) : 0;
         int skip = 0;
-        const char *rep = ch;
+        const char *rep = NULL; /* NULL: the letter itself */
         switch (c2) {
         case 0xd8a7: /* ا */
         case 0xd988: /* و */
@@ -201,9 +199,22 @@ ent_skeleton(const char *key, char *out, size_t cap)
             break;
         }
         if (!skip) {
-            size_t rl = strlen(rep);
+            /* the letter itself: its bytes up to the fourth, or to a NUL
+             * (as a copy of them measured with strlen()); no call per
+             * letter, the words of every mention pass here */
+            size_t rl = 0;
+            if (NULL == rep) {
+                rep = s;
+                while (rl < l && rl < 4 && s[rl])
+                    rl++;
+            } else {
+                rl = strlen(rep);
+            }
             /* doubled consonants count once */
-            if (!(n >= rl && 0 == memcmp(out + n - rl, rep, rl))) {
+            int same = n >= rl;
+            for (size_t k = 0; same && k < rl; k++)
+                same = out[n - rl + k] == rep[k];
+            if (!same) {
                 if (n + rl + 1 > cap)
                     break;
                 memcpy(out + n, rep, rl);
