@@ -1310,9 +1310,9 @@ purpose_intro(const struct dstate *d, uint32_t j)
     const struct txt_token *t = &d->doc->tokens[j];
     if (j + 1 >= d->doc->ntokens || t->kind != TXT_WORD || NULL == t->base)
         return 0;
-    /* وذلك, split or left whole */
-    if (!(0 == strcmp(t->base, "\xd8\xb0\xd9\x84\xd9\x83") && has_clitic(t, WAW)) &&
-        0 != strcmp(t->base, "\xd9\x88\xd8\xb0\xd9\x84\xd9\x83"))
+    /* وذلك, split or left whole (asked at most tokens of a clause: inline) */
+    if (!(str_is(t->base, "\xd8\xb0\xd9\x84\xd9\x83") && has_clitic(t, WAW)) &&
+        !str_is(t->base, "\xd9\x88\xd8\xb0\xd9\x84\xd9\x83"))
         return 0;
     return has_clitic(&d->doc->tokens[j + 1], LAM);
 }
