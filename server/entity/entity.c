@@ -196,10 +196,7 @@ struct ptable {
 static uint64_t
 hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
+    return ent_hash_str(s);
 }
 
 /* بن and ابن are one word for matching */

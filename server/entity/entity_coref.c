@@ -54,10 +54,7 @@ struct table {
 static uint64_t
 hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
+    return ent_hash_str(s);
 }
 
 static int
@@ -142,7 +139,10 @@ ent_skeleton(const char *key, char *out, size_t cap)
 {
     const char *s = key;
     size_t n = 0;
-    if (0 == strncmp(s, "ال", strlen("ال")) && strlen(s) > strlen("ال") + 2)
+    /* ال (the bytes compared in place: this runs for every word of every
+     * mention) and more than one letter after it */
+    if ('\xd8' == s[0] && '\xa7' == s[1] && '\xd9' == s[2] && '\x84' == s[3] &&
+        strlen(s) > strlen("ال") + 2)
         s += strlen("ال");
     while (*s) {
         size_t l = u8len((const unsigned char *)s);
@@ -217,7 +217,8 @@ ent_skeleton(const char *key, char *out, size_t cap)
             if (!same) {
                 if (n + rl + 1 > cap)
                     break;
-                memcpy(out + n, rep, rl);
+                for (size_t k = 0; k < rl; k++) /* at most four bytes */
+                    out[n + k] = rep[k];
                 n += rl;
             }
         }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "liqa/entity.h"
 #include "liqa/lexicon.h"
@@ -52,6 +53,43 @@ ent_first_lexicons(const struct lq_lexicons *l, const struct lex *out[ENT_FIRST_
     out[9] = l->cues;
     out[10] = l->nonname;
     out[11] = l->triggers;
+}
+
+/*
+ * The hash of the stage's string tables (the repeat pass, coreference):
+ * eight bytes a step, where a byte-wise hash cost a multiply per byte of
+ * every word of the text. The tables are only asked about membership (none
+ * is walked in slot order), so no answer depends on the hash.
+ */
+static inline uint64_t
+ent_hash_str(const char *s)
+{
+    const uint64_t mul1 = 0xbf58476d1ce4e5b9ull, mul2 = 0x94d049bb133111ebull;
+    size_t n = strlen(s);
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)n * mul2);
+    while (n > 8) {
+        uint64_t v;
+        memcpy(&v, s, sizeof(v));
+        h = (h ^ v) * mul1;
+        h ^= h >> 31;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t t = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, sizeof(a));
+        memcpy(&b, s + n - 4, sizeof(b));
+        t = ((uint64_t)a << 32) | b;
+    } else if (n) {
+        const unsigned char *p = (const unsigned char *)s;
+        t = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1];
+    }
+    h = (h ^ t) * mul1;
+    h ^= h >> 29;
+    h *= mul2;
+    h ^= h >> 32;
+    return h;
 }
 
 /** A proposed mention: a token range with a type and where it came from. */
