@@ -65,7 +65,20 @@ struct ent_result {
     int32_t *tok_mention;         /**< doc->ntokens entries: mention covering the token, or -1 */
     struct ent_descriptor *descriptors;
     size_t ndescriptors;
+    /** doc->ntokens entries, or NULL: for each token, whether the lexicons
+     *  titles, cues and triggers of @c tok_first_lex hold its base
+     *  (txt_token.base) as an entry or as the first words of a longer one
+     *  (bits ENT_TOK_FIRST_*; the other bits are the stage's own). A clear
+     *  bit means lex_longest() of that lexicon, base form first, gives 0 at
+     *  the token. The entity stage finds these for its rules anyway; the
+     *  event stage reads them rather than hashing every word again. */
+    const uint16_t *tok_first;
+    const struct lq_lexicons *tok_first_lex; /**< the lexicons of tok_first (borrowed) */
 };
+
+#define ENT_TOK_FIRST_TITLES (1u << 0)    /**< ent_result.tok_first: lq_lexicons.titles */
+#define ENT_TOK_FIRST_CUES (1u << 9)      /**< ent_result.tok_first: lq_lexicons.cues */
+#define ENT_TOK_FIRST_TRIGGERS (1u << 11) /**< ent_result.tok_first: lq_lexicons.triggers */
 
 struct ent_ctx;
 

@@ -326,6 +326,13 @@ wb_string(struct wbuf *w, const char *str, size_t n)
         while (j < n) {
             unsigned c = s[j];
             if (c >= 0x80) {
+                /* Arabic: a run of two-byte letters (U+0080..U+07FF, which
+                 * utf8_seq() accepts by the same test), a few operations
+                 * per letter */
+                while (j + 1 < n && s[j] >= 0xC2 && s[j] < 0xE0 && 0x80 == (s[j + 1] & 0xC0))
+                    j += 2;
+                if (j == n || s[j] < 0x80)
+                    continue;
                 size_t k = utf8_seq(s + j, n - j);
                 if (0 == k) {
                     w->ok = 0;

@@ -196,10 +196,7 @@ struct ptable {
 static uint64_t
 hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
+    return ent_hash_str(s);
 }
 
 /* بن and ابن are one word for matching */
@@ -657,6 +654,10 @@ ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct t
         return rc;
     if (LQ_OK != (rc = make_mentions(&w, out)))
         return rc;
+    /* the first-word bits of every token, for the event stage */
+    ent_first_bits_all(&w);
+    out->tok_first = w.first_memo;
+    out->tok_first_lex = w.lx;
     return ent_coref(&w, out);
 }
 

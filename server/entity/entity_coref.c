@@ -54,10 +54,7 @@ struct table {
 static uint64_t
 hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
+    return ent_hash_str(s);
 }
 
 static int
@@ -142,18 +139,19 @@ ent_skeleton(const char *key, char *out, size_t cap)
 {
     const char *s = key;
     size_t n = 0;
-    if (0 == strncmp(s, "ال", strlen("ال")) && strlen(s) > strlen("ال") + 2)
+    /* ال (the bytes compared in place: this runs for every word of every
+     * mention) and more than one letter after it */
+    if ('\xd8' == s[0] && '\xa7' == s[1] && '\xd9' == s[2] && '\x84' == s[3] &&
+        strlen(s) > strlen("ال") + 2)
         s += strlen("ال");
     while (*s) {
         size_t l = u8len((const unsigned char *)s);
-        char ch[5] = { 0 };
-        memcpy(ch, s, l < 4 ? l : 4);
         /* every letter dropped or merged is two bytes: one switch on them
          * (the UTF-8 bytes of each letter in its comment) instead of
          * strcmp() against each */
         unsigned c2 = 2 == l ? ((unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1]) : 0;
         int skip = 0;
-        const char *rep = ch;
+        const char *rep = NULL; /* NULL: the letter itself */
         switch (c2) {
         case 0xd8a7: /* ا */
         case 0xd988: /* و */
@@ -201,12 +199,26 @@ ent_skeleton(const char *key, char *out, size_t cap)
             break;
         }
         if (!skip) {
-            size_t rl = strlen(rep);
+            /* the letter itself: its bytes up to the fourth, or to a NUL
+             * (as a copy of them measured with strlen()); no call per
+             * letter, the words of every mention pass here */
+            size_t rl = 0;
+            if (NULL == rep) {
+                rep = s;
+                while (rl < l && rl < 4 && s[rl])
+                    rl++;
+            } else {
+                rl = strlen(rep);
+            }
             /* doubled consonants count once */
-            if (!(n >= rl && 0 == memcmp(out + n - rl, rep, rl))) {
+            int same = n >= rl;
+            for (size_t k = 0; same && k < rl; k++)
+                same = out[n - rl + k] == rep[k];
+            if (!same) {
                 if (n + rl + 1 > cap)
                     break;
-                memcpy(out + n, rep, rl);
+                for (size_t k = 0; k < rl; k++) /* at most four bytes */
+                    out[n + k] = rep[k];
                 n += rl;
             }
         }

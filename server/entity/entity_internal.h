@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "liqa/entity.h"
 #include "liqa/lexicon.h"
@@ -28,6 +29,10 @@ struct ent_ctx {
 #define ENT_FIRST_CUES (1u << 9)
 #define ENT_FIRST_NONNAME (1u << 10)
 #define ENT_FIRST_TRIGGERS (1u << 11)
+/* the public names of three of the bits (ent_result.tok_first) */
+_Static_assert(ENT_TOK_FIRST_TITLES == 1u << 0 && ENT_TOK_FIRST_CUES == ENT_FIRST_CUES &&
+                   ENT_TOK_FIRST_TRIGGERS == ENT_FIRST_TRIGGERS,
+               "ent_result.tok_first bits follow ent_first_lexicons()");
 
 /* The lexicons whose first words entity_rules.c keeps per token (bit k of
  * w->first_memo for out[k]); ctx->firsts indexes the same. A clear bit
@@ -48,6 +53,43 @@ ent_first_lexicons(const struct lq_lexicons *l, const struct lex *out[ENT_FIRST_
     out[9] = l->cues;
     out[10] = l->nonname;
     out[11] = l->triggers;
+}
+
+/*
+ * The hash of the stage's string tables (the repeat pass, coreference):
+ * eight bytes a step, where a byte-wise hash cost a multiply per byte of
+ * every word of the text. The tables are only asked about membership (none
+ * is walked in slot order), so no answer depends on the hash.
+ */
+static inline uint64_t
+ent_hash_str(const char *s)
+{
+    const uint64_t mul1 = 0xbf58476d1ce4e5b9ull, mul2 = 0x94d049bb133111ebull;
+    size_t n = strlen(s);
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)n * mul2);
+    while (n > 8) {
+        uint64_t v;
+        memcpy(&v, s, sizeof(v));
+        h = (h ^ v) * mul1;
+        h ^= h >> 31;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t t = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, sizeof(a));
+        memcpy(&b, s + n - 4, sizeof(b));
+        t = ((uint64_t)a << 32) | b;
+    } else if (n) {
+        const unsigned char *p = (const unsigned char *)s;
+        t = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1];
+    }
+    h = (h ^ t) * mul1;
+    h ^= h >> 29;
+    h *= mul2;
+    h ^= h >> 32;
+    return h;
 }
 
 /** A proposed mention: a token range with a type and where it came from. */
@@ -92,6 +134,10 @@ struct ent_work {
 /** Append a candidate; LQ_OK or LQ_ERR_NOMEM. */
 int
 ent_add_cand(struct ent_work *w, const struct ent_cand *c);
+
+/** Fill w->first_memo for the tokens the rules did not ask about. */
+void
+ent_first_bits_all(struct ent_work *w);
 
 /** Trim, split and correct the tagger's candidates (after ent_rules). */
 int

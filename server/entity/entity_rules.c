@@ -67,6 +67,18 @@ definite(const struct txt_token *t)
     return (t->flags & TXT_F_AL) != 0; /* not أ: ألقاها folds to القاها */
 }
 
+/* 0 == strcmp(s, word), inline: the loop stops at the first byte that
+ * differs, which for most words of a text is the first or the second, and
+ * never reads s past its end */
+static inline int
+str_is(const char *s, const char *word)
+{
+    for (; *word; s++, word++)
+        if (*s != *word)
+            return 0;
+    return '\0' == *s;
+}
+
 static const char *
 get(const struct lex *lx, const struct txt_token *t)
 {
@@ -94,6 +106,16 @@ first_bits_fill(struct ent_work *w, size_t i)
     }
     *m = (uint16_t)(0x8000u | fm);
     return *m & 0x7FFFu;
+}
+
+void
+ent_first_bits_all(struct ent_work *w)
+{
+    if (NULL == w->first_memo)
+        return;
+    for (size_t i = 0; i < w->doc->ntokens; i++)
+        if (0 == w->first_memo[i])
+            first_bits_fill(w, i);
 }
 
 /* inline: most calls find the bits kept */
@@ -173,8 +195,8 @@ static int
 nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
 {
     const struct lq_lexicons *lx = s->w->lx;
-    size_t blen = strlen(t->base);
-#define BASE_IS(word) (sizeof(word) - 1 == blen && 0 == memcmp(t->base, word, blen))
+    /* no call: this runs once per token */
+#define BASE_IS(word) str_is(t->base, word)
     /* على and علي share a key; the preposition is written with ى */
     if (BASE_IS("علي"))
         return NULL != strstr(t->surface, "ى") ? 2 : 0;
@@ -193,7 +215,7 @@ nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
         lex_key_init(&k, t->base);
     const char *v = not_ila || !(bits & ENT_FIRST_NONNAME) ? NULL : lex_get_key(lx->nonname, &k);
     if (v)
-        return 0 == strcmp(v, "noun") ? 1 : 2;
+        return ('n' == v[0] && 0 == strcmp(v, "noun")) ? 1 : 2;
     if ((bits & ENT_FIRST_TRIGGERS) && lex_get_key(lx->triggers, &k))
         return 2;
     /* cues that are nouns (placehead مدينة، group وفد، counterpart نظيره,
@@ -373,7 +395,7 @@ style_word(const struct txt_token *t)
     if (has_clitic(t))
         return 0;
     for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
-        if (0 == strcmp(t->key, w[k]))
+        if (str_is(t->key, w[k]))
             return 1;
     return 0;
 }
@@ -440,12 +462,19 @@ name_shape2(const struct txt_token *t, int loose)
     size_t sl = strlen(b);
     if (sl >= strlen("الله") && 0 == strcmp(b + sl - strlen("الله"), "الله"))
         return 1; /* العبدالله، عبدالله */
-    static const char *const ends[] = { "ة", "ه", "اً", "هم", "ها", "هما", "كم", "نا" };
-    for (size_t k = loose ? 1 : 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
-        if (loose && 0 == strcmp(ends[k], "نا"))
-            continue; /* ماري فيرونا: after a given name, نا is the name's own */
-        size_t el = strlen(ends[k]);
-        if (sl > el + 2 && 0 == strcmp(b + sl - el, ends[k]))
+    /* with their lengths: no strlen() per ending for every word asked */
+    static const struct {
+        const char *s;
+        size_t n;
+    } ends[] = { { "ة", 2 }, { "ه", 2 }, { "اً", 4 }, { "هم", 4 },
+                 { "ها", 4 }, { "هما", 6 }, { "كم", 4 }, { "نا", 4 } };
+    const size_t nends = sizeof(ends) / sizeof(ends[0]);
+    for (size_t k = loose ? 1 : 0; k < nends; k++) {
+        if (loose && k + 1 == nends)
+            continue; /* the last, نا (ماري فيرونا): after a given name, the name's own */
+        size_t el = ends[k].n;
+        /* the last el bytes and the NUL: strcmp() of the word's end */
+        if (sl > el + 2 && 0 == memcmp(b + sl - el, ends[k].s, el + 1))
             return 0;
     }
     return 1;
@@ -2048,12 +2077,26 @@ sports_word(const char *base)
         WL("النادي"), WL("الاندية"), WL("لاعب"), WL("اللاعب"), WL("لاعبي"), WL("لاعبيه"),
         WL("المهاجم"), WL("مهاجم"), WL("المدافع"), WL("مدافع"), WL("الحارس"), WL("حارس"),
         WL("الكره"), WL("المرمي"), WL("الهداف") };
-    /* every word above starts with ا، ل، م or ح */
+    /* asked about every word of every article: the words above start with
+     * ال + ن ا ل م ح ك ه, لا, مه, مد or حا (a word added above must pass
+     * this test too), and most words of a text fail it by their first
+     * letters, so the list is searched for few of them */
     const unsigned char *b = (const unsigned char *)base;
-    if (!((0xD8 == b[0] && (0xA7 == b[1] || 0xAD == b[1])) ||
-          (0xD9 == b[0] && (0x84 == b[1] || 0x85 == b[1]))))
-        return 0;
-    return in_words(base, sw, sizeof(sw) / sizeof(sw[0]));
+    int may;
+    if (0xD8 == b[0] && 0xA7 == b[1]) /* ا: ال and one of the seven letters */
+        may = 0xD9 == b[2] && 0x84 == b[3] &&
+              ((0xD9 == b[4] && (0x86 == b[5] || 0x84 == b[5] || 0x85 == b[5] || 0x83 == b[5] ||
+                                 0x87 == b[5])) ||
+               (0xD8 == b[4] && (0xA7 == b[5] || 0xAD == b[5])));
+    else if (0xD9 == b[0] && 0x84 == b[1]) /* لا */
+        may = 0xD8 == b[2] && 0xA7 == b[3];
+    else if (0xD9 == b[0] && 0x85 == b[1]) /* مه مد */
+        may = (0xD9 == b[2] && 0x87 == b[3]) || (0xD8 == b[2] && 0xAF == b[3]);
+    else if (0xD8 == b[0] && 0xAD == b[1]) /* حا */
+        may = 0xD8 == b[2] && 0xA7 == b[3];
+    else
+        may = 0;
+    return may && in_words(base, sw, sizeof(sw) / sizeof(sw[0]));
 }
 
 /* a player's or coach's role, whose genitive is his club: لاعب النصر */
@@ -2102,12 +2145,10 @@ club_word(const struct sent *s, uint32_t i)
 static int
 match_verb(const struct txt_token *t)
 {
-    static const char *const r[] = { "فاز", "تغلب", "خسر", "تعادل", "هزم", "انتصر", "يفوز",
-                                     "يتغلب", "يخسر", "يتعادل", "سقط" };
-    for (size_t k = 0; k < sizeof(r) / sizeof(r[0]); k++)
-        if (0 == strcmp(t->base, r[k]))
-            return 1;
-    return 0;
+    static const struct word_len r[] = { WL("فاز"), WL("تغلب"), WL("خسر"), WL("تعادل"),
+                                         WL("هزم"), WL("انتصر"), WL("يفوز"), WL("يتغلب"),
+                                         WL("يخسر"), WL("يتعادل"), WL("سقط") };
+    return in_words(t->base, r, sizeof(r) / sizeof(r[0]));
 }
 
 /*

@@ -185,10 +185,23 @@ struct dstate {
 #define WAW "\xd9\x88"
 #define LAM "\xd9\x84"
 
+/* 0 == strcmp(s, word), without a call; never reads s past its end */
+static inline int
+str_is(const char *s, const char *word)
+{
+    for (; *word; s++, word++)
+        if (*s != *word)
+            return 0;
+    return '\0' == *s;
+}
+
 static int
 tok_is(const struct txt_token *t, const char *key)
 {
-    return (t->base && 0 == strcmp(t->base, key)) || (t->key && 0 == strcmp(t->key, key));
+    /* inline, not strcmp(): most words differ from key at the first or the
+     * second byte; and the key is not compared again when it is the base */
+    return (t->base && str_is(t->base, key)) ||
+           (t->key && t->key != t->base && str_is(t->key, key));
 }
 
 static int
@@ -1302,9 +1315,9 @@ purpose_intro(const struct dstate *d, uint32_t j)
     const struct txt_token *t = &d->doc->tokens[j];
     if (j + 1 >= d->doc->ntokens || t->kind != TXT_WORD || NULL == t->base)
         return 0;
-    /* وذلك, split or left whole */
-    if (!(0 == strcmp(t->base, "\xd8\xb0\xd9\x84\xd9\x83") && has_clitic(t, WAW)) &&
-        0 != strcmp(t->base, "\xd9\x88\xd8\xb0\xd9\x84\xd9\x83"))
+    /* وذلك, split or left whole (asked at most tokens of a clause: inline) */
+    if (!(str_is(t->base, "\xd8\xb0\xd9\x84\xd9\x83") && has_clitic(t, WAW)) &&
+        !str_is(t->base, "\xd9\x88\xd8\xb0\xd9\x84\xd9\x83"))
         return 0;
     return has_clitic(&d->doc->tokens[j + 1], LAM);
 }
@@ -3033,9 +3046,18 @@ prepare(struct dstate *d, struct lq_arena *arena)
         d->first = lq_arena_alloc(arena, nn);
         if (NULL == d->first)
             return LQ_ERR_NOMEM;
+        /* the entity stage has the bits of every base already, when it
+         * used these lexicons (the same three bits of the same index) */
+        const uint16_t *ef = d->ents->tok_first_lex == lex ? d->ents->tok_first : NULL;
         for (size_t i = 0; i < n; i++) {
             const struct txt_token *t = &doc->tokens[i];
-            uint32_t mb = lex_firsts_mask(d->ctx->firsts, t->base);
+            uint32_t mb;
+            if (NULL != ef)
+                mb = (ef[i] & ENT_TOK_FIRST_TRIGGERS ? EVT_FIRST_TRIGGER : 0u) |
+                     (ef[i] & ENT_TOK_FIRST_CUES ? EVT_FIRST_CUE : 0u) |
+                     (ef[i] & ENT_TOK_FIRST_TITLES ? EVT_FIRST_TITLE : 0u);
+            else
+                mb = lex_firsts_mask(d->ctx->firsts, t->base);
             uint32_t mk = t->key == t->base ? mb : lex_firsts_mask(d->ctx->firsts, t->key);
             d->first[i] = (uint8_t)(mb | EVT_FIRST_KEY(mk));
         }
@@ -3109,7 +3131,9 @@ prepare(struct dstate *d, struct lq_arena *arena)
     if (d->ctx->tmx && n) {
         /* at most one expression per token, and a bound for long texts */
         size_t maxx = n < EVT_MAX_TIMEX ? n : EVT_MAX_TIMEX;
-        d->tx = lq_arena_calloc(arena, maxx, sizeof(struct tmx_expr));
+        /* not zeroed: tmx_scan() writes every entry below d->ntx, and no
+         * other is read (an index into d->tx comes from those entries) */
+        d->tx = lq_arena_alloc(arena, maxx * sizeof(struct tmx_expr));
         if (NULL == d->tx)
             return LQ_ERR_NOMEM;
         size_t found = 0;

@@ -683,14 +683,22 @@ emissions_cached(struct ner_tagger *t, size_t n, float *emit)
     const struct ner_model *m = t->m;
     const struct ner_tokinfo *info = t->info;
     int32_t *acc = t->acc;
-    memset(acc, 0, n * L * sizeof(*acc));
+    /* no memset: a token's sums are first written by the token two places
+     * before it (M2), or, for the first two, by token 0 (integer sums: the
+     * order of the additions does not change them) */
     for (size_t i = 0; i < n; i++) {
         const struct tc_entry *e = tc_lookup(tc, m, &info[i]);
-        add_vec(acc + i * L, e->w[NER_ROLE_SELF]);
-        if (i + 1 < n)
-            add_vec(acc + (i + 1) * L, e->w[NER_ROLE_M1]);
+        if (0 == i) {
+            memcpy(acc, e->w[NER_ROLE_SELF], L * sizeof(*acc));
+            if (1 < n)
+                memcpy(acc + L, e->w[NER_ROLE_M1], L * sizeof(*acc));
+        } else {
+            add_vec(acc + i * L, e->w[NER_ROLE_SELF]);
+            if (i + 1 < n)
+                add_vec(acc + (i + 1) * L, e->w[NER_ROLE_M1]);
+        }
         if (i + 2 < n)
-            add_vec(acc + (i + 2) * L, e->w[NER_ROLE_M2]);
+            memcpy(acc + (i + 2) * L, e->w[NER_ROLE_M2], L * sizeof(*acc));
         if (i >= 1)
             add_vec(acc + (i - 1) * L, e->w[NER_ROLE_P1]);
         if (i >= 2)

@@ -370,6 +370,14 @@ str_hash(const char *s)
     return txti_hash_bytes(s, strlen(s));
 }
 
+/* a slot's tag: 32 bits of the hash, never 0 (0 marks an empty slot) */
+static inline uint32_t
+ks_tag(uint64_t h)
+{
+    uint32_t t = (uint32_t)(h >> 32);
+    return t ? t : 1;
+}
+
 int
 txti_keyset_reset(struct txti_keyset *ks, size_t expect)
 {
@@ -381,18 +389,22 @@ txti_keyset_reset(struct txti_keyset *ks, size_t expect)
     }
     if (cap > ks->alloc) {
         free(ks->slot);
+        free(ks->tag);
         ks->slot = NULL;
+        ks->tag = NULL;
         ks->cap = 0;
         ks->alloc = 0;
         ks->slot = malloc(cap * sizeof(const char *));
-        if (NULL == ks->slot)
+        ks->tag = malloc(cap * sizeof(uint32_t));
+        if (NULL == ks->slot || NULL == ks->tag)
             return -1;
         ks->alloc = cap;
     }
     /* only the slots this text uses: a large text before leaves a large
-     * allocation, not a large memset for every text after it */
+     * allocation, not a large memset for every text after it; and only the
+     * tags (a slot's string is read where its tag is set) */
     ks->cap = cap;
-    memset(ks->slot, 0, cap * sizeof(const char *));
+    memset(ks->tag, 0, cap * sizeof(uint32_t));
     ks->n = 0;
     return 0;
 }
@@ -403,13 +415,17 @@ txti_keyset_add(struct txti_keyset *ks, const char *key)
     if (0 == ks->cap || ks->n * 2 >= ks->cap || '\0' == *key)
         return;
     size_t mask = ks->cap - 1;
-    for (size_t i = (size_t)str_hash(key) & mask;; i = (i + 1) & mask) {
-        if (NULL == ks->slot[i]) {
+    uint64_t h = str_hash(key);
+    uint32_t tag = ks_tag(h);
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        if (0 == ks->tag[i]) {
             ks->slot[i] = key;
+            ks->tag[i] = tag;
             ks->n++;
             return;
         }
-        if (0 == strcmp(ks->slot[i], key))
+        /* the tag first: strcmp() only for a probable repeat */
+        if (tag == ks->tag[i] && 0 == strcmp(ks->slot[i], key))
             return;
     }
 }
@@ -420,10 +436,12 @@ txti_keyset_has(const struct txti_keyset *ks, const char *key)
     if (0 == ks->n)
         return 0;
     size_t mask = ks->cap - 1;
-    for (size_t i = (size_t)str_hash(key) & mask;; i = (i + 1) & mask) {
-        if (NULL == ks->slot[i])
+    uint64_t h = str_hash(key);
+    uint32_t tag = ks_tag(h);
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        if (0 == ks->tag[i])
             return 0;
-        if (0 == strcmp(ks->slot[i], key))
+        if (tag == ks->tag[i] && 0 == strcmp(ks->slot[i], key))
             return 1;
     }
 }
@@ -432,7 +450,9 @@ void
 txti_keyset_free(struct txti_keyset *ks)
 {
     free(ks->slot);
+    free(ks->tag);
     ks->slot = NULL;
+    ks->tag = NULL;
     ks->cap = 0;
     ks->alloc = 0;
     ks->n = 0;

@@ -170,7 +170,8 @@ struct txti_seg {
 
 /** A set of borrowed strings: the words one document uses by themselves. */
 struct txti_keyset {
-    const char **slot;
+    const char **slot; /**< read only where tag is set */
+    uint32_t *tag;     /**< per slot: 32 bits of the string's hash, 0 when empty */
     size_t cap;   /**< slots in use: a power of two; 0: empty */
     size_t alloc; /**< slots allocated (>= cap): kept for the next text */
     size_t n;

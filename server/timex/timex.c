@@ -53,10 +53,62 @@
 #define HIJRI_MIN 1300
 #define HIJRI_MAX 1600
 
+/*
+ * Two-letter filters: one bit per (ال or not, first two letters after it)
+ * that some key of a lexicon has. The scanner asks the lexicons about every
+ * word of the text (look()), and nearly all of them are no time word; a
+ * clear bit says so without measuring and hashing the word. A key whose
+ * slot is -1 (too short, not two Arabic letters) is always looked up.
+ */
+#define TF_BITS 15
+#define TF_WORDS ((1u << TF_BITS) / 64)
+
+struct tfilter {
+    uint64_t bit[TF_WORDS];
+};
+
 struct tmx_ctx {
     struct lex *words; /* match key → roles (see time_words.txt) */
     struct lex *first; /* the first word of every entry: a cheap pre-check */
+    struct tfilter ffirst; /* the keys of first */
+    struct tfilter fwords; /* the keys of words */
 };
+
+/* The filter slot of a folded key, or -1 when the filter cannot tell. */
+static inline int
+tf_slot(const char *key)
+{
+    const unsigned char *p = (const unsigned char *)key;
+    unsigned al = 0;
+    /* ال and at least four more bytes: the two letters after it count */
+    if (0xD8 == p[0] && 0xA7 == p[1] && 0xD9 == p[2] && 0x84 == p[3] && p[4] && p[5] && p[6] &&
+        p[7]) {
+        p += 4;
+        al = 1;
+    }
+    if ((0xD8 != p[0] && 0xD9 != p[0]) || 0 == p[1] || (0xD8 != p[2] && 0xD9 != p[2]) || 0 == p[3])
+        return -1;
+    return (int)(al << 14 | (p[0] & 1u) << 13 | (p[1] & 0x3Fu) << 7 | (p[2] & 1u) << 6 |
+                 (p[3] & 0x3Fu));
+}
+
+/* 0 when no key of the filter's lexicon can equal @p key. */
+static inline int
+tf_may(const struct tfilter *f, const char *key)
+{
+    int i = tf_slot(key);
+    return i < 0 || 0 != (f->bit[(unsigned)i >> 6] >> ((unsigned)i & 63) & 1);
+}
+
+static void
+tf_add(const char *key, const char *value, void *arg)
+{
+    struct tfilter *f = arg;
+    (void)value;
+    int i = tf_slot(key);
+    if (i >= 0)
+        f->bit[(unsigned)i >> 6] |= 1ull << ((unsigned)i & 63);
+}
 
 /* ------------------------------------------------------------------------ */
 /* Roles of a word                                                           */
@@ -410,6 +462,9 @@ tmx_ctx_new(const struct lq_lexicons *lex, struct tmx_ctx **out)
     rc = fs.rc;
     if (LQ_OK != rc)
         goto fail;
+    /* the stored (folded) keys: the bytes lex_get() compares */
+    lex_foreach(ctx->first, tf_add, &ctx->ffirst);
+    lex_foreach(ctx->words, tf_add, &ctx->fwords);
     *out = ctx;
     return LQ_OK;
 fail:
@@ -489,14 +544,22 @@ tok(const struct scan *s, size_t i)
     return &s->doc->tokens[i];
 }
 
-/* Does key start with one of the 2-byte letters in set, with more after? */
-static int
-is_clitic(const char *key, const char *set)
+/* Does key start with و or ف, with more after? (Spelled out: a loop over a
+ * set of letters costs more than the rest of the test, and it runs for
+ * every word of the text.) */
+static inline int
+is_wa_fa(const char *key)
 {
-    for (; set[0] && set[1]; set += 2)
-        if (key[0] == set[0] && key[1] == set[1] && key[2])
-            return 1;
-    return 0;
+    return '\xd9' == key[0] && ('\x88' == key[1] || '\x81' == key[1]) && key[2];
+}
+
+/* Does key start with ب, ل or ك, with more after? */
+static inline int
+is_bi_li_ka(const char *key)
+{
+    return (('\xd8' == key[0] && '\xa8' == key[1]) ||
+            ('\xd9' == key[0] && ('\x84' == key[1] || '\x83' == key[1]))) &&
+           key[2];
 }
 
 /*
@@ -512,15 +575,17 @@ uncut_value(const struct scan *s, const struct txt_token *t, unsigned *strip)
     if (NULL == t->key || NULL == t->base || (t->key != t->base && 0 != strcmp(t->key, t->base)))
         return NULL;
     const char *k = t->key, *v = NULL;
-    if (is_clitic(k, "\xd9\x88\xd9\x81")) { /* و ف */
+    if (is_wa_fa(k)) {
         k += 2;
         *strip = 1;
-        v = lex_get(s->ctx->words, k);
+        if (tf_may(&s->ctx->fwords, k))
+            v = lex_get(s->ctx->words, k);
     }
-    if (NULL == v && is_clitic(k, "\xd8\xa8\xd9\x84\xd9\x83")) { /* ب ل ك */
+    if (NULL == v && is_bi_li_ka(k)) {
         k += 2;
         (*strip)++;
-        v = lex_get(s->ctx->words, k);
+        if (tf_may(&s->ctx->fwords, k))
+            v = lex_get(s->ctx->words, k);
     }
     if (NULL == v || strlen(k) < 4) { /* at least two letters left (لم is no ل + م) */
         *strip = 0;
@@ -541,7 +606,8 @@ look(const struct scan *s, size_t i, struct wv *w)
         return 0;
     const char *value = NULL;
     size_t n = 0;
-    if (NULL != t->base && NULL != lex_get(s->ctx->first, t->base))
+    if (NULL != t->base && tf_may(&s->ctx->ffirst, t->base) &&
+        NULL != lex_get(s->ctx->first, t->base))
         n = lex_longest(s->ctx->words, s->doc, i, s->e, LEX_BASE, &value);
     if (0 == n) {
         unsigned strip;
@@ -566,7 +632,7 @@ roles1(const struct scan *s, size_t i, struct wv *w)
     const struct txt_token *t = tok(s, i);
     if (TXT_WORD != t->kind || NULL == t->base)
         return 0;
-    const char *v = lex_get(s->ctx->words, t->base);
+    const char *v = tf_may(&s->ctx->fwords, t->base) ? lex_get(s->ctx->words, t->base) : NULL;
     unsigned strip;
     if (NULL == v)
         v = uncut_value(s, t, &strip); /* وفي: the segmenter keeps short words whole */
