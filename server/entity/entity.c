@@ -303,6 +303,19 @@ noun_slot(const struct ent_work *w, size_t i)
     return NULL == v && w->lx->cues && (v = lex_get(w->lx->cues, p->base)) && 0 == strcmp(v, "speech");
 }
 
+/* A repeat of a family name at token i, alone: a person's candidate. */
+static int
+add_lone_person(struct ent_work *w, size_t i, uint8_t *taken)
+{
+    struct ent_cand c = { .b = (uint32_t)i, .e = (uint32_t)i + 1, .type = NER_PER,
+                          .source = ENT_SRC_COREF, .prio = 0, .title_b = -1, .title_e = -1,
+                          .mention = -1 };
+    int rc = ent_add_cand(w, &c);
+    if (LQ_OK == rc)
+        taken[i] = 1;
+    return rc;
+}
+
 /* Is a one-word name safe to look for everywhere? */
 static int
 repeatable_word(const struct ent_work *w, const struct txt_token *t, enum ner_type type)
@@ -433,13 +446,9 @@ repeats(struct ent_work *w, uint8_t *taken)
         int32_t *slot = pt_slot(&pt, match_word(t), 0);
         if (NULL == slot && nisba.nph && !has_clitic_tok(t) && pt_slot(&nisba, t->key, 0) &&
             noun_slot(w, i)) {
-            struct ent_cand c = { .b = (uint32_t)i, .e = (uint32_t)i + 1, .type = NER_PER,
-                                  .source = ENT_SRC_COREF, .prio = 0, .title_b = -1,
-                                  .title_e = -1, .mention = -1 };
-            int rc = ent_add_cand(w, &c);
+            int rc = add_lone_person(w, i, taken);
             if (LQ_OK != rc)
                 return rc;
-            taken[i] = 1;
             continue;
         }
         if (NULL == slot) {
@@ -455,13 +464,9 @@ repeats(struct ent_work *w, uint8_t *taken)
                 lex_get(w->lx->first_names, t->base) || lex_get(w->lx->places, t->base) ||
                 lex_get(w->lx->org_heads, t->base))
                 continue;
-            struct ent_cand c = { .b = (uint32_t)i, .e = (uint32_t)i + 1, .type = NER_PER,
-                                  .source = ENT_SRC_COREF, .prio = 0, .title_b = -1,
-                                  .title_e = -1, .mention = -1 };
-            int rc = ent_add_cand(w, &c);
+            int rc = add_lone_person(w, i, taken);
             if (LQ_OK != rc)
                 return rc;
-            taken[i] = 1;
             continue;
         }
         uint32_t best = 0;

@@ -1469,16 +1469,6 @@ time_future(const struct dstate *d, const struct tmx_expr *e)
     return strncmp(v, now, n < 10 ? n : 10) > 0;
 }
 
-/* Is @p a the string @p lit? An inline loop that stops at the first
- * difference (most words differ in their first byte). */
-static inline int
-same_bytes(const char *a, const char *lit)
-{
-    while (*lit && *a == *lit)
-        a++, lit++;
-    return *a == *lit;
-}
-
 /* Does the word's base begin with @p prefix (UTF-8)? */
 static int
 base_starts(const struct txt_token *t, const char *prefix)
@@ -1506,8 +1496,8 @@ afterword_status(const struct dstate *d, uint32_t from, uint32_t R, uint32_t se)
         /* the relative pronoun first: a test of its bytes, no call */
         const struct txt_token *rel = &tk[j + 1], *v = &tk[j + 2];
         const char *rb = rel->kind == TXT_WORD ? rel->base : NULL;
-        if (NULL == rb || !(same_bytes(rb, "\xd9\x85\xd8\xa7") ||               /* ما */
-                            same_bytes(rb, "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a"))) /* الذي */
+        if (NULL == rb || !(str_is(rb, "\xd9\x85\xd8\xa7") ||               /* ما */
+                            str_is(rb, "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a"))) /* الذي */
             continue;
         int head = 0;
         for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]) && !head; h++)
