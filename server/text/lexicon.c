@@ -177,19 +177,21 @@ rehash(struct lex *lx)
     return LQ_OK;
 }
 
-/* Mark the key [0, klen) as a word prefix of a longer entry. */
-static int
-add_prefix(struct lex *lx, const char *key, size_t klen)
+/* The entry of the key [0, klen), inserted with an empty value and no
+ * flags when it is not there yet (*added then 1); NULL when out of memory. */
+static struct lex_ent *
+ensure_key(struct lex *lx, const char *key, size_t klen, int *added)
 {
+    *added = 0;
     if ((lx->used + 1) * 2 > lx->cap && rehash(lx))
-        return LQ_ERR_NOMEM;
+        return NULL;
     uint64_t h = hash_bytes(key, klen);
     size_t slot = find_slot(lx, key, klen, h);
     struct lex_ent *e = &lx->tab[slot];
     if (NULL == e->key) {
         char *mem = malloc(klen + 2);
         if (NULL == mem)
-            return LQ_ERR_NOMEM;
+            return NULL;
         memcpy(mem, key, klen);
         mem[klen] = '\0';
         mem[klen + 1] = '\0';
@@ -200,7 +202,19 @@ add_prefix(struct lex *lx, const char *key, size_t klen)
         e->flags = 0;
         lx->tags[slot] = tag_of(h);
         lx->used++;
+        *added = 1;
     }
+    return e;
+}
+
+/* Mark the key [0, klen) as a word prefix of a longer entry. */
+static int
+add_prefix(struct lex *lx, const char *key, size_t klen)
+{
+    int added;
+    struct lex_ent *e = ensure_key(lx, key, klen, &added);
+    if (NULL == e)
+        return LQ_ERR_NOMEM;
     e->flags |= LEX_E_PREFIX;
     return LQ_OK;
 }
@@ -551,27 +565,11 @@ struct lex_firsts {
 static int
 firsts_add(struct lex *ix, const char *key, size_t klen, uint32_t bit)
 {
-    if ((ix->used + 1) * 2 > ix->cap && rehash(ix))
+    int added;
+    struct lex_ent *e = ensure_key(ix, key, klen, &added);
+    if (NULL == e)
         return LQ_ERR_NOMEM;
-    uint64_t h = hash_bytes(key, klen);
-    size_t slot = find_slot(ix, key, klen, h);
-    struct lex_ent *e = &ix->tab[slot];
-    if (NULL == e->key) {
-        char *mem = malloc(klen + 2);
-        if (NULL == mem)
-            return LQ_ERR_NOMEM;
-        memcpy(mem, key, klen);
-        mem[klen] = '\0';
-        mem[klen + 1] = '\0';
-        e->key = mem;
-        e->value = mem + klen + 1;
-        e->hash = h;
-        e->klen = (uint32_t)klen;
-        e->flags = 0;
-        ix->tags[slot] = tag_of(h);
-        ix->used++;
-        ix->n++;
-    }
+    ix->n += (size_t)added;
     e->flags |= bit;
     return LQ_OK;
 }
