@@ -58,6 +58,29 @@ has_neg_inf(const float *v)
     return 0 != any;
 }
 
+/* One label y of a forward step when some previous score is -inf: the best
+ * of its predecessors @p preds (in this order, > keeping the first of equal
+ * scores), plus its emission; -inf when none is reachable. */
+static inline void
+step_slow(const struct ner_trans *tr, const float *prev, const float *e, float *cur, uint8_t *b,
+          int y, const uint8_t *preds, int npreds)
+{
+    float best = NEG_INF;
+    int arg = 0;
+    for (int k = 0; k < npreds; k++) {
+        int x = preds[k];
+        if (NEG_INF == prev[x])
+            continue;
+        float s = prev[x] + tr->trans[x][y];
+        if (s > best) {
+            best = s;
+            arg = x;
+        }
+    }
+    cur[y] = NEG_INF == best ? NEG_INF : best + e[y];
+    b[y] = (uint8_t)arg;
+}
+
 /* One step of the forward pass: cur[y] = best of prev[x] + trans[x][y] over
  * the predecessors x of y, plus e[y]; b[y] = that x (the first of equals).
  * @p tt is the transitions from closing to starting labels, tt[k][j] =
@@ -70,40 +93,10 @@ forward_step(const struct ner_trans *tr, const float (*tt)[8], const float *prev
              float *cur, uint8_t *b)
 {
     if (has_neg_inf(prev)) {
-        for (int j = 0; j < NCLOSE; j++) {
-            int y = starting[j];
-            float best = NEG_INF;
-            int arg = 0;
-            for (int k = 0; k < NCLOSE; k++) {
-                int x = closing[k];
-                if (NEG_INF == prev[x])
-                    continue;
-                float s = prev[x] + tr->trans[x][y];
-                if (s > best) {
-                    best = s;
-                    arg = x;
-                }
-            }
-            cur[y] = NEG_INF == best ? NEG_INF : best + e[y];
-            b[y] = (uint8_t)arg;
-        }
-        for (int j = 0; j < NINNER; j++) {
-            int y = inner[j];
-            float best = NEG_INF;
-            int arg = 0;
-            for (int k = 0; k < 2; k++) {
-                int x = inner_pred[j][k];
-                if (NEG_INF == prev[x])
-                    continue;
-                float s = prev[x] + tr->trans[x][y];
-                if (s > best) {
-                    best = s;
-                    arg = x;
-                }
-            }
-            cur[y] = NEG_INF == best ? NEG_INF : best + e[y];
-            b[y] = (uint8_t)arg;
-        }
+        for (int j = 0; j < NCLOSE; j++)
+            step_slow(tr, prev, e, cur, b, starting[j], closing, NCLOSE);
+        for (int j = 0; j < NINNER; j++)
+            step_slow(tr, prev, e, cur, b, inner[j], inner_pred[j], 2);
         return;
     }
     /* starting labels: eight lanes (the last is padding), predecessors in
