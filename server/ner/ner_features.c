@@ -396,6 +396,8 @@ ner_token_match(const struct ner_lexfeat *lf, const struct txt_token *t, struct 
     }
 }
 
+
+
 /* ---------------------------------------------------------------- templates */
 
 enum {
@@ -440,21 +442,13 @@ enum {
     T_ALT_CL,
 };
 
-#define BOS_HASH 0x5f3759df0badf00dull
-#define EOS_HASH 0x2545f4914f6cdd1dull
-
-size_t
-ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t *out)
+/* The features of the token's own word forms (bias, key, base, stem,
+ * proclitics, prefixes, suffixes, shape), shared by ner_token_features()
+ * and the self role of ner_role_features(); @return how many it wrote. */
+static size_t
+word_features(const struct ner_tokinfo *t, uint64_t *out)
 {
     size_t k = 0;
-    const struct ner_tokinfo *t = &info[i];
-    uint64_t sm1 = i >= 1 ? info[i - 1].hstem : BOS_HASH;
-    uint64_t sm2 = i >= 2 ? info[i - 2].hstem : BOS_HASH;
-    uint64_t sp1 = i + 1 < n ? info[i + 1].hstem : EOS_HASH;
-    uint64_t sp2 = i + 2 < n ? info[i + 2].hstem : EOS_HASH;
-
-    /* key, base and stem are often the same string: a form that equals the
-     * next shorter one adds nothing, so it is left out */
     out[k++] = ner_feat(T_BIAS, 0);
     if (t->hkey != t->hbase)
         out[k++] = ner_feat(T_KEY, t->hkey);
@@ -471,6 +465,25 @@ ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t 
             out[k++] = ner_feat(T_SUF1 + j, t->hsuf[j]);
     }
     out[k++] = ner_feat(T_SHAPE, t->shape);
+    return k;
+}
+
+#define BOS_HASH 0x5f3759df0badf00dull
+#define EOS_HASH 0x2545f4914f6cdd1dull
+
+size_t
+ner_token_features(const struct ner_tokinfo *info, size_t n, size_t i, uint64_t *out)
+{
+    size_t k = 0;
+    const struct ner_tokinfo *t = &info[i];
+    uint64_t sm1 = i >= 1 ? info[i - 1].hstem : BOS_HASH;
+    uint64_t sm2 = i >= 2 ? info[i - 2].hstem : BOS_HASH;
+    uint64_t sp1 = i + 1 < n ? info[i + 1].hstem : EOS_HASH;
+    uint64_t sp2 = i + 2 < n ? info[i + 2].hstem : EOS_HASH;
+
+    /* key, base and stem are often the same string: a form that equals the
+     * next shorter one adds nothing, so it is left out */
+    k += word_features(t, out + k);
     out[k++] = ner_feat(T_STEM_M1, sm1);
     out[k++] = ner_feat(T_STEM_P1, sp1);
     out[k++] = ner_feat(T_STEM_M2, sm2);
@@ -537,22 +550,7 @@ ner_role_features(const struct ner_tokinfo *t, int has_cls, unsigned role, uint6
     size_t k = 0;
     switch (role) {
     case NER_ROLE_SELF:
-        out[k++] = ner_feat(T_BIAS, 0);
-        if (t->hkey != t->hbase)
-            out[k++] = ner_feat(T_KEY, t->hkey);
-        if (t->hbase != t->hstem)
-            out[k++] = ner_feat(T_BASE, t->hbase);
-        out[k++] = ner_feat(T_STEM, t->hstem);
-        out[k++] = ner_feat(T_CLIT, t->hclit);
-        if (t->hkey != t->hbase)
-            out[k++] = ner_feat(T_CLIT_STEM, ner_hash2(t->hclit, t->hstem));
-        for (unsigned j = 0; j < 4; j++) {
-            if (t->hpre[j])
-                out[k++] = ner_feat(T_PRE1 + j, t->hpre[j]);
-            if (t->hsuf[j])
-                out[k++] = ner_feat(T_SUF1 + j, t->hsuf[j]);
-        }
-        out[k++] = ner_feat(T_SHAPE, t->shape);
+        k += word_features(t, out + k);
         for (unsigned c = 0; c < NER_LX_N; c++)
             if (t->lex & (1u << c))
                 out[k++] = ner_feat(T_LEX, c);
