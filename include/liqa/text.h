@@ -218,4 +218,19 @@ txt_unit_parse(const char *s);
 const char *
 txt_unit_name(enum txt_unit unit);
 
+/**
+ * Is @p s the string @p word? The same answer as 0 == strcmp(s, word),
+ * inline and without a call: the loop stops at the first byte that
+ * differs (for most words of a text the first or the second) and never
+ * reads @p s past its end. Both must be NUL-terminated.
+ */
+static inline int
+txt_str_is(const char *s, const char *word)
+{
+    for (; *word; s++, word++)
+        if (*s != *word)
+            return 0;
+    return '\0' == *s;
+}
+
 /* end of text.h */

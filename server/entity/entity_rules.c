@@ -67,17 +67,6 @@ definite(const struct txt_token *t)
     return (t->flags & TXT_F_AL) != 0; /* not أ: ألقاها folds to القاها */
 }
 
-/* 0 == strcmp(s, word), inline: the loop stops at the first byte that
- * differs, which for most words of a text is the first or the second, and
- * never reads s past its end */
-static inline int
-str_is(const char *s, const char *word)
-{
-    for (; *word; s++, word++)
-        if (*s != *word)
-            return 0;
-    return '\0' == *s;
-}
 
 static const char *
 get(const struct lex *lx, const struct txt_token *t)
@@ -196,7 +185,7 @@ nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
 {
     const struct lq_lexicons *lx = s->w->lx;
     /* no call: this runs once per token */
-#define BASE_IS(word) str_is(t->base, word)
+#define BASE_IS(word) txt_str_is(t->base, word)
     /* على and علي share a key; the preposition is written with ى */
     if (BASE_IS("علي"))
         return NULL != strstr(t->surface, "ى") ? 2 : 0;
@@ -395,7 +384,7 @@ style_word(const struct txt_token *t)
     if (has_clitic(t))
         return 0;
     for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
-        if (str_is(t->key, w[k]))
+        if (txt_str_is(t->key, w[k]))
             return 1;
     return 0;
 }

@@ -185,23 +185,14 @@ struct dstate {
 #define WAW "\xd9\x88"
 #define LAM "\xd9\x84"
 
-/* 0 == strcmp(s, word), without a call; never reads s past its end */
-static inline int
-str_is(const char *s, const char *word)
-{
-    for (; *word; s++, word++)
-        if (*s != *word)
-            return 0;
-    return '\0' == *s;
-}
 
 static int
 tok_is(const struct txt_token *t, const char *key)
 {
     /* inline, not strcmp(): most words differ from key at the first or the
      * second byte; and the key is not compared again when it is the base */
-    return (t->base && str_is(t->base, key)) ||
-           (t->key && t->key != t->base && str_is(t->key, key));
+    return (t->base && txt_str_is(t->base, key)) ||
+           (t->key && t->key != t->base && txt_str_is(t->key, key));
 }
 
 static int
@@ -1316,8 +1307,8 @@ purpose_intro(const struct dstate *d, uint32_t j)
     if (j + 1 >= d->doc->ntokens || t->kind != TXT_WORD || NULL == t->base)
         return 0;
     /* وذلك, split or left whole (asked at most tokens of a clause: inline) */
-    if (!(str_is(t->base, "\xd8\xb0\xd9\x84\xd9\x83") && has_clitic(t, WAW)) &&
-        !str_is(t->base, "\xd9\x88\xd8\xb0\xd9\x84\xd9\x83"))
+    if (!(txt_str_is(t->base, "\xd8\xb0\xd9\x84\xd9\x83") && has_clitic(t, WAW)) &&
+        !txt_str_is(t->base, "\xd9\x88\xd8\xb0\xd9\x84\xd9\x83"))
         return 0;
     return has_clitic(&d->doc->tokens[j + 1], LAM);
 }
@@ -1496,8 +1487,8 @@ afterword_status(const struct dstate *d, uint32_t from, uint32_t R, uint32_t se)
         /* the relative pronoun first: a test of its bytes, no call */
         const struct txt_token *rel = &tk[j + 1], *v = &tk[j + 2];
         const char *rb = rel->kind == TXT_WORD ? rel->base : NULL;
-        if (NULL == rb || !(str_is(rb, "\xd9\x85\xd8\xa7") ||               /* ما */
-                            str_is(rb, "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a"))) /* الذي */
+        if (NULL == rb || !(txt_str_is(rb, "\xd9\x85\xd8\xa7") ||               /* ما */
+                            txt_str_is(rb, "\xd8\xa7\xd9\x84\xd8\xb0\xd9\x8a"))) /* الذي */
             continue;
         int head = 0;
         for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]) && !head; h++)
