@@ -1389,9 +1389,19 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
     if (R + 2 * EVT_WIN < se)
         se = R + 2 * EVT_WIN;
     int rel_after = 0; /* a relative clause after the trigger's clause describes something else */
+    int other_verb = 0; /* before the clause: a verb that tells of something else governs here */
     for (uint32_t j = sb; j < se; j++) {
         if (cue_at(d, j) == EVT_C_HARD && j >= R)
             break;
+        /* ...، ويترأس قداسا باستاد X، ثم يشارك في الجلسة: before the
+         * trigger's clause, a place after a new verb joined by و that is
+         * no trigger belongs to that verb, up to the next clause */
+        if (j < L) {
+            if (cue_at(d, j) == EVT_C_BOUNDARY || cue_at(d, j) == EVT_C_HARD)
+                other_verb = 0;
+            else if ((d->tcls[j] == EVT_T_NONE || d->tcls[j] == EVT_T_LIGHT) && coordinated_verb(d, j))
+                other_verb = 1;
+        }
         /* ...، ويترأس قداسا باستاد X: past the clause, a new verb joined by و
          * tells of something else */
         if (j > c->te && coordinated_verb(d, j))
@@ -1417,7 +1427,7 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
             seat = place_in_org(d, mn);
         }
         if (((mention_type(d, m) == NER_LOC && mn->entity >= 0) || seat >= 0) && !rel_after &&
-            !rel_inside && locative(d, c, sb, j)) {
+            !rel_inside && !(j < L && other_verb) && locative(d, c, sb, j)) {
             if (seat >= 0)
                 mn = NULL;
             int rank = (j >= L && j < R) ? 3 : 2;
@@ -1872,6 +1882,52 @@ visit_addressees(struct dstate *d, struct cand *c, uint32_t sb)
         if (found[i] != subj)
             cand_add(c, found[i], EVT_PARTICIPANT);
     c->addressed = cand_nparties(c) >= 2;
+    c->several = nf >= 2; /* each one spoken to during the visit is a meeting */
+}
+
+/*
+ * ويلتقي X خلال زيارته Y، وZ: the people a visitor meets during his visit,
+ * told as a list, are met one by one, each a meeting of its own (a meeting
+ * noun with a list, اجتماعا مع Y وZ, stays one). Is the possessed visit
+ * noun after خلال / أثناء within a few words before the verb or inside its
+ * clause [c->te, R)?
+ */
+static int
+visit_frame(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t R)
+{
+    uint32_t lo = c->tb > sb + 8 ? c->tb - 8 : sb;
+    for (uint32_t k = lo; k + 1 < R; k++) {
+        if (k >= c->tb && k < c->te)
+            continue;
+        if (cue_at(d, k) == EVT_C_BARRIER && d->tcls[k + 1] == EVT_T_NVISIT &&
+            (d->tflags[k + 1] & EVT_TF_POSS))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * زيارة البابا X إلى مصر ... ويلتقي البابا خلال زيارته Y: a meeting told
+ * during "his visit" with no place of its own took place where that visit
+ * went: the place of the nearest visit before it (زيارة، زار) of the same
+ * person, within EVT_ARRIVE_BACK sentences.
+ */
+static void
+visit_destination(struct dstate *d, size_t ci, struct cand *c)
+{
+    if (c->subj < 0)
+        return;
+    for (size_t k = ci; k > 0; k--) {
+        const struct cand *v = &d->cands[k - 1];
+        if (v->sent + EVT_ARRIVE_BACK < c->sent)
+            break;
+        if ((v->cls == EVT_T_NVISIT || v->cls == EVT_T_VISIT) && v->loc >= 0 && cand_has(v, c->subj)) {
+            c->loc = v->loc;
+            c->loc_rank = 1;
+            c->loc_dist = EVT_WIN;
+            return;
+        }
+    }
 }
 
 /* Build the candidate of the trigger at token tb of sentence s. */
@@ -2332,7 +2388,12 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     }
     if (c->cls == EVT_T_NVISIT && (c->flags & EVT_TF_POSS))
         visit_addressees(d, c, sb);
+    int in_visit = is_verb_class(c->cls) && visit_frame(d, c, sb, R);
+    if (in_visit)
+        c->several = 1;
     read_location(d, c, L, R, sb, se);
+    if (c->loc < 0 && (in_visit || c->addressed))
+        visit_destination(d, ci, c);
     if (host_place) {
         uint32_t k = c->te;
         while (k < se && k < c->te + 3 && mention_start(d, k) < 0)

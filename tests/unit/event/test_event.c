@@ -359,19 +359,54 @@ test_cancel_and_habit(void)
 }
 
 /* words said to someone during a visit (طرحها على Y خلال زيارته) mean a
- * meeting with them; a visit with nobody spoken to is no meeting */
+ * meeting with each of them; a visit with nobody spoken to is no meeting */
 static void
 test_visit_addressees(void)
 {
     CHECK(run("وناقش الأفكار التي كان سامي نور قد طرحها على كريم حداد وشركة النخيل خلال زيارته "
               "إلى البحيرة.",
               people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    CHECK(has_part(0, SAMI, -1));
-    CHECK(has_part(0, KARIM, -1));
-    CHECK(has_part(0, NAKHIL, -1));
+    CHECK_INT(res.nevents, 2);
+    CHECK(has_part(0, SAMI, -1) && has_part(1, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1) && has_part(1, NAKHIL, -1));
+    CHECK(!has_part(0, NAKHIL, -1) && !has_part(1, KARIM, -1));
+    for (size_t i = 0; i < res.nevents; i++)
+        CHECK_INT(res.events[i].location, BUHAYRA);
     CHECK(run("وقال سامي نور خلال زيارته إلى البحيرة إن الوضع مستقر.", people, NPEOPLE));
     CHECK_INT(res.nevents, 0);
+}
+
+/* ويلتقي X خلال زيارته Y، وZ: the people met during a visit, told as a
+ * list after a verb, are met one by one where the visit went; a meeting
+ * noun with a list (اجتماعا مع Y وZ) stays one meeting */
+static void
+test_met_during_visit(void)
+{
+    CHECK(run("وصل سامي نور أمس في زيارة إلى البحيرة. ويلتقي نور خلال زيارته كريم حداد، "
+              "وليلى سالم، ويفتتح معرضا في الوادي.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    CHECK(has_part(0, SAMI, -1) && has_part(1, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1) != has_part(1, KARIM, -1));
+    CHECK(has_part(0, LAILA, -1) != has_part(1, LAILA, -1));
+    for (size_t i = 0; i < res.nevents; i++)
+        CHECK_INT(res.events[i].location, BUHAYRA);
+    CHECK(run("وعقد سامي نور خلال زيارته إلى البحيرة اجتماعا مع كريم حداد وليلى سالم.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, KARIM, -1) && has_part(0, LAILA, -1));
+}
+
+/* ...، ويفتتح معرضا في X، ثم يشارك في الاجتماع: a place after a new verb
+ * before the trigger's clause belongs to that verb, not to the meeting */
+static void
+test_place_of_verb_before(void)
+{
+    CHECK(run("البحيرة – يصل سامي نور غدا، ويفتتح معرضا في الوادي، ثم يشارك في اجتماع مع كريم حداد.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
 }
 
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
@@ -1145,6 +1180,8 @@ main(void)
     test_several_and_trio();
     test_seat_and_topic();
     test_visit_addressees();
+    test_met_during_visit();
+    test_place_of_verb_before();
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
