@@ -536,6 +536,18 @@ boundary(const struct sent *s, uint32_t e);
 static int
 ordinal(const struct sent *s, const struct txt_token *t);
 
+/* The end of a ruler's number whose ordinal is at @p j: الثالث, and عشر
+ * after it for the teens (الثالث عشر). */
+static uint32_t
+regnal_end(const struct sent *s, uint32_t j)
+{
+    j++;
+    if (j < s->e && !has_clitic(tok(s, j)) && TXT_WORD == tok(s, j)->kind &&
+        0 == strcmp(tok(s, j)->key, "عشر"))
+        j++;
+    return j;
+}
+
 static uint32_t
 read_name(const struct sent *s, uint32_t i, int honored)
 {
@@ -642,9 +654,11 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             break;
         }
         /* عبد الله الثاني، محمد السادس: an ordinal after a given name ends
-         * the name (a ruler's number) */
-        if ((P_FIRST == prev || P_AL == prev) && definite(t) && !has_clitic(t) && ordinal(s, t)) {
-            j++;
+         * the name (a ruler's number); so after an unknown word that a
+         * title introduces (البابا كيرلس السادس) */
+        if ((P_FIRST == prev || P_AL == prev || (P_UNKNOWN == prev && honored && j == i + 1)) &&
+            definite(t) && !has_clitic(t) && ordinal(s, t)) {
+            j = regnal_end(s, j);
             break;
         }
         /* سامر بن يوسف قرنفل:، عبد الودود زعبولهم،: after a given name or a
@@ -1586,6 +1600,12 @@ name:
             ne < s->e && definite(tok(s, ne)) && !has_clitic(tok(s, ne)) && !masdar(tok(s, ne)) &&
             name_word(s, ne, 0) && name_shape(tok(s, ne)) && boundary(s, ne + 1))
             ne++;
+        /* البابا شنودة الثالث، الملك ألفونسو الثالث عشر: after a title, an
+         * unknown word and a ruler's number */
+        int regnal = ne == nb + 1 && titled && !fn && ne < s->e && definite(tok(s, ne)) &&
+                     !has_clitic(tok(s, ne)) && ordinal(s, tok(s, ne));
+        if (regnal)
+            ne = regnal_end(s, ne); /* (the number closes the name: no boundary needed after it) */
         /* ... the first of them may end in نا (كريستينا، ألينا), when the
          * second follows */
         int loose_first = 0;
@@ -1603,7 +1623,7 @@ name:
             ne++;
         if (loose_first && ne == nb + 1)
             ne = nb;
-        if (ne > nb && !fn && !honored && !boundary(s, ne))
+        if (ne > nb && !fn && !honored && !regnal && !boundary(s, ne))
             ne = nb;
         if (ne == nb + 1 && !fn && !name_shape(tok(s, nb)))
             ne = nb;

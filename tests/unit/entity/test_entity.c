@@ -58,7 +58,7 @@ setup(void)
     static const char *const titles[] = { "رئيس", "الرئيس", "وزير", "الوزير", "مدير", "وزير الخارجية",
                                           "المتحدث باسم", "الوزيرة", "الأمير", "كبير", "رئيس الوزراء",
                                           "أمير", "سفيرة", "المحافظ", "الفريق", "قائد",
-                                          "المدير التنفيذي", "المسؤول\tgeneric", "السفير", "الأمين العام", NULL };
+                                          "المدير التنفيذي", "المسؤول\tgeneric", "السفير", "الأمين العام", "البابا", "الملك", NULL };
     static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", "د", NULL };
     static const char *const heads[] = { "هيئة\torg", "وزارة\torg", "جهاز\torg", "صحيفة\torg,quote",
                                          "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
@@ -80,7 +80,8 @@ setup(void)
                                         "بحضور\tattend", "قال\tspeech", NULL };
     static const char *const acr[] = { "إن إي إيه\tوكالة الطاقة الوطنية", NULL };
     static const char *const syn[] = { "المخابرات\tالاستخبارات", "الجيش\tالقوات المسلحة", NULL };
-    static const char *const tw[] = { "العاشر\tord:10", "الثاني\tord:2", "صباح\tpart", NULL };
+    static const char *const tw[] = { "العاشر\tord:10", "الثاني\tord:2", "الثالث\tord:3", "صباح\tpart",
+                                      NULL };
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
                                        "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun",
@@ -193,6 +194,30 @@ test_title_name(void)
         CHECK_STR(p->title, "رئيس هيئة الموانئ البحرية المصرية");
         CHECK_INT(p->affiliation, index_of(&r, o));
     }
+    lq_arena_free(a);
+}
+
+/* a ruler's number ends a name after a title and an unknown word
+ * (البابا X الثاني), with عشر for the teens */
+static void
+test_regnal_number(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال البابا يوساب الثاني إن الزيارة مهمة. واستقبل الملك أرنولفو الثالث عشر "
+                      "الوفد في القصر.",
+                   &doc, &r));
+    const struct ent_entity *p = by_name(&r, "يوساب الثاني");
+    const struct ent_entity *k = by_name(&r, "أرنولفو الثالث عشر");
+    CHECK(p != NULL);
+    CHECK(k != NULL);
+    if (p) {
+        CHECK_INT(p->type, NER_PER);
+        CHECK_STR(p->title, "البابا");
+    }
+    if (k)
+        CHECK_STR(k->title, "الملك");
     lq_arena_free(a);
 }
 
@@ -1096,6 +1121,7 @@ main(void)
         return TEST_SETUP_FAILURE;
     }
     test_title_name();
+    test_regnal_number();
     test_honorifics();
     test_head_nationality();
     test_quoted();
