@@ -1930,6 +1930,75 @@ visit_destination(struct dstate *d, size_t ci, struct cand *c)
     }
 }
 
+/*
+ * The body an organ belongs to, when the article names both: الأمم المتحدة
+ * for الجمعية العامة للأمم المتحدة, جامعة الدول العربية for مجلس جامعة
+ * الدول العربية (the organ's name ends with the body's, after a space or
+ * ل, or as لل + the body's name without its ال). Returns the entity, or -1.
+ */
+static int32_t
+organ_parent(const struct dstate *d, int32_t e)
+{
+    const struct ent_result *er = d->ents;
+    char ka[256], kp[256];
+    if (e < 0 || NULL == er->entities[e].name)
+        return -1;
+    size_t na = txt_fold(er->entities[e].name, strlen(er->entities[e].name), ka, sizeof(ka));
+    if (0 == na || na >= sizeof(ka))
+        return -1;
+    size_t cap = er->nentities < EVT_SEAT_SCAN ? er->nentities : EVT_SEAT_SCAN;
+    for (size_t p = 0; p < cap; p++) {
+        const char *pn = er->entities[p].name;
+        if ((int32_t)p == e || er->entities[p].type != NER_ORG || NULL == pn)
+            continue;
+        size_t np = txt_fold(pn, strlen(pn), kp, sizeof(kp));
+        if (0 == np || np >= sizeof(kp) || np + 1 >= na)
+            continue;
+        /* ... X: after a space; ... لX: after ل */
+        if (0 == memcmp(ka + na - np, kp, np) &&
+            (ka[na - np - 1] == ' ' ||
+             (na >= np + 3 && 0 == memcmp(ka + na - np - 2, "\xd9\x84", 2) && ka[na - np - 3] == ' ')))
+            return (int32_t)p;
+        /* ... للX: ل and the name without its ال (ال is four bytes) */
+        if (np > 4 && 0 == memcmp(kp, "\xd8\xa7\xd9\x84", 4) && na >= np + 1 &&
+            0 == memcmp(ka + na - np, "\xd9\x84\xd9\x84", 4) && 0 == memcmp(ka + na - np + 4, kp + 4, np - 4) &&
+            ka[na - np - 1] == ' ')
+            return (int32_t)p;
+    }
+    return -1;
+}
+
+/*
+ * يشارك X في أعمال الدورة الـ73 للجمعية العامة للأمم المتحدة، اجتماعات
+ * مجلس جامعة الدول العربية: a session of an organ named right after the
+ * meeting noun is organized by the body the organ belongs to; that body,
+ * when the article names it, is the party (annotation: "the summit's
+ * organizer") when another party is named. Bounded: at most EVT_SEAT_MAX
+ * lookups a document.
+ */
+static void
+session_organizer(struct dstate *d, struct cand *c, uint32_t se)
+{
+    for (uint32_t k = c->te; k < se && k < c->te + 3; k++) {
+        int32_t m = mention_start(d, k);
+        if (m < 0)
+            continue;
+        int32_t e = d->ents->mentions[m].entity;
+        /* (alone, the organ is the party: قبل انعقاد الجمعية العامة لـX) */
+        if (mention_type(d, m) != NER_ORG || e < 0 || e == c->subj || !cand_has(c, e) ||
+            cand_nparties(c) < 2 || d->seat_lookups >= EVT_SEAT_MAX)
+            return;
+        d->seat_lookups++;
+        int32_t p = organ_parent(d, e);
+        if (p < 0 || cand_has(c, p))
+            return;
+        for (int i = 0; i < c->np; i++)
+            if (c->ent[i] == e)
+                c->ent[i] = p;
+        return;
+    }
+}
+
 /* Build the candidate of the trigger at token tb of sentence s. */
 /*
  * The speaker of a sentence: the person named right after a verb of saying
@@ -2405,6 +2474,8 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             c->loc_dist = (int)(k - c->te);
         }
     }
+    if (c->cls == EVT_T_NOUN)
+        session_organizer(d, c, se);
     read_time(d, c, L, R, sb);
     read_status(d, c, sb, R, L);
     /* أعلن X اليوم أنه سيلتقي Y: the reporting clause's day dates the

@@ -409,6 +409,37 @@ test_place_of_verb_before(void)
         CHECK_INT(res.events[0].location, BUHAYRA);
 }
 
+/* يشارك X في أعمال الدورة ... للجمعية العامة لـY: a session of an organ is
+ * a meeting with the body it belongs to, when the article names that body
+ * and another party; alone, the organ is the party */
+static void
+test_session_organizer(void)
+{
+    static const struct fake_ent ents_o[] = {
+        { NER_PER, { "سامي نور" } },
+        { NER_ORG, { "الجمعية العامة لمنظمة الواحات", "الجمعية العامة" } },
+        { NER_ORG, { "منظمة الواحات" } },
+        { NER_ORG, { "مجلس الاتحاد العربي" } },
+        { NER_ORG, { "الاتحاد العربي" } },
+        { NER_LOC, { "البحيرة" } },
+    };
+    const size_t n = sizeof(ents_o) / sizeof(ents_o[0]);
+    CHECK(run("ويصل سامي نور غدا إلى البحيرة للمشاركة في اجتماعات الجمعية العامة لمنظمة الواحات.",
+              ents_o, n));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, 0, -1) && has_part(0, 2, -1) && !has_part(0, 1, -1));
+    CHECK(run("وقال الاتحاد العربي إن الوضع مستقر. وشارك سامي نور أمس في اجتماعات مجلس الاتحاد العربي "
+              "في البحيرة.",
+              ents_o, n));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, 0, -1) && has_part(0, 4, -1) && !has_part(0, 3, -1));
+    CHECK(run("وتأسست منظمة الواحات قبل عشرين عاما. ومن المرجح أن تجري المشاورات في البحيرة قبل انعقاد "
+              "الجمعية العامة لمنظمة الواحات.",
+              ents_o, n));
+    for (size_t i = 0; i < res.nevents; i++)
+        CHECK(!has_part(i, 2, -1));
+}
+
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
  * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
 static void
@@ -1182,6 +1213,7 @@ main(void)
     test_visit_addressees();
     test_met_during_visit();
     test_place_of_verb_before();
+    test_session_organizer();
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
