@@ -629,6 +629,51 @@ make_mentions(struct ent_work *w, struct ent_result *out)
     return LQ_OK;
 }
 
+/*
+ * في البيت الأبيض، بالكرملين: a seat of government (organizations.txt
+ * `seat`) stands for its administration when it acts (أعلن البيت الأبيض),
+ * and is the building when the article only ever names it as a place one is
+ * in: every mention after في، داخل، إلى or with ب, one at least not after
+ * إلى. Such an entity is a LOCATION.
+ */
+static void
+seats_as_places(const struct ent_work *w, struct ent_result *out)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    char key[256];
+    for (size_t e = 0; e < out->nentities; e++) {
+        struct ent_entity *en = &out->entities[e];
+        if (en->type != NER_ORG || NULL == en->name || 0 == en->nmentions)
+            continue;
+        size_t n = txt_fold(en->name, strlen(en->name), key, sizeof(key));
+        const char *v = n > 0 && n < sizeof(key) ? lex_get(w->lx->organizations, key) : NULL;
+        if (NULL == v || 0 != strcmp(v, "seat"))
+            continue;
+        int inside = 1, in = 0;
+        for (size_t k = 0; k < en->nmentions && inside; k++) {
+            const struct ent_mention *m = &out->mentions[en->mentions[k]];
+            const struct txt_token *t = &tk[m->tok_begin];
+            const struct txt_token *p = m->tok_begin > 0 ? &tk[m->tok_begin - 1] : NULL;
+            int at = (t->clitics && strstr(t->clitics, "ب")) ||
+                     (p && !has_clitic_tok(p) && p->base &&
+                      (0 == strcmp(p->base, "في") || 0 == strcmp(p->base, "داخل")));
+            /* (يصل X إلى البيت الأبيض: going there, beside a mention of being there) */
+            int to = p && !has_clitic_tok(p) && p->base &&
+                     (0 == strcmp(p->base, "الى") || 0 == strcmp(p->base, "الي"));
+            in |= at;
+            inside = at || to;
+        }
+        /* (the body a person belongs to stays a body: المتحدثة بالبيت الأبيض) */
+        for (size_t q = 0; q < out->nentities && inside; q++)
+            inside = out->entities[q].affiliation != (int32_t)e;
+        if (!inside || !in)
+            continue;
+        en->type = NER_LOC;
+        for (size_t k = 0; k < en->nmentions; k++)
+            out->mentions[en->mentions[k]].type = NER_LOC;
+    }
+}
+
 int
 ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct txt_doc *doc,
             struct lq_arena *arena, struct ent_result *out)
@@ -663,7 +708,10 @@ ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct t
     ent_first_bits_all(&w);
     out->tok_first = w.first_memo;
     out->tok_first_lex = w.lx;
-    return ent_coref(&w, out);
+    if (LQ_OK != (rc = ent_coref(&w, out)))
+        return rc;
+    seats_as_places(&w, out);
+    return LQ_OK;
 }
 
 /* end of entity.c */

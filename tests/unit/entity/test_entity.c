@@ -75,7 +75,8 @@ setup(void)
     static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
                                           "أوتاوا\tcity", "اليابان\tcountry", "الإسكندرية\tcity", "شبه جزيرة القرم\tregion",
                                           NULL };
-    static const char *const orgs[] = { "الأمم المتحدة", "فتح\tambig", "الهلال\tclub", NULL };
+    static const char *const orgs[] = { "الأمم المتحدة", "فتح\tambig", "الهلال\tclub",
+                                        "البيت الأبيض\tseat", NULL };
     static const char *const cues[] = { "مباراة\tsports", "الدوري\tsports", "هدف\tsports",
                                         "بحضور\tattend", "قال\tspeech", NULL };
     static const char *const acr[] = { "إن إي إيه\tوكالة الطاقة الوطنية", NULL };
@@ -218,6 +219,33 @@ test_regnal_number(void)
     }
     if (k)
         CHECK_STR(k->title, "الملك");
+    lq_arena_free(a);
+}
+
+/* a seat of government is a place where the article only names it as one
+ * (في البيت الأبيض، إلى البيت الأبيض), the administration where it acts */
+static void
+test_seat_of_government(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "واجتمع الوفد أمس في البيت الأبيض. ثم عاد الوفد إلى البيت الأبيض مساء.", &doc, &r));
+    const struct ent_entity *e = by_name(&r, "البيت الأبيض");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_INT(e->type, NER_LOC);
+        CHECK_INT(r.mentions[e->mentions[0]].type, NER_LOC);
+    }
+    CHECK(0 == run(a, "وأعلن البيت الأبيض أن الوفد اجتمع في البيت الأبيض.", &doc, &r));
+    e = by_name(&r, "البيت الأبيض");
+    CHECK(e != NULL);
+    if (e)
+        CHECK_INT(e->type, NER_ORG);
+    CHECK(0 == run(a, "وأرسل الوفد رسالة إلى البيت الأبيض.", &doc, &r));
+    e = by_name(&r, "البيت الأبيض");
+    if (e)
+        CHECK_INT(e->type, NER_ORG);
     lq_arena_free(a);
 }
 
@@ -1122,6 +1150,7 @@ main(void)
     }
     test_title_name();
     test_regnal_number();
+    test_seat_of_government();
     test_honorifics();
     test_head_nationality();
     test_quoted();
