@@ -1589,6 +1589,10 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
         neg = after == EVT_NEGATED;
         unc = after == EVT_UNCERTAIN;
     }
+    /* دعاه لزيارة، دعوة X لزيارة: the visit an invitation asks for is
+     * still to come, whatever the tense of the inviting */
+    if (c->flags & EVT_TF_INVITE)
+        plan = 1;
     c->cue = neg || unc || hab || plan;
     if (neg)
         c->status = EVT_NEGATED;
@@ -2474,6 +2478,23 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             c->loc_dist = (int)(k - c->te);
         }
     }
+    /* قال X إن دعوة Y لزيارة ... مطروحة، وقدم له الدعوة لزيارة مصر: the
+     * inviter of an invitation noun is the person named before it in the
+     * sentence (the speaker, the subject) */
+    if ((c->flags & EVT_TF_INVITE) && is_noun_class(c->cls)) {
+        /* the persons named before it, nearest first, that are not in yet */
+        for (uint32_t k = c->tb; k > sb && k + 2 * EVT_WIN > c->tb && cand_nparties(c) < 2; k--) {
+            int32_t m = mention_start(d, k - 1);
+            int32_t e = m >= 0 && mention_type(d, m) == NER_PER ? d->ents->mentions[m].entity : -1;
+            if (e >= 0 && !cand_has(c, e))
+                cand_add(c, e, EVT_PARTICIPANT);
+        }
+    }
+    /* an invitation of one party only (تلقى X دعوة لزيارة عدن): a trip */
+    if ((c->flags & EVT_TF_INVITE) && cand_nparties(c) < 2) {
+        c->alive = 0;
+        return;
+    }
     if (c->cls == EVT_T_NOUN)
         session_organizer(d, c, se);
     read_time(d, c, L, R, sb);
@@ -3112,6 +3133,34 @@ is_dash(const struct txt_token *t)
             0 == strcmp(t->surface, "\xe2\x80\x94"));
 }
 
+/*
+ * دعا X لزيارة Y، دعوة X إلى زيارة، الدعوة للقاء: an invitation is a meeting
+ * only when a visit or meeting noun, with ل or after إلى, follows it within
+ * a few words (past the invitee's name); دعا إلى وقف ... is no invitation,
+ * and no trigger at all. The cues of the sentence must be known.
+ */
+static int
+invited_to_visit(const struct dstate *d, uint32_t te, uint32_t se)
+{
+    const struct txt_token *tk = d->doc->tokens;
+    for (uint32_t k = te; k < se && k < te + 10; k++) {
+        enum evt_cue q = cue_at(d, k);
+        if (q == EVT_C_HARD || q == EVT_C_BOUNDARY || q == EVT_C_COMP)
+            return 0;
+        if (d->tcls[k] != EVT_T_NVISIT && d->tcls[k] != EVT_T_NOUN)
+            continue;
+        int marked = has_clitic(&tk[k], LAM) ||
+                     (k > te && (tok_is(&tk[k - 1], "\xd8\xa7\xd9\x84\xd9\x89") || /* الى */
+                                 tok_is(&tk[k - 1], "\xd8\xa7\xd9\x84\xd9\x8a"))); /* الي */
+        /* a visit of someone or somewhere named, or of him (لزيارته), not
+         * of things (دعوة لزيارة المعارض) */
+        uint32_t ke = k + (d->tlen[k] ? d->tlen[k] : 1);
+        int named = (d->tflags[k] & EVT_TF_POSS) || (ke < se && mention_start(d, ke) >= 0);
+        return marked && named;
+    }
+    return 0;
+}
+
 static int
 prepare(struct dstate *d, struct lq_arena *arena)
 {
@@ -3210,6 +3259,10 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 }
             }
         }
+        for (size_t i = sb; i < se; i++)
+            if ((d->tflags[i] & EVT_TF_INVITE) &&
+                !invited_to_visit(d, (uint32_t)(i + (d->tlen[i] ? d->tlen[i] : 1)), (uint32_t)se))
+                d->tcls[i] = EVT_T_NONE, d->tflags[i] = 0, d->tlen[i] = 0;
         /* a headline: one of the first lines, short, a line of its own,
          * without a final full stop */
         if (s < 2 && doc->nsents > 1 && se > sb && se - sb <= 25 &&

@@ -38,6 +38,8 @@ enum evt_tflag {
     EVT_TF_AMB = 1u << 8,
     EVT_TF_WEAK = 1u << 9,
     EVT_TF_FUT = 1u << 10, /**< set by the matcher: future prefix س */
+    EVT_TF_INVITE = 1u << 11, /**< an invitation: a meeting still to come, only with a visit
+                                    or meeting noun after it (دعاه لزيارة، دعوة X للقاء) */
 };
 
 /** Cue classes (the value of a cues.txt entry). */

@@ -28,7 +28,7 @@ static const struct name_code tflags[] = {
     NC("past", EVT_TF_PAST), NC("impf", EVT_TF_IMPF), NC("jus", EVT_TF_JUS),
     NC("def", EVT_TF_DEF),   NC("pl", EVT_TF_PL),     NC("poss", EVT_TF_POSS),
     NC("obj", EVT_TF_OBJ),   NC("p1", EVT_TF_P1),     NC("amb", EVT_TF_AMB),
-    NC("weak", EVT_TF_WEAK),
+    NC("weak", EVT_TF_WEAK), NC("invite", EVT_TF_INVITE),
 };
 
 static const struct name_code cues[] = {

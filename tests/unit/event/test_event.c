@@ -440,6 +440,33 @@ test_session_organizer(void)
         CHECK(!has_part(i, 2, -1));
 }
 
+/* an invitation to visit (دعا X لزيارة Y، دعوة X لزيارة Y) is a meeting still
+ * to come of the inviter and the invitee; not a call for something, not an
+ * invitation of one party, not a visit of things */
+static void
+test_invitations(void)
+{
+    CHECK(run("وقال سامي نور أمس إن دعوة كريم حداد لزيارة البحيرة ما زالت قائمة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+        CHECK(has_part(0, SAMI, -1) && has_part(0, KARIM, -1));
+        CHECK_INT(res.events[0].location, BUHAYRA);
+    }
+    CHECK(run("ودعا سامي نور كريم حداد لزيارة البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+        CHECK(has_part(0, SAMI, -1) && has_part(0, KARIM, -1));
+    }
+    CHECK(run("ودعا سامي نور المواطنين إلى المشاركة في الاقتراع.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+    CHECK(run("وتلقى كريم حداد دعوة لزيارة البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+    CHECK(run("وقال سامي نور إنه وجه دعوة لرجال الأعمال لزيارة المعارض مع كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+}
+
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
  * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
 static void
@@ -1214,6 +1241,7 @@ main(void)
     test_met_during_visit();
     test_place_of_verb_before();
     test_session_organizer();
+    test_invitations();
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
