@@ -2147,6 +2147,40 @@ after_cue(const struct dstate *d, uint32_t sb, uint32_t tb)
     return 0;
 }
 
+/*
+ * رئيس الاستخبارات العسكرية X زار واشنطن، لكن من غير الواضح ما إذا كان
+ * التقى Y: a dropped subject whose nearest antecedent is an office the
+ * article does not name, heading a body, is that body (it took part through
+ * its unnamed head). Scans back from @p L; a person, or a title linked to
+ * one, found first wins (returns -1). Returns the body's entity or -1.
+ */
+static int32_t
+office_body_before(const struct dstate *d, uint32_t sb, uint32_t L, uint32_t se)
+{
+    const struct lq_lexicons *lx = d->ctx->lex;
+    if (NULL == lx->titles)
+        return -1;
+    for (uint32_t j = L, steps = 0; j > sb && steps < 2 * EVT_WIN; j--, steps++) {
+        int32_t m = mention_start(d, j - 1);
+        if (m >= 0 && mention_type(d, m) == NER_PER)
+            return -1;
+        if (m < 0 && !in_mention(d, j - 1) && d->title_link && d->title_link[j - 1] >= 0)
+            return -1;
+        if (m < 0 || mention_type(d, m) != NER_ORG || d->ents->mentions[m].entity < 0)
+            continue;
+        /* the body right after a title of one or two words (رئيس، المدير
+         * العام), or one whose title reaches into it (رئيس الاستخبارات) */
+        uint32_t ms = j - 1;
+        for (uint32_t k = ms; k > sb && k + 2 >= ms; k--) {
+            size_t tl = lex_longest(lx->titles, d->doc, k - 1, se, LEX_BASE, NULL);
+            if (tl > 0 && k - 1 + tl >= ms && unnamed_title_at(d, k - 1, se))
+                return d->ents->mentions[m].entity;
+        }
+        return -1; /* a body named for itself is no office */
+    }
+    return -1;
+}
+
 static void
 build_cand(struct dstate *d, size_t ci, uint32_t s)
 {
@@ -2257,6 +2291,16 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         }
     }
     read_parties(d, c, L, R, &with_seen);
+    /* كان التقى هو الآخر Y، التقته هي X: an independent pronoun right after
+     * the verb is its subject; the name after it is the object */
+    if (verb && c->subj >= 0 && c->te < se && d->doc->tokens[c->te].kind == TXT_WORD &&
+        !in_mention(d, c->te) &&
+        (tok_is(&doc->tokens[c->te], "\xd9\x87\xd9\x88") ||               /* هو */
+         tok_is(&doc->tokens[c->te], "\xd9\x87\xd9\x8a") ||               /* هي */
+         tok_is(&doc->tokens[c->te], "\xd9\x87\xd9\x85\xd8\xa7") ||     /* هما */
+         tok_is(&doc->tokens[c->te], "\xd9\x87\xd9\x85")) &&              /* هم */
+        person_before(d, L, c->tb, -1) < 0)
+        c->subj = -1;
     /* جلسة مباحثات ترأس فيها X الجانب الأول فيما ترأس Y الجانب الثاني: the
      * sides of a meeting noun, each told by a verb of presiding or taking
      * part right at the clause's end or after فيما / بينما */
@@ -2398,6 +2442,8 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             e = d->cands[d->cand_at[stop_tok]].subj;
         if (e < 0 && lightnoun && ci > 0 && d->cands[ci - 1].sent == s)
             e = recent_subject(d, ci, s); /* the subject of the clause before */
+        if (e < 0)
+            e = office_body_before(d, sb, c->tb, se);
         if (e < 0)
             e = person_before(d, sb, L, -1);
         if (e < 0)

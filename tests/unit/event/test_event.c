@@ -467,6 +467,28 @@ test_invitations(void)
     CHECK_INT(res.nevents, 0);
 }
 
+/* رئيس X (unnamed) زار ...، لكن من غير الواضح ما إذا كان التقى هو الآخر Y:
+ * the pronoun after the verb is its subject, the name after it the object,
+ * and an unnamed office heading a body stands for the body */
+static void
+test_office_and_pronoun_subject(void)
+{
+    CHECK(run("وزار رئيس شركة النخيل البحيرة أمس، لكن من غير الواضح ما إذا كان التقى هو الآخر كريم "
+              "حداد.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
+        CHECK(has_part(0, NAKHIL, -1) && has_part(0, KARIM, -1));
+    }
+    CHECK(run("وزار رئيس شركة النخيل سامي نور البحيرة أمس، لكن من غير الواضح ما إذا كان التقى هو الآخر "
+              "كريم حداد.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK(has_part(0, SAMI, -1) && has_part(0, KARIM, -1) && !has_part(0, NAKHIL, -1));
+}
+
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
  * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
 static void
@@ -1242,6 +1264,7 @@ main(void)
     test_place_of_verb_before();
     test_session_organizer();
     test_invitations();
+    test_office_and_pronoun_subject();
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
