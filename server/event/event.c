@@ -2588,6 +2588,20 @@ times_agree(const struct dstate *d, int32_t ta, int32_t tb)
     return times_agree_f(d, ta, 0, tb, 0);
 }
 
+/* Do the lexicons know that neither of two places lies in the other (جدة
+ * and الولايات المتحدة; two countries)? lq_place_within() on their names.
+ * (Not a reason to keep two tellings apart: a topic's place, للأشقاء في
+ * اليمن, often stands where a venue would.) */
+static int
+places_apart(const struct dstate *d, int32_t x, int32_t y)
+{
+    const struct ent_entity *E = d->ents->entities;
+    if (x < 0 || y < 0 || x == y || NULL == E[x].name || NULL == E[y].name)
+        return 0;
+    return 0 == lq_place_within(d->ctx->lex, E[x].name, E[y].name) &&
+           0 == lq_place_within(d->ctx->lex, E[y].name, E[x].name);
+}
+
 /* Are the places of a and b compatible (the same, or a site in a city)? */
 static int
 same_place(const struct dstate *d, const struct cand *a, const struct cand *b)
@@ -2625,7 +2639,7 @@ absorb(const struct dstate *d, struct cand *a, const struct cand *b, int as_att)
         int sa = loc_spec(d, a->loc), sb = loc_spec(d, b->loc);
         int take = a->loc < 0 || (b->loc_rank > a->loc_rank && (a->loc_rank < 2 || sb >= sa)) ||
                    (a->headline && !a->hl_fixed && !b->headline && b->loc_rank >= a->loc_rank) ||
-                   (b->loc_rank >= 2 && sb > sa);
+                   (b->loc_rank >= 2 && sb > sa && !places_apart(d, a->loc, b->loc));
         if (take) {
             a->loc = b->loc;
             a->loc_rank = b->loc_rank;
@@ -3714,6 +3728,18 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             c->loc = d.lead_loc, c->loc_rank = 1;
         if (borrow && c->loc < 0 && d.doc_loc >= 0)
             c->loc = d.doc_loc, c->loc_rank = 1;
+        /* سيتوجه إلى إيران حيث سيلتقي X، and the article's venue is طهران:
+         * the most specific place, the city of that country it names */
+        if (c->loc >= 0 && loc_spec(&d, c->loc) == 1) {
+            int32_t in[2] = { d.lead_loc, d.doc_loc };
+            for (int q = 0; q < 2; q++)
+                if (in[q] >= 0 && in[q] != c->loc && loc_spec(&d, in[q]) > 1 &&
+                    1 == lq_place_within(d.ctx->lex, d.ents->entities[in[q]].name,
+                                         d.ents->entities[c->loc].name)) {
+                    c->loc = in[q];
+                    break;
+                }
+        }
         if (c->loc >= 0 && c->loc_rank >= 2)
             last_loc = c->loc, last_loc_sent = c->sent, last_ev = c;
         /* no time said: the time of the meeting just before, of the same status */

@@ -489,6 +489,55 @@ test_office_and_pronoun_subject(void)
         CHECK(has_part(0, SAMI, -1) && has_part(0, KARIM, -1) && !has_part(0, NAKHIL, -1));
 }
 
+/* with the lexicons of the service (places and where they lie): a place
+ * of another country does not replace a meeting's country when tellings
+ * merge; a country gives way to the article's city in that country */
+static void
+test_place_containment(void)
+{
+    const char *src = getenv("LIQA_SOURCE_DIR");
+    char dir[1024], err[256];
+    snprintf(dir, sizeof(dir), "%s/config/lexicons", src ? src : LIQA_SOURCE_DIR);
+    struct lq_lexicons *full = NULL;
+    struct evt_ctx *fctx = NULL;
+    CHECK(LQ_OK == lq_lexicons_load(dir, &full, err, sizeof(err)));
+    CHECK(full && LQ_OK == evt_ctx_new(full, NULL, &fctx));
+    if (NULL == fctx) {
+        lq_lexicons_free(full);
+        return;
+    }
+    static const struct fake_ent ents_p[] = {
+        { NER_PER, { "سامي نور", "نور" } },
+        { NER_PER, { "كريم حداد", "حداد" } },
+        { NER_LOC, { "الولايات المتحدة" } },
+        { NER_LOC, { "جدة" } },
+        { NER_LOC, { "مصر" } },
+        { NER_LOC, { "القاهرة" } },
+    };
+    const size_t n = sizeof(ents_p) / sizeof(ents_p[0]);
+    struct evt_ctx *saved = ectx;
+    ectx = fctx;
+    CHECK(run("وقال سامي نور إنه سيلتقي كريم حداد في الولايات المتحدة الشهر المقبل. وأكد نور أن "
+              "مباحثاته مع حداد في جدة ركزت على التجارة.",
+              ents_p, n));
+    int planned = 0;
+    for (size_t i = 0; i < res.nevents; i++)
+        if (res.events[i].status == EVT_PLANNED) {
+            planned++;
+            CHECK_INT(res.events[i].location, 2);
+        }
+    CHECK_INT(planned, 1);
+    CHECK(run("سامي نور يزور القاهرة\nأعلن سامي نور أمس أنه سيتوجه إلى مصر الأسبوع المقبل، حيث سيلتقي "
+              "كريم حداد.",
+              ents_p, n));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, 5);
+    ectx = saved;
+    evt_ctx_free(fctx);
+    lq_lexicons_free(full);
+}
+
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
  * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
 static void
@@ -1265,6 +1314,7 @@ main(void)
     test_session_organizer();
     test_invitations();
     test_office_and_pronoun_subject();
+    test_place_containment();
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
