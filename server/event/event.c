@@ -1914,14 +1914,15 @@ visit_frame(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t 
  * زيارة البابا X إلى مصر ... ويلتقي البابا خلال زيارته Y: a meeting told
  * during "his visit" with no place of its own took place where that visit
  * went: the place of the nearest visit before it (زيارة، زار) of the same
- * person, within EVT_ARRIVE_BACK sentences.
+ * person, within EVT_ARRIVE_BACK sentences (and 4 × EVT_MERGE_BACK
+ * candidates back at most).
  */
 static void
 visit_destination(struct dstate *d, size_t ci, struct cand *c)
 {
     if (c->subj < 0)
         return;
-    for (size_t k = ci; k > 0; k--) {
+    for (size_t k = ci; k > 0 && k + 4 * EVT_MERGE_BACK > ci; k--) {
         const struct cand *v = &d->cands[k - 1];
         if (v->sent + EVT_ARRIVE_BACK < c->sent)
             break;
