@@ -45,6 +45,25 @@ skeleton_hash(const char *stem)
     return h ? h : 1;
 }
 
+/* The hash of a title word, through synonyms.txt when it lists the word
+ * (العاهل → الملك): its canonical word without ال. */
+static uint32_t
+word_hash(const struct lq_lexicons *lex, const struct txt_token *t)
+{
+    const char *v = lex->synonyms && t->base ? lex_get(lex->synonyms, t->base) : NULL;
+    if (v && *v && NULL == strchr(v, ' ')) {
+        char key[64];
+        size_t n = txt_fold(v, strlen(v), key, sizeof(key));
+        if (n > 0 && n < sizeof(key)) {
+            const char *k = key;
+            if (n > 4 && 0 == strncmp(k, "\xd8\xa7\xd9\x84", 4)) /* ال */
+                k += 4;
+            return skeleton_hash(k);
+        }
+    }
+    return skeleton_hash(t->stem);
+}
+
 struct person_title {
     uint32_t w[EVT_TITLE_WORDS];
     uint8_t n;
@@ -149,7 +168,7 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                 }
                 for (size_t k = start; k < j; k++)
                     if (doc->tokens[k].kind == TXT_WORD && doc->tokens[k].stem)
-                        bag_add(&bags[e], skeleton_hash(doc->tokens[k].stem));
+                        bag_add(&bags[e], word_hash(lex, &doc->tokens[k]));
                 size_t r = 0;
                 while (r < nrecent && recent[r] != e)
                     r++;
@@ -170,6 +189,7 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
             if (0 == tl)
                 continue;
             int generic = tv && 0 == strcmp(tv, "generic");
+            int ruler = tv && 0 == strcmp(tv, "ruler");
             /* the phrase: the title and up to a few definite words after it */
             size_t e_ = j + tl;
             while (e_ < se && e_ < j + EVT_TITLE_PHRASE && doc->tokens[e_].kind == TXT_WORD &&
@@ -195,7 +215,11 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
             size_t np = 0;
             for (size_t k = j; k < e_ && np < sizeof(ph) / sizeof(ph[0]); k++)
                 if (doc->tokens[k].stem && doc->tokens[k].kind == TXT_WORD)
-                    ph[np++] = skeleton_hash(doc->tokens[k].stem);
+                    ph[np++] = word_hash(lex, &doc->tokens[k]);
+            /* a nationality adjective right after the title (العاهل المغربي) */
+            const struct txt_token *nt = j + tl < se ? &doc->tokens[j + tl] : NULL;
+            int nat_next = nt && nt->kind == TXT_WORD && nt->base && !(nt->clitics && *nt->clitics) &&
+                           lex->nationalities && NULL != lex_get(lex->nationalities, nt->base);
             for (size_t r = 0; r < nrecent && np > 0; r++) {
                 const struct person_title *pt = &bags[recent[r]];
                 size_t hit = 0;
@@ -210,6 +234,17 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                     link[j] = recent[r];
                     break;
                 }
+            }
+            /* العاهل المغربي: a monarch's title and a nationality, when the
+             * article has named one monarch only (by that title) */
+            if (link[j] < 0 && ruler && tl == 1 && nat_next) {
+                int32_t only = -1;
+                size_t nmon = 0;
+                for (size_t r = 0; r < nrecent; r++)
+                    if (bag_has(&bags[recent[r]], ph[0]) && 1 == ++nmon)
+                        only = recent[r];
+                if (1 == nmon)
+                    link[j] = only;
             }
             j = e_ - 1;
         }
