@@ -139,6 +139,7 @@ struct cand {
     int group_subj;           /* the subject is a group of unnamed people (ممثلون لـX) */
     int unnamed_obj;          /* an unnamed other party after the trigger (وزير خارجية Y، وفد) */
     int airport;              /* a welcome at the airport (على أرض المطار) */
+    int construct;            /* a meeting noun with a named genitive (لقاء X و Y): definite */
     int alive;
 };
 
@@ -2291,6 +2292,8 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             c->subj = e;
         }
     }
+    c->construct = is_noun_class(c->cls) && !(c->flags & (EVT_TF_DEF | EVT_TF_POSS)) && c->te < se &&
+                   mention_start(d, c->te) >= 0;
     read_parties(d, c, L, R, &with_seen);
     /* كان التقى هو الآخر Y، التقته هي X: an independent pronoun right after
      * the verb is its subject; the name after it is the object */
@@ -2997,7 +3000,9 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             /* a headline takes the status of the first body mention merged
              * into it; after that it is like any other event */
             int open_hl = p->headline && !p->hl_fixed;
-            if (p->status != c->status && !ana && !open_hl)
+            /* (أهمية لقاء X و Y with no status of its own: the meeting told
+             * before, whatever its status) */
+            if (p->status != c->status && !ana && !open_hl && !(c->construct && !c->cue))
                 continue;
             /* the same three parties or more, not yet held: one meeting,
              * whichever of its days each telling names (يومي الثاني والثالث) */

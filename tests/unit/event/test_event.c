@@ -582,6 +582,18 @@ test_monarch_title(void)
     ectx = saved;
 }
 
+/* أهمية لقاء X و Y, a meeting noun with a named genitive and no status of
+ * its own, is the meeting told before, still to come */
+static void
+test_construct_noun(void)
+{
+    CHECK(run("سيلتقي سامي نور كريم حداد في البحيرة. وأكدت مصادر أهمية لقاء نور وحداد بعد الاتفاق.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+}
+
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
  * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
 static void
@@ -1360,6 +1372,7 @@ main(void)
     test_office_and_pronoun_subject();
     test_place_containment();
     test_monarch_title();
+    test_construct_noun();
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
