@@ -1051,9 +1051,58 @@ ner_tag_doc(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *sp
     return ner_tag_doc_ex(t, doc, spans, max, n, 0);
 }
 
-int
-ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *spans, size_t max,
-               size_t *n, unsigned flags)
+/* Document buffers with room for more tokens (dictionary: slots) than
+ * this are freed after the document. For a 1 MB text they take about 7 MB;
+ * kept, they stayed with the thread while the stages after the tagger
+ * allocated as much again, and until the thread's next long text. Freed,
+ * malloc hands the same memory to those stages. Articles stay far below
+ * it, and keep their buffers from one text to the next. */
+#define DOC_KEEP (1u << 14)
+
+static void
+doc_scratch_trim(struct ner_tagger *t, size_t ntokens)
+{
+    if (t->mcap > DOC_KEEP) {
+        free(t->match);
+        free(t->covered);
+        t->match = NULL;
+        t->covered = NULL;
+        t->mcap = 0;
+    }
+    if (t->dcap > DOC_KEEP) {
+        free(t->dspans);
+        t->dspans = NULL;
+        t->dcap = 0;
+    }
+    if (t->dalloc > DOC_KEEP) {
+        free(t->dict);
+        t->dict = NULL;
+        t->dalloc = 0;
+        t->dmask = 0;
+    }
+    if (t->dtcap > DOC_KEEP) {
+        free(t->demit);
+        free(t->demit2);
+        free(t->dlab);
+        free(t->dstem);
+        free(t->dalt);
+        free(t->dcls);
+        t->demit = t->demit2 = NULL;
+        t->dlab = NULL;
+        t->dstem = t->dalt = NULL;
+        t->dcls = NULL;
+        t->dtcap = 0;
+    }
+    /* the second stage's table grows with the document, too */
+    if (ntokens > DOC_KEEP) {
+        ner_docstat_free(t->ds);
+        t->ds = NULL;
+    }
+}
+
+static int
+tag_doc(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *spans, size_t max,
+        size_t *n, unsigned flags)
 {
     *n = 0;
     size_t nt = doc->ntokens;
@@ -1125,8 +1174,23 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
         if (!cov[i])
             ner_token_match(t->m->lexf, &doc->tokens[i], &t->match[i]);
     memset(cov, 0, nt);
+    /* Entries the loop below can add at most: each dict_add() adds one per
+     * token of its span, and a span makes at most three calls (its stem,
+     * its alternative stem, a person's last name). The table has four slots
+     * per such entry at least, so it never fills, and it is no larger than
+     * this document needs: for a 1 MB text a bound of ns * (DOC_MAX_WORDS +
+     * 2) entries made a 12 MB table that every lookup below left mostly
+     * empty (what the table holds does not depend on its size). */
+    size_t adds = 1;
+    for (size_t k = 0; k < ns; k++) {
+        const struct ner_span *sp = &t->dspans[k];
+        size_t w = sp->tok_end - sp->tok_begin;
+        if (w > DOC_MAX_WORDS)
+            continue;
+        adds += w * (t->match[sp->tok_begin].alt ? 2 : 1) + (NER_PER == sp->type && w >= 2);
+    }
     size_t want = 16;
-    while (want < 4 * (ns * (DOC_MAX_WORDS + 2) + 1))
+    while (want < 4 * adds)
         want *= 2;
     if (want > t->dalloc || NULL == t->dict) {
         free(t->dict);
@@ -1229,6 +1293,15 @@ ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span 
         spans[k] = t->dspans[k];
     *n = total;
     return LQ_OK;
+}
+
+int
+ner_tag_doc_ex(struct ner_tagger *t, const struct txt_doc *doc, struct ner_span *spans, size_t max,
+               size_t *n, unsigned flags)
+{
+    int rc = tag_doc(t, doc, spans, max, n, flags);
+    doc_scratch_trim(t, doc->ntokens);
+    return rc;
 }
 
 /* end of ner_tag.c */
