@@ -160,6 +160,7 @@ struct dstate {
     int32_t *sent_first_per;  /* entity of the first person of each sentence, or -1 */
     uint8_t *headline;        /* per sentence: a headline line */
     uint8_t *sent_sports;     /* per sentence: a sports word (مباراة، الدوري) */
+    uint8_t *sent_newtopic;   /* per sentence: it opens with من جهة أخرى، في سياق آخر */
     int32_t *desc_person;     /* per descriptor: the named person it stands for, -2 not yet known */
     int32_t *org_holder;      /* per entity: org_person(), -2 not yet known */
     struct tmx_expr *tx;
@@ -2995,6 +2996,10 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             if (ok && 1 == np && 1 == np_p && p->sent != c->sent && !ana && p->unnamed_obj &&
                 c->unnamed_obj && is_verb_class(p->cls) && is_verb_class(c->cls))
                 ok = 0;
+            /* من جهة أخرى، يعقد X اجتماعا مع Y و Z: another matter, another
+             * meeting, unless the very same parties */
+            if (ok && d->sent_newtopic[c->sent] && p->sent != c->sent && !(in == np && in == np_p))
+                ok = 0;
             if (!ok)
                 continue;
             /* a headline takes the status of the first body mention merged
@@ -3245,6 +3250,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
     d->sent_first_per = lq_arena_alloc(arena, ns * sizeof(int32_t));
     d->headline = lq_arena_calloc(arena, ns, 1);
     d->sent_sports = lq_arena_calloc(arena, ns, 1);
+    d->sent_newtopic = lq_arena_calloc(arena, ns, 1);
     d->arr_loc = lq_arena_alloc(arena, ns * sizeof(int32_t));
     d->arr_per = lq_arena_alloc(arena, ns * sizeof(int32_t));
     d->arr_tmx = lq_arena_alloc(arena, ns * sizeof(int32_t));
@@ -3253,7 +3259,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
         return LQ_ERR_NOMEM;
     d->desc_person = lq_arena_alloc(arena, (d->ents->ndescriptors + 1) * sizeof(int32_t));
     d->org_holder = lq_arena_alloc(arena, (d->ents->nentities + 1) * sizeof(int32_t));
-    if (!d->sent_sports || !d->desc_person || !d->org_holder)
+    if (!d->sent_sports || !d->sent_newtopic || !d->desc_person || !d->org_holder)
         return LQ_ERR_NOMEM;
     for (size_t i = 0; i < d->ents->ndescriptors; i++)
         d->desc_person[i] = -2;
@@ -3318,6 +3324,8 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 if (q != EVT_C_NONE) {
                     d->ccls[i] = (uint8_t)q;
                     d->clen[i] = (uint8_t)(k > 255 ? 255 : k);
+                    if (q == EVT_C_NEWTOPIC && i < sb + 3)
+                        d->sent_newtopic[s] = 1;
                     if (q == EVT_C_SPORTS && !in_mention(d, (uint32_t)i)) {
                         sports++;
                         d->sent_sports[s] = 1;

@@ -78,6 +78,7 @@ enum evt_cue {
     EVT_C_PARTAKE, /**< شارك، مثّل: the names after "the meeting" that follows took part */
     EVT_C_MEMBERS, /**< الأحزاب، النقابات: a plural of bodies met through their people; the
                         value's second word is the singular head (members حزب) */
+    EVT_C_NEWTOPIC, /**< من جهة أخرى، في سياق آخر: the sentence turns to another matter */
     EVT_C_HARD, /**< not in cues.txt: a sentence-final or clause-final punctuation mark */
 };
 

@@ -594,6 +594,25 @@ test_construct_noun(void)
         CHECK_INT(res.events[0].status, EVT_PLANNED);
 }
 
+/* من جهة أخرى at the head of a sentence turns to another matter: a meeting
+ * told there is not the one before unless with the same parties; the head
+ * of a delegation in the meeting (ويرأس وفد X في الاجتماع Y) took part */
+static void
+test_new_topic_and_delegation(void)
+{
+    CHECK(run("يلتقي سامي نور غدا كريم حداد في البحيرة. من جهة أخرى، يلتقي نور غدا في البحيرة ليلى "
+              "سالم وحداد.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    CHECK(run("يلتقي سامي نور غدا كريم حداد في البحيرة. ويلتقي نور غدا في البحيرة ليلى سالم وحداد.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(run("عقد سامي نور اجتماعا مع كريم حداد في البحيرة. ورأس وفد الشركة في الاجتماع ليلى سالم.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, LAILA, EVT_PARTICIPANT));
+}
+
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
  * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
 static void
@@ -1373,6 +1392,7 @@ main(void)
     test_place_containment();
     test_monarch_title();
     test_construct_noun();
+    test_new_topic_and_delegation();
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
