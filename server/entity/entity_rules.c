@@ -1510,6 +1510,12 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 int nn = nonname(s, c);
                 if (2 == nn)
                     break;
+                /* ووجه العاهل الأردني دعوة للرئيس ...: after a definite word
+                 * the construct is closed; a bare common noun there starts
+                 * another phrase */
+                if (1 == nn && !definite(c) && !has_clitic(c) && definite(tok(s, j - 1)) &&
+                    !has_clitic(tok(s, j - 1)))
+                    break;
                 if (1 == nn) {
                     j++;
                     continue;

@@ -1908,6 +1908,16 @@ visit_frame(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t 
         if (cue_at(d, k) == EVT_C_BARRIER && d->tcls[k + 1] == EVT_T_NVISIT &&
             (d->tflags[k + 1] & EVT_TF_POSS))
             return 1;
+        /* في زيارة تستمر يومين، يلتقي خلالها Y وZ: "during it", after a
+         * visit noun of the sentence */
+        const struct txt_token *t = &d->doc->tokens[k];
+        if (k + 2 >= c->tb && k <= c->te + 1 &&
+            (tok_is(t, "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7") ||      /* خلالها */
+             tok_is(t, "\xd8\xa7\xd8\xab\xd9\x86\xd8\xa7\xd8\xa1\xd9\x87\xd8\xa7"))) { /* اثناءها */
+            for (uint32_t v = sb; v < k; v++)
+                if (d->tcls[v] == EVT_T_NVISIT)
+                    return 1;
+        }
     }
     return 0;
 }
@@ -2537,6 +2547,9 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         for (uint32_t k = c->tb; k > sb && k + 2 * EVT_WIN > c->tb && cand_nparties(c) < 2; k--) {
             int32_t m = mention_start(d, k - 1);
             int32_t e = m >= 0 && mention_type(d, m) == NER_PER ? d->ents->mentions[m].entity : -1;
+            /* (ووجه العاهل الأردني دعوة: an unnamed title that refers back to a person) */
+            if (m < 0 && !in_mention(d, k - 1) && d->title_link && d->title_link[k - 1] >= 0)
+                e = d->title_link[k - 1];
             if (e >= 0 && !cand_has(c, e))
                 cand_add(c, e, EVT_PARTICIPANT);
         }

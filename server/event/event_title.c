@@ -67,6 +67,7 @@ word_hash(const struct lq_lexicons *lex, const struct txt_token *t)
 struct person_title {
     uint32_t w[EVT_TITLE_WORDS];
     uint8_t n;
+    uint32_t head; /* the first word of the latest title before the name, or 0 */
 };
 
 static void
@@ -110,6 +111,21 @@ other_title(const struct lq_lexicons *lex, const struct txt_doc *doc, const stru
     const struct txt_token *t = &doc->tokens[k];
     if (er->tok_mention[k] >= 0 || NULL == t->clitics ||
         (NULL == strstr(t->clitics, "\xd9\x84") && NULL == strstr(t->clitics, "\xd8\xa8")))
+        return 0;
+    return evt_first_may(first, k, EVT_FIRST_TITLE, 0) &&
+           lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) > 0;
+}
+
+/* Does token k start a second title right after a nationality adjective
+ * (العاهل الأردني الرئيس العراقي X)? Then X is the second title's. */
+static int
+title_after_nationality(const struct lq_lexicons *lex, const struct txt_doc *doc,
+                        const struct ent_result *er, const uint8_t *first, size_t k, size_t se)
+{
+    if (k == 0 || er->tok_mention[k] >= 0 || NULL == lex->nationalities)
+        return 0;
+    const struct txt_token *p = &doc->tokens[k - 1];
+    if (p->kind != TXT_WORD || NULL == p->base || NULL == lex_get(lex->nationalities, p->base))
         return 0;
     return evt_first_may(first, k, EVT_FIRST_TITLE, 0) &&
            lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) > 0;
@@ -167,8 +183,12 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                         break;
                 }
                 for (size_t k = start; k < j; k++)
-                    if (doc->tokens[k].kind == TXT_WORD && doc->tokens[k].stem)
-                        bag_add(&bags[e], word_hash(lex, &doc->tokens[k]));
+                    if (doc->tokens[k].kind == TXT_WORD && doc->tokens[k].stem) {
+                        uint32_t h = word_hash(lex, &doc->tokens[k]);
+                        bag_add(&bags[e], h);
+                        if (k == start)
+                            bags[e].head = h;
+                    }
                 size_t r = 0;
                 while (r < nrecent && recent[r] != e)
                     r++;
@@ -194,7 +214,8 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
             size_t e_ = j + tl;
             while (e_ < se && e_ < j + EVT_TITLE_PHRASE && doc->tokens[e_].kind == TXT_WORD &&
                    ((doc->tokens[e_].flags & TXT_F_AL) || er->tok_mention[e_] >= 0) &&
-                   person_at(er, e_) < 0 && !other_title(lex, doc, er, first, e_, se))
+                   person_at(er, e_) < 0 && !other_title(lex, doc, er, first, e_, se) &&
+                   !title_after_nationality(lex, doc, er, first, e_, se))
                 e_++;
             /* a name right after: this is that person's own title */
             int named = 0;
@@ -204,7 +225,8 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                 else if (er->tok_mention[k] < 0 && doc->tokens[k].kind == TXT_WORD &&
                          !(doc->tokens[k].flags & TXT_F_AL))
                     break;
-                else if (other_title(lex, doc, er, first, k, se))
+                else if (other_title(lex, doc, er, first, k, se) ||
+                         title_after_nationality(lex, doc, er, first, k, se))
                     break; /* the name after belongs to the other title */
             }
             if (named) {
@@ -236,12 +258,13 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                 }
             }
             /* العاهل المغربي: a monarch's title and a nationality, when the
-             * article has named one monarch only (by that title) */
+             * article has named one monarch only (a person whose title began
+             * with that word: الملك X, not رئيس الديوان الملكي X) */
             if (link[j] < 0 && ruler && tl == 1 && nat_next) {
                 int32_t only = -1;
                 size_t nmon = 0;
                 for (size_t r = 0; r < nrecent; r++)
-                    if (bag_has(&bags[recent[r]], ph[0]) && 1 == ++nmon)
+                    if (bags[recent[r]].head == ph[0] && 1 == ++nmon)
                         only = recent[r];
                 if (1 == nmon)
                     link[j] = only;

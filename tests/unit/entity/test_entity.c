@@ -86,7 +86,7 @@ setup(void)
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
                                        "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun",
-                                       "نور\tnoun", "الاعتبار\tnoun", "العام", "النقل\tnoun", "الله", NULL };
+                                       "نور\tnoun", "الاعتبار\tnoun", "العام", "النقل\tnoun", "الله", "دعوة\tnoun", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -219,6 +219,27 @@ test_regnal_number(void)
     }
     if (k)
         CHECK_STR(k->title, "الملك");
+    lq_arena_free(a);
+}
+
+/* after a definite word a title's construct is closed: a bare common noun
+ * there (ووجه الوزير دعوة للرئيس X) is no part of X's title */
+static void
+test_title_construct_closed(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "ووجه الوزير دعوة للرئيس سامر الخطيب لزيارة القاهرة.", &doc, &r));
+    const struct ent_entity *p = by_name(&r, "سامر الخطيب");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "الرئيس");
+    CHECK(0 == run(a, "ووجه الوزير المصري دعوة للرئيس سامر الخطيب لزيارة القاهرة.", &doc, &r));
+    p = by_name(&r, "سامر الخطيب");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "الرئيس");
     lq_arena_free(a);
 }
 
@@ -1151,6 +1172,7 @@ main(void)
     test_title_name();
     test_regnal_number();
     test_seat_of_government();
+    test_title_construct_closed();
     test_honorifics();
     test_head_nationality();
     test_quoted();
