@@ -1923,6 +1923,27 @@ visit_frame(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t 
 }
 
 /*
+ * البيان الذي أرسل إلى X بخصوص الاجتماع، تساؤلات حول الاجتماع: "the
+ * meeting" after a preposition of topic is a meeting spoken about, told
+ * before; the names around it are not its parties, and it is no meeting of
+ * its own (an indefinite one, كشف عن لقاء مرتقب, may well be new).
+ */
+static int
+topic_reference(const struct dstate *d, const struct cand *c, uint32_t sb)
+{
+    if (c->cls != EVT_T_NOUN || !(c->flags & EVT_TF_DEF) || (c->flags & EVT_TF_POSS) || c->tb <= sb)
+        return 0;
+    const struct txt_token *p = &d->doc->tokens[c->tb - 1];
+    /* حول، عن، بخصوص، بشأن (with ب split off or not) */
+    return tok_is(p, "\xd8\xad\xd9\x88\xd9\x84") ||                               /* حول */
+           tok_is(p, "\xd8\xb9\xd9\x86") ||                                           /* عن */
+           tok_is(p, "\xd8\xae\xd8\xb5\xd9\x88\xd8\xb5") ||                       /* خصوص */
+           tok_is(p, "\xd8\xb4\xd8\xa7\xd9\x86") ||                                 /* شان */
+           tok_is(p, "\xd8\xa8\xd8\xae\xd8\xb5\xd9\x88\xd8\xb5") ||             /* بخصوص */
+           tok_is(p, "\xd8\xa8\xd8\xb4\xd8\xa7\xd9\x86");                         /* بشان */
+}
+
+/*
  * زيارة البابا X إلى مصر ... ويلتقي البابا خلال زيارته Y: a meeting told
  * during "his visit" with no place of its own took place where that visit
  * went: the place of the nearest visit before it (زيارة، زار) of the same
@@ -2204,7 +2225,7 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     int stop = 0, with_seen = 0, host_place = 0;
     uint32_t stop_tok = 0;
     c->headline = d->headline[s];
-    if (not_a_meeting(d, c, sb, se)) {
+    if (not_a_meeting(d, c, sb, se) || topic_reference(d, c, sb)) {
         c->alive = 0;
         return;
     }

@@ -642,6 +642,19 @@ test_new_topic_and_delegation(void)
     CHECK(has_part(0, LAILA, EVT_PARTICIPANT));
 }
 
+/* بخصوص الاجتماع، حول الاجتماع: a meeting spoken about is no meeting of its
+ * own, and the names around it are none of its parties */
+static void
+test_topic_reference(void)
+{
+    CHECK(run("التقى سامي نور كريم حداد في البحيرة أمس. وأرسلت شركة النخيل بيانا إلى ليلى سالم بخصوص "
+              "الاجتماع.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    for (size_t i = 0; i < res.nevents; i++)
+        CHECK(!has_part(i, LAILA, -1) && !has_part(i, NAKHIL, -1));
+}
+
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
  * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
 static void
@@ -1422,6 +1435,7 @@ main(void)
     test_monarch_title();
     test_construct_noun();
     test_new_topic_and_delegation();
+    test_topic_reference();
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
