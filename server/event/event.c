@@ -3241,13 +3241,35 @@ is_dash(const struct txt_token *t)
 /*
  * دعا X لزيارة Y، دعوة X إلى زيارة، الدعوة للقاء: an invitation is a meeting
  * only when a visit or meeting noun, with ل or after إلى, follows it within
- * a few words (past the invitee's name); دعا إلى وقف ... is no invitation,
- * and no trigger at all. The cues of the sentence must be known.
+ * a few words (past the invitee's name), or when it is accepted (تلبيتها);
+ * دعا إلى وقف ... is no invitation, and no trigger at all. The cues of the
+ * sentence must be known.
  */
+/* تلبية الدعوة، حرصه على تلبيتها، لبى: an invitation accepted */
+static int
+accepting(const struct txt_token *t)
+{
+    static const char *const words[] = {
+        "\xd8\xaa\xd9\x84\xd8\xa8\xd9\x8a\xd9\x87",                 /* تلبيه (تلبية) */
+        "\xd8\xaa\xd9\x84\xd8\xa8\xd9\x8a\xd8\xaa\xd9\x87\xd8\xa7", /* تلبيتها */
+        "\xd8\xaa\xd9\x84\xd8\xa8\xd9\x8a\xd8\xaa\xd9\x87",         /* تلبيته */
+        "\xd9\x84\xd8\xa8\xd9\x8a",                                     /* لبي (لبى) */
+        "\xd9\x8a\xd9\x84\xd8\xa8\xd9\x8a",                           /* يلبي */
+    };
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (tok_is(t, words[i]))
+            return 1;
+    return 0;
+}
+
 static int
 invited_to_visit(const struct dstate *d, uint32_t te, uint32_t se)
 {
     const struct txt_token *tk = d->doc->tokens;
+    /* رحب X بدعوة Y، مؤكدا حرصه على تلبيتها: accepted, it will be held */
+    for (uint32_t k = te; k < se && k < te + 16; k++)
+        if (accepting(&tk[k]))
+            return 1;
     for (uint32_t k = te; k < se && k < te + 10; k++) {
         enum evt_cue q = cue_at(d, k);
         if (q == EVT_C_HARD || q == EVT_C_BOUNDARY || q == EVT_C_COMP)
@@ -3766,7 +3788,9 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
         /* no place said: the place of the meeting just before, the dateline,
          * the place the article keeps coming back to */
         /* a habit has no one place: none is borrowed for it */
-        int borrow = c->status != EVT_HABITUAL;
+        /* ... nor an invitation: it is to come where the inviter is, not
+         * where the article was written */
+        int borrow = c->status != EVT_HABITUAL && !(c->flags & EVT_TF_INVITE);
         if (borrow && c->loc < 0 && last_loc >= 0 && c->sent <= last_loc_sent + 3 && last_ev &&
             shares_party(last_ev, c) && same_time(&d, last_ev, c) && last_ev->status == c->status)
             c->loc = last_loc, c->loc_rank = 1; /* not on another day said, nor of another status */

@@ -463,6 +463,16 @@ test_invitations(void)
         CHECK_INT(res.events[0].status, EVT_PLANNED);
         CHECK(has_part(0, SAMI, -1) && has_part(0, KARIM, -1));
     }
+    /* accepted (حرصه على تلبيتها), and to be held where the inviter is, not
+     * at the dateline */
+    CHECK(run("البحيرة – رحب كريم حداد بدعوة سامي نور الكريمة، مؤكدا حرصه على تلبيتها.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+        CHECK(has_part(0, SAMI, -1) && has_part(0, KARIM, -1));
+        CHECK_INT(res.events[0].location, -1);
+    }
     CHECK(run("ودعا سامي نور المواطنين إلى المشاركة في الاقتراع.", people, NPEOPLE));
     CHECK_INT(res.nevents, 0);
     CHECK(run("وتلقى كريم حداد دعوة لزيارة البحيرة.", people, NPEOPLE));
