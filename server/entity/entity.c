@@ -645,6 +645,11 @@ seats_as_places(const struct ent_work *w, struct ent_result *out)
         struct ent_entity *en = &out->entities[e];
         if (en->type != NER_ORG || NULL == en->name || 0 == en->nmentions)
             continue;
+        /* no name of organizations.txt starts at its first mention: no seat
+         * (bit 5 of the first-word bits: organizations, ent_first_lexicons()) */
+        uint32_t tb0 = out->mentions[en->mentions[0]].tok_begin;
+        if (w->first_memo && w->first_memo[tb0] && !(w->first_memo[tb0] & (1u << 5)))
+            continue;
         size_t n = txt_fold(en->name, strlen(en->name), key, sizeof(key));
         const char *v = n > 0 && n < sizeof(key) ? lex_get(w->lx->organizations, key) : NULL;
         if (NULL == v || 0 != strcmp(v, "seat"))

@@ -161,6 +161,7 @@ struct dstate {
     uint8_t *headline;        /* per sentence: a headline line */
     uint8_t *sent_sports;     /* per sentence: a sports word (مباراة، الدوري) */
     uint8_t *sent_newtopic;   /* per sentence: it opens with من جهة أخرى، في سياق آخر */
+    uint8_t *coord_verb;      /* per token: coordinated_verb(), 0 not asked yet, 1 no, 2 yes */
     int32_t *desc_person;     /* per descriptor: the named person it stands for, -2 not yet known */
     int32_t *org_holder;      /* per entity: org_person(), -2 not yet known */
     struct tmx_expr *tx;
@@ -1379,6 +1380,29 @@ coordinated_verb(const struct dstate *d, uint32_t j)
     return NULL == v || !v[0] ? 1 : 0 != strcmp(v, "noun");
 }
 
+/* ...، ويترأس قداسا باستاد X، ثم يشارك في الجلسة: before the trigger's
+ * clause, a place after a new verb joined by و that is no trigger belongs
+ * to that verb. Is there such a verb between the place at @p j and the
+ * start of its clause (a boundary, or @p sb)? */
+static int
+other_verb_before(struct dstate *d, uint32_t sb, uint32_t j)
+{
+    for (uint32_t k = j, steps = 0; k > sb && steps < 2 * EVT_WIN; k--, steps++) {
+        enum evt_cue q = cue_at(d, k - 1);
+        if (q == EVT_C_BOUNDARY || q == EVT_C_HARD)
+            return 0;
+        if (d->tcls[k - 1] != EVT_T_NONE && d->tcls[k - 1] != EVT_T_LIGHT)
+            continue;
+        /* (asked for each place before its clause: kept per token, 2 yes, 1 no) */
+        uint8_t *v = &d->coord_verb[k - 1];
+        if (0 == *v)
+            *v = coordinated_verb(d, k - 1) ? 2 : 1;
+        if (2 == *v)
+            return 1;
+    }
+    return 0;
+}
+
 /* Where: the first place in a locative slot of the clause. */
 static void
 read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb, uint32_t se)
@@ -1391,19 +1415,9 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
     if (R + 2 * EVT_WIN < se)
         se = R + 2 * EVT_WIN;
     int rel_after = 0; /* a relative clause after the trigger's clause describes something else */
-    int other_verb = 0; /* before the clause: a verb that tells of something else governs here */
     for (uint32_t j = sb; j < se; j++) {
         if (cue_at(d, j) == EVT_C_HARD && j >= R)
             break;
-        /* ...، ويترأس قداسا باستاد X، ثم يشارك في الجلسة: before the
-         * trigger's clause, a place after a new verb joined by و that is
-         * no trigger belongs to that verb, up to the next clause */
-        if (j < L) {
-            if (cue_at(d, j) == EVT_C_BOUNDARY || cue_at(d, j) == EVT_C_HARD)
-                other_verb = 0;
-            else if ((d->tcls[j] == EVT_T_NONE || d->tcls[j] == EVT_T_LIGHT) && coordinated_verb(d, j))
-                other_verb = 1;
-        }
         /* ...، ويترأس قداسا باستاد X: past the clause, a new verb joined by و
          * tells of something else */
         if (j > c->te && coordinated_verb(d, j))
@@ -1429,7 +1443,7 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
             seat = place_in_org(d, mn);
         }
         if (((mention_type(d, m) == NER_LOC && mn->entity >= 0) || seat >= 0) && !rel_after &&
-            !rel_inside && !(j < L && other_verb) && locative(d, c, sb, j)) {
+            !rel_inside && !(j < L && other_verb_before(d, sb, j)) && locative(d, c, sb, j)) {
             if (seat >= 0)
                 mn = NULL;
             int rank = (j >= L && j < R) ? 3 : 2;
@@ -3307,6 +3321,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
     d->headline = lq_arena_calloc(arena, ns, 1);
     d->sent_sports = lq_arena_calloc(arena, ns, 1);
     d->sent_newtopic = lq_arena_calloc(arena, ns, 1);
+    d->coord_verb = lq_arena_calloc(arena, nn, 1);
     d->arr_loc = lq_arena_alloc(arena, ns * sizeof(int32_t));
     d->arr_per = lq_arena_alloc(arena, ns * sizeof(int32_t));
     d->arr_tmx = lq_arena_alloc(arena, ns * sizeof(int32_t));
@@ -3315,7 +3330,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
         return LQ_ERR_NOMEM;
     d->desc_person = lq_arena_alloc(arena, (d->ents->ndescriptors + 1) * sizeof(int32_t));
     d->org_holder = lq_arena_alloc(arena, (d->ents->nentities + 1) * sizeof(int32_t));
-    if (!d->sent_sports || !d->sent_newtopic || !d->desc_person || !d->org_holder)
+    if (!d->sent_sports || !d->sent_newtopic || !d->coord_verb || !d->desc_person || !d->org_holder)
         return LQ_ERR_NOMEM;
     for (size_t i = 0; i < d->ents->ndescriptors; i++)
         d->desc_person[i] = -2;
@@ -3355,6 +3370,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
     int sports = 0, rc0 = LQ_OK;
     for (size_t s = 0; s < doc->nsents; s++) {
         size_t sb = doc->sents[s].tok_begin, se = doc->sents[s].tok_end;
+        int invites = 0; /* an invitation among the sentence's triggers */
         for (size_t i = sb; i < se; i++) {
             size_t k = 0;
             unsigned fl = 0;
@@ -3369,6 +3385,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 if (c != EVT_T_NONE && !in_mention(d, (uint32_t)i)) {
                     d->tcls[i] = (uint8_t)c;
                     d->tflags[i] = (uint16_t)fl;
+                    invites |= (fl & EVT_TF_INVITE) != 0;
                     d->tlen[i] = (uint8_t)(k > 255 ? 255 : k);
                 }
             }
@@ -3389,7 +3406,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 }
             }
         }
-        for (size_t i = sb; i < se; i++)
+        for (size_t i = sb; i < se && invites; i++)
             if ((d->tflags[i] & EVT_TF_INVITE) &&
                 !invited_to_visit(d, (uint32_t)(i + (d->tlen[i] ? d->tlen[i] : 1)), (uint32_t)se))
                 d->tcls[i] = EVT_T_NONE, d->tflags[i] = 0, d->tlen[i] = 0;

@@ -45,8 +45,9 @@ skeleton_hash(const char *stem)
     return h ? h : 1;
 }
 
-/* The hash of a title word, through synonyms.txt when it lists the word
- * (العاهل → الملك): its canonical word without ال. */
+/* The hash of a title's first word, through synonyms.txt when it lists
+ * the word (العاهل → الملك): its canonical word without ال. (The words
+ * after it are hashed as they are.) */
 static uint32_t
 word_hash(const struct lq_lexicons *lex, const struct txt_token *t)
 {
@@ -122,13 +123,13 @@ static int
 title_after_nationality(const struct lq_lexicons *lex, const struct txt_doc *doc,
                         const struct ent_result *er, const uint8_t *first, size_t k, size_t se)
 {
-    if (k == 0 || er->tok_mention[k] >= 0 || NULL == lex->nationalities)
+    if (k == 0 || er->tok_mention[k] >= 0 || NULL == lex->nationalities ||
+        !evt_first_may(first, k, EVT_FIRST_TITLE, 0))
         return 0;
     const struct txt_token *p = &doc->tokens[k - 1];
     if (p->kind != TXT_WORD || NULL == p->base || NULL == lex_get(lex->nationalities, p->base))
         return 0;
-    return evt_first_may(first, k, EVT_FIRST_TITLE, 0) &&
-           lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) > 0;
+    return lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) > 0;
 }
 
 static int
@@ -184,7 +185,8 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                 }
                 for (size_t k = start; k < j; k++)
                     if (doc->tokens[k].kind == TXT_WORD && doc->tokens[k].stem) {
-                        uint32_t h = word_hash(lex, &doc->tokens[k]);
+                        uint32_t h = k == start ? word_hash(lex, &doc->tokens[k])
+                                                : skeleton_hash(doc->tokens[k].stem);
                         bag_add(&bags[e], h);
                         if (k == start)
                             bags[e].head = h;
@@ -237,7 +239,7 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
             size_t np = 0;
             for (size_t k = j; k < e_ && np < sizeof(ph) / sizeof(ph[0]); k++)
                 if (doc->tokens[k].stem && doc->tokens[k].kind == TXT_WORD)
-                    ph[np++] = word_hash(lex, &doc->tokens[k]);
+                    ph[np++] = k == j ? word_hash(lex, &doc->tokens[k]) : skeleton_hash(doc->tokens[k].stem);
             /* a nationality adjective right after the title (العاهل المغربي) */
             const struct txt_token *nt = j + tl < se ? &doc->tokens[j + tl] : NULL;
             int nat_next = nt && nt->kind == TXT_WORD && nt->base && !(nt->clitics && *nt->clitics) &&
