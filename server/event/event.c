@@ -2341,6 +2341,21 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     c->construct = is_noun_class(c->cls) && !(c->flags & (EVT_TF_DEF | EVT_TF_POSS)) && c->te < se &&
                    mention_start(d, c->te) >= 0;
     read_parties(d, c, L, R, &with_seen);
+    /* واجتمع المكتب التنفيذي لحركة X، وتلتقي مجموعة آسيان: a body named
+     * right after a verb of meeting is its subject (its own session); no
+     * dropped subject is looked for */
+    if (c->cls == EVT_T_MEET && !(c->flags & (EVT_TF_P1 | EVT_TF_OBJ)) && c->subj < 0 &&
+        person_before(d, L, c->tb, -1) < 0) {
+        for (uint32_t k = c->te; k < se && k < c->te + 2; k++) {
+            int32_t m = mention_start(d, k);
+            if (m < 0)
+                continue;
+            if (mention_type(d, m) == NER_ORG && d->ents->mentions[m].entity >= 0 &&
+                cand_has(c, d->ents->mentions[m].entity))
+                c->subj = d->ents->mentions[m].entity;
+            break;
+        }
+    }
     /* كان التقى هو الآخر Y، التقته هي X: an independent pronoun right after
      * the verb is its subject; the name after it is the object */
     if (verb && c->subj >= 0 && c->te < se && d->doc->tokens[c->te].kind == TXT_WORD &&

@@ -665,6 +665,28 @@ test_topic_reference(void)
         CHECK(!has_part(i, LAILA, -1) && !has_part(i, NAKHIL, -1));
 }
 
+/* وتلتقي رابطة X هذا العام: a body right after a verb of meeting is its
+ * subject, meeting in session; no person of an earlier sentence joins it */
+static void
+test_body_subject(void)
+{
+    static const struct fake_ent ents_b[] = {
+        { NER_PER, { "سامي نور" } },
+        { NER_PER, { "كريم حداد" } },
+        { NER_ORG, { "مجلس الأمناء" } },
+        { NER_LOC, { "البحيرة" } },
+    };
+    CHECK(run("التقى سامي نور كريم حداد أمس. ويجتمع مجلس الأمناء غدا في البحيرة.", ents_b,
+              sizeof(ents_b) / sizeof(ents_b[0])));
+    int body = 0;
+    for (size_t i = 0; i < res.nevents; i++)
+        if (has_part(i, 2, -1)) {
+            body++;
+            CHECK(!has_part(i, 0, -1) && !has_part(i, 1, -1));
+        }
+    CHECK_INT(body, 1);
+}
+
 /* بمقر غرفة X: the seat of a body named after its town is in that town;
  * places of the meeting's topic (لبحث الأوضاع في X) are no venue */
 static void
@@ -1446,6 +1468,7 @@ main(void)
     test_construct_noun();
     test_new_topic_and_delegation();
     test_topic_reference();
+    test_body_subject();
     test_cancel_and_habit();
     test_afterword();
     test_definite_noun_list();
