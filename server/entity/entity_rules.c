@@ -205,6 +205,19 @@ nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
     const char *v = not_ila || !(bits & ENT_FIRST_NONNAME) ? NULL : lex_get_key(lx->nonname, &k);
     if (v)
         return ('n' == v[0] && 0 == strcmp(v, "noun")) ? 1 : 2;
+    /* اتصالا، اجتماعا: the accusative of an indefinite common noun, written
+     * with the alif of its tanween, is the noun (not a one-word name) */
+    size_t bl = strlen(t->base);
+    if (!not_ila && bl >= 4 * 2 && bl < 64 && 0 == strcmp(t->base + bl - strlen("ا"), "ا") &&
+        0 != strncmp(t->base, "ال", strlen("ال")) &&
+        0 != strcmp(t->base + bl - 2 * strlen("ا"), "اا")) {
+        char buf[64];
+        memcpy(buf, t->base, bl - strlen("ا"));
+        buf[bl - strlen("ا")] = '\0';
+        const char *av = lex_get(lx->nonname, buf);
+        if (av && 0 == strcmp(av, "noun"))
+            return 1;
+    }
     if ((bits & ENT_FIRST_TRIGGERS) && lex_get_key(lx->triggers, &k))
         return 2;
     /* cues that are nouns (placehead مدينة، group وفد، counterpart نظيره,
@@ -548,6 +561,39 @@ regnal_end(const struct sent *s, uint32_t j)
     return j;
 }
 
+/* Is token i the first word of "X بن Y" with Y a given name (X no common
+ * word, title or head noun)? */
+static int
+lineage_start(const struct sent *s, uint32_t i)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    if (i + 2 >= s->e)
+        return 0;
+    const struct txt_token *t = tok(s, i), *l = tok(s, i + 1), *g = tok(s, i + 2);
+    if (TXT_WORD != t->kind || nonname(s, t) || !name_shape(t) || has_clitic(l) || has_clitic(g) ||
+        TXT_WORD != g->kind)
+        return 0;
+    if (!(0 == strcmp(l->key, "بن") || 0 == strcmp(l->key, "ابن") || 0 == strcmp(l->key, "بنت")))
+        return 0;
+    if (longest(s, lx->titles, i, NULL) || longest(s, lx->honorifics, i, NULL) ||
+        longest(s, lx->org_heads, i, NULL) || longest(s, lx->nationalities, i, NULL) || known_name(s, i))
+        return 0;
+    return first_name(s, i + 2, NULL) || 0 == strcmp(g->key, "عبد");
+}
+
+/* Does the name nb..ne end in a ruler's number (الثاني، الثالث عشر)? */
+static int
+regnal_closed(const struct sent *s, uint32_t nb, uint32_t ne)
+{
+    if (ne < nb + 2)
+        return 0;
+    uint32_t k = ne - 1;
+    if (0 == strcmp(tok(s, k)->key, "عشر") && k > nb + 1)
+        k--;
+    const struct txt_token *t = tok(s, k);
+    return definite(t) && !has_clitic(t) && ordinal(s, t);
+}
+
 static uint32_t
 read_name(const struct sent *s, uint32_t i, int honored)
 {
@@ -656,7 +702,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         /* عبد الله الثاني، محمد السادس: an ordinal after a given name ends
          * the name (a ruler's number); so after an unknown word that a
          * title introduces (البابا كيرلس السادس) */
-        if ((P_FIRST == prev || P_AL == prev || (P_UNKNOWN == prev && honored && j == i + 1)) &&
+        if ((P_FIRST == prev || P_AL == prev || P_LINK == prev || (P_UNKNOWN == prev && honored && j == i + 1)) &&
             definite(t) && !has_clitic(t) && ordinal(s, t)) {
             j = regnal_end(s, j);
             break;
@@ -832,6 +878,14 @@ feminine(const struct txt_token *t)
     return n > strlen("ال") + 2 * 2 && 0 == strcmp(t->base + n - strlen("ه"), "ه");
 }
 
+/* a sound feminine plural (القوات، الهيئات): it takes a feminine adjective */
+static int
+plural_f(const struct txt_token *t)
+{
+    size_t n = strlen(t->base);
+    return n > strlen("ات") + 2 * 2 && 0 == strcmp(t->base + n - strlen("ات"), "ات");
+}
+
 /* a feminine elative or ending in alef: العليا، الكبرى، الوسطى */
 static int
 elative_f(const struct txt_token *t)
@@ -839,6 +893,49 @@ elative_f(const struct txt_token *t)
     size_t n = strlen(t->base), m = strlen(t->surface);
     return (n > 2 && 0 == strcmp(t->base + n - strlen("ا"), "ا")) ||
            (m > 2 && 0 == strcmp(t->surface + m - strlen("ى"), "ى"));
+}
+
+/* The length of the tagger's place span that starts at token k (0 when
+ * none): its spans are the first ntagged candidates, in text order. */
+static size_t
+tagged_place(const struct ent_work *w, uint32_t k)
+{
+    size_t lo = 0, hi = w->ntagged;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (w->cands[mid].b < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < w->ntagged && w->cands[lo].b == k && NER_LOC == w->cands[lo].type)
+        return w->cands[lo].e - w->cands[lo].b;
+    return 0;
+}
+
+/* The end of a person's name of two words or more that starts with a
+ * given name (ambiguous or not) at j, after a head noun such as حكومة;
+ * j when none. */
+static uint32_t
+leader_name(const struct sent *s, uint32_t j)
+{
+    if (j >= s->e || has_clitic(tok(s, j)) || TXT_WORD != tok(s, j)->kind || !first_name(s, j, NULL))
+        return j;
+    uint32_t ne = read_name(s, j, 1);
+    return ne >= j + 2 ? ne : j;
+}
+
+/* a definite passive participle of the pattern مفعول (المخلوع، المعزول):
+ * an epithet of a person, never the genitive that names a body */
+static int
+passive_participle(const struct txt_token *t)
+{
+    const char *k = t->base;
+    if (0 != strncmp(k, "الم", strlen("الم")) || has_clitic(t))
+        return 0;
+    k += strlen("ال");
+    /* five letters of two bytes each, the fourth و */
+    return 5 * 2 == strlen(k) && 0 == strncmp(k + 3 * 2, "و", strlen("و"));
 }
 
 /* the org_heads value of a head noun starting at j, or "" */
@@ -961,6 +1058,25 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             nonname(s, tok(s, i + n)))
             return i;
     }
+    /* حكومة سامر الخطيب: a government named by its head is that person
+     * (sentence_rules() reads the name) */
+    if (strstr(v, "leader") && leader_name(s, i + (uint32_t)n) > i + n)
+        return i;
+    /* طريق X، بطريق X: a road named by the town it leads to (a known
+     * place, or one the tagger found); not عن طريق X ("by way of X") */
+    if (strstr(v, "toplace")) {
+        uint32_t k = i + (uint32_t)n;
+        size_t pm = k < s->e && !has_clitic(tok(s, k)) ? longest(s, lx->places, k, NULL) : 0;
+        if (0 == pm && k < s->e && !has_clitic(tok(s, k)))
+            pm = tagged_place(s->w, k); /* a town the tagger knows */
+        const struct txt_token *pv = i > s->b ? tok(s, i - 1) : NULL;
+        if (0 == pm || (pv && 0 == strcmp(pv->base, "عن")))
+            return i;
+        *type = NER_LOC;
+        *out_b = i;
+        *out_e = k + (uint32_t)pm;
+        return *out_e;
+    }
     *type = 0 == strncmp(v, "loc", 3) ? NER_LOC : NER_ORG;
     int quote = NULL != strstr(v, "quote");
     uint32_t j = i + (uint32_t)n;
@@ -994,6 +1110,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     int named = NULL != strstr(v, "named");
     int placed = NULL != strstr(v, "place"); /* بلدية صفاقس: a place's name ends it */
     int local = NULL != strstr(v, "local");  /* الغرفة التجارية بجدة */
+    int bare = NULL != strstr(v, "bare");    /* نادي بيرغن: an unknown word names it */
     int sub = 0 == strcmp(h->base, "لجنه") || 0 == strcmp(h->base, "اللجنه");
     while (j < s->e && mods < ORG_MAX_MODIFIERS && !(admin && mods >= 1)) {
         const struct txt_token *t = tok(s, j);
@@ -1010,6 +1127,11 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             break;
         /* المركز الخامس، المؤتمر السابع: an ordinal names no organization */
         if (definite(t) && !has_clitic(t) && ordinal(s, t))
+            break;
+        /* مبادرات البنك التنموية: nor a masculine head a feminine one (it
+         * agrees with the noun before the head) */
+        if (0 == mods && head_def && definite(t) && !has_clitic(t) && !feminine(h) &&
+            !plural_f(h) && feminine(t) && adjective(t))
             break;
         /* الجمعية السابع: a feminine head takes no masculine adjective */
         if (0 == mods && head_def && definite(t) && !has_clitic(t) && feminine(h) &&
@@ -1166,6 +1288,29 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                 break;
             continue;
         }
+        /* نادي بيرغن، نادي أولد ترافورد: a club's foreign name, one or two
+         * words no lexicon knows, before the end of the phrase */
+        if (bare && 0 == mods && !definite(t) && !nn && !has_clitic(t) && name_shape2(t, 1) &&
+            !first_name(s, j, NULL) && !longest(s, lx->titles, j, NULL) &&
+            !longest(s, lx->org_heads, j, NULL) && !masdar(t) && !(t->flags & TXT_F_QUOTE_OPEN)) {
+            uint32_t k = j + 1;
+            if (k < s->e && !boundary(s, k)) {
+                const struct txt_token *u = tok(s, k);
+                if (!definite(u) && !nonname(s, u) && name_shape2(u, 1) && !first_name(s, k, NULL) &&
+                    !longest(s, lx->org_heads, k, NULL) && !longest(s, lx->nationalities, k, NULL) &&
+                    boundary(s, k + 1))
+                    k++;
+            }
+            if (k == j + 1 && !boundary(s, k) && !longest(s, lx->nationalities, k, NULL))
+                break;
+            j = k;
+            mods++;
+            strong++;
+            last = j;
+            if (j < s->e && !has_clitic(tok(s, j)) && (m = longest(s, lx->nationalities, j, NULL)))
+                last = j += (uint32_t)m;
+            break;
+        }
         if (placed && 0 == mods && !definite(t) && !nn && !has_clitic(t) && name_shape2(t, 1) &&
             !first_name(s, j, NULL)) {
             /* بلدية صفاقس الجلسة الأولى: the unknown word is the place */
@@ -1274,6 +1419,10 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             longest(s, lx->honorifics, last, NULL))
             last = li_last;
     }
+    /* قوات المخلوع: a head with only an epithet (a passive participle)
+     * names no body */
+    if (!head_def && 1 == mods && last == i + n + 1 && passive_participle(tok(s, i + (uint32_t)n)))
+        return i;
     /* الحكومة الجديدة: a definite head needs more than a common adjective */
     if (head_def && 0 == strong)
         return i;
@@ -1523,6 +1672,10 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 int amb = 0;
                 if (first_name(s, j, &amb) && !amb)
                     break;
+                /* الأمير الوليد بن طلال: a definite word that a link and a
+                 * given name follow starts the name, not the complement */
+                if (definite(c) && !has_clitic(c) && lineage_start(s, j))
+                    break;
                 if (definite(c) || has_clitic(c)) {
                     /* الرئيس العلوي: a nisba right after the title, before the end, is the name */
                     const struct txt_token *nx = j + 1 < s->e ? tok(s, j + 1) : NULL;
@@ -1583,6 +1736,12 @@ name:
          * is its genitive, not the person's name */
         if (gen_tok + 1 == nb && nb == title_e && !fn)
             ne = nb;
+        /* سلم الرئيس وسام الجمهورية: a given name that is also a common
+         * noun, alone before a definite word that cannot continue a name,
+         * is that noun with its genitive */
+        if (fn && amb && ne == nb + (uint32_t)fn && ne < s->e && definite(tok(s, ne)) &&
+            !has_clitic(tok(s, ne)) && TXT_WORD == tok(s, ne)->kind && !is_punct(tok(s, ne)))
+            ne = nb;
         /* عبد الودود ...: عبد and a divine name are a given name */
         if (!fn && ne > nb + 1 && 0 == strcmp(tok(s, nb)->key, "عبد") && definite(tok(s, nb + 1)))
             fn = 2;
@@ -1629,6 +1788,10 @@ name:
             ne++;
         if (loose_first && ne == nb + 1)
             ne = nb;
+        /* الأمير X بن Y الثاني: a name that read_name() closed with a
+         * ruler's number needs no boundary after it either */
+        if (!regnal && ne >= nb + 3 && regnal_closed(s, nb, ne))
+            regnal = 1;
         if (ne > nb && !fn && !honored && !regnal && !boundary(s, ne))
             ne = nb;
         if (ne == nb + 1 && !fn && !name_shape(tok(s, nb)))
@@ -1768,6 +1931,19 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
         if (fn && !lex_get(s->w->lx->first_names, t->key + strlen("و")) && fn == 1)
             fn = 0;
     }
+    /* وقال الوليد بن طلال، المنصور بن يوسف الثاني: a word that a link and
+     * a given name follow starts a name of its own */
+    if (!fn && !cut && lineage_start(s, i)) {
+        uint32_t le = read_name(s, i, 0);
+        if (le < i + 3)
+            return LQ_OK;
+        struct ent_cand lc = { .b = i, .e = le, .type = NER_PER, .source = ENT_SRC_RULE, .prio = 3,
+                               .title_b = -1, .title_e = -1, .mention = -1 };
+        int lrc = ent_add_cand(s->w, &lc);
+        if (LQ_OK == lrc)
+            *next = le;
+        return lrc;
+    }
     if (!fn)
         return appositive_name(s, i, next);
     uint32_t e = cut ? read_name_from(s, i, (uint32_t)fn) : read_name(s, i, 0);
@@ -1796,6 +1972,66 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
     if (LQ_OK == rc)
         *next = e;
     return rc;
+}
+
+/*
+ * السوق السعودية، الجامعة الأردنية: a country whose name is also the
+ * feminine adjective of nationality, right after a definite noun, is the
+ * adjective (the noun is no place, title or adjective itself).
+ */
+static int
+nisba_place(const struct sent *s, uint32_t i)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    if (i <= s->b || i + 1 > s->e)
+        return 0;
+    const struct txt_token *t = tok(s, i), *p = tok(s, i - 1);
+    if (TXT_WORD != t->kind || has_clitic(t) || TXT_WORD != p->kind ||
+        !definite(p) || (p->flags & TXT_F_QUOTE_CLOSE) || (t->flags & TXT_F_QUOTE_OPEN))
+        return 0;
+    if (1 != longest(s, lx->places, i, NULL) || 1 != longest(s, lx->nationalities, i, NULL))
+        return 0;
+    return !known_name(s, i - 1) && !longest(s, lx->nationalities, i - 1, NULL) &&
+           !longest(s, lx->titles, i - 1, NULL) && !longest(s, lx->honorifics, i - 1, NULL) &&
+           !first_name(s, i - 1, NULL) && 2 != nonname(s, p);
+}
+
+/*
+ * وحي الزهور، بحي النخيل: a place head of two letters (حي) that a
+ * proclitic is written on stays one word in the text layer (وحي is also
+ * "revelation"); before a definite name word it is the head with its
+ * proclitic, and the place is the head and that word (with a ruler-style
+ * number after it: حي الزهور الثاني).
+ */
+static int
+cut_place_head(struct sent *s, uint32_t i)
+{
+    const struct lq_lexicons *lx = s->w->lx;
+    const struct txt_token *t = tok(s, i);
+    if (TXT_WORD != t->kind || has_clitic(t) || i + 1 >= s->e || first_name(s, i, NULL))
+        return LQ_OK;
+    /* (longest_cut() leaves bodies under three letters alone) */
+    static const char *const cl[] = { "و", "ب", "ل", "ف" };
+    const char *rest = NULL;
+    for (size_t k = 0; k < sizeof(cl) / sizeof(cl[0]) && NULL == rest; k++)
+        if (0 == strncmp(t->key, cl[k], strlen(cl[k])))
+            rest = t->key + strlen(cl[k]);
+    if (NULL == rest || strlen(rest) != 2 * 2)
+        return LQ_OK;
+    const char *v = lex_get(lx->org_heads, rest);
+    if (NULL == v || 0 != strncmp(v, "loc", 3) || strstr(v, "prep") || strstr(v, "qonly"))
+        return LQ_OK;
+    const struct txt_token *nx = tok(s, i + 1);
+    if (TXT_WORD != nx->kind || !definite(nx) || has_clitic(nx) || nonname(s, nx) || masdar(nx) ||
+        (nx->flags & TXT_F_QUOTE_OPEN) || longest(s, lx->titles, i + 1, NULL) ||
+        longest(s, lx->nationalities, i + 1, NULL))
+        return LQ_OK;
+    uint32_t e = i + 2;
+    if (e < s->e && definite(tok(s, e)) && !has_clitic(tok(s, e)) && ordinal(s, tok(s, e)))
+        e++;
+    struct ent_cand c = { .b = i, .e = e, .type = NER_LOC, .source = ENT_SRC_RULE, .prio = 3,
+                          .title_b = -1, .title_e = -1, .mention = -1, .cut = 1 };
+    return ent_add_cand(s->w, &c);
 }
 
 static int
@@ -1832,6 +2068,16 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
             if (LQ_OK != rc)
                 return rc;
             /* a place or organization inside still counts on its own */
+        } else if (LQ_OK != (rc = cut_place_head(&s, i)))
+            return rc;
+        if (end == i && i + 1 < e && (n = longest(&s, lx->org_heads, i, &v)) && v && strstr(v, "leader")) {
+            uint32_t le = leader_name(&s, i + (uint32_t)n);
+            if (le > i + n) {
+                if (LQ_OK != (rc = add(&s, i + (uint32_t)n, le, NER_PER, ENT_SRC_RULE, 3)))
+                    return rc;
+                i = le;
+                continue;
+            }
         }
         if ((n = longest(&s, lx->acronyms, i, &v))) {
             struct ent_cand c = { .b = i, .e = i + (uint32_t)n, .type = NER_ORG,
@@ -1846,12 +2092,21 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
             if (i + n < e && !has_clitic(tok(&s, i + (uint32_t)n)) &&
                 (m = longest(&s, lx->nationalities, i + (uint32_t)n, NULL)))
                 n += m;
-            if (!weak_org(&s, i))
+            /* الوداد الرياضي، الترجي الرياضية: a club with the word for its
+             * sports club or association is the club, in any article */
+            int sporting = 0;
+            if (v && 0 == strcmp(v, "club") && i + n < e) {
+                const struct txt_token *nx = tok(&s, i + (uint32_t)n);
+                sporting = !has_clitic(nx) && (0 == strcmp(nx->key, "الرياضي") ||
+                                               0 == strcmp(nx->key, "الرياضيه"));
+                n += (size_t)sporting;
+            }
+            if (sporting || !weak_org(&s, i))
                 if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_ORG, ENT_SRC_LEXICON, 2)))
                     return rc;
         }
         if ((n = longest(&s, lx->places, i, NULL))) {
-            if (n > 1 || !nonname(&s, t))
+            if (n > 1 || (!nonname(&s, t) && !nisba_place(&s, i)))
                 if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_LOC, ENT_SRC_LEXICON, 2)))
                     return rc;
         } else if ((n = longest_cut(&s, lx->places, i, NULL)) && !nonname(&s, t) &&
@@ -1938,6 +2193,10 @@ ent_clean_tagger(struct ent_work *w)
         while (c->e > c->b && (nonname(&s, &tk[c->e - 1]) ||
                                (NER_PER == c->type && c->e - c->b > 1 && !name_word_end(&s, &tk[c->e - 1]))))
             c->e--;
+        if (NER_LOC == c->type && 1 == c->e - c->b && nisba_place(&s, c->b)) {
+            c->e = c->b; /* السوق السعودية */
+            continue;
+        }
         /* أردوغان وعباس tagged an organization: two words joined by و with
          * no head noun and no known body are two persons */
         if (NER_ORG == c->type && 2 == c->e - c->b && clitic_is(&tk[c->b + 1], "و") &&
@@ -2249,6 +2508,27 @@ club_rules(struct ent_work *w, uint32_t b, uint32_t e)
                 return rc;
             i = oe;
             continue;
+        }
+        /* فريقه ليفربول، مع برشلونة الإسباني: a city named as a team, or
+         * with a masculine adjective of nationality (a city is feminine:
+         * the adjective agrees with the club) */
+        const char *pv = NULL;
+        size_t pn = TXT_WORD == t->kind ? longest(&s, lx->places, i, &pv) : 0;
+        if (pn && pv && 0 == strncmp(pv, "city", strlen("city")) && i + pn <= e) {
+            static const struct word_len team[] = { WL("فريق"), WL("فريقه"), WL("فريقها"), WL("ناديه"),
+                                                    WL("ناديها") };
+            int named_team = i > b && !has_clitic(t) && !has_clitic(tok(&s, i - 1)) &&
+                             in_words(tok(&s, i - 1)->base, team, sizeof(team) / sizeof(team[0]));
+            const struct txt_token *nx = i + pn < e ? tok(&s, i + (uint32_t)pn) : NULL;
+            int masc = nx && !has_clitic(nx) && 1 == longest(&s, lx->nationalities, i + (uint32_t)pn, NULL) &&
+                       !feminine(nx);
+            if (named_team || masc) {
+                int rc = add(&s, i, i + (uint32_t)pn, NER_ORG, ENT_SRC_RULE, 3);
+                if (LQ_OK != rc)
+                    return rc;
+                i += (uint32_t)pn;
+                continue;
+            }
         }
         int start = 0;
         if (club_role(t) && !definite(t) && i + 1 < e && !has_clitic(tok(&s, i + 1)) &&

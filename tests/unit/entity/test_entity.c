@@ -64,16 +64,18 @@ setup(void)
                                          "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
                                          "حزب\torg,quote", "اللجنة\torg", "الحكومة\torg",
                                          "المجلس\torg", "القوات\torg", "بلدية\torg,place",
-                                         "حكومة\torg,noplace", "شركة\torg", "قصر\tloc,named",
+                                         "حكومة\torg,noplace,leader", "شركة\torg", "قصر\tloc,named",
                                          "مصلحة\torg,common", "الحركة\torg", "الجيش\torg",
                                          "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg",
-                                         "رئاسة\torg", "لجنة\torg", "عين\tloc,prep", "الجمهورية\tloc", NULL };
+                                         "رئاسة\torg", "لجنة\torg", "عين\tloc,prep", "الجمهورية\tloc",
+                                         "حي\tloc,admin", "نادي\torg,quote,bare", "طريق\tloc,toplace", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
-                                         "يوسف", "أحمد", "صالح", "صباح", "آن", "سلطان", NULL };
+                                         "يوسف", "أحمد", "صالح", "صباح", "آن", "سلطان",
+                                         "وسام\tambig", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
-                                       "الكندية\tكندا", NULL };
+                                       "الكندية\tكندا", "السعودية\tالسعودية", NULL };
     static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
-                                          "أوتاوا\tcity", "اليابان\tcountry", "الإسكندرية\tcity", "شبه جزيرة القرم\tregion",
+                                          "أوتاوا\tcity", "اليابان\tcountry", "الإسكندرية\tcity", "شبه جزيرة القرم\tregion", "السعودية\tcountry",
                                           NULL };
     static const char *const orgs[] = { "الأمم المتحدة", "فتح\tambig", "الهلال\tclub",
                                         "البيت الأبيض\tseat", NULL };
@@ -86,7 +88,8 @@ setup(void)
     static const char *const non[] = { "إلى", "في", "أن", "إن", "قال", "وقال", "أضاف", "أمس",
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
                                        "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun",
-                                       "نور\tnoun", "الاعتبار\tnoun", "العام", "النقل\tnoun", "الله", "دعوة\tnoun", NULL };
+                                       "نور\tnoun", "الاعتبار\tnoun", "العام", "النقل\tnoun", "الله", "دعوة\tnoun",
+                                       "اتصال\tnoun", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -1162,6 +1165,198 @@ test_repeated(void)
     free(text);
 }
 
+/* an indefinite accusative of a common noun after a title (تلقى الوزير
+ * اتصالا) is the noun, not a one-word name */
+static void
+test_accusative_noun(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وتلقى الوزير اتصالا أمس من الرئيس سامر الخطيب.", &doc, &r));
+    CHECK(by_name(&r, "اتصالا") == NULL);
+    CHECK(by_name(&r, "سامر الخطيب") != NULL);
+    lq_arena_free(a);
+}
+
+/* a two-letter place head with an unsplit proclitic (وحي، بحي) still
+ * heads a place before a definite word */
+static void
+test_short_place_head(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وتجول الوزير في حي الزهور وحي الياسمين أمس.", &doc, &r));
+    const struct ent_entity *l = by_name(&r, "حي الياسمين");
+    CHECK(l != NULL);
+    if (l) {
+        CHECK_INT(l->type, NER_LOC);
+        CHECK_STR(r.mentions[l->mentions[0]].text, "حي الياسمين");
+    }
+    lq_arena_free(a);
+}
+
+/* a ruler's number after a link belongs to the whole name, with a title
+ * before it or not (الأمير X بن Y الثاني، وقال X بن Y الثاني) */
+static void
+test_regnal_after_link(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "واستقبل الأمير المنصور بن يوسف الثاني الوفد في القصر.", &doc, &r));
+    const struct ent_entity *p = by_name(&r, "المنصور بن يوسف الثاني");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "الأمير");
+    lq_arena_free(a);
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "وقال المنصور بن يوسف الثاني إن الزيارة مهمة.", &doc, &r));
+    CHECK(by_name(&r, "المنصور بن يوسف الثاني") != NULL);
+    CHECK(by_name(&r, "يوسف الثاني") == NULL);
+    lq_arena_free(a);
+}
+
+/* a club: its foreign name after نادي (one or two unknown words), and a
+ * known club with الرياضي, in an article that is not about sport */
+static void
+test_club_names(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وأعلن نادي بيرغاما أمس عن صفقة. وقال مدير نادي كارسيا يونايتد إن الصفقة تمت. "
+                      "ووقع الهلال الرياضي اتفاقا مع شركة كندا.",
+                   &doc, &r));
+    const char *orgs[] = { "نادي بيرغاما", "نادي كارسيا يونايتد", "الهلال الرياضي" };
+    for (size_t k = 0; k < sizeof(orgs) / sizeof(orgs[0]); k++) {
+        const struct ent_entity *o = by_name(&r, orgs[k]);
+        CHECK(o != NULL);
+        if (o)
+            CHECK_INT(o->type, NER_ORG);
+    }
+    lq_arena_free(a);
+}
+
+/* a head with only an epithet (حزب المعزول) and a masculine head with a
+ * feminine adjective (مشاريع المجلس التنموية) are no organizations; a
+ * real genitive still is */
+static void
+test_org_epithet_gender(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وهاجم حزب المعزول مقر الحكومة أمس. وأشاد الوزير بمشاريع المجلس التنموية في القاهرة. "
+                      "وقال حزب الأحرار إن الاتفاق قريب.",
+                   &doc, &r));
+    CHECK(by_name(&r, "حزب المعزول") == NULL);
+    CHECK(by_name(&r, "المجلس التنموية") == NULL);
+    CHECK(by_name(&r, "حزب الأحرار") != NULL);
+    lq_arena_free(a);
+}
+
+/* an ambiguous given name alone before a definite word after a title is
+ * the common noun (سلم الوزير وسام الجمهورية); with a family name it is a
+ * name */
+static void
+test_ambiguous_given_noun(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وسلم الوزير وسام الجمهورية للفائزين. وقال الوزير وسام الخطيب إن الاتفاق قريب.", &doc,
+                   &r));
+    CHECK(by_name(&r, "وسام") == NULL);
+    CHECK(by_name(&r, "وسام الجمهورية") == NULL);
+    CHECK(by_name(&r, "وسام الخطيب") != NULL);
+    lq_arena_free(a);
+}
+
+/* a country named like the feminine adjective of its nationality is the
+ * adjective after a definite noun (في السوق السعودية), the country after
+ * a verb or a preposition */
+static void
+test_nisba_country(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وارتفعت الأسعار في السوق السعودية أمس. ووصل الوزير إلى السعودية أمس.", &doc, &r));
+    const struct ent_entity *l = by_name(&r, "السعودية");
+    CHECK(l != NULL);
+    if (l) {
+        CHECK_INT(l->type, NER_LOC);
+        CHECK_INT(l->nmentions, 1);
+    }
+    lq_arena_free(a);
+}
+
+/* in an article about sport a city named as a team (فريقه X) or with a
+ * masculine adjective of nationality (X المصري) is the club */
+static void
+test_city_club(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقاد المهاجم فريقه الإسكندرية إلى الفوز في مباراة الدوري بهدف نظيف. "
+                      "ووصل الوفد إلى القاهرة أمس.",
+                   &doc, &r));
+    const struct ent_entity *o = by_name(&r, "الإسكندرية");
+    CHECK(o != NULL);
+    if (o)
+        CHECK_INT(o->type, NER_ORG);
+    lq_arena_free(a);
+    a = lq_arena_new(0);
+    CHECK(0 == run(a, "وسجل المهاجم هدفا في مباراة الدوري. وتعادل الفريق مع الإسكندرية المصري بهدف لمثله.", &doc, &r));
+    o = by_name(&r, "الإسكندرية");
+    CHECK(o != NULL);
+    if (o)
+        CHECK_INT(o->type, NER_ORG);
+    lq_arena_free(a);
+}
+
+/* a head flagged `leader` (حكومة) before a person's name: the person, no
+ * organization; other genitives still make one */
+static void
+test_leader_head(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وتواجه حكومة كريم الدسوقي صعوبات كبيرة. وقالت حكومة الوحدة الوطنية إن الاتفاق قريب.",
+                   &doc, &r));
+    const struct ent_entity *p = by_name(&r, "كريم الدسوقي");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->type, NER_PER);
+    CHECK(by_name(&r, "حكومة كريم الدسوقي") == NULL);
+    CHECK(by_name(&r, "حكومة الوحدة الوطنية") != NULL);
+    lq_arena_free(a);
+}
+
+/* a road named by the town it leads to (بطريق X), not عن طريق X, and not
+ * with a common noun (طريق السلام) */
+static void
+test_road_to_place(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "ومر الموكب بطريق القاهرة أمس. ووصل السلاح عن طريق مصر. وسار الوزير على طريق السلام.",
+                   &doc, &r));
+    const struct ent_entity *l = by_name(&r, "طريق القاهرة");
+    CHECK(l != NULL);
+    if (l)
+        CHECK_INT(l->type, NER_LOC);
+    CHECK(by_name(&r, "طريق مصر") == NULL);
+    CHECK(by_name(&r, "مصر") != NULL);
+    CHECK(by_name(&r, "طريق السلام") == NULL);
+    lq_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -1211,6 +1406,16 @@ main(void)
     test_lam_al_name();
     test_clean_person_spans();
     test_repeated();
+    test_accusative_noun();
+    test_short_place_head();
+    test_regnal_after_link();
+    test_club_names();
+    test_org_epithet_gender();
+    test_ambiguous_given_noun();
+    test_nisba_country();
+    test_city_club();
+    test_leader_head();
+    test_road_to_place();
     teardown();
     return test_done();
 }
