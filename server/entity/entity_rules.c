@@ -127,7 +127,23 @@ get_bit(const struct sent *s, const struct lex *lx, uint32_t bit, const struct t
     return get(lx, t);
 }
 
-/* longest() for lexicon @p lx, bit @p k of first_bits() (-1: none) */
+/* The bit of each lexicon in first_bits() (the order of
+ * ent_first_lexicons()): callers name it with the lexicon, so that no call
+ * has to find it by comparing the lexicon with each of them. */
+enum {
+    LX_TITLES = 0,
+    LX_HONORIFICS = 1,
+    LX_NATIONALITIES = 2,
+    LX_PLACES = 3,
+    LX_ORG_HEADS = 4,
+    LX_ORGANIZATIONS = 5,
+    LX_FIRST_NAMES = 6,
+    LX_ACRONYMS = 7,
+    LX_TIME_WORDS = 8,
+};
+
+/* The longest entry of lexicon @p lx at token i, skipped at once when bit
+ * @p k of first_bits() (LX_*, -1: none) says the token starts none */
 static size_t
 longest_k(const struct sent *s, const struct lex *lx, int k, uint32_t i, const char **value)
 {
@@ -145,20 +161,6 @@ longest_k(const struct sent *s, const struct lex *lx, int k, uint32_t i, const c
 #else
 #define ALWAYS_INLINE inline
 #endif
-
-/* Inline, so that where a call names the lexicon (lx->titles) the compiler
- * folds the comparisons below to the constant bit. */
-static ALWAYS_INLINE size_t
-longest(const struct sent *s, const struct lex *lx, uint32_t i, const char **value)
-{
-    if (NULL == lx || i >= s->e)
-        return 0;
-    const struct lq_lexicons *l = s->w->lx;
-    int k = lx == l->titles ? 0 : lx == l->honorifics ? 1 : lx == l->nationalities ? 2
-          : lx == l->places ? 3 : lx == l->org_heads ? 4 : lx == l->organizations ? 5
-          : lx == l->first_names ? 6 : lx == l->acronyms ? 7 : lx == l->time_words ? 8 : -1;
-    return longest_k(s, lx, k, i, value);
-}
 
 /* nonname: 0 absent, 1 a common noun, 2 a function word, verb or time word;
  * @p bits: first_bits() of the token, or all ones for a token outside the
@@ -207,10 +209,12 @@ nonname_lookup(const struct sent *s, const struct txt_token *t, uint32_t bits)
         return ('n' == v[0] && 0 == strcmp(v, "noun")) ? 1 : 2;
     /* اتصالا، اجتماعا: the accusative of an indefinite common noun, written
      * with the alif of its tanween, is the noun (not a one-word name) */
-    size_t bl = strlen(t->base);
-    if (!not_ila && bl >= 4 * 2 && bl < 64 && 0 == strcmp(t->base + bl - strlen("ا"), "ا") &&
-        0 != strncmp(t->base, "ال", strlen("ال")) &&
-        0 != strcmp(t->base + bl - 2 * strlen("ا"), "اا")) {
+    /* (the final alif's two bytes and the length from the token's code
+     * points first: most words end otherwise, and strlen() is not asked) */
+    const unsigned char *bu = (const unsigned char *)t->base;
+    size_t bl = t->end - t->body_start >= 4 && t->end - t->body_start < 32 ? strlen(t->base) : 0;
+    if (!not_ila && bl >= 4 * 2 && bl < 64 && 0xd8 == bu[bl - 2] && 0xa7 == bu[bl - 1] &&
+        !(0xd8 == bu[bl - 4] && 0xa7 == bu[bl - 3]) && 0 != strncmp(t->base, "ال", strlen("ال"))) {
         char buf[64];
         memcpy(buf, t->base, bl - strlen("ا"));
         buf[bl - strlen("ا")] = '\0';
@@ -240,7 +244,7 @@ static int
 first_name(const struct sent *s, uint32_t i, int *ambig)
 {
     const char *v = NULL;
-    size_t n = longest(s, s->w->lx->first_names, i, &v);
+    size_t n = longest_k(s, s->w->lx->first_names, LX_FIRST_NAMES, i, &v);
     if (ambig)
         *ambig = n && v && 0 == strcmp(v, "ambig");
     return (int)n;
@@ -336,11 +340,11 @@ static size_t
 known_name(const struct sent *s, uint32_t i)
 {
     const struct lq_lexicons *lx = s->w->lx;
-    size_t n = longest(s, lx->places, i, NULL);
-    size_t m = longest(s, lx->organizations, i, NULL);
+    size_t n = longest_k(s, lx->places, LX_PLACES, i, NULL);
+    size_t m = longest_k(s, lx->organizations, LX_ORGANIZATIONS, i, NULL);
     if (m > n)
         n = m;
-    m = longest(s, lx->acronyms, i, NULL);
+    m = longest_k(s, lx->acronyms, LX_ACRONYMS, i, NULL);
     return m > n ? m : n;
 }
 
@@ -358,8 +362,8 @@ name_word(const struct sent *s, uint32_t i, int in_quote)
         return 0;
     if (first_name(s, i, NULL))
         return 1;
-    if (longest(s, lx->titles, i, NULL) || longest(s, lx->honorifics, i, NULL) ||
-        longest(s, lx->nationalities, i, NULL) || longest(s, lx->org_heads, i, NULL) ||
+    if (longest_k(s, lx->titles, LX_TITLES, i, NULL) || longest_k(s, lx->honorifics, LX_HONORIFICS, i, NULL) ||
+        longest_k(s, lx->nationalities, LX_NATIONALITIES, i, NULL) || longest_k(s, lx->org_heads, LX_ORG_HEADS, i, NULL) ||
         known_name(s, i))
         return 0;
     return 1;
@@ -570,13 +574,16 @@ lineage_start(const struct sent *s, uint32_t i)
     if (i + 2 >= s->e)
         return 0;
     const struct txt_token *t = tok(s, i), *l = tok(s, i + 1), *g = tok(s, i + 2);
-    if (TXT_WORD != t->kind || nonname(s, t) || !name_shape(t) || has_clitic(l) || has_clitic(g) ||
-        TXT_WORD != g->kind)
+    /* the link first: two or three letters (a length in code points) rule
+     * out almost every word before any compare */
+    uint32_t ll = l->end - l->start;
+    if ((2 != ll && 3 != ll) || TXT_WORD != l->kind || NULL == l->key || has_clitic(l) ||
+        !(txt_str_is(l->key, "بن") || txt_str_is(l->key, "ابن") || txt_str_is(l->key, "بنت")))
         return 0;
-    if (!(0 == strcmp(l->key, "بن") || 0 == strcmp(l->key, "ابن") || 0 == strcmp(l->key, "بنت")))
+    if (TXT_WORD != t->kind || has_clitic(g) || TXT_WORD != g->kind || nonname(s, t) || !name_shape(t))
         return 0;
-    if (longest(s, lx->titles, i, NULL) || longest(s, lx->honorifics, i, NULL) ||
-        longest(s, lx->org_heads, i, NULL) || longest(s, lx->nationalities, i, NULL) || known_name(s, i))
+    if (longest_k(s, lx->titles, LX_TITLES, i, NULL) || longest_k(s, lx->honorifics, LX_HONORIFICS, i, NULL) ||
+        longest_k(s, lx->org_heads, LX_ORG_HEADS, i, NULL) || longest_k(s, lx->nationalities, LX_NATIONALITIES, i, NULL) || known_name(s, i))
         return 0;
     return first_name(s, i + 2, NULL) || 0 == strcmp(g->key, "عبد");
 }
@@ -618,9 +625,9 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         /* هيثم بن طارق سلطان عمان: a given name that is also a title, before
          * a place, is the office (the ruler of that place) */
         if (fn && j > i && j + 1 < s->e && !has_clitic(t) &&
-            (longest(s, s->w->lx->titles, j, NULL) || 0 == strcmp(t->key, "سلطان") ||
+            (longest_k(s, s->w->lx->titles, LX_TITLES, j, NULL) || 0 == strcmp(t->key, "سلطان") ||
              0 == strcmp(t->key, "امير") || 0 == strcmp(t->key, "ملك")) &&
-            longest(s, s->w->lx->places, j + 1, NULL))
+            longest_k(s, s->w->lx->places, LX_PLACES, j + 1, NULL))
             break;
         if (fn && (!has_clitic(t) || (j == i && clitic_is(t, "و")))) {
             j += (uint32_t)fn;
@@ -633,7 +640,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         if (j > i && foreign_particle(t) && j + 1 < s->e) {
             const struct txt_token *n = tok(s, j + 1);
             if (TXT_WORD == n->kind && !has_clitic(n) && !definite(n) && !nonname(s, n) &&
-                name_shape(n) && !known_name(s, j + 1) && !longest(s, s->w->lx->titles, j + 1, NULL)) {
+                name_shape(n) && !known_name(s, j + 1) && !longest_k(s, s->w->lx->titles, LX_TITLES, j + 1, NULL)) {
                 j += 2;
                 prev = P_UNKNOWN;
                 al_run = 0;
@@ -670,19 +677,19 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         }
         /* حسن قائد العامري: a one-word title between a given name and a
          * family name with ال is part of the name */
-        if (P_FIRST == prev && j + 1 < s->e && 1 == longest(s, s->w->lx->titles, j, NULL) &&
+        if (P_FIRST == prev && j + 1 < s->e && 1 == longest_k(s, s->w->lx->titles, LX_TITLES, j, NULL) &&
             !has_clitic(t) && definite(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
             !plural_participle(tok(s, j + 1)) &&
             name_word(s, j + 1, in_quote) && name_shape(tok(s, j + 1)) &&
-            !longest(s, s->w->lx->titles, j + 1, NULL)) {
+            !longest_k(s, s->w->lx->titles, LX_TITLES, j + 1, NULL)) {
             j += 2;
             break; /* the family name ends the name */
         }
         /* سالم قائد يوسف: the same between two given names, when the name
          * ends there */
-        if (P_FIRST == prev && j + 1 < s->e && 1 == longest(s, s->w->lx->titles, j, NULL) &&
+        if (P_FIRST == prev && j + 1 < s->e && 1 == longest_k(s, s->w->lx->titles, LX_TITLES, j, NULL) &&
             !has_clitic(t) && !definite(t) && !has_clitic(tok(s, j + 1)) &&
-            1 == first_name(s, j + 1, NULL) && !longest(s, s->w->lx->titles, j + 1, NULL) &&
+            1 == first_name(s, j + 1, NULL) && !longest_k(s, s->w->lx->titles, LX_TITLES, j + 1, NULL) &&
             boundary(s, j + 2)) {
             j += 2;
             break;
@@ -693,7 +700,7 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
          * when the next word closes it */
         if ((P_FIRST == prev || P_LINK == prev || (P_UNKNOWN == prev && j >= i + 2)) &&
             definite(t) && !has_clitic(t) &&
-            1 == longest(s, s->w->lx->nationalities, j, NULL) && j + 1 < s->e &&
+            1 == longest_k(s, s->w->lx->nationalities, LX_NATIONALITIES, j, NULL) && j + 1 < s->e &&
             ((is_punct(tok(s, j + 1)) && !(tok(s, j + 1)->flags & TXT_F_QUOTE_CLOSE)) ||
              (j >= i + 2 && boundary(s, j + 1) && !is_punct(tok(s, j + 1))))) {
             j++;
@@ -813,7 +820,7 @@ boundary(const struct sent *s, uint32_t e)
         return 1;
     if (2 == nonname(s, t))
         return 1;
-    if (longest(s, s->w->lx->titles, e, NULL) || longest(s, s->w->lx->honorifics, e, NULL))
+    if (longest_k(s, s->w->lx->titles, LX_TITLES, e, NULL) || longest_k(s, s->w->lx->honorifics, LX_HONORIFICS, e, NULL))
         return 1;
     /* بحضور، مع، لبحث: a cue that opens a phrase of its own */
     const char *cue = get_bit(s, s->w->lx->cues, ENT_FIRST_CUES, t);
@@ -830,7 +837,7 @@ static int
 weak_org(const struct sent *s, uint32_t i)
 {
     const char *v = NULL;
-    if (0 == longest(s, s->w->lx->organizations, i, &v) || NULL == v)
+    if (0 == longest_k(s, s->w->lx->organizations, LX_ORGANIZATIONS, i, &v) || NULL == v)
         return 0;
     if (tok(s, i)->flags & TXT_F_QUOTE_OPEN)
         return 0;
@@ -913,18 +920,6 @@ tagged_place(const struct ent_work *w, uint32_t k)
     return 0;
 }
 
-/* The end of a person's name of two words or more that starts with a
- * given name (ambiguous or not) at j, after a head noun such as حكومة;
- * j when none. */
-static uint32_t
-leader_name(const struct sent *s, uint32_t j)
-{
-    if (j >= s->e || has_clitic(tok(s, j)) || TXT_WORD != tok(s, j)->kind || !first_name(s, j, NULL))
-        return j;
-    uint32_t ne = read_name(s, j, 1);
-    return ne >= j + 2 ? ne : j;
-}
-
 /* a definite passive participle of the pattern مفعول (المخلوع، المعزول):
  * an epithet of a person, never the genitive that names a body */
 static int
@@ -943,7 +938,7 @@ static const char *
 v_of_head(const struct sent *s, uint32_t j)
 {
     const char *v = NULL;
-    if (0 == longest(s, s->w->lx->org_heads, j, &v) || NULL == v)
+    if (0 == longest_k(s, s->w->lx->org_heads, LX_ORG_HEADS, j, &v) || NULL == v)
         return "";
     return v;
 }
@@ -999,19 +994,19 @@ local_part(struct sent *s, uint32_t j, int local, int sub)
         s->depth--;
         if (end > j && NER_ORG == ot && ob == j)
             return oe;
-        if (0 == longest(s, lx->organizations, j, NULL))
+        if (0 == longest_k(s, lx->organizations, LX_ORGANIZATIONS, j, NULL))
             return j;
     }
-    if (sub && (m = longest(s, lx->organizations, j, NULL)) && !weak_org(s, j))
+    if (sub && (m = longest_k(s, lx->organizations, LX_ORGANIZATIONS, j, NULL)) && !weak_org(s, j))
         return j + (uint32_t)m;
     if (!local)
         return j;
-    if ((m = longest(s, lx->places, j, NULL)))
+    if ((m = longest_k(s, lx->places, LX_PLACES, j, NULL)))
         return j + (uint32_t)m;
     /* بمدينة تبوك */
     const char *v = v_of_head(s, j);
     if (strstr(v, "admin") && j + 1 < s->e) {
-        if ((m = longest(s, lx->places, j + 1, NULL)) && !has_clitic(tok(s, j + 1)))
+        if ((m = longest_k(s, lx->places, LX_PLACES, j + 1, NULL)) && !has_clitic(tok(s, j + 1)))
             return j + 1 + (uint32_t)m;
         const struct txt_token *nx = tok(s, j + 1);
         if (TXT_WORD == nx->kind && !has_clitic(nx) && !nonname(s, nx) && name_shape2(nx, 1) &&
@@ -1021,7 +1016,7 @@ local_part(struct sent *s, uint32_t j, int local, int sub)
     }
     /* بقفصة: one unknown word that ends the phrase */
     if (TXT_WORD == t->kind && !nonname(s, t) && !v[0] && name_shape2(t, 1) &&
-        !longest(s, lx->titles, j, NULL) && !longest(s, lx->nationalities, j, NULL) &&
+        !longest_k(s, lx->titles, LX_TITLES, j, NULL) && !longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL) &&
         !first_name(s, j, NULL) && boundary(s, j + 1) && !(tok(s, j)->flags & TXT_F_QUOTE_OPEN))
         return j + 1;
     return j;
@@ -1039,7 +1034,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
 {
     const struct lq_lexicons *lx = s->w->lx;
     const char *v = NULL;
-    size_t n = longest(s, lx->org_heads, i, &v);
+    size_t n = longest_k(s, lx->org_heads, LX_ORG_HEADS, i, &v);
     if (0 == n || NULL == v)
         return i;
     const struct txt_token *h = tok(s, i);
@@ -1058,15 +1053,11 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             nonname(s, tok(s, i + n)))
             return i;
     }
-    /* حكومة سامر الخطيب: a government named by its head is that person
-     * (sentence_rules() reads the name) */
-    if (strstr(v, "leader") && leader_name(s, i + (uint32_t)n) > i + n)
-        return i;
     /* طريق X، بطريق X: a road named by the town it leads to (a known
      * place, or one the tagger found); not عن طريق X ("by way of X") */
     if (strstr(v, "toplace")) {
         uint32_t k = i + (uint32_t)n;
-        size_t pm = k < s->e && !has_clitic(tok(s, k)) ? longest(s, lx->places, k, NULL) : 0;
+        size_t pm = k < s->e && !has_clitic(tok(s, k)) ? longest_k(s, lx->places, LX_PLACES, k, NULL) : 0;
         if (0 == pm && k < s->e && !has_clitic(tok(s, k)))
             pm = tagged_place(s->w, k); /* a town the tagger knows */
         const struct txt_token *pv = i > s->b ? tok(s, i - 1) : NULL;
@@ -1121,7 +1112,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
          * year" (العام الماضي stays a time expression) */
         int general = 0;
         if (2 == nn && !has_clitic(t) && 0 == strcmp(t->base, "العام") &&
-            !(s->w->lx->time_words && longest(s, s->w->lx->time_words, j, NULL) > 1))
+            !(s->w->lx->time_words && longest_k(s, s->w->lx->time_words, LX_TIME_WORDS, j, NULL) > 1))
             nn = 0, general = 1;
         if (2 == nn)
             break;
@@ -1135,7 +1126,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             break;
         /* الجمعية السابع: a feminine head takes no masculine adjective */
         if (0 == mods && head_def && definite(t) && !has_clitic(t) && feminine(h) &&
-            !feminine(t) && !elative_f(t) && adjective(t) && !longest(s, lx->nationalities, j, NULL))
+            !feminine(t) && !elative_f(t) && adjective(t) && !longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL))
             break;
         size_t m;
         if (0 == mods && !head_def && named && !has_clitic(t) && j + 1 < s->e &&
@@ -1153,7 +1144,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             }
         }
         if (0 == mods && !head_def && !has_clitic(t) && !definite(t) &&
-            (m = longest(s, lx->organizations, j, NULL)) && !weak_org(s, j)) {
+            (m = longest_k(s, lx->organizations, LX_ORGANIZATIONS, j, NULL)) && !weak_org(s, j)) {
             /* وكالة رويترز، صحيفة يديعوت أحرونوت: a known name after the head */
             j += (uint32_t)m;
             mods++;
@@ -1163,12 +1154,12 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             continue;
         }
         if (0 == mods && !head_def && named && !has_clitic(t) &&
-            (ruler_title(t) || longest(s, lx->honorifics, j, NULL))) {
+            (ruler_title(t) || longest_k(s, lx->honorifics, LX_HONORIFICS, j, NULL))) {
             /* مركز الملك سلمان للإغاثة: an institution named after a person */
             uint32_t k = j;
             size_t hn;
             while (k < s->e && k < j + 3 &&
-                   ((hn = longest(s, lx->honorifics, k, NULL)) || ruler_title(tok(s, k))))
+                   ((hn = longest_k(s, lx->honorifics, LX_HONORIFICS, k, NULL)) || ruler_title(tok(s, k))))
                 k += hn ? (uint32_t)hn : 1;
             uint32_t ne = k < s->e && first_name(s, k, NULL) ? read_name(s, k, 1) : k;
             if (ne > k) {
@@ -1185,9 +1176,9 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         /* مكتب الرئيس الفرنسي: an office named by the title it serves
          * and its country */
         if (0 == mods && !head_def && !has_clitic(t) && 0 == strcmp(h->base, "مكتب") &&
-            (m = longest(s, lx->titles, j, NULL)) && j + m < s->e &&
+            (m = longest_k(s, lx->titles, LX_TITLES, j, NULL)) && j + m < s->e &&
             !has_clitic(tok(s, j + (uint32_t)m))) {
-            size_t nm = longest(s, lx->nationalities, j + (uint32_t)m, NULL);
+            size_t nm = longest_k(s, lx->nationalities, LX_NATIONALITIES, j + (uint32_t)m, NULL);
             if (nm) {
                 j += (uint32_t)(m + nm);
                 mods += 2;
@@ -1196,13 +1187,13 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                 break;
             }
         }
-        if (longest(s, lx->titles, j, NULL) || longest(s, lx->honorifics, j, NULL))
+        if (longest_k(s, lx->titles, LX_TITLES, j, NULL) || longest_k(s, lx->honorifics, LX_HONORIFICS, j, NULL))
             break;
-        if ((m = longest(s, lx->nationalities, j, NULL)) && (!has_clitic(t))) {
+        if ((m = longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL)) && (!has_clitic(t))) {
             nat_at = j;
             j += (uint32_t)m;
             /* اللجنة العليا السعودية المصرية: a joint body of two countries */
-            if (j < s->e && !has_clitic(tok(s, j)) && (m = longest(s, lx->nationalities, j, NULL)))
+            if (j < s->e && !has_clitic(tok(s, j)) && (m = longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL)))
                 j += (uint32_t)m;
             mods++;
             strong++;
@@ -1255,8 +1246,8 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             /* الزراعية والصناعي: coordinated adjectives agree in gender */
             int disagree = adj_seen && !li_noun && feminine(tok(s, j - 1)) && !feminine(t) &&
                            !elative_f(t);
-            if (0 == strcmp(c, "و") && definite(t) && !longest(s, lx->org_heads, j, NULL) &&
-                !known_name(s, j) && !nonname(s, t) && !longest(s, lx->titles, j, NULL) &&
+            if (0 == strcmp(c, "و") && definite(t) && !longest_k(s, lx->org_heads, LX_ORG_HEADS, j, NULL) &&
+                !known_name(s, j) && !nonname(s, t) && !longest_k(s, lx->titles, LX_TITLES, j, NULL) &&
                 (!adj_seen || li_noun || adjective(t)) && !disagree) {
                 coord_seen = !li_noun;
                 j++;
@@ -1269,15 +1260,15 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         /* الاتحاد الجهوي للنقل بقفصة with the ب left on the unknown town */
         if (local && mods >= 1 && !has_clitic(t) && 0 == strncmp(t->key, "ب", strlen("ب")) &&
             strlen(t->key) >= strlen("ب") + 3 * 2 && !nn && boundary(s, j + 1) && name_shape2(t, 1) &&
-            !known_name(s, j) && !first_name(s, j, NULL) && !longest(s, lx->titles, j, NULL)) {
+            !known_name(s, j) && !first_name(s, j, NULL) && !longest_k(s, lx->titles, LX_TITLES, j, NULL)) {
             j++;
             mods++;
             last = j;
             break;
         }
-        if ((m = known_name(s, j)) && longest(s, lx->places, j, NULL) != m && head_def)
+        if ((m = known_name(s, j)) && longest_k(s, lx->places, LX_PLACES, j, NULL) != m && head_def)
             break; /* المركز | الأمم المتحدة */
-        if ((m = known_name(s, j)) && longest(s, lx->places, j, NULL) == m) {
+        if ((m = known_name(s, j)) && longest_k(s, lx->places, LX_PLACES, j, NULL) == m) {
             genitive = 1;
             after_li = 0;
             j += (uint32_t)m;
@@ -1291,23 +1282,23 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         /* نادي بيرغن، نادي أولد ترافورد: a club's foreign name, one or two
          * words no lexicon knows, before the end of the phrase */
         if (bare && 0 == mods && !definite(t) && !nn && !has_clitic(t) && name_shape2(t, 1) &&
-            !first_name(s, j, NULL) && !longest(s, lx->titles, j, NULL) &&
-            !longest(s, lx->org_heads, j, NULL) && !masdar(t) && !(t->flags & TXT_F_QUOTE_OPEN)) {
+            !first_name(s, j, NULL) && !longest_k(s, lx->titles, LX_TITLES, j, NULL) &&
+            !longest_k(s, lx->org_heads, LX_ORG_HEADS, j, NULL) && !masdar(t) && !(t->flags & TXT_F_QUOTE_OPEN)) {
             uint32_t k = j + 1;
             if (k < s->e && !boundary(s, k)) {
                 const struct txt_token *u = tok(s, k);
                 if (!definite(u) && !nonname(s, u) && name_shape2(u, 1) && !first_name(s, k, NULL) &&
-                    !longest(s, lx->org_heads, k, NULL) && !longest(s, lx->nationalities, k, NULL) &&
+                    !longest_k(s, lx->org_heads, LX_ORG_HEADS, k, NULL) && !longest_k(s, lx->nationalities, LX_NATIONALITIES, k, NULL) &&
                     boundary(s, k + 1))
                     k++;
             }
-            if (k == j + 1 && !boundary(s, k) && !longest(s, lx->nationalities, k, NULL))
+            if (k == j + 1 && !boundary(s, k) && !longest_k(s, lx->nationalities, LX_NATIONALITIES, k, NULL))
                 break;
             j = k;
             mods++;
             strong++;
             last = j;
-            if (j < s->e && !has_clitic(tok(s, j)) && (m = longest(s, lx->nationalities, j, NULL)))
+            if (j < s->e && !has_clitic(tok(s, j)) && (m = longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL)))
                 last = j += (uint32_t)m;
             break;
         }
@@ -1363,7 +1354,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                 int nisba = kl > 4 && (0 == strcmp(nx->base + kl - 2, "ي") ||
                                        0 == strcmp(nx->base + kl - 4, "يه"));
                 if (definite(nx) && !has_clitic(nx) && !nisba && !nonname(s, nx) &&
-                    !longest(s, lx->nationalities, j, NULL) && !longest(s, lx->titles, j, NULL))
+                    !longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL) && !longest_k(s, lx->titles, LX_TITLES, j, NULL))
                     last = ++j;
             }
             break;
@@ -1389,7 +1380,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         /* construct chain after an indefinite head: وزارة شؤون المرأة */
         if (!head_def && j + 1 < s->e && (0 == mods || (1 == nn && !definite(tok(s, j - 1)))) &&
             !is_punct(tok(s, j + 1)) && !has_clitic(tok(s, j + 1)) &&
-            (definite(tok(s, j + 1)) || longest(s, lx->places, j + 1, NULL)) &&
+            (definite(tok(s, j + 1)) || longest_k(s, lx->places, LX_PLACES, j + 1, NULL)) &&
             !first_name(s, j, NULL)) {
             /* مكتب حداد الإعلامي: after a word no lexicon knows (a name),
              * only an adjective may follow (not مكتب حداد الأنباء) */
@@ -1408,7 +1399,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     if (strstr(v, "common") && mods < 2)
         return i;
     /* حكومة أنقرة: a government named by its capital is a description */
-    if (strstr(v, "noplace") && 1 == mods && longest(s, lx->places, i + (uint32_t)n, NULL) == last - i - n)
+    if (strstr(v, "noplace") && 1 == mods && longest_k(s, lx->places, LX_PLACES, i + (uint32_t)n, NULL) == last - i - n)
         return i;
     /* شركة نفط الكويت للبحث عن ...، جامعة الملك سعود للتخطيط الدكتور ...: a
      * closing ل + verbal noun that governs what follows names a purpose or
@@ -1416,7 +1407,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
     if (li_last && last == li_last + 1 && last > i + n + 1 && last < s->e) {
         const struct txt_token *nx = tok(s, last);
         if ((!has_clitic(nx) && (0 == strcmp(nx->base, "علي") || 0 == strcmp(nx->base, "عن"))) ||
-            longest(s, lx->honorifics, last, NULL))
+            longest_k(s, lx->honorifics, LX_HONORIFICS, last, NULL))
             last = li_last;
     }
     /* قوات المخلوع: a head with only an epithet (a passive participle)
@@ -1428,7 +1419,7 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         return i;
     /* قوات أميركية، استخبارات روسية: an indefinite head with only an
      * adjective of nationality names no organization */
-    if (!head_def && 1 == mods && longest(s, lx->nationalities, i + (uint32_t)n, NULL))
+    if (!head_def && 1 == mods && longest_k(s, lx->nationalities, LX_NATIONALITIES, i + (uint32_t)n, NULL))
         return i;
     *out_b = i;
     *out_e = last;
@@ -1461,7 +1452,7 @@ post_title(const struct sent *s, uint32_t i, const char **country)
 {
     const struct lq_lexicons *lx = s->w->lx;
     const char *tv = NULL;
-    size_t n = i < s->e && !has_clitic(tok(s, i)) ? longest(s, lx->titles, i, &tv) : 0;
+    size_t n = i < s->e && !has_clitic(tok(s, i)) ? longest_k(s, lx->titles, LX_TITLES, i, &tv) : 0;
     if (0 == n || (tv && 0 == strcmp(tv, "generic")))
         return i;
     uint32_t j = i + (uint32_t)n;
@@ -1472,7 +1463,7 @@ post_title(const struct sent *s, uint32_t i, const char **country)
         const char *nat = NULL;
         if (TXT_WORD != t->kind || (has_clitic(t) && !clitic_is(t, "ل")))
             break;
-        if ((m = longest(s, lx->nationalities, j, &nat))) {
+        if ((m = longest_k(s, lx->nationalities, LX_NATIONALITIES, j, &nat))) {
             if (NULL == nat_country && nat && nat[0])
                 nat_country = nat;
             j += (uint32_t)m;
@@ -1521,11 +1512,11 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
         if (j > i && has_clitic(t))
             break;
         size_t n;
-        if ((n = longest(s, lx->honorifics, j, NULL))) {
+        if ((n = longest_k(s, lx->honorifics, LX_HONORIFICS, j, NULL))) {
             /* استقبل الوزير معالي وزير ...: a bare definite title, then an
              * honorific that opens another title, are two people */
             if (titled && title_e == title_after && title_e == j && definite(tok(s, title_b)) &&
-                title_after == title_b + 1 && j + n < s->e && longest(s, lx->titles, j + n, NULL))
+                title_after == title_b + 1 && j + n < s->e && longest_k(s, lx->titles, LX_TITLES, j + n, NULL))
                 break;
             j += (uint32_t)n;
             honored = 1;
@@ -1535,11 +1526,11 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 j++;
             continue;
         }
-        if ((n = longest(s, lx->titles, j, NULL)) && 1 == n && j + 1 < s->e &&
+        if ((n = longest_k(s, lx->titles, LX_TITLES, j, NULL)) && 1 == n && j + 1 < s->e &&
             first_name(s, j, NULL) && connector(tok(s, j + 1)))
             break; /* مساعد بن محمد: the title word is a given name */
         const char *tv = NULL;
-        if ((n = longest(s, lx->titles, j, &tv)) && tv && 0 == strcmp(tv, "generic"))
+        if ((n = longest_k(s, lx->titles, LX_TITLES, j, &tv)) && tv && 0 == strcmp(tv, "generic"))
             break; /* المسؤول الأمريكي: a word for anyone, not an office */
         if (n) {
             if (has_clitic(t) && !clitic_is(t, "و") && !clitic_is(t, "ل") && !clitic_is(t, "ب") &&
@@ -1582,7 +1573,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     }
                     if (is_comma(c) && j + 1 < s->e &&
                         ((first_name(s, j + 1, &amb) && !amb) || appos ||
-                         longest(s, lx->honorifics, j + 1, NULL))) {
+                         longest_k(s, lx->honorifics, LX_HONORIFICS, j + 1, NULL))) {
                         title_e = j;
                         j++;
                         goto name;
@@ -1596,9 +1587,9 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 if (clitic_is(c, "ل") && !definite(c))
                     gen_tok = j;
                 if (clitic_is(c, "و") &&
-                    (longest(s, lx->titles, j, NULL) || !(j + 1 < s->e && definite(tok(s, j + 1)))))
+                    (longest_k(s, lx->titles, LX_TITLES, j, NULL) || !(j + 1 < s->e && definite(tok(s, j + 1)))))
                     break;
-                if (longest(s, lx->honorifics, j, NULL) || (longest(s, lx->titles, j, NULL) && !has_clitic(c)))
+                if (longest_k(s, lx->honorifics, LX_HONORIFICS, j, NULL) || (longest_k(s, lx->titles, LX_TITLES, j, NULL) && !has_clitic(c)))
                     break;
                 uint32_t ob, oe;
                 enum ner_type ot;
@@ -1614,15 +1605,15 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 }
                 if ((m = known_name(s, j))) {
                     const char *pv = NULL;
-                    size_t pn = longest(s, lx->places, j, &pv);
+                    size_t pn = longest_k(s, lx->places, LX_PLACES, j, &pv);
                     int rc;
                     if (pn == m)
                         rc = add(s, j, j + (uint32_t)m, NER_LOC, ENT_SRC_LEXICON, 2);
-                    else if (longest(s, lx->acronyms, j, NULL) == m) {
+                    else if (longest_k(s, lx->acronyms, LX_ACRONYMS, j, NULL) == m) {
                         struct ent_cand ac = { .b = j, .e = j + (uint32_t)m, .type = NER_ORG,
                                                .source = ENT_SRC_LEXICON, .prio = 2,
                                                .title_b = -1, .title_e = -1, .mention = -1 };
-                        longest(s, lx->acronyms, j, &ac.expand);
+                        longest_k(s, lx->acronyms, LX_ACRONYMS, j, &ac.expand);
                         rc = ent_add_cand(s->w, &ac);
                     } else if (!weak_org(s, j))
                         rc = add(s, j, j + (uint32_t)m, NER_ORG, ENT_SRC_LEXICON, 2);
@@ -1634,7 +1625,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     continue;
                 }
                 const char *nat = NULL;
-                if ((m = longest(s, lx->nationalities, j, &nat))) {
+                if ((m = longest_k(s, lx->nationalities, LX_NATIONALITIES, j, &nat))) {
                     if (NULL == country && nat && nat[0])
                         country = nat;
                     j += (uint32_t)m;
@@ -1674,7 +1665,8 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     break;
                 /* الأمير الوليد بن طلال: a definite word that a link and a
                  * given name follow starts the name, not the complement */
-                if (definite(c) && !has_clitic(c) && lineage_start(s, j))
+                if (definite(c) && !has_clitic(c) && j + 2 < s->e &&
+                    tok(s, j + 1)->end - tok(s, j + 1)->start <= 3 && lineage_start(s, j))
                     break;
                 if (definite(c) || has_clitic(c)) {
                     /* الرئيس العلوي: a nisba right after the title, before the end, is the name */
@@ -1685,7 +1677,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     int nisba = kl > 2 && 0 == strcmp(c->key + kl - strlen("ي"), "ي");
                     if (!has_clitic(c) && !name_next && !amb && j == compl_start && nisba &&
                         ruler_title(tok(s, title_b)) &&
-                        !longest(s, lx->org_heads, j, NULL))
+                        !longest_k(s, lx->org_heads, LX_ORG_HEADS, j, NULL))
                         break; /* read as the name */
                     j++;
                     continue;
@@ -1703,7 +1695,7 @@ name:
     if (titled && title_e >= title_b + 3 && title_e <= j) {
         int only_hon = 1; /* (honorifics may stand between: الفريق أول ركن X) */
         for (uint32_t k = title_e; k < j && only_hon; k++)
-            only_hon = 0 != longest(s, lx->honorifics, k, NULL);
+            only_hon = 0 != longest_k(s, lx->honorifics, LX_HONORIFICS, k, NULL);
         if (only_hon && style_word(tok(s, title_e - 1)))
             title_e--;
         else if (only_hon && title_e >= title_b + 4 && 0 == strcmp(tok(s, title_e - 1)->key, "اول") &&
@@ -1717,7 +1709,7 @@ name:
     if (j < s->e) {
         /* honorifics between the title and the name */
         size_t n;
-        while (j < s->e && (n = longest(s, lx->honorifics, j, NULL))) {
+        while (j < s->e && (n = longest_k(s, lx->honorifics, LX_HONORIFICS, j, NULL))) {
             j += (uint32_t)n;
             honored = 1;
         }
@@ -1729,8 +1721,8 @@ name:
         int fn = first_name(s, j, &amb);
         int titled_name = fn && j + 1 < s->e && connector(tok(s, j + 1));
         if (TXT_WORD == t->kind && !has_clitic(t) && !is_punct(t) &&
-            (!nonname(s, t) || honored_given(s, j, honored)) && (fn || !known_name(s, j)) && (titled_name || !longest(s, lx->titles, j, NULL)) &&
-            !longest(s, lx->nationalities, j, NULL) && !longest(s, lx->org_heads, j, NULL))
+            (!nonname(s, t) || honored_given(s, j, honored)) && (fn || !known_name(s, j)) && (titled_name || !longest_k(s, lx->titles, LX_TITLES, j, NULL)) &&
+            !longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL) && !longest_k(s, lx->org_heads, LX_ORG_HEADS, j, NULL))
             ne = read_name(s, j, honored);
         /* المدير التنفيذي لبرنامج نطاقات: the word after a construct noun
          * is its genitive, not the person's name */
@@ -1777,7 +1769,7 @@ name:
         if (ne == nb && titled && !fn && !honored && nb + 1 < s->e && gen_tok + 1 != nb &&
             TXT_WORD == tok(s, nb)->kind && !has_clitic(tok(s, nb)) && !definite(tok(s, nb)) &&
             !nonname(s, tok(s, nb)) && !known_name(s, nb) && name_shape2(tok(s, nb), 1) &&
-            !longest(s, lx->titles, nb, NULL))
+            !longest_k(s, lx->titles, LX_TITLES, nb, NULL))
             ne = nb + 1, loose_first = 1;
         /* سفيرة كندا ألينا سكوفيلد: after a title, two unknown words without
          * ال (a foreign given name and family name) before the end */
@@ -1863,12 +1855,12 @@ appositive_name(struct sent *s, uint32_t i, uint32_t *next)
     for (uint32_t k = i; k < i + 2; k++) {
         const struct txt_token *t = tok(s, k);
         if (TXT_WORD != t->kind || has_clitic(t) || nonname(s, t) || !name_shape2(t, k > i) ||
-            known_name(s, k) || longest(s, lx->titles, k, NULL) ||
-            longest(s, lx->honorifics, k, NULL) || longest(s, lx->nationalities, k, NULL) ||
-            longest(s, lx->org_heads, k, NULL) || (k == i && definite(t)))
+            known_name(s, k) || longest_k(s, lx->titles, LX_TITLES, k, NULL) ||
+            longest_k(s, lx->honorifics, LX_HONORIFICS, k, NULL) || longest_k(s, lx->nationalities, LX_NATIONALITIES, k, NULL) ||
+            longest_k(s, lx->org_heads, LX_ORG_HEADS, k, NULL) || (k == i && definite(t)))
             return LQ_OK;
     }
-    if (!is_comma(tok(s, i + 2)) || 0 == longest(s, lx->titles, i + 3, NULL))
+    if (!is_comma(tok(s, i + 2)) || 0 == longest_k(s, lx->titles, LX_TITLES, i + 3, NULL))
         return LQ_OK;
     struct ent_cand c = { .b = i, .e = i + 2, .type = NER_PER, .source = ENT_SRC_RULE, .prio = 3,
                           .title_b = -1, .title_e = -1, .mention = -1 };
@@ -1890,7 +1882,7 @@ paren_place(struct sent *s, uint32_t i)
         return LQ_OK;
     const struct txt_token *t = tok(s, i), *p = tok(s, i + 1);
     if (TXT_WORD != t->kind || TXT_PUNCT != p->kind || NULL == p->surface || 0 != strcmp(p->surface, "(") ||
-        0 == longest(s, lx->places, i + 2, NULL))
+        0 == longest_k(s, lx->places, LX_PLACES, i + 2, NULL))
         return LQ_OK;
     int after_fi = i > s->b && !has_clitic(tok(s, i - 1)) && 0 == strcmp(tok(s, i - 1)->base, "في");
     int cut = 0;
@@ -1904,7 +1896,7 @@ paren_place(struct sent *s, uint32_t i)
     if (cut)
         bare.base = bare.key = t->key + strlen("ب");
     if (nonname(s, &bare) || !name_shape2(&bare, 1) || (!cut && (known_name(s, i) || first_name(s, i, NULL))) ||
-        longest(s, lx->org_heads, i, NULL) || longest(s, lx->titles, i, NULL) || definite(&bare))
+        longest_k(s, lx->org_heads, LX_ORG_HEADS, i, NULL) || longest_k(s, lx->titles, LX_TITLES, i, NULL) || definite(&bare))
         return LQ_OK;
     struct ent_cand c = { .b = i, .e = i + 1, .type = NER_LOC, .source = ENT_SRC_RULE, .prio = 3,
                           .title_b = -1, .title_e = -1, .mention = -1, .cut = (uint8_t)cut };
@@ -1933,7 +1925,8 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
     }
     /* وقال الوليد بن طلال، المنصور بن يوسف الثاني: a word that a link and
      * a given name follow starts a name of its own */
-    if (!fn && !cut && lineage_start(s, i)) {
+    if (!fn && !cut && i + 2 < s->e && tok(s, i + 1)->end - tok(s, i + 1)->start <= 3 &&
+        lineage_start(s, i)) {
         uint32_t le = read_name(s, i, 0);
         if (le < i + 3)
             return LQ_OK;
@@ -1950,7 +1943,7 @@ read_bare_name(struct sent *s, uint32_t i, uint32_t *next)
     if (e < i + 2)
         return LQ_OK;
     /* والسعودي عادل الجبير: a nationality adjective before the name vouches for it */
-    if (amb && i > s->b && longest(s, s->w->lx->nationalities, i - 1, NULL))
+    if (amb && i > s->b && longest_k(s, s->w->lx->nationalities, LX_NATIONALITIES, i - 1, NULL))
         amb = 0;
     /* برئاسة X، بقيادة X، بحضور X: so do the words that introduce a person */
     if (amb && i > s->b) {
@@ -1989,10 +1982,10 @@ nisba_place(const struct sent *s, uint32_t i)
     if (TXT_WORD != t->kind || has_clitic(t) || TXT_WORD != p->kind ||
         !definite(p) || (p->flags & TXT_F_QUOTE_CLOSE) || (t->flags & TXT_F_QUOTE_OPEN))
         return 0;
-    if (1 != longest(s, lx->places, i, NULL) || 1 != longest(s, lx->nationalities, i, NULL))
+    if (1 != longest_k(s, lx->places, LX_PLACES, i, NULL) || 1 != longest_k(s, lx->nationalities, LX_NATIONALITIES, i, NULL))
         return 0;
-    return !known_name(s, i - 1) && !longest(s, lx->nationalities, i - 1, NULL) &&
-           !longest(s, lx->titles, i - 1, NULL) && !longest(s, lx->honorifics, i - 1, NULL) &&
+    return !known_name(s, i - 1) && !longest_k(s, lx->nationalities, LX_NATIONALITIES, i - 1, NULL) &&
+           !longest_k(s, lx->titles, LX_TITLES, i - 1, NULL) && !longest_k(s, lx->honorifics, LX_HONORIFICS, i - 1, NULL) &&
            !first_name(s, i - 1, NULL) && 2 != nonname(s, p);
 }
 
@@ -2008,7 +2001,10 @@ cut_place_head(struct sent *s, uint32_t i)
 {
     const struct lq_lexicons *lx = s->w->lx;
     const struct txt_token *t = tok(s, i);
-    if (TXT_WORD != t->kind || has_clitic(t) || i + 1 >= s->e || first_name(s, i, NULL))
+    /* three letters first: a proclitic and a two-letter body (one compare
+     * rules out most words) */
+    if (3 != t->end - t->start || TXT_WORD != t->kind || NULL == t->key || strlen(t->key) != 3 * 2 ||
+        has_clitic(t) || i + 1 >= s->e)
         return LQ_OK;
     /* (longest_cut() leaves bodies under three letters alone) */
     static const char *const cl[] = { "و", "ب", "ل", "ف" };
@@ -2016,15 +2012,15 @@ cut_place_head(struct sent *s, uint32_t i)
     for (size_t k = 0; k < sizeof(cl) / sizeof(cl[0]) && NULL == rest; k++)
         if (0 == strncmp(t->key, cl[k], strlen(cl[k])))
             rest = t->key + strlen(cl[k]);
-    if (NULL == rest || strlen(rest) != 2 * 2)
+    if (NULL == rest || first_name(s, i, NULL))
         return LQ_OK;
     const char *v = lex_get(lx->org_heads, rest);
     if (NULL == v || 0 != strncmp(v, "loc", 3) || strstr(v, "prep") || strstr(v, "qonly"))
         return LQ_OK;
     const struct txt_token *nx = tok(s, i + 1);
     if (TXT_WORD != nx->kind || !definite(nx) || has_clitic(nx) || nonname(s, nx) || masdar(nx) ||
-        (nx->flags & TXT_F_QUOTE_OPEN) || longest(s, lx->titles, i + 1, NULL) ||
-        longest(s, lx->nationalities, i + 1, NULL))
+        (nx->flags & TXT_F_QUOTE_OPEN) || longest_k(s, lx->titles, LX_TITLES, i + 1, NULL) ||
+        longest_k(s, lx->nationalities, LX_NATIONALITIES, i + 1, NULL))
         return LQ_OK;
     uint32_t e = i + 2;
     if (e < s->e && definite(tok(s, e)) && !has_clitic(tok(s, e)) && ordinal(s, tok(s, e)))
@@ -2048,7 +2044,7 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
         }
         uint32_t next = i + 1;
         int rc;
-        if (longest(&s, lx->titles, i, NULL) || longest(&s, lx->honorifics, i, NULL)) {
+        if (longest_k(&s, lx->titles, LX_TITLES, i, NULL) || longest_k(&s, lx->honorifics, LX_HONORIFICS, i, NULL)) {
             size_t before = w->ncands;
             rc = read_title(&s, i, &next);
             if (LQ_OK != rc)
@@ -2068,29 +2064,20 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
             if (LQ_OK != rc)
                 return rc;
             /* a place or organization inside still counts on its own */
-        } else if (LQ_OK != (rc = cut_place_head(&s, i)))
-            return rc;
-        if (end == i && i + 1 < e && (n = longest(&s, lx->org_heads, i, &v)) && v && strstr(v, "leader")) {
-            uint32_t le = leader_name(&s, i + (uint32_t)n);
-            if (le > i + n) {
-                if (LQ_OK != (rc = add(&s, i + (uint32_t)n, le, NER_PER, ENT_SRC_RULE, 3)))
-                    return rc;
-                i = le;
-                continue;
-            }
-        }
-        if ((n = longest(&s, lx->acronyms, i, &v))) {
+        } else if (3 == tok(&s, i)->end - tok(&s, i)->start && LQ_OK != (rc = cut_place_head(&s, i)))
+            return rc; /* (three letters: a proclitic and a two-letter head, وحي) */
+        if ((n = longest_k(&s, lx->acronyms, LX_ACRONYMS, i, &v))) {
             struct ent_cand c = { .b = i, .e = i + (uint32_t)n, .type = NER_ORG,
                                   .source = ENT_SRC_LEXICON, .prio = 2, .title_b = -1,
                                   .title_e = -1, .expand = v, .mention = -1 };
             if (LQ_OK != (rc = ent_add_cand(w, &c)))
                 return rc;
         }
-        if ((n = longest(&s, lx->organizations, i, &v))) {
+        if ((n = longest_k(&s, lx->organizations, LX_ORGANIZATIONS, i, &v))) {
             /* الهلال الأحمر السعودي: a nationality adjective after the name belongs to it */
             size_t m;
             if (i + n < e && !has_clitic(tok(&s, i + (uint32_t)n)) &&
-                (m = longest(&s, lx->nationalities, i + (uint32_t)n, NULL)))
+                (m = longest_k(&s, lx->nationalities, LX_NATIONALITIES, i + (uint32_t)n, NULL)))
                 n += m;
             /* الوداد الرياضي، الترجي الرياضية: a club with the word for its
              * sports club or association is the club, in any article */
@@ -2105,7 +2092,7 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
                 if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_ORG, ENT_SRC_LEXICON, 2)))
                     return rc;
         }
-        if ((n = longest(&s, lx->places, i, NULL))) {
+        if ((n = longest_k(&s, lx->places, LX_PLACES, i, NULL))) {
             if (n > 1 || (!nonname(&s, t) && !nisba_place(&s, i)))
                 if (LQ_OK != (rc = add(&s, i, i + (uint32_t)n, NER_LOC, ENT_SRC_LEXICON, 2)))
                     return rc;
@@ -2200,8 +2187,8 @@ ent_clean_tagger(struct ent_work *w)
         /* أردوغان وعباس tagged an organization: two words joined by و with
          * no head noun and no known body are two persons */
         if (NER_ORG == c->type && 2 == c->e - c->b && clitic_is(&tk[c->b + 1], "و") &&
-            !has_clitic(&tk[c->b]) && !longest(&s, lx->org_heads, c->b, NULL) &&
-            !longest(&s, lx->organizations, c->b, NULL) && !longest(&s, lx->organizations, c->b + 1, NULL) &&
+            !has_clitic(&tk[c->b]) && !longest_k(&s, lx->org_heads, LX_ORG_HEADS, c->b, NULL) &&
+            !longest_k(&s, lx->organizations, LX_ORGANIZATIONS, c->b, NULL) && !longest_k(&s, lx->organizations, LX_ORGANIZATIONS, c->b + 1, NULL) &&
             !longest_cut(&s, lx->organizations, c->b + 1, NULL) && !definite(&tk[c->b]) &&
             name_shape(&tk[c->b]))
             c->type = NER_PER;
@@ -2244,18 +2231,18 @@ ent_clean_tagger(struct ent_work *w)
             /* النيجيري أونيليو، أحمد الطيب شيخ الأزهر: titles, honorifics and
              * adjectives of nationality are no part of a person's name */
             /* and the period of an abbreviated honorific: د.سامي */
-            while (c->b < c->e && ((longest(&s, lx->nationalities, c->b, NULL) ||
-                                    longest(&s, lx->titles, c->b, NULL) ||
-                                    longest(&s, lx->honorifics, c->b, NULL)) &&
+            while (c->b < c->e && ((longest_k(&s, lx->nationalities, LX_NATIONALITIES, c->b, NULL) ||
+                                    longest_k(&s, lx->titles, LX_TITLES, c->b, NULL) ||
+                                    longest_k(&s, lx->honorifics, LX_HONORIFICS, c->b, NULL)) &&
                                    !first_name(&s, c->b, NULL))) {
                 c->b++;
                 while (c->b < c->e && is_punct(&tk[c->b]))
                     c->b++;
             }
             for (uint32_t j = c->b + 1; j < c->e; j++)
-                if ((longest(&s, lx->nationalities, j, NULL) || longest(&s, lx->titles, j, NULL)) &&
+                if ((longest_k(&s, lx->nationalities, LX_NATIONALITIES, j, NULL) || longest_k(&s, lx->titles, LX_TITLES, j, NULL)) &&
                     !first_name(&s, j, NULL) &&
-                    !(j > c->b && 1 == longest(&s, lx->titles, j, NULL) &&
+                    !(j > c->b && 1 == longest_k(&s, lx->titles, LX_TITLES, j, NULL) &&
                       first_name(&s, j - 1, NULL) && j + 1 < c->e && definite(&tk[j + 1]))) {
                     c->e = j;
                     break;
@@ -2402,15 +2389,15 @@ club_word(const struct sent *s, uint32_t i)
     if (TXT_WORD != t->kind || !definite(t) || strlen(t->base) < strlen("ال") + 3 * 2)
         return 0;
     const char *v = NULL;
-    if (longest(s, lx->organizations, i, &v) == 1 && v && 0 == strcmp(v, "club"))
+    if (longest_k(s, lx->organizations, LX_ORGANIZATIONS, i, &v) == 1 && v && 0 == strcmp(v, "club"))
         return 1;
     if (team_word(t->base) || nonname(s, t) || ordinal(s, t) ||
-        longest(s, lx->nationalities, i, NULL) || longest(s, lx->titles, i, NULL) ||
-        longest(s, lx->org_heads, i, NULL) || first_name(s, i, NULL))
+        longest_k(s, lx->nationalities, LX_NATIONALITIES, i, NULL) || longest_k(s, lx->titles, LX_TITLES, i, NULL) ||
+        longest_k(s, lx->org_heads, LX_ORG_HEADS, i, NULL) || first_name(s, i, NULL))
         return 0;
     /* a definite word followed by another definite word is a noun phrase */
     if (i + 1 < s->e && definite(tok(s, i + 1)) && !has_clitic(tok(s, i + 1)) &&
-        !longest(s, lx->time_words, i + 1, NULL))
+        !longest_k(s, lx->time_words, LX_TIME_WORDS, i + 1, NULL))
         return 0;
     return 1;
 }
@@ -2442,8 +2429,8 @@ opponent(const struct sent *s, uint32_t p)
     while (j < s->e && words < 2) {
         const struct txt_token *t = tok(s, j);
         if (TXT_WORD != t->kind || has_clitic(t) || nonname(s, t) || team_word(t->base) ||
-            longest(s, lx->nationalities, j, NULL) || longest(s, lx->titles, j, NULL) ||
-            longest(s, lx->org_heads, j, NULL) || first_name(s, j, NULL) || strlen(t->base) < 3 * 2 ||
+            longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL) || longest_k(s, lx->titles, LX_TITLES, j, NULL) ||
+            longest_k(s, lx->org_heads, LX_ORG_HEADS, j, NULL) || first_name(s, j, NULL) || strlen(t->base) < 3 * 2 ||
             strstr(t->surface, "ً"))
             break;
         if (words && definite(t))
@@ -2456,7 +2443,7 @@ opponent(const struct sent *s, uint32_t p)
     if (0 == words)
         return p;
     size_t m;
-    if (j < s->e && !has_clitic(tok(s, j)) && (m = longest(s, lx->nationalities, j, NULL)))
+    if (j < s->e && !has_clitic(tok(s, j)) && (m = longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL)))
         j += (uint32_t)m;
     return j;
 }
@@ -2482,8 +2469,8 @@ club_rules(struct ent_work *w, uint32_t b, uint32_t e)
             while (k > b && i - k < 2) {
                 const struct txt_token *p = tok(&s, k - 1);
                 if (TXT_WORD != p->kind || has_clitic(p) || nonname(&s, p) || definite(p) ||
-                    longest(&s, lx->org_heads, k - 1, NULL) || longest(&s, lx->titles, k - 1, NULL) ||
-                    longest(&s, lx->nationalities, k - 1, NULL) || strlen(p->base) < 3 * 2 ||
+                    longest_k(&s, lx->org_heads, LX_ORG_HEADS, k - 1, NULL) || longest_k(&s, lx->titles, LX_TITLES, k - 1, NULL) ||
+                    longest_k(&s, lx->nationalities, LX_NATIONALITIES, k - 1, NULL) || strlen(p->base) < 3 * 2 ||
                     strstr(p->surface, "ً"))
                     break;
                 k--;
@@ -2513,14 +2500,14 @@ club_rules(struct ent_work *w, uint32_t b, uint32_t e)
          * with a masculine adjective of nationality (a city is feminine:
          * the adjective agrees with the club) */
         const char *pv = NULL;
-        size_t pn = TXT_WORD == t->kind ? longest(&s, lx->places, i, &pv) : 0;
+        size_t pn = TXT_WORD == t->kind ? longest_k(&s, lx->places, LX_PLACES, i, &pv) : 0;
         if (pn && pv && 0 == strncmp(pv, "city", strlen("city")) && i + pn <= e) {
             static const struct word_len team[] = { WL("فريق"), WL("فريقه"), WL("فريقها"), WL("ناديه"),
                                                     WL("ناديها") };
             int named_team = i > b && !has_clitic(t) && !has_clitic(tok(&s, i - 1)) &&
                              in_words(tok(&s, i - 1)->base, team, sizeof(team) / sizeof(team[0]));
             const struct txt_token *nx = i + pn < e ? tok(&s, i + (uint32_t)pn) : NULL;
-            int masc = nx && !has_clitic(nx) && 1 == longest(&s, lx->nationalities, i + (uint32_t)pn, NULL) &&
+            int masc = nx && !has_clitic(nx) && 1 == longest_k(&s, lx->nationalities, LX_NATIONALITIES, i + (uint32_t)pn, NULL) &&
                        !feminine(nx);
             if (named_team || masc) {
                 int rc = add(&s, i, i + (uint32_t)pn, NER_ORG, ENT_SRC_RULE, 3);
@@ -2537,7 +2524,7 @@ club_rules(struct ent_work *w, uint32_t b, uint32_t e)
             start = 1;
         } else {
             const char *v = NULL;
-            start = longest(&s, lx->organizations, i, &v) == 1 && v && 0 == strcmp(v, "club") &&
+            start = longest_k(&s, lx->organizations, LX_ORGANIZATIONS, i, &v) == 1 && v && 0 == strcmp(v, "club") &&
                     i + 1 < e && clitic_is(tok(&s, i + 1), "و");
         }
         if (!start) {

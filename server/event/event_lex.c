@@ -114,8 +114,8 @@ evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t 
     if (0 == n && t->base != t->key && /* the same lookup when no clitic was cut */
         evt_first_may(first, tok, EVT_FIRST_TRIGGER, 1))
         n = lex_longest(triggers, doc, tok, tok_end, LEX_KEY, &val);
-    unsigned fut = (t->clitics && strstr(t->clitics, SIN)) ? EVT_TF_FUT : 0;
-    if (0 == n && t->base && 0 == strncmp(t->base, SIN, 2) && strlen(t->base) > 6) {
+    /* (the bytes of س compared first: most words start otherwise) */
+    if (0 == n && t->base && '\xd8' == t->base[0] && '\xb3' == t->base[1] && strlen(t->base) > 6) {
         /* a future prefix the segmenter left on the verb: سيلتقي */
         val = lex_get(triggers, t->base + 2);
         if (val) {
@@ -131,6 +131,7 @@ evt_match_trigger(const struct lex *triggers, const struct txt_doc *doc, size_t 
     }
     if (0 == n)
         return EVT_T_NONE;
+    unsigned fut = (t->clitics && strstr(t->clitics, SIN)) ? EVT_TF_FUT : 0;
     unsigned fl = 0;
     enum evt_tclass c = evt_parse_trigger(val, &fl);
     if (EVT_T_NONE == c)
@@ -168,11 +169,14 @@ longest_from(const struct lex *lx, const struct txt_doc *doc, size_t tok, size_t
             memcpy(buf + len, k, kl + 1);
             len += kl;
         }
-        const char *v = lex_get(lx, buf);
+        int more = 0;
+        const char *v = lex_probe(lx, buf, len, &more);
         if (v) {
             best = n;
             *value = v;
         }
+        if (!more)
+            break; /* no longer entry starts with these words */
     }
     return best;
 }
@@ -189,9 +193,8 @@ evt_match_cue(const struct lex *cuelex, const struct txt_doc *doc, size_t tok, s
     if (0 == n && t->base != t->key && /* the same lookup when no clitic was cut */
         evt_first_may(first, tok, EVT_FIRST_CUE, 1))
         n = lex_longest(cuelex, doc, tok, tok_end, LEX_KEY, &val);
-    if (0 == n && t->kind == TXT_WORD && t->base &&
-        (0 == strncmp(t->base, "\xd9\x88", 2) || 0 == strncmp(t->base, "\xd9\x81", 2)) &&
-        strlen(t->base) > 4)
+    if (0 == n && t->kind == TXT_WORD && t->base && '\xd9' == t->base[0] &&
+        ('\x88' == t->base[1] || '\x81' == t->base[1]) && strlen(t->base) > 4)
         n = longest_from(cuelex, doc, tok, tok_end, t->base + 2, &val); /* و ف */
     *ntok = n;
     if (0 == n)
