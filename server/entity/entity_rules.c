@@ -1603,6 +1603,12 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     j = end;
                     continue;
                 }
+                /* رئيس الوزراء الأردني فارس X: a given name that is also a
+                 * weak organization name (a news agency فارس) after the
+                 * complement starts the person's name */
+                if (j > compl_start && weak_org(s, j) && first_name(s, j, NULL) && j + 1 < s->e &&
+                    !has_clitic(tok(s, j + 1)) && TXT_WORD == tok(s, j + 1)->kind)
+                    break;
                 if ((m = known_name(s, j))) {
                     const char *pv = NULL;
                     size_t pn = longest_k(s, lx->places, LX_PLACES, j, &pv);
