@@ -903,6 +903,24 @@ span_cmp(const void *a, const void *b)
 /* First stage over every sentence: emissions, labels, stems and
  * alternative stems of the whole document in t->demit, dlab, dstem, dalt;
  * then the document table. */
+/* Free the per-token arrays of the document (first-stage emissions, labels,
+ * stems, alternative stems, word classes); they are made again on demand. */
+static void
+doc_tokens_free(struct ner_tagger *t)
+{
+    free(t->demit);
+    free(t->demit2);
+    free(t->dlab);
+    free(t->dstem);
+    free(t->dalt);
+    free(t->dcls);
+    t->demit = t->demit2 = NULL;
+    t->dlab = NULL;
+    t->dstem = t->dalt = NULL;
+    t->dcls = NULL;
+    t->dtcap = 0;
+}
+
 static int
 stage1(struct ner_tagger *t, const struct txt_doc *doc, const struct txt_sentence *sents,
        size_t nsents, struct ner_match *mt, uint8_t *done)
@@ -912,12 +930,7 @@ stage1(struct ner_tagger *t, const struct txt_doc *doc, const struct txt_sentenc
         size_t cap = t->dtcap ? t->dtcap : 256;
         while (cap < nt)
             cap *= 2;
-        free(t->demit);
-        free(t->demit2);
-        free(t->dlab);
-        free(t->dstem);
-        free(t->dalt);
-        free(t->dcls);
+        doc_tokens_free(t);
         t->demit = malloc(cap * L * sizeof(*t->demit));
         t->demit2 = malloc(cap * L * sizeof(*t->demit2));
         t->dlab = malloc(cap);
@@ -925,17 +938,7 @@ stage1(struct ner_tagger *t, const struct txt_doc *doc, const struct txt_sentenc
         t->dalt = malloc(cap * sizeof(*t->dalt));
         t->dcls = malloc(cap * sizeof(*t->dcls));
         if (!t->demit || !t->demit2 || !t->dlab || !t->dstem || !t->dalt || !t->dcls) {
-            free(t->demit);
-            free(t->demit2);
-            free(t->dlab);
-            free(t->dstem);
-            free(t->dalt);
-            free(t->dcls);
-            t->demit = t->demit2 = NULL;
-            t->dlab = NULL;
-            t->dstem = t->dalt = NULL;
-            t->dcls = NULL;
-            t->dtcap = 0;
+            doc_tokens_free(t);
             return LQ_ERR_NOMEM;
         }
         t->dtcap = cap;
@@ -1080,19 +1083,8 @@ doc_scratch_trim(struct ner_tagger *t, size_t ntokens)
         t->dalloc = 0;
         t->dmask = 0;
     }
-    if (t->dtcap > DOC_KEEP) {
-        free(t->demit);
-        free(t->demit2);
-        free(t->dlab);
-        free(t->dstem);
-        free(t->dalt);
-        free(t->dcls);
-        t->demit = t->demit2 = NULL;
-        t->dlab = NULL;
-        t->dstem = t->dalt = NULL;
-        t->dcls = NULL;
-        t->dtcap = 0;
-    }
+    if (t->dtcap > DOC_KEEP)
+        doc_tokens_free(t);
     /* the second stage's table grows with the document, too */
     if (ntokens > DOC_KEEP) {
         ner_docstat_free(t->ds);
