@@ -20,6 +20,7 @@
 #include "liqa/arena.h"
 #include "liqa/entity.h"
 #include "liqa/ner.h"
+#include "liqa/ner_corpus.h"
 #include "liqa/resources.h"
 #include "liqa/status.h"
 #include "liqa/text.h"
@@ -56,209 +57,41 @@ now(void)
 
 /* ------------------------------------------------------------ the corpus */
 
-enum tagset { TS_ANERCORP, TS_FANE, TS_AQMAR };
-
-struct tagmap {
-    const char *name;
-    enum ner_type type;
-};
-
-static const struct tagmap map_anercorp[] = {
-    {"PERS", NER_PER}, {"ORG", NER_ORG}, {"LOC", NER_LOC}, {NULL, NER_NONE}};
-static const struct tagmap map_fane[] = {{"PER", NER_PER}, {"ORG", NER_ORG}, {"GPE", NER_LOC},
-                                         {"LOC", NER_LOC}, {"FAC", NER_LOC}, {NULL, NER_NONE}};
-static const struct tagmap map_aqmar[] = {
-    {"PER", NER_PER}, {"ORG", NER_ORG}, {"LOC", NER_LOC}, {NULL, NER_NONE}};
-
-/* The type of an IOB2 tag (NER_NONE for O and unmapped classes); *begin
- * is 1 for a B- tag. */
-static enum ner_type
-map_tag(enum tagset ts, const char *tag, int *begin)
-{
-    *begin = 0;
-    if (('B' != tag[0] && 'I' != tag[0]) || '-' != tag[1])
-        return NER_NONE;
-    const struct tagmap *m = TS_ANERCORP == ts ? map_anercorp : TS_FANE == ts ? map_fane
-                                                                              : map_aqmar;
-    for (; m->name; m++) {
-        if (0 == strcmp(tag + 2, m->name)) {
-            *begin = 'B' == tag[0];
-            return m->type;
-        }
-    }
-    return NER_NONE;
-}
-
-struct corpus {
-    char **words;     /* ntok tokens, each malloc'ed */
-    uint8_t *types;   /* enum ner_type of each token's tag */
-    uint8_t *begins;  /* 1 for a B- tag */
-    size_t ntok, tokcap;
-    size_t *sent;     /* nsents + 1 entries: first token of each sentence */
-    size_t nsents, sentcap;
-};
-
-static void
-corpus_clear(struct corpus *c)
-{
-    for (size_t i = 0; i < c->ntok; i++)
-        free(c->words[i]);
-    free(c->words);
-    free(c->types);
-    free(c->begins);
-    free(c->sent);
-    memset(c, 0, sizeof(*c));
-}
-
+/* Read "TAGSET:PATH" with ner_corpus_read(). Prints its errors; 0 on success. */
 static int
-corpus_push_token(struct corpus *c, const char *word, enum ner_type t, int begin)
-{
-    if (c->ntok == c->tokcap) {
-        size_t nc = c->tokcap ? 2 * c->tokcap : 1024;
-        char **w = realloc(c->words, nc * sizeof(*w));
-        if (NULL == w)
-            return LQ_ERR_NOMEM;
-        c->words = w;
-        uint8_t *ty = realloc(c->types, nc);
-        if (NULL == ty)
-            return LQ_ERR_NOMEM;
-        c->types = ty;
-        uint8_t *bg = realloc(c->begins, nc);
-        if (NULL == bg)
-            return LQ_ERR_NOMEM;
-        c->begins = bg;
-        c->tokcap = nc;
-    }
-    char *copy = strdup(word);
-    if (NULL == copy)
-        return LQ_ERR_NOMEM;
-    c->words[c->ntok] = copy;
-    c->types[c->ntok] = (uint8_t)t;
-    c->begins[c->ntok] = (uint8_t)begin;
-    c->ntok++;
-    return LQ_OK;
-}
-
-/* Close the sentence that ends at the current token, if it has any. */
-static int
-corpus_end_sentence(struct corpus *c)
-{
-    size_t first = c->nsents ? c->sent[c->nsents] : 0;
-    if (c->ntok == first)
-        return LQ_OK;
-    if (c->nsents + 2 > c->sentcap) {
-        size_t nc = c->sentcap ? 2 * c->sentcap : 256;
-        size_t *s = realloc(c->sent, nc * sizeof(*s));
-        if (NULL == s)
-            return LQ_ERR_NOMEM;
-        c->sent = s;
-        c->sentcap = nc;
-    }
-    c->sent[c->nsents] = first;
-    c->sent[++c->nsents] = c->ntok;
-    return LQ_OK;
-}
-
-/* Read "TAGSET:PATH". Prints its errors; 0 on success. */
-static int
-corpus_read(const char *spec, struct corpus *c)
+corpus_read(const char *spec, struct ner_corpus *c)
 {
     const char *colon = strchr(spec, ':');
-    enum tagset ts;
     if (NULL == colon) {
         fprintf(stderr, "%s: expected TAGSET:PATH (anercorp, fane, aqmar)\n", spec);
         return 1;
     }
+    char name[16];
     size_t n = (size_t)(colon - spec);
-    if (8 == n && 0 == memcmp(spec, "anercorp", 8)) {
-        ts = TS_ANERCORP;
-    } else if (4 == n && 0 == memcmp(spec, "fane", 4)) {
-        ts = TS_FANE;
-    } else if (5 == n && 0 == memcmp(spec, "aqmar", 5)) {
-        ts = TS_AQMAR;
-    } else {
+    int ts = -1;
+    if (n < sizeof(name)) {
+        memcpy(name, spec, n);
+        name[n] = '\0';
+        ts = ner_tagset_parse(name);
+    }
+    if (ts < 0) {
         fprintf(stderr, "%s: unknown tag set (anercorp, fane, aqmar)\n", spec);
         return 1;
     }
-    const char *path = colon + 1;
-    FILE *f = fopen(path, "r");
-    if (NULL == f) {
-        perror(path);
+    char err[512] = "";
+    int rc = ner_corpus_read(colon + 1, (enum ner_tagset)ts, 0, c, err, sizeof(err));
+    if (LQ_OK != rc) {
+        fprintf(stderr, "%s (%s)\n", err, lq_status_str(rc));
         return 1;
     }
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t len;
-    int status = 1;
-    while ((len = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (len > 0 && ('\n' == line[len - 1] || '\r' == line[len - 1]))
-            line[--len] = '\0';
-        if (0 == line[strspn(line, " \t")]) {
-            if (LQ_OK != corpus_end_sentence(c))
-                goto nomem;
-            continue;
-        }
-        /* split on the TAB: a token may hold a space */
-        char *tab = strchr(line, '\t');
-        if (NULL == tab) {
-            fprintf(stderr, "%s:%zu: no TAB between token and tag\n", path, lineno);
-            goto out;
-        }
-        *tab = '\0';
-        if ('\0' == line[0])
-            continue;
-        int begin;
-        enum ner_type t = map_tag(ts, tab + 1 + strspn(tab + 1, " \t"), &begin);
-        if (LQ_OK != corpus_push_token(c, line, t, begin))
-            goto nomem;
-    }
-    if (LQ_OK != corpus_end_sentence(c))
-        goto nomem;
-    status = 0;
-    goto out;
-nomem:
-    fprintf(stderr, "%s: out of memory\n", path);
-out:
-    free(line);
-    fclose(f);
-    return status;
+    return 0;
 }
 
-/* ------------------------------------------------------------ spans, scores */
+/* ------------------------------------------------------------ scores */
 
-/* A span of corpus tokens [b, e) of one sentence (global token indexes). */
-struct span {
-    size_t b, e;
-    enum ner_type type;
-    unsigned source; /* enum ent_source bits of the mention (found spans) */
-};
-
-/* Gold spans of tokens [t0, t1): a span starts at a B- tag, or at an I- tag
- * that does not continue an open span of its type (conlleval). */
-static size_t
-gold_spans(const struct corpus *c, size_t t0, size_t t1, struct span *out)
-{
-    size_t n = 0, open = SIZE_MAX;
-    enum ner_type otype = NER_NONE;
-    for (size_t i = t0; i <= t1; i++) {
-        enum ner_type t = i < t1 ? (enum ner_type)c->types[i] : NER_NONE;
-        int begin = i < t1 ? c->begins[i] : 1;
-        int cont = SIZE_MAX != open && t == otype && !begin;
-        if (SIZE_MAX != open && !cont) {
-            out[n++] = (struct span){open, i, otype, 0};
-            open = SIZE_MAX;
-        }
-        if (NER_NONE != t && !cont) {
-            open = i;
-            otype = t;
-        }
-    }
-    return n;
-}
-
+/* The counts of ner_score_add(), and what this tool adds to them. */
 struct score {
-    long tp[NER_NTYPES], fp[NER_NTYPES], fn[NER_NTYPES];
+    struct ner_score ner;
     /* found spans by the source bits of their mention */
     long src_found[16], src_correct[16];
     /* errors: a gold span found with other boundaries (same type), of
@@ -268,57 +101,42 @@ struct score {
 };
 
 static int
-overlaps(const struct span *a, const struct span *b)
+overlaps(const struct ner_span *a, const struct ner_span *b)
 {
-    return a->b < b->e && b->b < a->e;
+    return a->tok_begin < b->tok_end && b->tok_begin < a->tok_end;
 }
 
-/* Score one sentence: both lists are sorted by start and do not overlap.
- * @p ok receives, for each found span, whether it is correct. */
+/* Score one sentence: both lists are sorted by start and do not overlap;
+ * @p src holds the source bits of each found span. @p ok receives, for
+ * each found span, whether it is correct. */
 static void
-score_add(struct score *sc, const struct span *gold, size_t ng, const struct span *pred,
-          size_t np, uint8_t *ok)
+score_add(struct score *sc, const struct ner_span *gold, size_t ng, const struct ner_span *pred,
+          const unsigned *src, size_t np, uint8_t *ok)
 {
-    for (size_t i = 0; i < ng; i++)
-        sc->fn[gold[i].type]++;
-    for (size_t i = 0; i < np; i++) {
-        sc->fp[pred[i].type]++;
-        sc->src_found[pred[i].source & 15]++;
-        ok[i] = 0;
-    }
-    size_t g = 0, p = 0;
-    while (g < ng && p < np) {
-        if (gold[g].b < pred[p].b) {
-            g++;
-        } else if (gold[g].b > pred[p].b) {
-            p++;
-        } else {
-            if (gold[g].e == pred[p].e && gold[g].type == pred[p].type) {
-                enum ner_type t = gold[g].type;
-                sc->tp[t]++;
-                sc->fn[t]--;
-                sc->fp[t]--;
-                sc->src_correct[pred[p].source & 15]++;
-                ok[p] = 1;
-            }
-            g++;
-            p++;
-        }
+    ner_score_add(&sc->ner, gold, ng, pred, np);
+    for (size_t k = 0; k < np; k++) {
+        sc->src_found[src[k] & 15]++;
+        ok[k] = 0;
     }
     /* the kinds of errors; the window of found spans that can overlap a
      * gold span moves forward only, so this is linear */
     size_t lo = 0;
     for (size_t i = 0; i < ng; i++) {
-        while (lo < np && pred[lo].e <= gold[i].b)
+        while (lo < np && pred[lo].tok_end <= gold[i].tok_begin)
             lo++;
         int exact = 0, same = 0, other = 0;
-        for (size_t k = lo; k < np && pred[k].b < gold[i].e; k++) {
-            if (pred[k].b == gold[i].b && pred[k].e == gold[i].e)
+        for (size_t k = lo; k < np && pred[k].tok_begin < gold[i].tok_end; k++) {
+            if (pred[k].tok_begin == gold[i].tok_begin && pred[k].tok_end == gold[i].tok_end) {
                 exact = pred[k].type == gold[i].type ? 2 : 1;
-            else if (pred[k].type == gold[i].type)
+                if (2 == exact) {
+                    ok[k] = 1;
+                    sc->src_correct[src[k] & 15]++;
+                }
+            } else if (pred[k].type == gold[i].type) {
                 same = 1;
-            else
+            } else {
                 other = 1;
+            }
         }
         if (2 == exact)
             continue;
@@ -333,44 +151,32 @@ score_add(struct score *sc, const struct span *gold, size_t ng, const struct spa
     }
     lo = 0;
     for (size_t k = 0; k < np; k++) {
-        while (lo < ng && gold[lo].e <= pred[k].b)
+        while (lo < ng && gold[lo].tok_end <= pred[k].tok_begin)
             lo++;
         if (!(lo < ng && overlaps(&gold[lo], &pred[k])))
             sc->spurious++;
     }
 }
 
+/* The source bits @p s as "tagger+rule..." ("" for none) into @p name. */
 static void
-prf(const struct score *sc, int type, long *gold, long *found, long *correct, double *p,
-    double *r, double *f)
+source_name(unsigned s, char name[64])
 {
-    long tp = 0, fp = 0, fn = 0;
-    for (int t = 1; t < NER_NTYPES; t++) {
-        if (type && t != type)
-            continue;
-        tp += sc->tp[t];
-        fp += sc->fp[t];
-        fn += sc->fn[t];
+    static const char *const bit[4] = {"tagger", "rule", "lexicon", "coref"};
+    name[0] = '\0';
+    for (unsigned b = 0; b < 4; b++) {
+        if (s & (1u << b)) {
+            if (name[0])
+                strcat(name, "+");
+            strcat(name, bit[b]);
+        }
     }
-    *gold = tp + fn;
-    *found = tp + fp;
-    *correct = tp;
-    *p = tp + fp ? 100.0 * (double)tp / (double)(tp + fp) : 0;
-    *r = tp + fn ? 100.0 * (double)tp / (double)(tp + fn) : 0;
-    *f = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
 }
 
 static void
 score_print(const struct score *sc)
 {
-    static const char *const names[NER_NTYPES] = {"micro", "PER", "ORG", "LOC"};
-    printf("%-6s %8s %8s %8s %7s %7s %7s\n", "type", "gold", "found", "correct", "P", "R", "F1");
-    for (int t = 0; t < NER_NTYPES; t++) {
-        long g, fo, c;
-        double p, r, f1;
-        prf(sc, t, &g, &fo, &c, &p, &r, &f1);
-        printf("%-6s %8ld %8ld %8ld %7.2f %7.2f %7.2f\n", names[t], g, fo, c, p, r, f1);
-    }
+    ner_score_print(&sc->ner, stdout);
     printf("errors: %ld gold spans found with other boundaries, %ld with another type, %ld "
            "overlapped only by another type, %ld missed; %ld found spans touch no gold span\n",
            sc->boundary, sc->wrong_type, sc->overlap_other, sc->missed, sc->spurious);
@@ -378,15 +184,8 @@ score_print(const struct score *sc)
     for (unsigned s = 0; s < 16; s++) {
         if (0 == sc->src_found[s])
             continue;
-        char name[64] = "";
-        static const char *const bit[4] = {"tagger", "rule", "lexicon", "coref"};
-        for (unsigned b = 0; b < 4; b++) {
-            if (s & (1u << b)) {
-                if (name[0])
-                    strcat(name, "+");
-                strcat(name, bit[b]);
-            }
-        }
+        char name[64];
+        source_name(s, name);
         if (0 == s)
             strcpy(name, "none");
         printf("  %-28s %6ld %6ld %7.2f\n", name, sc->src_found[s], sc->src_correct[s],
@@ -419,7 +218,8 @@ struct align {
 };
 
 struct eval {
-    const struct corpus *c;
+    const struct ner_corpus *c;
+    size_t *first; /* nsents + 1 entries: global index of each sentence's first token */
     const struct txt_ctx *txt;
     struct txt_scratch *scratch;
     const struct ent_ctx *ent;
@@ -431,7 +231,10 @@ struct eval {
      * found entity covering it (index into the document's list) or -1 */
     uint32_t *cs, *ce;
     int32_t *owner;
-    struct span *gs, *ps; /* one sentence's spans */
+    /* one sentence's spans (its token indexes), the source bits of the
+     * found ones and whether they are correct */
+    struct ner_span *gs, *ps;
+    unsigned *src;
     uint8_t *ok;
     char *buf;
     size_t bufcap;
@@ -446,23 +249,18 @@ type_name(enum ner_type t)
     return NER_PER == t ? "PER" : NER_ORG == t ? "ORG" : NER_LOC == t ? "LOC" : "O";
 }
 
+/* A span of sentence @p se; @p source: its mention's source bits (0 for gold). */
 static void
-print_span(const struct eval *ev, const struct span *sp, const char *what, int ok)
+print_span(const struct ner_sent *se, const struct ner_span *sp, unsigned source,
+           const char *what, int ok)
 {
     printf("  %s%s %s:", what, ok ? "" : " *", type_name(sp->type));
-    for (size_t i = sp->b; i < sp->e; i++)
-        printf(" %s", ev->c->words[i]);
-    if (sp->source) {
-        printf("  [");
-        static const char *const bit[4] = {"tagger", "rule", "lexicon", "coref"};
-        int first = 1;
-        for (unsigned b = 0; b < 4; b++) {
-            if (sp->source & (1u << b)) {
-                printf("%s%s", first ? "" : "+", bit[b]);
-                first = 0;
-            }
-        }
-        printf("]");
+    for (size_t i = sp->tok_begin; i < sp->tok_end; i++)
+        printf(" %s", se->words[i]);
+    if (source) {
+        char name[64];
+        source_name(source, name);
+        printf("  [%s]", name);
     }
     printf("\n");
 }
@@ -563,26 +361,29 @@ first_after(const struct eval *ev, size_t t0, size_t t1, uint32_t cp)
 static int
 eval_doc(struct eval *ev, size_t s0, size_t s1)
 {
-    const struct corpus *c = ev->c;
-    size_t t0 = c->sent[s0], t1 = c->sent[s1];
+    const struct ner_corpus *c = ev->c;
+    const size_t *first_tok = ev->first;
+    size_t t0 = first_tok[s0], t1 = first_tok[s1];
     size_t len = 0;
     uint32_t cp = 0;
     int rc;
     if (LQ_OK != (rc = buf_put(ev, &len, "", 0)))
         return rc;
     for (size_t s = s0; s < s1; s++) {
-        for (size_t i = c->sent[s]; i < c->sent[s + 1]; i++) {
+        const struct ner_sent *se = &c->sents[s];
+        for (size_t j = 0; j < se->n; j++) {
+            size_t i = first_tok[s] + j;
             if (i > t0) {
-                const char *sep = i == c->sent[s] ? "\n" : " ";
+                const char *sep = 0 == j ? "\n" : " ";
                 if (LQ_OK != (rc = buf_put(ev, &len, sep, 1)))
                     return rc;
                 cp++;
             }
-            size_t n = strlen(c->words[i]);
-            if (LQ_OK != (rc = buf_put(ev, &len, c->words[i], n)))
+            size_t n = strlen(se->words[j]);
+            if (LQ_OK != (rc = buf_put(ev, &len, se->words[j], n)))
                 return rc;
             ev->cs[i] = cp;
-            cp += count_cp(c->words[i], n);
+            cp += count_cp(se->words[j], n);
             ev->ce[i] = cp;
             ev->owner[i] = -1;
         }
@@ -608,24 +409,28 @@ eval_doc(struct eval *ev, size_t s0, size_t s1)
     /* alignment of the corpus tokens with the text layer's */
     ev->al.text_sents += (long)doc->nsents;
     size_t tt = 0;
-    for (size_t i = t0; i < t1; i++) {
-        while (tt < doc->ntokens && doc->tokens[tt].end <= ev->cs[i])
-            tt++;
-        size_t k = tt, inside = 0;
-        for (; k < doc->ntokens && doc->tokens[k].start < ev->ce[i]; k++)
-            inside++;
-        int gold = NER_NONE != c->types[i];
-        if (1 == inside && doc->tokens[tt].start == ev->cs[i] && doc->tokens[tt].end == ev->ce[i]) {
-            ev->al.exact++;
-            continue;
+    for (size_t s = s0; s < s1; s++) {
+        for (size_t j = 0; j < c->sents[s].n; j++) {
+            size_t i = first_tok[s] + j;
+            while (tt < doc->ntokens && doc->tokens[tt].end <= ev->cs[i])
+                tt++;
+            size_t k = tt, inside = 0;
+            for (; k < doc->ntokens && doc->tokens[k].start < ev->ce[i]; k++)
+                inside++;
+            int gold = NER_NONE != c->sents[s].types[j];
+            if (1 == inside && doc->tokens[tt].start == ev->cs[i] &&
+                doc->tokens[tt].end == ev->ce[i]) {
+                ev->al.exact++;
+                continue;
+            }
+            if (0 == inside)
+                ev->al.none++;
+            else if (1 == inside)
+                ev->al.narrower++;
+            else
+                ev->al.split++;
+            ev->al.split_gold += gold;
         }
-        if (0 == inside)
-            ev->al.none++;
-        else if (1 == inside)
-            ev->al.narrower++;
-        else
-            ev->al.split++;
-        ev->al.split_gold += gold;
     }
 
     /* each corpus token goes to the first found entity that overlaps it */
@@ -644,45 +449,48 @@ eval_doc(struct eval *ev, size_t s0, size_t s1)
             doc->tokens[f[k].tok_end - 1].end != ev->ce[last])
             ev->al.edge_inside++;
         size_t s = s0;
-        while (s + 1 < s1 && c->sent[s + 1] <= first)
+        while (s + 1 < s1 && first_tok[s + 1] <= first)
             s++;
-        if (c->sent[s + 1] <= last)
+        if (first_tok[s + 1] <= last)
             ev->al.cross++;
     }
 
     /* spans, sentence by sentence */
     for (size_t s = s0; s < s1; s++) {
-        size_t a = c->sent[s], b = c->sent[s + 1];
-        size_t ng = gold_spans(c, a, b, ev->gs);
+        const struct ner_sent *se = &c->sents[s];
+        size_t a = first_tok[s], b = first_tok[s + 1];
+        size_t ng = ner_sent_spans(se, ev->gs, se->n);
         size_t np = 0;
         for (size_t i = a; i < b;) {
             int32_t o = ev->owner[i];
             size_t j = i + 1;
             while (j < b && ev->owner[j] == o)
                 j++;
-            if (o >= 0)
-                ev->ps[np++] = (struct span){i, j, f[o].type, f[o].source};
+            if (o >= 0) {
+                ev->ps[np] = (struct ner_span){(uint32_t)(i - a), (uint32_t)(j - a), f[o].type, 0};
+                ev->src[np++] = f[o].source;
+            }
             i = j;
         }
-        score_add(&ev->sc, ev->gs, ng, ev->ps, np, ev->ok);
+        score_add(&ev->sc, ev->gs, ng, ev->ps, ev->src, np, ev->ok);
         if (ev->errors) {
             int bad1 = ng != np;
             for (size_t k = 0; k < np && !bad1; k++)
                 bad1 = !ev->ok[k];
             if (bad1 || 2 == ev->errors) {
                 printf("sentence %zu:", s + 1);
-                for (size_t i = a; i < b; i++)
-                    printf(" %s", c->words[i]);
+                for (size_t i = 0; i < se->n; i++)
+                    printf(" %s", se->words[i]);
                 printf("\n");
                 size_t k = 0;
                 for (size_t q = 0; q < ng; q++) {
-                    while (k < np && ev->ps[k].b < ev->gs[q].b)
+                    while (k < np && ev->ps[k].tok_begin < ev->gs[q].tok_begin)
                         k++;
-                    int hit = k < np && ev->ok[k] && ev->ps[k].b == ev->gs[q].b;
-                    print_span(ev, &ev->gs[q], "gold", hit);
+                    int hit = k < np && ev->ok[k] && ev->ps[k].tok_begin == ev->gs[q].tok_begin;
+                    print_span(se, &ev->gs[q], 0, "gold", hit);
                 }
                 for (size_t q = 0; q < np; q++)
-                    print_span(ev, &ev->ps[q], "pred", ev->ok[q]);
+                    print_span(se, &ev->ps[q], ev->src[q], "pred", ev->ok[q]);
             }
         }
     }
@@ -748,7 +556,7 @@ main(int argc, char **argv)
     }
     int status = 1;
     char err[512] = "";
-    struct corpus c = {0};
+    struct ner_corpus c = {0};
     struct lq_lexicons *lex = NULL;
     struct txt_ctx *txt = NULL;
     struct ner_model *m = NULL;
@@ -776,8 +584,20 @@ main(int argc, char **argv)
     double tload = now() - t0;
     if (corpus_read(test, &c))
         goto out;
+    ev.first = malloc((c.nsents + 1) * sizeof(*ev.first));
+    if (NULL == ev.first) {
+        fprintf(stderr, "out of memory\n");
+        goto out;
+    }
+    size_t maxn = 1;
+    ev.first[0] = 0;
+    for (size_t s = 0; s < c.nsents; s++) {
+        ev.first[s + 1] = ev.first[s] + c.sents[s].n;
+        if (c.sents[s].n > maxn)
+            maxn = c.sents[s].n;
+    }
     size_t nsent = c.nsents < maxsent ? c.nsents : maxsent;
-    size_t ntok = nsent ? c.sent[nsent] : 0;
+    size_t ntok = ev.first[nsent];
     ev.c = &c;
     ev.txt = txt;
     ev.ent = ent;
@@ -786,15 +606,17 @@ main(int argc, char **argv)
     ev.scratch = txt_scratch_new(txt);
     ev.arena = lq_arena_new(0);
     ev.tagger = m ? ner_tagger_new(m) : NULL;
-    size_t cap = c.ntok ? c.ntok : 1;
+    size_t cap = ev.first[c.nsents] ? ev.first[c.nsents] : 1;
     ev.cs = malloc(cap * sizeof(*ev.cs));
     ev.ce = malloc(cap * sizeof(*ev.ce));
     ev.owner = malloc(cap * sizeof(*ev.owner));
-    ev.gs = malloc(cap * sizeof(*ev.gs));
-    ev.ps = malloc(cap * sizeof(*ev.ps));
-    ev.ok = malloc(cap);
+    ev.gs = malloc(maxn * sizeof(*ev.gs));
+    ev.ps = malloc(maxn * sizeof(*ev.ps));
+    ev.src = malloc(maxn * sizeof(*ev.src));
+    ev.ok = malloc(maxn);
     if (NULL == ev.scratch || NULL == ev.arena || (m && NULL == ev.tagger) || NULL == ev.cs ||
-        NULL == ev.ce || NULL == ev.owner || NULL == ev.gs || NULL == ev.ps || NULL == ev.ok) {
+        NULL == ev.ce || NULL == ev.owner || NULL == ev.gs || NULL == ev.ps || NULL == ev.src ||
+        NULL == ev.ok) {
         fprintf(stderr, "out of memory\n");
         goto out;
     }
@@ -830,12 +652,14 @@ out:
     free(ev.owner);
     free(ev.gs);
     free(ev.ps);
+    free(ev.src);
     free(ev.ok);
+    free(ev.first);
     free(ev.buf);
     ner_tagger_free(ev.tagger);
     lq_arena_free(ev.arena);
     txt_scratch_free(ev.scratch);
-    corpus_clear(&c);
+    ner_corpus_clear(&c);
     ent_ctx_free(ent);
     ner_model_free(m);
     txt_ctx_free(txt);
