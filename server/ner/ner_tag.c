@@ -357,6 +357,9 @@ struct ner_tagger {
 };
 
 static void
+doc_tokens_free(struct ner_tagger *t);
+
+static void
 scratch_release(struct ner_tagger *t)
 {
     free(t->info);
@@ -425,12 +428,7 @@ ner_tagger_free(struct ner_tagger *t)
     free(t->match);
     free(t->covered);
     free(t->dict);
-    free(t->demit);
-    free(t->demit2);
-    free(t->dlab);
-    free(t->dstem);
-    free(t->dalt);
-    free(t->dcls);
+    doc_tokens_free(t);
     ner_docstat_free(t->ds);
     free(t->dkeys);
     free(t->dkofs);
@@ -900,9 +898,6 @@ span_cmp(const void *a, const void *b)
 
 /* ------------------------------------------------------------ second stage */
 
-/* First stage over every sentence: emissions, labels, stems and
- * alternative stems of the whole document in t->demit, dlab, dstem, dalt;
- * then the document table. */
 /* Free the per-token arrays of the document (first-stage emissions, labels,
  * stems, alternative stems, word classes); they are made again on demand. */
 static void
@@ -921,6 +916,9 @@ doc_tokens_free(struct ner_tagger *t)
     t->dtcap = 0;
 }
 
+/* First stage over every sentence: emissions, labels, stems and
+ * alternative stems of the whole document in t->demit, dlab, dstem, dalt;
+ * then the document table. */
 static int
 stage1(struct ner_tagger *t, const struct txt_doc *doc, const struct txt_sentence *sents,
        size_t nsents, struct ner_match *mt, uint8_t *done)
