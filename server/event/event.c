@@ -34,6 +34,7 @@
 #define EVT_ARRIVE_BACK 3   /* sentences an arrival lends its place and time to */
 #define EVT_SPEAKER_HEAD 5  /* tokens from a sentence's start to its verb of saying */
 #define EVT_SEAT_SCAN 4096   /* mentions looked through for the town of a body's seat */
+#define EVT_ORGAN_SCAN 1024  /* entities looked through for the body an organ belongs to */
 #define EVT_ADDR_BACK 24     /* tokens before خلال زيارته searched for the ones spoken to */
 #define EVT_GROUP_MAX 32     /* meetings with a plural of bodies whose speakers are read, a document */
 #define EVT_SEAT_MAX 64      /* seats of bodies (بمقر غرفة X) looked up, a document */
@@ -1928,9 +1929,9 @@ visit_frame(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t 
         if (k + 2 >= c->tb && k <= c->te + 1 &&
             (tok_is(t, "\xd8\xae\xd9\x84\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7") ||      /* خلالها */
              tok_is(t, "\xd8\xa7\xd8\xab\xd9\x86\xd8\xa7\xd8\xa1\xd9\x87\xd8\xa7"))) { /* اثناءها */
-            for (uint32_t v = sb; v < k; v++)
+            for (uint32_t v = k > sb + 2 * EVT_WIN ? k - 2 * EVT_WIN : sb; v < k; v++)
                 if (d->tcls[v] == EVT_T_NVISIT)
-                    return 1;
+                    return 1; /* (within 2 × EVT_WIN tokens: bounded in a run-on sentence) */
         }
     }
     return 0;
@@ -1998,7 +1999,7 @@ organ_parent(const struct dstate *d, int32_t e)
     size_t na = txt_fold(er->entities[e].name, strlen(er->entities[e].name), ka, sizeof(ka));
     if (0 == na || na >= sizeof(ka))
         return -1;
-    size_t cap = er->nentities < EVT_SEAT_SCAN ? er->nentities : EVT_SEAT_SCAN;
+    size_t cap = er->nentities < EVT_ORGAN_SCAN ? er->nentities : EVT_ORGAN_SCAN;
     for (size_t p = 0; p < cap; p++) {
         const char *pn = er->entities[p].name;
         if ((int32_t)p == e || er->entities[p].type != NER_ORG || NULL == pn)
