@@ -17,7 +17,7 @@
 struct lf_slot {
     uint64_t key;  /* sequence hash; 0 = empty */
     uint16_t ends; /* bit c: an entry of class c ends here */
-    uint16_t prefix; /* 1: a longer entry continues */
+    uint16_t prefix; /* a longer entry continues: 1 of a lexicon, 2 of a gazetteer */
 };
 
 struct ner_lexfeat {
@@ -102,7 +102,7 @@ ner_lexfeat_add(struct ner_lexfeat *lf, const char *key, enum ner_lexclass cls)
             struct lf_slot *s = lf_insert(lf, h);
             if (NULL == s)
                 return LQ_ERR_NOMEM;
-            s->prefix = 1;
+            s->prefix |= cls >= NER_LX_CONF ? 2u : 1u;
         }
         uint64_t hw = ner_hash_bytes(p, (size_t)(q - p));
         h = 0 == nw ? hw : ner_hash2(h, hw);
@@ -145,13 +145,13 @@ ner_lexfeat_new(const struct lq_lexicons *lex, struct ner_lexfeat **out)
     if (LQ_OK != lf_grow(lf))
         goto fail;
     if (lex) {
-        const struct lex *src[NER_LX_N] = {
+        const struct lex *src[NER_LX_CONF] = {
             [NER_LX_FIRST] = lex->first_names,     [NER_LX_TITLE] = lex->titles,
             [NER_LX_HONOR] = lex->honorifics,      [NER_LX_ORGHEAD] = lex->org_heads,
             [NER_LX_NAT] = lex->nationalities,     [NER_LX_PLACE] = lex->places,
             [NER_LX_ORG] = lex->organizations,     [NER_LX_NONNAME] = lex->nonname,
         };
-        for (int c = 0; c < NER_LX_N; c++) {
+        for (int c = 0; c < NER_LX_CONF; c++) {
             if (NULL == src[c])
                 continue;
             struct lf_add_ctx ctx = {lf, (enum ner_lexclass)c, LQ_OK};
@@ -188,12 +188,69 @@ ner_lexfeat_fingerprint(const struct ner_lexfeat *lf)
     uint64_t fp = 0;
     if (NULL == lf)
         return 0;
+    /* of the lexicons alone: a model's gazetteer does not change it */
     for (size_t i = 0; i <= lf->mask; i++) {
         const struct lf_slot *s = &lf->slots[i];
-        if (s->key)
-            fp += ner_mix(s->key ^ ((uint64_t)s->ends << 32 | s->prefix));
+        uint64_t ends = s->ends & (uint16_t)~NER_LX_GAZ_MASK, prefix = s->prefix & 1u;
+        if (s->key && (ends || prefix))
+            fp += ner_mix(s->key ^ (ends << 32 | prefix));
     }
     return fp;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t
+ner_lexfeat_gaz_export(const struct ner_lexfeat *lf, uint64_t **keys, uint16_t **flags)
+{
+    *keys = NULL;
+    *flags = NULL;
+    size_t n = 0;
+    for (size_t i = 0; lf && i <= lf->mask; i++)
+        n += lf->slots[i].key && ((lf->slots[i].ends & NER_LX_GAZ_MASK) || (lf->slots[i].prefix & 2u));
+    if (0 == n)
+        return 0;
+    uint64_t *k = malloc(n * sizeof(*k));
+    uint16_t *f = malloc(n * sizeof(*f));
+    if (NULL == k || NULL == f) {
+        free(k);
+        free(f);
+        return (size_t)-1;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i <= lf->mask; i++) {
+        const struct lf_slot *s = &lf->slots[i];
+        if (s->key && ((s->ends & NER_LX_GAZ_MASK) || (s->prefix & 2u)))
+            k[j++] = s->key;
+    }
+    qsort(k, n, sizeof(*k), cmp_u64);
+    for (size_t i = 0; i < n; i++) {
+        const struct lf_slot *s = lf_find(lf, k[i]);
+        f[i] = (uint16_t)((s->ends & NER_LX_GAZ_MASK) | (s->prefix & 2u ? NER_GAZ_PREFIX : 0));
+    }
+    *keys = k;
+    *flags = f;
+    return n;
+}
+
+int
+ner_lexfeat_gaz_import(struct ner_lexfeat *lf, const uint64_t *keys, const uint16_t *flags,
+                       size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct lf_slot *s = lf_insert(lf, keys[i]);
+        if (NULL == s)
+            return LQ_ERR_NOMEM;
+        s->ends |= flags[i] & NER_LX_GAZ_MASK;
+        if (flags[i] & NER_GAZ_PREFIX)
+            s->prefix |= 2u;
+    }
+    return LQ_OK;
 }
 
 /* ------------------------------------------------------------- token info */

@@ -128,8 +128,16 @@ enum ner_lexclass {
     NER_LX_PLACE = 5,   /**< places */
     NER_LX_ORG = 6,     /**< organizations */
     NER_LX_NONNAME = 7, /**< nonname */
-    NER_LX_N = 8,
+    NER_LX_CONF = 8,    /**< the classes above are read from config/lexicons */
+    /* gazetteers a model was trained with and carries (ner_model_set_gaz()) */
+    NER_LX_GPER = 8,    /**< gazetteer: person names */
+    NER_LX_GORG = 9,    /**< gazetteer: organizations */
+    NER_LX_GLOC = 10,   /**< gazetteer: places */
+    NER_LX_N = 11,
 };
+
+/** Bits of the gazetteer classes in a class mask. */
+#define NER_LX_GAZ_MASK ((uint16_t)(1u << NER_LX_GPER | 1u << NER_LX_GORG | 1u << NER_LX_GLOC))
 
 /** Lexicons compiled into one hash table of word sequences. */
 struct ner_lexfeat;
@@ -159,6 +167,25 @@ ner_lexfeat_fingerprint(const struct ner_lexfeat *lf);
 /** Add one entry (a folded key, words separated by one space) of class @p cls. */
 int
 ner_lexfeat_add(struct ner_lexfeat *lf, const char *key, enum ner_lexclass cls);
+
+/**
+ * The gazetteer part of a table (the sequences with a bit of
+ * NER_LX_GAZ_MASK, and the proper prefixes of such entries), in ascending
+ * key order: flags are the gazetteer class bits, plus NER_GAZ_PREFIX when a
+ * longer gazetteer entry continues.
+ * @param keys, flags  receive arrays the caller frees with free() (NULL when
+ *                     the count is 0)
+ * @return the count, or (size_t)-1 when memory runs out
+ */
+size_t
+ner_lexfeat_gaz_export(const struct ner_lexfeat *lf, uint64_t **keys, uint16_t **flags);
+
+#define NER_GAZ_PREFIX ((uint16_t)0x8000u)
+
+/** Add @p n exported gazetteer sequences to @p lf. @return LQ_OK or LQ_ERR_NOMEM */
+int
+ner_lexfeat_gaz_import(struct ner_lexfeat *lf, const uint64_t *keys, const uint16_t *flags,
+                       size_t n);
 
 /** Word classes: stem hash → class 1..K (0: unknown word). */
 struct ner_clusters;
@@ -320,7 +347,7 @@ ner_slot_tag(uint64_t key)
     return t ? t : 1;
 }
 
-#define NER_MODEL_VERSION 3u
+#define NER_MODEL_VERSION 4u
 #define NER_ALGO_PERCEPTRON 1u
 
 struct ner_model {
@@ -341,8 +368,23 @@ struct ner_model {
      *  (first-stage templates plus document features, its own transitions) */
     struct ner_model *doc;
     uint32_t doc_mode;
+    /** owned: the gazetteer sequences the model was trained with (format 4;
+     *  also imported into lexf), ascending keys; ngaz = 0: none */
+    uint64_t *gaz_keys;
+    uint16_t *gaz_flags;
+    size_t ngaz;
     char id[64];
 };
+
+/**
+ * Give @p m the gazetteer part of @p lf (ner_lexfeat_gaz_export()): it is
+ * saved with the model and added to the model's own lexicon table, so that
+ * the tagger sees the gazetteer classes it was trained with. Replaces any
+ * gazetteer the model had; the checksum and id are recomputed.
+ * @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+ner_model_set_gaz(struct ner_model *m, const struct ner_lexfeat *lf);
 
 /**
  * Give @p m a second stage: weights of document features (ner_doc_features())

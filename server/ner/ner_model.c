@@ -285,7 +285,8 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
     uint32_t dmode = ndoc ? m->doc_mode : 0;
     size_t len = HEADER_BYTES + LABEL_BYTES * NER_NLABELS + 4 * ntr + metalen + ncl * (8 + 2) +
                  m->nfeat * (8 + 2 * NER_NLABELS) + (m->version >= 3 ? 12 + ndoc * (8 + 2 * NER_NLABELS) : 0) +
-                 (m->version >= 3 && NER_STACK_FULL == dmode ? 4 * ntr : 0) + 8;
+                 (m->version >= 3 && NER_STACK_FULL == dmode ? 4 * ntr : 0) +
+                 (m->version >= 4 ? 4 + m->ngaz * (8 + 2) : 0) + 8;
     unsigned char *buf = calloc(1, len);
     if (NULL == buf)
         return LQ_ERR_NOMEM;
@@ -321,6 +322,16 @@ serialise(const struct ner_model *m, unsigned char **outbuf, size_t *outlen, uin
             p = put_trans(p, &m->doc->tr);
         if (ndoc)
             p = put_table(p, m->doc);
+    }
+    if (m->version >= 4) {
+        put32(p, (uint32_t)m->ngaz);
+        p += 4;
+        for (size_t i = 0; i < m->ngaz; i++, p += 8)
+            put64(p, m->gaz_keys[i]);
+        for (size_t i = 0; i < m->ngaz; i++, p += 2) {
+            p[0] = (unsigned char)m->gaz_flags[i];
+            p[1] = (unsigned char)(m->gaz_flags[i] >> 8);
+        }
     }
     uint64_t ck = ner_hash_bytes((const char *)buf, len - 8);
     put64(p, ck);
@@ -501,10 +512,43 @@ ner_model_set_doc_model(struct ner_model *m, struct ner_model *d)
     ner_lexfeat_free(d->lexf);
     ner_clusters_free(d->clusters);
     free(d->meta);
+    free(d->gaz_keys);
+    free(d->gaz_flags);
     d->lexf = NULL;
     d->clusters = NULL;
     d->meta = NULL;
+    d->gaz_keys = NULL;
+    d->gaz_flags = NULL;
+    d->ngaz = 0;
     return attach_doc(m, d, NER_STACK_FULL);
+}
+
+int
+ner_model_set_gaz(struct ner_model *m, const struct ner_lexfeat *lf)
+{
+    uint64_t *keys;
+    uint16_t *flags;
+    size_t n = ner_lexfeat_gaz_export(lf, &keys, &flags);
+    if ((size_t)-1 == n)
+        return LQ_ERR_NOMEM;
+    if (LQ_OK != ner_lexfeat_gaz_import(m->lexf, keys, flags, n)) {
+        free(keys);
+        free(flags);
+        return LQ_ERR_NOMEM;
+    }
+    free(m->gaz_keys);
+    free(m->gaz_flags);
+    m->gaz_keys = keys;
+    m->gaz_flags = flags;
+    m->ngaz = n;
+    m->version = NER_MODEL_VERSION;
+    unsigned char *buf;
+    size_t len;
+    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
+        return LQ_ERR_NOMEM;
+    free(buf);
+    set_id(m);
+    return LQ_OK;
 }
 
 #define FORMAT_ERR(...)                               \
@@ -535,8 +579,8 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
     uint32_t metalen = get32(buf + 28);
     m->scale = u2f(get32(buf + 32));
     uint32_t ncl = get32(buf + 36);
-    if (2 != m->version && NER_MODEL_VERSION != m->version)
-        FORMAT_ERR("%s: model format version %u, expected 2 or %u", name, (unsigned)m->version,
+    if (m->version < 2 || m->version > NER_MODEL_VERSION)
+        FORMAT_ERR("%s: model format version %u, expected 2 to %u", name, (unsigned)m->version,
                    NER_MODEL_VERSION);
     if (NER_ALGO_PERCEPTRON != m->algo)
         FORMAT_ERR("%s: unknown algorithm %u", name, (unsigned)m->algo);
@@ -564,6 +608,17 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
             (0 == dmode) != (0 == ndoc) || dmode > NER_STACK_FULL)
             FORMAT_ERR("%s: corrupt second-stage header", name);
         want += 12 + (size_t)ndoc * (8 + 2 * NER_NLABELS) + (NER_STACK_FULL == dmode ? 4 * ntr : 0);
+    }
+    uint32_t ngaz = 0;
+    if (m->version >= 4) {
+        /* the gazetteer's count follows the second stage */
+        if (want + 4 > len)
+            FORMAT_ERR("%s: size %zu bytes, header says at least %zu (truncated or corrupt)",
+                       name, len, want + 4);
+        ngaz = get32(buf + want - 8);
+        if (ngaz > len)
+            FORMAT_ERR("%s: corrupt gazetteer header", name);
+        want += 4 + (size_t)ngaz * (8 + 2);
     }
     if (want != len)
         FORMAT_ERR("%s: size %zu bytes, header says %zu (truncated or corrupt)", name, len, want);
@@ -650,6 +705,27 @@ ner_model_parse(const unsigned char *buf, size_t len, const char *name,
     }
     if (LQ_OK != ner_lexfeat_new(lex, &m->lexf))
         goto nomem;
+    if (m->version >= 4) {
+        p += 4;
+        if (ngaz) {
+            m->gaz_keys = malloc((size_t)ngaz * sizeof(*m->gaz_keys));
+            m->gaz_flags = malloc((size_t)ngaz * sizeof(*m->gaz_flags));
+            if (NULL == m->gaz_keys || NULL == m->gaz_flags)
+                goto nomem;
+            m->ngaz = ngaz;
+            uint64_t gprev = 0;
+            for (uint32_t i = 0; i < ngaz; i++) {
+                m->gaz_keys[i] = get64(p + 8 * (size_t)i);
+                const unsigned char *q = p + 8 * (size_t)ngaz + 2 * (size_t)i;
+                m->gaz_flags[i] = (uint16_t)(q[0] | q[1] << 8);
+                if (m->gaz_keys[i] <= gprev)
+                    FORMAT_ERR("%s: gazetteer keys not strictly ascending", name);
+                gprev = m->gaz_keys[i];
+            }
+            if (LQ_OK != ner_lexfeat_gaz_import(m->lexf, m->gaz_keys, m->gaz_flags, ngaz))
+                goto nomem;
+        }
+    }
     set_id(m);
     *out = m;
     return LQ_OK;
@@ -710,6 +786,8 @@ ner_model_free(struct ner_model *m)
     ner_lexfeat_free(m->lexf);
     ner_clusters_free(m->clusters);
     free(m->meta);
+    free(m->gaz_keys);
+    free(m->gaz_flags);
     free(m);
 }
 

@@ -783,6 +783,11 @@ ner_trainer_model(const struct ner_trainer *tr, const char *meta, const struct l
     int rc = ner_model_build(keys, rows, nk, &tr->tavg, tr->cl, meta, lex, out);
     free(keys);
     free(rows);
+    /* the gazetteer classes the features were computed with go with the model */
+    if (LQ_OK == rc && tr->lf && LQ_OK != (rc = ner_model_set_gaz(*out, tr->lf))) {
+        ner_model_free(*out);
+        *out = NULL;
+    }
     return rc;
 }
 

@@ -22,7 +22,7 @@ usage(void)
             "       [--margin X] [--o-bias X] [--prune X] [--repeat-first N] [--pa C]\n"
             "       [--clusters K [--cluster-min N] [--unlabeled TAGSET:PATH ...]]\n"
             "       [--stack K [--stack-epochs N] [--doc-size N] [--stack-first | --stack-full]]\n"
-            "       [--lex-dropout P]\n"
+            "       [--lex-dropout P] [--gazetteer KIND:PATH ...]\n"
             "TAGSET: anercorp, fane (NewsFANE/WikiFANE coarse), aqmar.\n"
             "--dev-tail N: the last N sentences of the first --train corpus are the dev set\n"
             "  (not trained on; their text is also excluded from the other corpora).\n"
@@ -42,8 +42,77 @@ usage(void)
             "  learns from the first --train corpus only. --stack-full: the second stage is\n"
             "  a whole model (all first-stage features plus the document features, trained\n"
             "  like the first) instead of weights added to the first stage's scores.\n"
-            "--lex-dropout P: training tokens lose their lexicon classes with probability P.\n",
+            "--lex-dropout P: training tokens lose their lexicon classes with probability P.\n"
+            "--gazetteer KIND:PATH: names of a gazetteer (KIND per, org, loc: one a line;\n"
+            "  anetac: english TAB arabic TAB class) are lexicon classes of their own; the\n"
+            "  model keeps their hashed keys (not their text) and gives them to the tagger.\n",
             NER_EXCLUDE_WINDOW);
+}
+
+/* One gazetteer into the lexicon table as the classes NER_LX_G*.
+ * KIND:PATH, KIND per, org or loc (one name a line; lines of only = or *,
+ * the marker lines of ANERgazet, are skipped) or anetac (english TAB arabic
+ * TAB PERSON|ORGANIZATION|LOCATION). Names are folded like lexicon entries.
+ * Returns the number of names added, or -1 (message printed). */
+static long
+read_gazetteer(struct ner_lexfeat *lf, const char *spec)
+{
+    static const struct {
+        const char *kind;
+        int cls; /* -1: from the third column */
+    } kinds[] = {{"per", NER_LX_GPER}, {"org", NER_LX_GORG}, {"loc", NER_LX_GLOC}, {"anetac", -1}};
+    const char *colon = strchr(spec, ':');
+    int cls = -2;
+    for (size_t i = 0; colon && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+        if (strlen(kinds[i].kind) == (size_t)(colon - spec) &&
+            0 == strncmp(spec, kinds[i].kind, (size_t)(colon - spec)))
+            cls = kinds[i].cls;
+    if (-2 == cls) {
+        fprintf(stderr, "--gazetteer %s: expected per:, org:, loc: or anetac:PATH\n", spec);
+        return -1;
+    }
+    FILE *f = fopen(colon + 1, "r");
+    if (NULL == f) {
+        perror(colon + 1);
+        return -1;
+    }
+    char line[4096], key[4096];
+    long added = 0;
+    while (fgets(line, sizeof(line), f)) {
+        char *name = line;
+        int c = cls;
+        line[strcspn(line, "\r\n")] = 0;
+        if (-1 == cls) {
+            char *t1 = strchr(line, '\t');
+            char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+            if (NULL == t2)
+                continue;
+            *t2 = 0;
+            name = t1 + 1;
+            c = 0 == strcmp(t2 + 1, "PERSON")         ? NER_LX_GPER
+                : 0 == strcmp(t2 + 1, "ORGANIZATION") ? NER_LX_GORG
+                : 0 == strcmp(t2 + 1, "LOCATION")     ? NER_LX_GLOC
+                                                      : -1;
+            if (c < 0)
+                continue;
+        }
+        if (0 == name[strspn(name, " \t=*")] || '#' == name[strspn(name, " \t")])
+            continue;
+        size_t kl = txt_fold(name, strlen(name), key, sizeof(key));
+        if (kl >= sizeof(key) || 0 == kl)
+            continue;
+        for (size_t i = 0; i < kl; i++)
+            if ('\t' == key[i])
+                key[i] = ' ';
+        if (LQ_OK != ner_lexfeat_add(lf, key, (enum ner_lexclass)c)) {
+            fclose(f);
+            fprintf(stderr, "out of memory\n");
+            return -1;
+        }
+        added++;
+    }
+    fclose(f);
+    return added;
 }
 
 /* Word classes of the stems of the kept sentences of some corpora. */
@@ -253,8 +322,8 @@ int
 main(int argc, char **argv)
 {
     const char *out = NULL, *lexdir = NULL, *devspec = NULL;
-    const char *train[MAX_CORPORA], *excl[MAX_CORPORA], *unl[MAX_CORPORA];
-    size_t ntrain = 0, nexcl = 0, nunl = 0, dev_tail = 0;
+    const char *train[MAX_CORPORA], *excl[MAX_CORPORA], *unl[MAX_CORPORA], *gaz[MAX_CORPORA];
+    size_t ntrain = 0, nexcl = 0, nunl = 0, ngaz = 0, dev_tail = 0;
     unsigned nclusters = 0, cluster_min = 2, repeat_first = 1;
     unsigned stack_k = 0, stack_epochs = 5, doc_size = 15;
     float lex_dropout = 0;
@@ -294,6 +363,8 @@ main(int argc, char **argv)
             excl[nexcl++] = v;
         else if (0 == strcmp(a, "--unlabeled") && nunl < MAX_CORPORA)
             unl[nunl++] = v;
+        else if (0 == strcmp(a, "--gazetteer") && ngaz < MAX_CORPORA)
+            gaz[ngaz++] = v;
         else if (0 == strcmp(a, "--clusters"))
             nclusters = (unsigned)strtoul(v, NULL, 10);
         else if (0 == strcmp(a, "--cluster-min"))
@@ -367,6 +438,13 @@ main(int argc, char **argv)
     if (LQ_OK != ner_lexfeat_new(lex, &lf) || LQ_OK != ner_exclude_new(&ex))
         goto nomem;
     fprintf(stderr, "lexicon feature table: %zu word sequences\n", ner_lexfeat_size(lf));
+    for (size_t i = 0; i < ngaz; i++) {
+        long added = read_gazetteer(lf, gaz[i]);
+        if (added < 0)
+            goto out;
+        fprintf(stderr, "%s: %ld names; table now %zu word sequences\n", gaz[i], added,
+                ner_lexfeat_size(lf));
+    }
     for (size_t i = 0; i < ntrain; i++)
         if (ner_tool_read(train[i], &corp[i]))
             goto out;

@@ -559,7 +559,7 @@ test_model_roundtrip(void)
     struct ner_model *m = tiny_model(t, 3, 1);
     if (NULL == m)
         return;
-    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v3:", 18));
+    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v4:", 18));
     CHECK_INT(strlen(ner_model_id(m)), 26);
 
     struct txt_doc doc;
@@ -670,6 +670,138 @@ test_model_roundtrip(void)
     ner_model_free(m);
     ner_tagger_free(NULL);
     ner_model_free(NULL);
+}
+
+/* A gazetteer given to a model (ner_model_set_gaz()) is saved with it, and
+ * the loaded model's lexicon table has its classes, multiword prefixes
+ * included; the lexicons' fingerprint does not count it. */
+static void
+test_gazetteer(void)
+{
+    struct ner_lexfeat *lf = NULL;
+    CHECK_INT(ner_lexfeat_new(NULL, &lf), LQ_OK);
+    if (NULL == lf)
+        return;
+    CHECK_INT(ner_lexfeat_add(lf, "سمير", NER_LX_FIRST), LQ_OK);
+    uint64_t fp = ner_lexfeat_fingerprint(lf);
+    uint64_t *gk = (uint64_t *)1;
+    uint16_t *gf = (uint16_t *)1;
+    CHECK_INT(ner_lexfeat_gaz_export(lf, &gk, &gf), 0); /* no gazetteer yet */
+    CHECK(NULL == gk && NULL == gf);
+    CHECK_INT(ner_lexfeat_add(lf, "فيلالون", NER_LX_GPER), LQ_OK);
+    CHECK_INT(ner_lexfeat_add(lf, "سمير", NER_LX_GPER), LQ_OK); /* also a lexicon entry */
+    CHECK_INT(ner_lexfeat_add(lf, "بحر الملح", NER_LX_GLOC), LQ_OK);
+    CHECK(fp == ner_lexfeat_fingerprint(lf));
+    size_t ng = ner_lexfeat_gaz_export(lf, &gk, &gf);
+    CHECK_INT(ng, 4); /* three names and the prefix بحر */
+    for (size_t i = 1; i < ng; i++)
+        CHECK(gk[i - 1] < gk[i]);
+    size_t prefixes = 0;
+    for (size_t i = 0; i < ng; i++)
+        prefixes += !!(gf[i] & NER_GAZ_PREFIX);
+    CHECK_INT(prefixes, 1);
+    free(gk);
+    free(gf);
+
+    struct txt_token t[3] = {
+        tok("قال", "قال", "قال", "", TXT_WORD),
+        tok("سمير", "سمير", "سمير", "", TXT_WORD),
+        tok("إن", "ان", "ان", "", TXT_WORD),
+    };
+    struct ner_model *m = tiny_model(t, 3, 1);
+    if (NULL == m) {
+        ner_lexfeat_free(lf);
+        return;
+    }
+    char id_before[64];
+    snprintf(id_before, sizeof(id_before), "%s", ner_model_id(m));
+    CHECK_INT(ner_model_set_gaz(m, lf), LQ_OK);
+    CHECK_INT(m->ngaz, 4);
+    CHECK(0 != strcmp(id_before, ner_model_id(m))); /* the file changes, so does the id */
+    char path[512], err[512] = "";
+    snprintf(path, sizeof(path), "%s/gaz.model", tmpdir);
+    CHECK_INT(ner_model_save(m, path, err, sizeof(err)), LQ_OK);
+    struct ner_model *m2 = NULL;
+    CHECK_INT(ner_model_load(path, NULL, &m2, err, sizeof(err)), LQ_OK);
+    if (m2) {
+        CHECK_STR(ner_model_id(m2), ner_model_id(m));
+        CHECK_INT(m2->ngaz, 4);
+        CHECK(0 == memcmp(m2->gaz_keys, m->gaz_keys, 4 * sizeof(*m->gaz_keys)));
+        /* "رحب سمير بفيلالون على بحر الملح": the loaded table knows the names */
+        struct txt_token s[6] = {
+            tok("رحب", "رحب", "رحب", "", TXT_WORD),
+            tok("سمير", "سمير", "سمير", "", TXT_WORD),
+            tok("بفيلالون", "فيلالون", "فيلالون", "ب", TXT_WORD),
+            tok("علي", "علي", "علي", "", TXT_WORD),
+            tok("بحر", "بحر", "بحر", "", TXT_WORD),
+            tok("الملح", "الملح", "ملح", "", TXT_WORD),
+        };
+        struct ner_tokinfo in[6];
+        ner_tokinfo_fill(m2->lexf, NULL, s, 6, in);
+        uint16_t per = 1u << NER_LX_GPER, loc = 1u << NER_LX_GLOC;
+        CHECK_INT(in[1].lex, per); /* the lexicon was not given to this model: no FIRST */
+        CHECK_INT(in[2].lex, per);
+        CHECK_INT(in[0].lex, 0);
+        CHECK(in[4].mwb & loc);
+        CHECK(in[5].mwe & loc);
+        CHECK_INT(in[4].lex, 0);
+        /* the fingerprint is still that of no lexicon at all */
+        struct ner_lexfeat *none = NULL;
+        CHECK_INT(ner_lexfeat_new(NULL, &none), LQ_OK);
+        CHECK(ner_lexfeat_fingerprint(none) == ner_lexfeat_fingerprint(m2->lexf));
+        ner_lexfeat_free(none);
+    }
+    ner_model_free(m2);
+
+    /* gazetteer keys out of order (with a valid checksum) are a format error */
+    FILE *f = fopen(path, "rb");
+    unsigned char *buf = malloc(1 << 20);
+    size_t len = f && buf ? fread(buf, 1, 1 << 20, f) : 0;
+    if (f)
+        fclose(f);
+    CHECK(len > 8 + 4 * 10);
+    if (len > 8 + 4 * 10) {
+        unsigned char *k0 = buf + len - 8 - 4 * 10, tmp[8];
+        memcpy(tmp, k0, 8);
+        memcpy(k0, k0 + 8, 8);
+        memcpy(k0 + 8, tmp, 8);
+        uint64_t ck = ner_hash_bytes((const char *)buf, len - 8);
+        for (int b = 0; b < 8; b++)
+            buf[len - 8 + b] = (unsigned char)(ck >> (8 * b));
+        struct ner_model *mb = NULL;
+        CHECK_INT(ner_model_parse(buf, len, "swapped", NULL, &mb, err, sizeof(err)), LQ_ERR_FORMAT);
+        CHECK(NULL == mb);
+        CHECK(NULL != strstr(err, "gazetteer"));
+    }
+    free(buf);
+    ner_model_free(m);
+    ner_lexfeat_free(lf);
+}
+
+/* Every class bit set everywhere: the templates stay within NER_MAX_FEATS. */
+static void
+test_feature_bound(void)
+{
+    struct ner_tokinfo in[5];
+    memset(in, 0, sizeof(in));
+    for (size_t i = 0; i < 5; i++) {
+        in[i].hkey = 11 + i;
+        in[i].hbase = 21 + i;
+        in[i].hstem = 31 + i;
+        in[i].hclit = 41 + i;
+        for (int k = 0; k < 4; k++)
+            in[i].hpre[k] = in[i].hsuf[k] = 51 + 10 * i + k;
+        in[i].lex = in[i].mwb = in[i].mwi = in[i].mwe = (uint16_t)((1u << NER_LX_N) - 1);
+        in[i].alt_lex = in[i].lex;
+        in[i].halt = 61 + i;
+        in[i].cls = in[i].alt_cls = 3;
+        in[i].has_cls = 1;
+        in[i].shape = 5;
+    }
+    uint64_t out[4 * NER_MAX_FEATS];
+    size_t n = ner_token_features(in, 5, 2, out);
+    CHECK(n <= NER_MAX_FEATS);
+    check_feature_parts(in, 5, 1);
 }
 
 static void
@@ -953,7 +1085,7 @@ test_stack(void)
     char idv2[64];
     snprintf(idv2, sizeof(idv2), "%s", ner_model_id(m));
     CHECK_INT(ner_model_set_doc(m, dk, rows, w), LQ_OK);
-    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v3:", 18));
+    CHECK(0 == strncmp(ner_model_id(m), "ner-perceptron-v4:", 18));
     CHECK(0 != strcmp(ner_model_id(m), idv2));
     CHECK(m->doc != NULL && m->doc->nfeat == w);
     ner_tagger_free(tg);
@@ -1186,6 +1318,8 @@ main(void)
     test_lexicon_features();
     test_feature_parts();
     test_model_roundtrip();
+    test_gazetteer();
+    test_feature_bound();
     test_long_range();
     test_tag_doc();
     test_doc_features();
