@@ -303,6 +303,42 @@ noun_slot(const struct ent_work *w, size_t i)
     return NULL == v && w->lx->cues && (v = lex_get(w->lx->cues, p->base)) && 0 == strcmp(v, "speech");
 }
 
+/*
+ * Is token i the subject of a verb of saying, as in وقال X إن / وقال X: ...?
+ * The verb (cues.txt `speech`) right before, and إن / أن or a colon or comma
+ * right after: a slot only a name (or a pronoun, which is no word here) fills.
+ */
+static int
+speech_subject(const struct ent_work *w, size_t i)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    const struct txt_sentence *s = &w->doc->sents[tk[i].sentence];
+    if (i == s->tok_begin || i + 1 >= s->tok_end || NULL == w->lx->cues)
+        return 0;
+    const struct txt_token *p = &tk[i - 1], *n = &tk[i + 1];
+    if (TXT_WORD != p->kind)
+        return 0;
+    const char *v = lex_get(w->lx->cues, p->base);
+    /* the text layer leaves و of وقال on when unsure: a verb here */
+    if (NULL == v && (0 == strncmp(p->base, "و", strlen("و")) ||
+                      0 == strncmp(p->base, "ف", strlen("ف"))))
+        v = lex_get(w->lx->cues, p->base + strlen("و"));
+    if (NULL == v || 0 != strcmp(v, "speech"))
+        return 0;
+    if (TXT_PUNCT == n->kind)
+        return 0 == strcmp(n->key, ":") || 0 == strcmp(n->key, "،") || 0 == strcmp(n->key, ",");
+    return TXT_WORD == n->kind && !has_clitic_tok(n) && 0 == strcmp(n->key, "ان");
+}
+
+/* Token i, alone, is a family name of @p given (also a given name) as the
+ * subject of a verb of saying. */
+static int
+lone_given(const struct ent_work *w, struct ptable *given, size_t i)
+{
+    const struct txt_token *t = &w->doc->tokens[i];
+    return given->nph && !has_clitic_tok(t) && speech_subject(w, i) && pt_slot(given, t->key, 0);
+}
+
 /* A repeat of a family name at token i, alone: a person's candidate. */
 static int
 add_lone_person(struct ent_work *w, size_t i, uint8_t *taken)
@@ -371,9 +407,15 @@ repeats(struct ent_work *w, uint8_t *taken)
     nisba.keys = lq_arena_calloc(w->arena, nisba.cap, sizeof(*nisba.keys));
     nisba.head = lq_arena_calloc(w->arena, nisba.cap, sizeof(*nisba.head));
     nisba.ph = lq_arena_calloc(w->arena, nisba.capph, sizeof(*nisba.ph));
+    /* family names that are also given names (إدريس نوري محمد) repeat only
+     * as the subject of a verb of saying: another small table */
+    struct ptable given = nisba;
+    given.keys = lq_arena_calloc(w->arena, given.cap, sizeof(*given.keys));
+    given.head = lq_arena_calloc(w->arena, given.cap, sizeof(*given.head));
+    given.ph = lq_arena_calloc(w->arena, given.capph, sizeof(*given.ph));
     if (NULL == pt.keys || NULL == pt.head || NULL == pt.ph || NULL == skel.keys ||
         NULL == skel.head || NULL == skel.ph || NULL == nisba.keys || NULL == nisba.head ||
-        NULL == nisba.ph)
+        NULL == nisba.ph || NULL == given.keys || NULL == given.head || NULL == given.ph)
         return LQ_ERR_NOMEM;
     const char *words[REPEAT_MAX_WORDS];
     for (size_t k = 0; k < n0; k++) {
@@ -418,6 +460,13 @@ repeats(struct ent_work *w, uint8_t *taken)
                     if (LQ_OK != (rc = pt_add(&nisba, w->arena, one, 1, NER_PER)))
                         return rc;
                 }
+                if (j + 1 == n && !has_clitic_tok(t) &&
+                    repeatable_word(w, t, NER_PER) && lex_get(w->lx->first_names, t->base) &&
+                    !lex_get(w->lx->places, t->base)) {
+                    const char *one[1] = { t->key };
+                    if (LQ_OK != (rc = pt_add(&given, w->arena, one, 1, NER_PER)))
+                        return rc;
+                }
                 if (j + 1 == n && repeatable_word(w, t, NER_PER) &&
                     !lex_get(w->lx->first_names, t->base) && !lex_get(w->lx->places, t->base)) {
                     const char *one[1] = { t->key };
@@ -446,6 +495,12 @@ repeats(struct ent_work *w, uint8_t *taken)
         int32_t *slot = pt_slot(&pt, match_word(t), 0);
         if (NULL == slot && nisba.nph && !has_clitic_tok(t) && pt_slot(&nisba, t->key, 0) &&
             noun_slot(w, i)) {
+            int rc = add_lone_person(w, i, taken);
+            if (LQ_OK != rc)
+                return rc;
+            continue;
+        }
+        if (NULL == slot && lone_given(w, &given, i)) {
             int rc = add_lone_person(w, i, taken);
             if (LQ_OK != rc)
                 return rc;
@@ -485,8 +540,16 @@ repeats(struct ent_work *w, uint8_t *taken)
                 bt = x->type;
             }
         }
-        if (0 == best)
+        if (0 == best) {
+            /* محمد of محمد ولد الشيخ أحمد did not match here: the family
+             * name of another person, perhaps */
+            if (lone_given(w, &given, i)) {
+                int rc = add_lone_person(w, i, taken);
+                if (LQ_OK != rc)
+                    return rc;
+            }
             continue;
+        }
         /* a following name word would make this part of a longer unknown name */
         struct ent_cand c = { .b = (uint32_t)i, .e = (uint32_t)i + best, .type = bt,
                               .source = ENT_SRC_COREF, .prio = 0, .title_b = -1, .title_e = -1,

@@ -497,6 +497,31 @@ test_surname(void)
     lq_arena_free(a);
 }
 
+/* a family name that is also a given name (سامر يوسف) repeats alone as the
+ * subject of a verb of saying (وقال يوسف إن), not elsewhere */
+static void
+test_given_family_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "استقبل الوزير سامر يوسف الوفد في القاهرة. وقال يوسف إن اللقاء مثمر.",
+                   &doc, &r));
+    const struct ent_entity *p = by_name(&r, "سامر يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 2);
+    CHECK(by_name(&r, "يوسف") == NULL);
+    lq_arena_reset(a);
+    CHECK(0 == run(a, "استقبل الوزير سامر يوسف الوفد في القاهرة. ووصل يوسف إلى القاهرة أمس.",
+                   &doc, &r));
+    p = by_name(&r, "سامر يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 1);
+    lq_arena_free(a);
+}
+
 static void
 test_variants(void)
 {
@@ -1372,6 +1397,7 @@ main(void)
     test_acronym();
     test_clitic_offsets();
     test_surname();
+    test_given_family_name();
     test_appositive_name();
     test_state_name();
     test_paren_place();
