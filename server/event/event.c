@@ -1920,8 +1920,9 @@ visit_frame(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t 
     for (uint32_t k = lo; k + 1 < R; k++) {
         if (k >= c->tb && k < c->te)
             continue;
+        /* خلال زيارته، or خلال الزيارة: the visit told before */
         if (cue_at(d, k) == EVT_C_BARRIER && d->tcls[k + 1] == EVT_T_NVISIT &&
-            (d->tflags[k + 1] & EVT_TF_POSS))
+            (d->tflags[k + 1] & (EVT_TF_POSS | EVT_TF_DEF)))
             return 1;
         /* في زيارة تستمر يومين، يلتقي خلالها Y وZ: "during it", after a
          * visit noun of the sentence */
@@ -1965,21 +1966,44 @@ topic_reference(const struct dstate *d, const struct cand *c, uint32_t sb)
  * person, within EVT_ARRIVE_BACK sentences (and 4 × EVT_MERGE_BACK
  * candidates back at most).
  */
-static void
-visit_destination(struct dstate *d, size_t ci, struct cand *c)
+static const struct cand *
+visit_before(const struct dstate *d, size_t ci, const struct cand *c)
 {
     if (c->subj < 0)
-        return;
+        return NULL;
     for (size_t k = ci; k > 0 && k + 4 * EVT_MERGE_BACK > ci; k--) {
         const struct cand *v = &d->cands[k - 1];
         if (v->sent + EVT_ARRIVE_BACK < c->sent)
             break;
-        if ((v->cls == EVT_T_NVISIT || v->cls == EVT_T_VISIT) && v->loc >= 0 && cand_has(v, c->subj)) {
-            c->loc = v->loc;
-            c->loc_rank = 1;
-            c->loc_dist = EVT_WIN;
-            return;
-        }
+        if ((v->cls == EVT_T_NVISIT || v->cls == EVT_T_VISIT) && v->loc >= 0 && cand_has(v, c->subj))
+            return v;
+    }
+    return NULL;
+}
+
+static void
+visit_destination(struct dstate *d, size_t ci, struct cand *c)
+{
+    const struct cand *v = visit_before(d, ci, c);
+    if (v) {
+        c->loc = v->loc;
+        c->loc_rank = 1;
+        c->loc_dist = EVT_WIN;
+    }
+}
+
+/*
+ * ... and with no time of its own, it took place when the visit did, when
+ * the visit's sentence says when (يزور X طهران الأسبوع المقبل، ... وسيلتقي
+ * خلال الزيارة Y).
+ */
+static void
+visit_time(struct dstate *d, size_t ci, struct cand *c)
+{
+    const struct cand *v = c->tmx < 0 ? visit_before(d, ci, c) : NULL;
+    if (v && v->tmx >= 0 && v->tmx_near && v->status == c->status) {
+        c->tmx = v->tmx;
+        c->tmx_near = 0;
     }
 }
 
@@ -2618,6 +2642,8 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
      * announcement, not a meeting still to come */
     if (c->tmx >= 0 && !c->tmx_near && c->status != EVT_OCCURRED)
         c->tmx = -1;
+    if (in_visit)
+        visit_time(d, ci, c);
 }
 
 /* ------------------------------------------------------------------------ */

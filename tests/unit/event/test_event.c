@@ -399,6 +399,16 @@ test_met_during_visit(void)
               NPEOPLE));
     CHECK_INT(res.nevents, 1);
     CHECK(has_part(0, KARIM, -1) && has_part(0, LAILA, -1));
+    /* خلال الزيارة: the visit told before, with its place and its time */
+    CHECK(run("سيزور سامي نور البحيرة الأسبوع المقبل. وقال نور إنه سيلتقي خلال الزيارة كريم حداد، "
+              "وليلى سالم.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    CHECK(has_part(0, KARIM, -1) != has_part(1, KARIM, -1));
+    for (size_t i = 0; i < res.nevents; i++) {
+        CHECK_INT(res.events[i].status, EVT_PLANNED);
+        CHECK_INT(res.events[i].location, BUHAYRA);
+    }
 }
 
 /* ...، ويفتتح معرضا في X، ثم يشارك في الاجتماع: a place after a new verb
@@ -1212,6 +1222,28 @@ run_timed(const char *text)
     return LQ_OK == evt_extract(ectx_t, doc, &ents, &dct, arena, &res);
 }
 
+/* meetings during a visit (خلال الزيارة) with no time of their own take the
+ * time of the visit's sentence; a meeting with its own time keeps it */
+static void
+test_visit_time(void)
+{
+    if (NULL == ectx_t)
+        return;
+    CHECK(run_timed("سيزور سامي نور البحيرة الأسبوع المقبل. وقال نور إنه سيلتقي خلال الزيارة كريم "
+                    "حداد، وليلى سالم."));
+    CHECK_INT(res.nevents, 2);
+    for (size_t i = 0; i < res.nevents; i++) {
+        CHECK_INT(res.events[i].has_time_value, 1);
+        if (res.events[i].has_time_value)
+            CHECK_STR(res.events[i].time_value, "2020-W12");
+    }
+    CHECK(run_timed("سيزور سامي نور البحيرة الأسبوع المقبل. وقال نور إنه سيلتقي خلال الزيارة كريم "
+                    "حداد يوم الخميس."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents && res.events[0].has_time_value)
+        CHECK(0 != strcmp(res.events[0].time_value, "2020-W12"));
+}
+
 /* an arrival still to come lends no place to a meeting that took place */
 static void
 test_future_arrival(void)
@@ -1481,6 +1513,7 @@ main(void)
     test_sides_and_airport();
     test_trio_days();
     test_future_arrival();
+    test_visit_time();
     test_visit_place_after_visitor();
     test_future_and_planned();
     test_negation_scope();
