@@ -397,6 +397,21 @@ fail:
     return rc;
 }
 
+/* After a change to @p m: the current format, and the checksum and id the
+ * saved file will have. */
+static int
+reidentify(struct ner_model *m)
+{
+    m->version = NER_MODEL_VERSION;
+    unsigned char *buf;
+    size_t len;
+    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
+        return LQ_ERR_NOMEM;
+    free(buf);
+    set_id(m);
+    return LQ_OK;
+}
+
 int
 ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const struct ner_trans *tr,
                 const struct ner_clusters *cl, const char *meta, const struct lq_lexicons *lex,
@@ -426,12 +441,8 @@ ner_model_build(const uint64_t *keys, const float *rows, size_t nfeat, const str
     if (LQ_OK != ner_lexfeat_new(lex, &m->lexf))
         goto fail;
     /* the checksum (and so the id) is that of the serialised image */
-    unsigned char *buf;
-    size_t len;
-    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
+    if (LQ_OK != reidentify(m))
         goto fail;
-    free(buf);
-    set_id(m);
     *out = m;
     return LQ_OK;
 fail:
@@ -439,22 +450,14 @@ fail:
     return rc;
 }
 
-/* Make @p d (owned from now on) the second stage of @p m in @p mode, and
- * recompute the checksum and id the saved file will have. */
+/* Make @p d (owned from now on) the second stage of @p m in @p mode. */
 static int
 attach_doc(struct ner_model *m, struct ner_model *d, uint32_t mode)
 {
     ner_model_free(m->doc);
     m->doc = d;
     m->doc_mode = mode;
-    m->version = NER_MODEL_VERSION;
-    unsigned char *buf;
-    size_t len;
-    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
-        return LQ_ERR_NOMEM;
-    free(buf);
-    set_id(m);
-    return LQ_OK;
+    return reidentify(m);
 }
 
 int
@@ -541,14 +544,7 @@ ner_model_set_gaz(struct ner_model *m, const struct ner_lexfeat *lf)
     m->gaz_keys = keys;
     m->gaz_flags = flags;
     m->ngaz = n;
-    m->version = NER_MODEL_VERSION;
-    unsigned char *buf;
-    size_t len;
-    if (LQ_OK != serialise(m, &buf, &len, &m->checksum))
-        return LQ_ERR_NOMEM;
-    free(buf);
-    set_id(m);
-    return LQ_OK;
+    return reidentify(m);
 }
 
 #define FORMAT_ERR(...)                               \

@@ -518,6 +518,21 @@ test_feature_parts(void)
 
 /* ------------------------------------------------------------ model */
 
+/* The bytes of the file at @p path (at most 1 MiB, in a buffer the caller
+ * frees; NULL when it cannot be had), their number in *len. */
+static unsigned char *
+slurp(const char *path, size_t *len)
+{
+    *len = 0;
+    unsigned char *buf = malloc(1 << 20);
+    FILE *f = buf ? fopen(path, "rb") : NULL;
+    if (f) {
+        *len = fread(buf, 1, 1 << 20, f);
+        fclose(f);
+    }
+    return buf;
+}
+
 /* A model that tags the middle token of a hand-made sentence S-PER. */
 static struct ner_model *
 tiny_model(struct txt_token *t, size_t n, size_t target)
@@ -623,11 +638,9 @@ test_model_roundtrip(void)
     ner_model_free(m2);
 
     /* corrupt files: bad byte (checksum), truncated, bad magic, missing */
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = malloc(1 << 20);
-    size_t len = f ? fread(buf, 1, 1 << 20, f) : 0;
-    if (f)
-        fclose(f);
+    size_t len;
+    unsigned char *buf = slurp(path, &len);
+    FILE *f;
     CHECK(len > 100);
     char bad[512];
     snprintf(bad, sizeof(bad), "%s/bad.model", tmpdir);
@@ -754,11 +767,8 @@ test_gazetteer(void)
     ner_model_free(m2);
 
     /* gazetteer keys out of order (with a valid checksum) are a format error */
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = malloc(1 << 20);
-    size_t len = f && buf ? fread(buf, 1, 1 << 20, f) : 0;
-    if (f)
-        fclose(f);
+    size_t len;
+    unsigned char *buf = slurp(path, &len);
     CHECK(len > 8 + 4 * 10);
     if (len > 8 + 4 * 10) {
         unsigned char *k0 = buf + len - 8 - 4 * 10, tmp[8];
@@ -1126,11 +1136,8 @@ test_stack(void)
     }
     ner_model_free(m2);
     /* a truncated second stage is refused */
-    FILE *f = fopen(path, "rb");
-    unsigned char *buf = malloc(1 << 20);
-    size_t len = f && buf ? fread(buf, 1, 1 << 20, f) : 0;
-    if (f)
-        fclose(f);
+    size_t len;
+    unsigned char *buf = slurp(path, &len);
     if (len > 40) {
         struct ner_model *mb = NULL;
         CHECK_INT(ner_model_parse(buf, len - 18, "cut", NULL, &mb, err, sizeof(err)),
