@@ -762,6 +762,8 @@ ent_extract(const struct ent_ctx *ctx, struct ner_tagger *tagger, const struct t
         return rc;
     if (tagger && ctx->model && LQ_OK != (rc = ent_clean_tagger(&w)))
         return rc;
+    if (tagger && ctx->model && LQ_OK != (rc = ent_extend_by_tagger(&w)))
+        return rc;
     uint8_t *taken = lq_arena_calloc(arena, doc->ntokens ? doc->ntokens : 1, 1);
     if (NULL == taken)
         return LQ_ERR_NOMEM;

@@ -143,6 +143,16 @@ ent_first_bits_all(struct ent_work *w);
 int
 ent_clean_tagger(struct ent_work *w);
 
+/**
+ * A person the rules read that ends one word before the tagger's person
+ * starting at the same token takes that word, when it is a word of two
+ * letters that no lexicon knows as anything else (وانغ of وانغ يي: the
+ * rules do not judge words that short). Run after ent_clean_tagger(); linear in the
+ * candidates. @return LQ_OK or LQ_ERR_NOMEM
+ */
+int
+ent_extend_by_tagger(struct ent_work *w);
+
 /** Run the rules and lexicons over every sentence, adding candidates. */
 int
 ent_rules(struct ent_work *w);

@@ -2314,6 +2314,57 @@ ent_clean_tagger(struct ent_work *w)
     return LQ_OK;
 }
 
+/* code points of a token's base */
+static size_t
+t_cps(const struct txt_token *t)
+{
+    size_t c = 0;
+    for (const unsigned char *p = (const unsigned char *)t->base; *p; p++)
+        c += 0x80 != (*p & 0xc0);
+    return c;
+}
+
+int
+ent_extend_by_tagger(struct ent_work *w)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    const struct lq_lexicons *lx = w->lx;
+    size_t nt = w->doc->ntokens;
+    /* the rules' person starting at each token (index + 1; 0: none) */
+    uint32_t *rule_at = lq_arena_calloc(w->arena, nt ? nt : 1, sizeof(*rule_at));
+    if (NULL == rule_at)
+        return LQ_ERR_NOMEM;
+    for (size_t q = 0; q < w->ncands; q++) {
+        const struct ent_cand *r = &w->cands[q];
+        if ((r->source & ENT_SRC_RULE) && NER_PER == r->type && r->b < nt && 0 == rule_at[r->b])
+            rule_at[r->b] = (uint32_t)q + 1;
+    }
+    for (size_t k = 0; k < w->ncands; k++) {
+        const struct ent_cand *t = &w->cands[k];
+        if (!(t->source & ENT_SRC_TAGGER) || NER_PER != t->type || t->e - t->b < 2 ||
+            t->b >= nt || 0 == rule_at[t->b])
+            continue;
+        struct ent_cand *r = &w->cands[rule_at[t->b] - 1];
+        uint32_t j = t->e - 1;
+        if (r->e != j)
+            continue;
+        const struct txt_token *x = &tk[j];
+        /* a word of two letters, which name_shape() leaves out for its
+         * length alone (يي، لي، وو) */
+        if (TXT_WORD != x->kind || has_clitic(x) || 2 != t_cps(x))
+            continue;
+        const struct txt_sentence *st = &w->doc->sents[x->sentence];
+        struct sent s = { w, tk, st->tok_begin, st->tok_end, 0 };
+        if (0 == nonname(&s, x) && !longest_k(&s, lx->titles, LX_TITLES, j, NULL) &&
+            !longest_k(&s, lx->honorifics, LX_HONORIFICS, j, NULL) &&
+            !longest_k(&s, lx->nationalities, LX_NATIONALITIES, j, NULL) &&
+            !longest_k(&s, lx->org_heads, LX_ORG_HEADS, j, NULL) &&
+            !longest_k(&s, lx->places, LX_PLACES, j, NULL))
+            r->e = t->e;
+    }
+    return LQ_OK;
+}
+
 /* A word of a fixed list with its length. The lists below are asked about
  * every token of an article (or of a sports article): the length is taken
  * once and compared before the bytes, where strcmp() against each word
