@@ -145,9 +145,10 @@ ent_clean_tagger(struct ent_work *w);
 
 /**
  * A person the rules read that ends one word before the tagger's person
- * starting at the same token takes that word, when it is a word of two
- * letters that no lexicon knows as anything else (وانغ of وانغ يي: the
- * rules do not judge words that short). Run after ent_clean_tagger(); linear in the
+ * starting at the same token takes that word, when no lexicon knows it as
+ * anything else and it is a word of two letters (وانغ of وانغ يي: the rules
+ * do not judge words that short) or, after two words or more with no link
+ * and no ال, a word shaped like a name that is no given name (يون سوك يول). Run after ent_clean_tagger(); linear in the
  * candidates. @return LQ_OK or LQ_ERR_NOMEM
  */
 int

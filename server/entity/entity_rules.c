@@ -2349,12 +2349,18 @@ ent_extend_by_tagger(struct ent_work *w)
         if (r->e != j)
             continue;
         const struct txt_token *x = &tk[j];
-        /* a word of two letters, which name_shape() leaves out for its
-         * length alone (يي، لي، وو) */
-        if (TXT_WORD != x->kind || has_clitic(x) || 2 != t_cps(x))
+        if (TXT_WORD != x->kind || has_clitic(x) || definite(x))
             continue;
         const struct txt_sentence *st = &w->doc->sents[x->sentence];
         struct sent s = { w, tk, st->tok_begin, st->tok_end, 0 };
+        /* a word of two letters, which name_shape() leaves out for its
+         * length alone (يي، لي، وو); or the third word of a foreign name
+         * with no link (يون سوك يول), shaped like a name and no given name */
+        int foreign = r->e - r->b >= 2 && name_shape(x) && !first_name(&s, j, NULL);
+        for (uint32_t q = r->b; foreign && q < r->e; q++)
+            foreign = !connector(&tk[q]) && !definite(&tk[q]);
+        if (2 != t_cps(x) && !foreign)
+            continue;
         if (0 == nonname(&s, x) && !longest_k(&s, lx->titles, LX_TITLES, j, NULL) &&
             !longest_k(&s, lx->honorifics, LX_HONORIFICS, j, NULL) &&
             !longest_k(&s, lx->nationalities, LX_NATIONALITIES, j, NULL) &&
