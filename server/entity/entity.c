@@ -330,13 +330,31 @@ speech_subject(const struct ent_work *w, size_t i)
     return TXT_WORD == n->kind && !has_clitic_tok(n) && 0 == strcmp(n->key, "ان");
 }
 
-/* Token i, alone, is a family name of @p given (also a given name) as the
- * subject of a verb of saying. */
+/* A 6-bit sketch of a token's whole key, from its length in code points
+ * and its first bytes: a filter that rules most words out without hashing
+ * their key. */
+static unsigned
+key_sketch(const struct txt_token *t)
+{
+    const unsigned char *k = (const unsigned char *)t->key;
+    unsigned b0 = k[0], b1 = b0 ? k[1] : 0, b2 = b1 ? k[2] : 0, b3 = b2 ? k[3] : 0;
+    return ((t->end - t->start) * 13u + b1 * 7u + b3) & 63u;
+}
+
+/* Token i, alone, is the subject of a verb of saying and a family name of
+ * @p given (also a given name), or the first word of a two-word name of
+ * @p firsts (a family name written first that is also a given name:
+ * وانغ of وانغ يي). */
 static int
-lone_given(const struct ent_work *w, struct ptable *given, size_t i)
+lone_given(const struct ent_work *w, struct ptable *given, struct ptable *firsts, uint64_t sketches,
+           size_t i)
 {
     const struct txt_token *t = &w->doc->tokens[i];
-    return given->nph && !has_clitic_tok(t) && speech_subject(w, i) && pt_slot(given, t->key, 0);
+    if (!(sketches >> key_sketch(t) & 1u) || has_clitic_tok(t))
+        return 0;
+    /* the small tables first: most words are in neither */
+    return ((given->nph && pt_slot(given, t->key, 0)) || (firsts->nph && pt_slot(firsts, t->key, 0))) &&
+           speech_subject(w, i);
 }
 
 /* A repeat of a family name at token i, alone: a person's candidate. */
@@ -413,9 +431,15 @@ repeats(struct ent_work *w, uint8_t *taken)
     given.keys = lq_arena_calloc(w->arena, given.cap, sizeof(*given.keys));
     given.head = lq_arena_calloc(w->arena, given.cap, sizeof(*given.head));
     given.ph = lq_arena_calloc(w->arena, given.capph, sizeof(*given.ph));
+    uint64_t sketches = 0; /* key_sketch() of the words in given and firsts */
+    struct ptable firsts = nisba;
+    firsts.keys = lq_arena_calloc(w->arena, firsts.cap, sizeof(*firsts.keys));
+    firsts.head = lq_arena_calloc(w->arena, firsts.cap, sizeof(*firsts.head));
+    firsts.ph = lq_arena_calloc(w->arena, firsts.capph, sizeof(*firsts.ph));
     if (NULL == pt.keys || NULL == pt.head || NULL == pt.ph || NULL == skel.keys ||
         NULL == skel.head || NULL == skel.ph || NULL == nisba.keys || NULL == nisba.head ||
-        NULL == nisba.ph || NULL == given.keys || NULL == given.head || NULL == given.ph)
+        NULL == nisba.ph || NULL == given.keys || NULL == given.head || NULL == given.ph ||
+        NULL == firsts.keys || NULL == firsts.head || NULL == firsts.ph)
         return LQ_ERR_NOMEM;
     const char *words[REPEAT_MAX_WORDS];
     for (size_t k = 0; k < n0; k++) {
@@ -439,6 +463,16 @@ repeats(struct ent_work *w, uint8_t *taken)
             int rc2 = pt_add(&pt, w->arena, one, 1, NER_PER);
             if (LQ_OK != rc2)
                 return rc2;
+        } else if (NER_PER == c->type && 2 == n && !has_clitic_tok(&tk[c->b]) &&
+                   !definite_tok(&tk[c->b]) && !definite_tok(&tk[c->b + 1]) &&
+                   !has_clitic_tok(&tk[c->b + 1]) && lex_get(w->lx->first_names, tk[c->b].base) &&
+                   0 != strcmp(tk[c->b + 1].key, "بن")) {
+            /* ... and when it is a given name too, only where a name must
+             * stand (lone_given()) */
+            const char *one[1] = { tk[c->b].key };
+            if (LQ_OK != (rc = pt_add(&firsts, w->arena, one, 1, NER_PER)))
+                return rc;
+            sketches |= 1ull << key_sketch(&tk[c->b]);
         }
         if (NER_PER == c->type && n >= 2) {
             /* the family name alone, or بن + name: بومبيو، ابن سلمان */
@@ -466,6 +500,7 @@ repeats(struct ent_work *w, uint8_t *taken)
                     const char *one[1] = { t->key };
                     if (LQ_OK != (rc = pt_add(&given, w->arena, one, 1, NER_PER)))
                         return rc;
+                    sketches |= 1ull << key_sketch(t);
                 }
                 if (j + 1 == n && repeatable_word(w, t, NER_PER) &&
                     !lex_get(w->lx->first_names, t->base) && !lex_get(w->lx->places, t->base)) {
@@ -500,7 +535,7 @@ repeats(struct ent_work *w, uint8_t *taken)
                 return rc;
             continue;
         }
-        if (NULL == slot && lone_given(w, &given, i)) {
+        if (NULL == slot && lone_given(w, &given, &firsts, sketches, i)) {
             int rc = add_lone_person(w, i, taken);
             if (LQ_OK != rc)
                 return rc;
@@ -543,7 +578,7 @@ repeats(struct ent_work *w, uint8_t *taken)
         if (0 == best) {
             /* محمد of محمد ولد الشيخ أحمد did not match here: the family
              * name of another person, perhaps */
-            if (lone_given(w, &given, i)) {
+            if (lone_given(w, &given, &firsts, sketches, i)) {
                 int rc = add_lone_person(w, i, taken);
                 if (LQ_OK != rc)
                     return rc;

@@ -498,7 +498,8 @@ test_surname(void)
 }
 
 /* a family name that is also a given name (سامر يوسف) repeats alone as the
- * subject of a verb of saying (وقال يوسف إن), not elsewhere */
+ * subject of a verb of saying (وقال يوسف إن), not elsewhere; so does the
+ * first word of a two-word name that is a given name */
 static void
 test_given_family_name(void)
 {
@@ -516,6 +517,22 @@ test_given_family_name(void)
     CHECK(0 == run(a, "استقبل الوزير سامر يوسف الوفد في القاهرة. ووصل يوسف إلى القاهرة أمس.",
                    &doc, &r));
     p = by_name(&r, "سامر يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 1);
+    /* the first word of a two-word name, when it is a given name, the same
+     * way (a family name written first: وانغ of وانغ يي) */
+    lq_arena_reset(a);
+    CHECK(0 == run(a, "استقبل الوزير سامر حداد الوفد في القاهرة. وقال سامر إن اللقاء مثمر.",
+                   &doc, &r));
+    p = by_name(&r, "سامر حداد");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 2);
+    lq_arena_reset(a);
+    CHECK(0 == run(a, "استقبل الوزير سامر حداد الوفد في القاهرة. ووصل سامر إلى القاهرة أمس.",
+                   &doc, &r));
+    p = by_name(&r, "سامر حداد");
     CHECK(p != NULL);
     if (p)
         CHECK_INT(p->nmentions, 1);
