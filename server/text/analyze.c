@@ -217,10 +217,11 @@ may_recut(const struct txt_token *t)
     if (t->clitics[0])
         return is_elided(t);
     const unsigned char *k = (const unsigned char *)t->key;
-    if (strlen(t->key) < 10)
+    /* the letter first: most words start otherwise, and need no length */
+    if (!((0xD9 == k[0] && (0x88 == k[1] || 0x81 == k[1] || 0x84 == k[1] || 0x83 == k[1])) ||
+          (0xD8 == k[0] && 0xA8 == k[1])))
         return 0;
-    return (0xD9 == k[0] && (0x88 == k[1] || 0x81 == k[1] || 0x84 == k[1] || 0x83 == k[1])) ||
-           (0xD8 == k[0] && 0xA8 == k[1]);
+    return strnlen(t->key, 10) >= 10;
 }
 
 /* The second pass: words the document uses by themselves licence cuts. */
