@@ -64,6 +64,15 @@ int
 ner_corpus_read(const char *path, enum ner_tagset ts, int merge_clitics, struct ner_corpus *c,
                 char *err, size_t errlen);
 
+/**
+ * ner_corpus_read() of a corpus named on a command line: "TAGSET:PATH", or
+ * "TAGSET+merge:PATH" to join standalone proclitics (merge_clitics).
+ * @return LQ_OK; LQ_ERR_INVALID for a bad name (with @p err saying why);
+ *         or what ner_corpus_read() returns
+ */
+int
+ner_corpus_read_spec(const char *spec, struct ner_corpus *c, char *err, size_t errlen);
+
 /** Free the sentences of @p c (the heap memory of ner_corpus_read()) and empty it. */
 void
 ner_corpus_clear(struct ner_corpus *c);

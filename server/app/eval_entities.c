@@ -57,29 +57,13 @@ now(void)
 
 /* ------------------------------------------------------------ the corpus */
 
-/* Read "TAGSET:PATH" with ner_corpus_read(). Prints its errors; 0 on success. */
+/* Read "TAGSET:PATH" or "TAGSET+merge:PATH" (ner_corpus_read_spec()).
+ * Prints its errors; 0 on success. */
 static int
 corpus_read(const char *spec, struct ner_corpus *c)
 {
-    const char *colon = strchr(spec, ':');
-    if (NULL == colon) {
-        fprintf(stderr, "%s: expected TAGSET:PATH (anercorp, fane, aqmar)\n", spec);
-        return 1;
-    }
-    char name[16];
-    size_t n = (size_t)(colon - spec);
-    int ts = -1;
-    if (n < sizeof(name)) {
-        memcpy(name, spec, n);
-        name[n] = '\0';
-        ts = ner_tagset_parse(name);
-    }
-    if (ts < 0) {
-        fprintf(stderr, "%s: unknown tag set (anercorp, fane, aqmar)\n", spec);
-        return 1;
-    }
     char err[512] = "";
-    int rc = ner_corpus_read(colon + 1, (enum ner_tagset)ts, 0, c, err, sizeof(err));
+    int rc = ner_corpus_read_spec(spec, c, err, sizeof(err));
     if (LQ_OK != rc) {
         fprintf(stderr, "%s (%s)\n", err, lq_status_str(rc));
         return 1;

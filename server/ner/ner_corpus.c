@@ -240,6 +240,40 @@ out:
     return rc;
 }
 
+int
+ner_corpus_read_spec(const char *spec, struct ner_corpus *c, char *err, size_t errlen)
+{
+    const char *colon = strchr(spec, ':');
+    if (NULL == colon) {
+        snprintf(err, errlen, "%s: expected TAGSET:PATH (anercorp, fane, aqmar; +merge)", spec);
+        return LQ_ERR_INVALID;
+    }
+    char ts[32];
+    size_t n = (size_t)(colon - spec);
+    if (n >= sizeof(ts)) {
+        snprintf(err, errlen, "%s: bad tag set", spec);
+        return LQ_ERR_INVALID;
+    }
+    memcpy(ts, spec, n);
+    ts[n] = 0;
+    int merge = 0;
+    char *plus = strchr(ts, '+');
+    if (plus) {
+        if (0 != strcmp(plus, "+merge")) {
+            snprintf(err, errlen, "%s: unknown option %s", spec, plus);
+            return LQ_ERR_INVALID;
+        }
+        *plus = 0;
+        merge = 1;
+    }
+    int set = ner_tagset_parse(ts);
+    if (set < 0) {
+        snprintf(err, errlen, "%s: unknown tag set %s (anercorp, fane, aqmar)", spec, ts);
+        return LQ_ERR_INVALID;
+    }
+    return ner_corpus_read(colon + 1, (enum ner_tagset)set, merge, c, err, errlen);
+}
+
 void
 ner_corpus_clear(struct ner_corpus *c)
 {

@@ -36,36 +36,8 @@ ner_tool_setup(const char *dir, struct lq_lexicons **lex, struct txt_ctx **tx)
 int
 ner_tool_read(const char *spec, struct ner_corpus *c)
 {
-    const char *colon = strchr(spec, ':');
-    if (NULL == colon) {
-        fprintf(stderr, "%s: expected TAGSET:PATH (anercorp, fane, aqmar; +merge)\n", spec);
-        return 1;
-    }
-    char ts[32];
-    size_t n = (size_t)(colon - spec);
-    if (n >= sizeof(ts)) {
-        fprintf(stderr, "%s: bad tag set\n", spec);
-        return 1;
-    }
-    memcpy(ts, spec, n);
-    ts[n] = 0;
-    int merge = 0;
-    char *plus = strchr(ts, '+');
-    if (plus) {
-        if (0 != strcmp(plus, "+merge")) {
-            fprintf(stderr, "%s: unknown option %s\n", spec, plus);
-            return 1;
-        }
-        *plus = 0;
-        merge = 1;
-    }
-    int set = ner_tagset_parse(ts);
-    if (set < 0) {
-        fprintf(stderr, "%s: unknown tag set %s\n", spec, ts);
-        return 1;
-    }
-    char err[512];
-    int rc = ner_corpus_read(colon + 1, (enum ner_tagset)set, merge, c, err, sizeof(err));
+    char err[512] = "";
+    int rc = ner_corpus_read_spec(spec, c, err, sizeof(err));
     if (LQ_OK != rc) {
         fprintf(stderr, "%s (%s)\n", err, lq_status_str(rc));
         return 1;

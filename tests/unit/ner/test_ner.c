@@ -1236,6 +1236,20 @@ test_corpus_read(void)
     fclose(f);
     char err[512];
     struct ner_corpus c = {0};
+    /* named as on a command line: the same with +merge, bad names refused */
+    char spec[600];
+    snprintf(spec, sizeof(spec), "fane+merge:%s", path);
+    CHECK_INT(ner_corpus_read_spec(spec, &c, err, sizeof(err)), LQ_OK);
+    CHECK_INT(c.nsents, 2);
+    if (2 == c.nsents)
+        CHECK_STR(c.sents[0].words[0], "والتقى");
+    ner_corpus_clear(&c);
+    snprintf(spec, sizeof(spec), "fane+split:%s", path);
+    CHECK_INT(ner_corpus_read_spec(spec, &c, err, sizeof(err)), LQ_ERR_INVALID);
+    CHECK(NULL != strstr(err, "+split"));
+    CHECK_INT(ner_corpus_read_spec("conll:x.txt", &c, err, sizeof(err)), LQ_ERR_INVALID);
+    CHECK_INT(ner_corpus_read_spec("no-colon", &c, err, sizeof(err)), LQ_ERR_INVALID);
+    CHECK_INT(c.nsents, 0);
     CHECK_INT(ner_corpus_read(path, NER_TAGSET_FANE, 1, &c, err, sizeof(err)), LQ_OK);
     CHECK_INT(c.nsents, 2);
     if (2 == c.nsents) {
