@@ -237,6 +237,19 @@ pt_slot(struct ptable *pt, const char *key, int insert)
     return NULL;
 }
 
+/* An empty table of @p cap key slots (a power of two) and @p capph phrases. */
+static int
+pt_init(struct ptable *pt, struct lq_arena *arena, size_t cap, size_t capph)
+{
+    memset(pt, 0, sizeof(*pt));
+    pt->cap = cap;
+    pt->capph = capph;
+    pt->keys = lq_arena_calloc(arena, cap, sizeof(*pt->keys));
+    pt->head = lq_arena_calloc(arena, cap, sizeof(*pt->head));
+    pt->ph = lq_arena_calloc(arena, capph, sizeof(*pt->ph));
+    return pt->keys && pt->head && pt->ph ? LQ_OK : LQ_ERR_NOMEM;
+}
+
 static int
 pt_add(struct ptable *pt, struct lq_arena *arena, const char **words, uint32_t n, enum ner_type type)
 {
@@ -406,41 +419,19 @@ repeats(struct ent_work *w, uint8_t *taken)
     size_t n0 = w->ncands;
     if (0 == n0)
         return LQ_OK;
-    struct ptable pt = { 0 };
-    pt.cap = 16;
-    while (pt.cap < 4 * n0 + 16)
-        pt.cap *= 2;
-    pt.capph = 3 * n0 + 8;
-    pt.keys = lq_arena_calloc(w->arena, pt.cap, sizeof(*pt.keys));
-    pt.head = lq_arena_calloc(w->arena, pt.cap, sizeof(*pt.head));
-    pt.ph = lq_arena_calloc(w->arena, pt.capph, sizeof(*pt.ph));
-    struct ptable skel = pt;
-    skel.keys = lq_arena_calloc(w->arena, skel.cap, sizeof(*skel.keys));
-    skel.head = lq_arena_calloc(w->arena, skel.cap, sizeof(*skel.head));
-    skel.ph = lq_arena_calloc(w->arena, skel.capph, sizeof(*skel.ph));
-    /* few family names are adjectives of nationality: a small table */
-    struct ptable nisba = { 0 };
-    nisba.cap = 64;
-    nisba.capph = 48;
-    nisba.keys = lq_arena_calloc(w->arena, nisba.cap, sizeof(*nisba.keys));
-    nisba.head = lq_arena_calloc(w->arena, nisba.cap, sizeof(*nisba.head));
-    nisba.ph = lq_arena_calloc(w->arena, nisba.capph, sizeof(*nisba.ph));
-    /* family names that are also given names (إدريس نوري محمد) repeat only
-     * as the subject of a verb of saying: another small table */
-    struct ptable given = nisba;
-    given.keys = lq_arena_calloc(w->arena, given.cap, sizeof(*given.keys));
-    given.head = lq_arena_calloc(w->arena, given.cap, sizeof(*given.head));
-    given.ph = lq_arena_calloc(w->arena, given.capph, sizeof(*given.ph));
-    uint64_t sketches = 0; /* key_sketch() of the words in given and firsts */
-    struct ptable firsts = nisba;
-    firsts.keys = lq_arena_calloc(w->arena, firsts.cap, sizeof(*firsts.keys));
-    firsts.head = lq_arena_calloc(w->arena, firsts.cap, sizeof(*firsts.head));
-    firsts.ph = lq_arena_calloc(w->arena, firsts.capph, sizeof(*firsts.ph));
-    if (NULL == pt.keys || NULL == pt.head || NULL == pt.ph || NULL == skel.keys ||
-        NULL == skel.head || NULL == skel.ph || NULL == nisba.keys || NULL == nisba.head ||
-        NULL == nisba.ph || NULL == given.keys || NULL == given.head || NULL == given.ph ||
-        NULL == firsts.keys || NULL == firsts.head || NULL == firsts.ph)
+    size_t cap = 16;
+    while (cap < 4 * n0 + 16)
+        cap *= 2;
+    struct ptable pt, skel, nisba, given, firsts;
+    /* few family names are adjectives of nationality (nisba), and few are
+     * given names too (given: إدريس نوري محمد; firsts: وانغ of وانغ يي,
+     * which repeat only as the subject of a verb of saying): small tables */
+    if (LQ_OK != pt_init(&pt, w->arena, cap, 3 * n0 + 8) ||
+        LQ_OK != pt_init(&skel, w->arena, cap, 3 * n0 + 8) ||
+        LQ_OK != pt_init(&nisba, w->arena, 64, 48) || LQ_OK != pt_init(&given, w->arena, 64, 48) ||
+        LQ_OK != pt_init(&firsts, w->arena, 64, 48))
         return LQ_ERR_NOMEM;
+    uint64_t sketches = 0; /* key_sketch() of the words in given and firsts */
     const char *words[REPEAT_MAX_WORDS];
     for (size_t k = 0; k < n0; k++) {
         const struct ent_cand *c = &w->cands[k];
