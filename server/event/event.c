@@ -124,6 +124,7 @@ struct cand {
     int tmx_near;             /* 1 when the time is in the trigger's clause */
     int future;               /* a future marker governs the trigger */
     int cue;                  /* a status cue decided the status */
+    int tense_plan;           /* planned only by the imperfect tense (يعقد الوزيران) */
     int nmerged;              /* how many mentions were merged into it */
     int argdist;              /* tokens from the trigger to the farthest party */
     int dual;                 /* الرئيسان: the parties of the meeting before */
@@ -1593,12 +1594,15 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
             if (d->tcls[v] == EVT_T_LIGHT && (d->tflags[v] & EVT_TF_FUT))
                 vf |= EVT_TF_FUT;
     }
+    int tense_only = 0;
     if (vf & EVT_TF_FUT)
         plan = 1;
-    else if ((vf & EVT_TF_IMPF) && !(vf & EVT_TF_P1) && !c->headline && !present)
+    else if ((vf & EVT_TF_IMPF) && !(vf & EVT_TF_P1) && !c->headline && !present) {
+        tense_only = !plan;
         plan = 1;
+    }
     if (c->tmx >= 0 && time_future(d, &d->tx[c->tmx]))
-        plan = 1;
+        plan = 1, tense_only = 0;
     /* ...، وهو ما نفاه X، الأمر الذي لم يؤكده Y: a relative clause after
      * the report denies it or leaves it unconfirmed */
     if (!neg && !unc) {
@@ -1609,8 +1613,9 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
     /* دعاه لزيارة، دعوة X لزيارة: the visit an invitation asks for is
      * still to come, whatever the tense of the inviting */
     if (c->flags & EVT_TF_INVITE)
-        plan = 1;
+        plan = 1, tense_only = 0;
     c->cue = neg || unc || hab || plan;
+    c->tense_plan = tense_only && !neg && !unc && !hab;
     if (neg)
         c->status = EVT_NEGATED;
     else if (unc)
@@ -2719,6 +2724,19 @@ same_place(const struct dstate *d, const struct cand *a, const struct cand *b)
 static int
 anaphoric(const struct cand *c);
 
+/*
+ * استقبل X اليوم Y ... ويعقد الوزيران جلسة مباحثات: the two of a meeting
+ * that took place, told again in the present tense with no time of its own
+ * in the same or the next sentence, are still at that meeting, not at
+ * another one to come.
+ */
+static int
+held_on(const struct cand *p, const struct cand *c)
+{
+    return p->status == EVT_OCCURRED && c->tense_plan && !c->tmx_near &&
+           c->sent <= p->last_sent + 1;
+}
+
 /* Move what b says into a; b's new names become attendees when @p as_att. */
 static void
 absorb(const struct dstate *d, struct cand *a, const struct cand *b, int as_att)
@@ -2981,7 +2999,7 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
             struct cand *p = antecedent(d, c, order, nk, 1);
             int in = 0, un = 0;
             overlap(p ? p : c, c, &in, &un);
-            if (p && 2 == in && (p->status == c->status || ana || !c->cue)) {
+            if (p && 2 == in && (p->status == c->status || ana || !c->cue || held_on(p, c))) {
                 absorb(d, p, c, 0);
                 c->alive = 0;
                 continue;
@@ -2992,7 +3010,7 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
         if (np == 0 && c->dual) {
             /* الرئيسان: the two parties of the latest meeting */
             struct cand *p = antecedent(d, c, order, nk, 1);
-            if (p && (p->status == c->status || ana || !c->cue)) {
+            if (p && (p->status == c->status || ana || !c->cue || held_on(p, c))) {
                 if (c->loc_dist > 4 || c->loc_rank < 3)
                     c->loc = -1;
                 absorb(d, p, c, 0);

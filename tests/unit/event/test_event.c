@@ -1027,6 +1027,19 @@ test_dual_anaphor(void)
         CHECK(has_part(1, SAMI, -1));
         CHECK(has_part(1, KARIM, -1));
     }
+    /* ... told again in the present tense with no time of its own: the two
+     * are still at the meeting that took place, one meeting */
+    CHECK(run("استقبل سامي نور اليوم كريم حداد في البحيرة. ويعقد الرئيسان جلسة مباحثات "
+              "تتناول التعاون.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents == 1)
+        CHECK_INT(res.events[0].status, EVT_OCCURRED);
+    CHECK(run("استقبل سامي نور اليوم كريم حداد في البحيرة، حيث يعقد الرئيسان جلسة مباحثات.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents == 1)
+        CHECK_INT(res.events[0].status, EVT_OCCURRED);
 }
 
 static void
