@@ -2396,6 +2396,23 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
          tok_is(&doc->tokens[c->te], "\xd9\x87\xd9\x85")) &&              /* هم */
         person_before(d, L, c->tb, -1) < 0)
         c->subj = -1;
+    /* X يزور الأردن ويلتقي الملك Y: a verb of meeting joined by و to the
+     * visit or meeting told just before in its sentence shares that
+     * verb's subject, and the names after it are its objects; not when
+     * the names after it meet someone else (ويلتقي Y مع Z، واستقبل Y وفدا) */
+    if (is_verb_class(c->cls) && !(c->flags & EVT_TF_P1) && c->subj >= 0 && ci > 0 &&
+        has_clitic(&doc->tokens[c->tb], WAW) && !with_seen && !c->unnamed_obj) {
+        const struct cand *p = &d->cands[ci - 1];
+        int apart = p->sent != s || p->subj < 0 || p->subj == c->subj || p->te > c->tb ||
+                    cand_has(c, p->subj) || !is_verb_class(p->cls) || (p->flags & EVT_TF_P1);
+        for (uint32_t k = p->te; !apart && k < c->tb; k++)
+            apart = cue_at(d, k) == EVT_C_HARD || cue_at(d, k) == EVT_C_COMP ||
+                    (d->tcls[k] && k != p->tb);
+        if (!apart) {
+            cand_add(c, p->subj, EVT_PARTICIPANT);
+            c->subj = p->subj;
+        }
+    }
     /* جلسة مباحثات ترأس فيها X الجانب الأول فيما ترأس Y الجانب الثاني: the
      * sides of a meeting noun, each told by a verb of presiding or taking
      * part right at the clause's end or after فيما / بينما */

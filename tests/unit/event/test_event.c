@@ -248,6 +248,17 @@ test_coordinated_verb_place(void)
     CHECK_INT(res.nevents, 1);
     if (res.nevents)
         CHECK_INT(res.events[0].location, BUHAYRA);
+    /* the subject of the visit before is the subject of the meeting joined
+     * to it by و; the names after the verb are its objects */
+    CHECK(run("وقال البيان إن سامي نور سيزور البحيرة ويلتقي كريم حداد وليلى سالم.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK(has_part(0, SAMI, -1));
+        CHECK(has_part(0, KARIM, -1));
+        CHECK(has_part(0, LAILA, -1));
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+    }
 }
 
 /* an interview with a media outlet is no meeting; a trip still to come is
