@@ -621,6 +621,10 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             break;
         if ((2 == nonname(s, t) && !(j == i && honored_given(s, j, honored))) || is_punct(t))
             break;
+        /* كريم حداد الأمين العام: a title of two words or more ends the
+         * name, even when its first word is also a given name */
+        if (j > i && !has_clitic(t) && longest_k(s, s->w->lx->titles, LX_TITLES, j, NULL) >= 2)
+            break;
         int fn = first_name(s, j, NULL);
         /* هيثم بن طارق سلطان عمان: a given name that is also a title, before
          * a place, is the office (the ruler of that place) */
@@ -651,6 +655,16 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         if (connector(t) && !has_clitic(t) && j + 1 < s->e) {
             const struct txt_token *n = tok(s, j + 1);
             if (TXT_WORD == n->kind && !has_clitic(n) && !is_punct(n)) {
+                /* بن عبد الله، بن عبد العزيز: the link, then عبد and its
+                 * divine name, a given name (a family name may follow) */
+                if (0 != strcmp(t->key, "عبد") && 0 == strcmp(n->key, "عبد") && j + 2 < s->e &&
+                    TXT_WORD == tok(s, j + 2)->kind && !has_clitic(tok(s, j + 2)) &&
+                    (definite(tok(s, j + 2)) || 0 == strcmp(tok(s, j + 2)->key, "الله"))) {
+                    j += 3;
+                    prev = P_FIRST;
+                    al_run = 0;
+                    continue;
+                }
                 j += 2;
                 /* عبد الباسط، عبد الودود: عبد and a divine name are a given name */
                 prev = 0 == strcmp(t->key, "عبد") && definite(n) ? P_FIRST : P_LINK;

@@ -674,6 +674,22 @@ test_lineage(void)
     lq_arena_free(a);
 }
 
+/* بن عبد الله: the link takes عبد and its divine name as one given name,
+ * and a family name may follow */
+static void
+test_lineage_abd(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "التقى الوزير سامر بن عبد الله قرنفل السفير رامي بن عبد الكريم حداد أمس.", &doc,
+                   &r));
+    CHECK(by_name(&r, "سامر بن عبد الله قرنفل") != NULL);
+    CHECK(by_name(&r, "رامي بن عبد الكريم حداد") != NULL);
+    CHECK(by_name(&r, "عبد الله قرنفل") == NULL);
+    lq_arena_free(a);
+}
+
 static void
 test_middle_name(void)
 {
@@ -1434,6 +1450,7 @@ main(void)
     test_unsplit_clitic();
     test_admin_head();
     test_lineage();
+    test_lineage_abd();
     test_middle_name();
     test_apposition();
     test_org_prefix_and_nested();
