@@ -1577,6 +1577,9 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
             present = 1;
         if (q == EVT_C_PLANPOST && j < c->te + 3)
             plan = 1;
+        /* لقاء مزعوم، اجتماع محتمل: a noun's own word of doubt after it */
+        if (q == EVT_C_UNCERTAIN && j < c->te + 2 && is_noun_class(c->cls))
+            unc = 1;
     }
     /* tense of the trigger, or of the verb that governs a noun */
     unsigned vf = c->flags;

@@ -347,6 +347,15 @@ test_afterword(void)
     CHECK_INT(res.nevents, 1);
     if (res.nevents)
         CHECK_INT(res.events[0].status, EVT_OCCURRED);
+    /* a word of doubt right after a meeting noun; "not true" before it */
+    CHECK(run("وتحدثت صحف عن لقاء مزعوم جمع سامي نور وكريم حداد في البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
+    CHECK(run("وأكد مكتبه عدم صحة التقارير عن لقاء مزعوم بين سامي نور وكريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_NEGATED);
 }
 
 /* ألغى X لقاء مع Y: the one who cancels is a party; a habit borrows no
