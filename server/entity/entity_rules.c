@@ -2373,6 +2373,15 @@ ent_extend_by_tagger(struct ent_work *w)
         int foreign = r->e - r->b >= 2 && name_shape(x) && !first_name(&s, j, NULL);
         for (uint32_t q = r->b; foreign && q < r->e; q++)
             foreign = !connector(&tk[q]) && !definite(&tk[q]);
+        /* ... or the second word of a foreign name of two that a title or
+         * an honorific introduces (السيد يان كوبيش، السيدة متسيبو
+         * راماكواي): the rules read one word of no given name, the tagger
+         * both */
+        if (!foreign && r->e == r->b + 1 && t->e == t->b + 2 && name_shape(x) &&
+            !first_name(&s, j, NULL) && !first_name(&s, r->b, NULL) &&
+            (r->title_b >= 0 ||
+             (r->b > s.b && 1 == longest_k(&s, lx->honorifics, LX_HONORIFICS, r->b - 1, NULL))))
+            foreign = 1;
         if (2 != t_cps(x) && !foreign)
             continue;
         if (0 == nonname(&s, x) && !longest_k(&s, lx->titles, LX_TITLES, j, NULL) &&
