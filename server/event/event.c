@@ -3743,6 +3743,23 @@ arrival_for(const struct dstate *d, const struct cand *c)
     return -1;
 }
 
+/* زيارته الأخيرة، زيارتها السابقة، الزيارة الماضية: a visit noun that an
+ * adjective right after it places before the one being told */
+static int
+past_visit(const struct dstate *d, const struct cand *c)
+{
+    static const char *const adj[] = { "الاخيره", "الاخير", "السابقه", "السابق", "الماضيه",
+                                       "الماضي" };
+    const struct txt_token *tk = d->doc->tokens;
+    uint32_t se = d->doc->sents[c->sent].tok_end;
+    if (c->te >= se || TXT_WORD != tk[c->te].kind || NULL == tk[c->te].key)
+        return 0;
+    for (size_t i = 0; i < sizeof(adj) / sizeof(adj[0]); i++)
+        if (txt_str_is(tk[c->te].key, adj[i]))
+            return 1;
+    return 0;
+}
+
 /* Weak triggers (a visit, an occasion, a relative clause) lend their place
  * and time to a meeting of their sentence unless they name two parties. */
 static void
@@ -3767,6 +3784,10 @@ settle_weak(struct dstate *d)
         /* ... but a past visit with a time of its own (Y الذي زار X الشهر
          * الماضي) is another trip */
         if (c->rel && (c->flags & EVT_TF_PAST) && c->tmx >= 0)
+            lend = 0;
+        /* ... and so is a visit called the last or the previous one
+         * (زيارته الأخيرة إلى X، زيارتها السابقة) */
+        if (lend && is_noun_class(c->cls) && past_visit(d, c))
             lend = 0;
         size_t k0 = i > 32 ? i - 32 : 0, k1 = i + 32 < d->ncands ? i + 32 : d->ncands;
         struct cand *best = NULL;

@@ -1074,6 +1074,22 @@ test_relative_clause(void)
     }
 }
 
+/* a visit called the last one (زيارته الأخيرة) lends no place: it is not
+ * the trip the meeting was held on */
+static void
+test_past_visit(void)
+{
+    CHECK(run("التقى سامي نور اليوم كريم حداد الذي أطلعه على نتائج زيارته الأخيرة إلى الوادي.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, -1);
+    CHECK(run("التقى سامي نور اليوم كريم حداد خلال زيارته إلى الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, WADI);
+}
+
 static void
 test_press_and_visit_alone(void)
 {
@@ -1559,6 +1575,7 @@ main(void)
     test_merge_and_split();
     test_between();
     test_dual_anaphor();
+    test_past_visit();
     test_relative_clause();
     test_press_and_visit_alone();
     test_headline();
