@@ -176,6 +176,7 @@ struct dstate {
     int32_t doc_loc;          /* the place most often named as a venue, or -1 */
     int32_t lead_loc;         /* the first venue of the headline or the first sentence, or -1 */
     int doc_loc_n;            /* how often */
+    int32_t *loc_n;           /* per entity: how often it is in a venue's slot (doc_loc's count) */
     int32_t lead_tmx;         /* the lead's day or week (اليوم، أمس، الأسبوع الماضي), or -1 */
     int32_t *title_link;      /* person an unnamed title phrase at the token refers to, or -1 */
     int32_t *arr_loc;         /* per sentence: the place an arrival verb names, or -1 */
@@ -3603,6 +3604,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
         }
         d->doc_loc = best_e;
         d->doc_loc_n = best_n;
+        d->loc_n = cnt;
     }
     /* the dateline: a place at the start of one of the first lines, then a dash */
     d->dateline = -1;
@@ -3741,6 +3743,31 @@ arrival_for(const struct dstate *d, const struct cand *c)
             return (int32_t)s;
     }
     return -1;
+}
+
+/*
+ * دعوة لحضور قمة مرتقبة في باريس ... واستقبل X Y: the place @p loc is the
+ * venue the article names once, for a meeting still to come, so a meeting
+ * that took place (@p c) borrows nothing from it. True when @p loc is in a
+ * venue's slot once only, some kept meeting has it as a place of its own
+ * and is planned, and none of @p c's status has.
+ */
+static int
+future_venue(const struct dstate *d, const size_t *order, size_t nk, int32_t loc,
+             const struct cand *c)
+{
+    if (c->status != EVT_OCCURRED || (d->loc_n && d->loc_n[loc] > 1))
+        return 0; /* (a venue named more than once is the article's) */
+    int planned = 0;
+    for (size_t k = 0; k < nk; k++) {
+        const struct cand *p = &d->cands[order[k]];
+        if (p == c || p->loc != loc || p->loc_rank < 2)
+            continue;
+        if (p->status == c->status)
+            return 0;
+        planned |= p->status == EVT_PLANNED;
+    }
+    return planned;
 }
 
 /* زيارته الأخيرة، زيارتها السابقة، الزيارة الماضية: a visit noun that an
@@ -3914,9 +3941,10 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             c->loc = last_loc, c->loc_rank = 1; /* not on another day said, nor of another status */
         if (borrow && c->loc < 0 && d.dateline >= 0)
             c->loc = d.dateline, c->loc_rank = 1;
-        if (borrow && c->loc < 0 && d.lead_loc >= 0 && c->sent < 6)
+        if (borrow && c->loc < 0 && d.lead_loc >= 0 && c->sent < 6 &&
+            !future_venue(&d, order, nk, d.lead_loc, c))
             c->loc = d.lead_loc, c->loc_rank = 1;
-        if (borrow && c->loc < 0 && d.doc_loc >= 0)
+        if (borrow && c->loc < 0 && d.doc_loc >= 0 && !future_venue(&d, order, nk, d.doc_loc, c))
             c->loc = d.doc_loc, c->loc_rank = 1;
         /* سيتوجه إلى إيران حيث سيلتقي X، and the article's venue is طهران:
          * the most specific place, the city of that country it names */

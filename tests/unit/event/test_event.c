@@ -1088,6 +1088,18 @@ test_past_visit(void)
     CHECK_INT(res.nevents, 1);
     if (res.nevents)
         CHECK_INT(res.events[0].location, WADI);
+    /* the article's one venue is that of a summit still to come: a meeting
+     * that took place borrows no place from it */
+    CHECK(run("وجه سامي نور دعوة إلى كريم حداد لحضور قمة مرتقبة في الوادي مطلع يونيو. واستقبل "
+              "سامي نور اليوم ليلى سالم.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 2);
+    if (res.nevents == 2) {
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+        CHECK_INT(res.events[0].location, WADI);
+        CHECK_INT(res.events[1].status, EVT_OCCURRED);
+        CHECK_INT(res.events[1].location, -1);
+    }
 }
 
 static void
