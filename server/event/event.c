@@ -809,6 +809,15 @@ link_slot(const struct dstate *d, uint32_t j)
     for (uint32_t b = k; b > 0 && b + 4 > k; b--)
         if (d->tmx_at[b - 1] >= 0 && d->tx[d->tmx_at[b - 1]].tok_end == j)
             return 1;
+    /* واستقبل رئيس المجلس السفير الفرنسي: right after another title phrase
+     * that refers back to a person (the subject; this one is the object) */
+    for (uint32_t b = k + 1; b > 0 && b + 6 > k + 1; b--) {
+        const struct txt_token *w = &d->doc->tokens[b - 1];
+        if (w->kind != TXT_WORD || in_mention(d, b - 1))
+            break;
+        if (d->title_link[b - 1] >= 0)
+            return b - 1 > 0 && link_slot(d, b - 1);
+    }
     return 0;
 }
 

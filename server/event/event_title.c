@@ -132,6 +132,48 @@ title_after_nationality(const struct lq_lexicons *lex, const struct txt_doc *doc
     return lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) > 0;
 }
 
+/* The hashes of the words of the phrase [b, e) into @p ph (room for
+ * EVT_TITLE_PHRASE + 4): the first through synonyms.txt. Returns how many. */
+static size_t
+phrase_hashes(const struct lq_lexicons *lex, const struct txt_doc *doc, size_t b, size_t e,
+              uint32_t *ph)
+{
+    size_t np = 0;
+    for (size_t k = b; k < e && np < EVT_TITLE_PHRASE + 4; k++)
+        if (doc->tokens[k].stem && doc->tokens[k].kind == TXT_WORD)
+            ph[np++] = k == b ? word_hash(lex, &doc->tokens[k]) : skeleton_hash(doc->tokens[k].stem);
+    return np;
+}
+
+/* How many of the @p np hashes are in the person's title words. */
+static size_t
+hits(const struct person_title *pt, const uint32_t *ph, size_t np)
+{
+    size_t hit = 0;
+    for (size_t a = 0; a < np; a++)
+        hit += bag_has(pt, ph[a]);
+    return hit;
+}
+
+/* The person, most recent first, whose title words hold the phrase: every
+ * word, or all but the head when two or more words of its complement
+ * agree (رئيس/مدير المخابرات الروسية), or for a generic noun (المسؤول
+ * الألماني) the words after it. Returns the entity, or -1. */
+static int32_t
+match_recent(const struct person_title *bags, const int32_t *recent, size_t nrecent,
+             const uint32_t *ph, size_t np, int generic)
+{
+    for (size_t r = 0; r < nrecent && np > 0; r++) {
+        const struct person_title *pt = &bags[recent[r]];
+        size_t hit = hits(pt, ph, np);
+        int head = bag_has(pt, ph[0]);
+        if (hit == np || (np >= 3 && hit == np - 1 && !head) ||
+            (generic && np >= 2 && hit == np - 1 && !head))
+            return recent[r];
+    }
+    return -1;
+}
+
 static int
 is_break(const struct txt_token *t)
 {
@@ -221,9 +263,10 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                 e_++;
             /* a name right after: this is that person's own title */
             int named = 0;
+            int32_t named_m = -1;
             for (size_t k = e_; k < se && k < e_ + 4 && !named; k++) {
                 if (person_at(er, k) >= 0)
-                    named = 1;
+                    named = 1, named_m = person_at(er, k);
                 else if (er->tok_mention[k] < 0 && doc->tokens[k].kind == TXT_WORD &&
                          !(doc->tokens[k].flags & TXT_F_AL))
                     break;
@@ -231,33 +274,45 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                          title_after_nationality(lex, doc, er, first, k, se))
                     break; /* the name after belongs to the other title */
             }
+            uint32_t ph[EVT_TITLE_PHRASE + 4];
+            size_t np = phrase_hashes(lex, doc, j, e_, ph);
             if (named) {
+                /* واستقبل رئيس المجلس X: the title is, word for word, that
+                 * of a person named before, and X has been named with
+                 * another: the title stands for the first (the subject), X
+                 * is the object */
+                int32_t a = match_recent(bags, recent, nrecent, ph, np, 0);
+                int32_t x = er->mentions[named_m].entity;
+                if (a >= 0 && a != x && np == hits(&bags[a], ph, np) && bags[x].n > 0 &&
+                    !bag_has(&bags[x], ph[0]))
+                    link[j] = a;
                 j = e_ - 1;
                 continue;
             }
-            uint32_t ph[EVT_TITLE_PHRASE + 4];
-            size_t np = 0;
-            for (size_t k = j; k < e_ && np < sizeof(ph) / sizeof(ph[0]); k++)
-                if (doc->tokens[k].stem && doc->tokens[k].kind == TXT_WORD)
-                    ph[np++] = k == j ? word_hash(lex, &doc->tokens[k]) : skeleton_hash(doc->tokens[k].stem);
             /* a nationality adjective right after the title (العاهل المغربي) */
             const struct txt_token *nt = j + tl < se ? &doc->tokens[j + tl] : NULL;
             int nat_next = nt && nt->kind == TXT_WORD && nt->base && !(nt->clitics && *nt->clitics) &&
                            lex->nationalities && NULL != lex_get(lex->nationalities, nt->base);
-            for (size_t r = 0; r < nrecent && np > 0; r++) {
-                const struct person_title *pt = &bags[recent[r]];
-                size_t hit = 0;
-                for (size_t a = 0; a < np; a++)
-                    hit += bag_has(pt, ph[a]);
-                /* every word, or all but the head when two or more words of
-                 * its complement agree (رئيس/مدير المخابرات الروسية) */
-                /* a generic noun (المسؤول الألماني): the words after it */
-                int head = bag_has(pt, ph[0]);
-                if (hit == np || (np >= 3 && hit == np - 1 && !head) ||
-                    (generic && np >= 2 && hit == np - 1 && !head)) {
-                    link[j] = recent[r];
-                    break;
+            link[j] = match_recent(bags, recent, nrecent, ph, np, generic);
+            /* واستقبل رئيس المجلس السفير الفرنسي: no one's title as a
+             * whole, but two titles of two persons one after the other, the
+             * second definite (the subject, then the object) */
+            for (size_t k = j + tl; link[j] < 0 && k + 1 <= e_ && k < j + EVT_TITLE_PHRASE; k++) {
+                size_t tl2 = evt_first_may(first, k, EVT_FIRST_TITLE, 0) &&
+                                     (doc->tokens[k].flags & TXT_F_AL)
+                                 ? lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) : 0;
+                if (0 == tl2)
+                    continue;
+                uint32_t ph1[EVT_TITLE_PHRASE + 4], ph2[EVT_TITLE_PHRASE + 4];
+                size_t n1 = phrase_hashes(lex, doc, j, k, ph1), n2 = phrase_hashes(lex, doc, k, e_, ph2);
+                int32_t a = match_recent(bags, recent, nrecent, ph1, n1, 0);
+                int32_t b = a >= 0 ? match_recent(bags, recent, nrecent, ph2, n2, 0) : -1;
+                if (a >= 0 && b >= 0 && a != b && n1 == hits(&bags[a], ph1, n1) &&
+                    n2 == hits(&bags[b], ph2, n2)) {
+                    link[j] = a;
+                    link[k] = b;
                 }
+                break;
             }
             /* العاهل المغربي: a monarch's title and a nationality, when the
              * article has named one monarch only (a person whose title began

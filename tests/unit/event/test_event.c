@@ -598,6 +598,39 @@ test_place_containment(void)
 /* العاهل المغربي after الملك X: a monarch's title (synonyms: العاهل =
  * الملك) and a nationality refer back to the one monarch named; with two
  * monarchs named, to neither */
+/* two title phrases that refer back to persons named before, the subject
+ * and the object of one verb */
+static void
+test_two_linked_titles(void)
+{
+    struct evt_ctx *fctx = full_lexicons();
+    CHECK(fctx != NULL);
+    if (NULL == fctx)
+        return;
+    struct evt_ctx *saved = ectx;
+    ectx = fctx;
+    CHECK(run("سلم السفير الفرنسي كريم حداد رسالة إلى رئيس المجلس سامي نور. واستقبل رئيس المجلس "
+              "السفير الفرنسي في البحيرة اليوم.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK(has_part(0, SAMI, -1));
+        CHECK(has_part(0, KARIM, -1));
+    }
+    /* ... and a title, word for word that of a person named before, right
+     * before a name first given with another title: the subject, then the
+     * object */
+    CHECK(run("سلم السفير الفرنسي كريم حداد رسالة إلى رئيس المجلس سامي نور. واستقبل رئيس المجلس "
+              "كريم حداد في البحيرة اليوم.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK(has_part(0, SAMI, -1));
+        CHECK(has_part(0, KARIM, -1));
+    }
+    ectx = saved;
+}
+
 static void
 test_monarch_title(void)
 {
@@ -1588,6 +1621,7 @@ main(void)
     test_between();
     test_dual_anaphor();
     test_past_visit();
+    test_two_linked_titles();
     test_relative_clause();
     test_press_and_visit_alone();
     test_headline();
