@@ -416,6 +416,54 @@ recent_subject(const struct dstate *d, size_t ci, uint32_t sent)
     return -1;
 }
 
+/*
+ * بحث الرئيس X ووزير الخارجية Y الأوضاع: two persons joined by و right
+ * after a verb of discussing are its subjects, discussing together, a
+ * meeting as much as بحث X مع Y. True when the first name after the trigger
+ * (past title words) is followed by و and, past more title words, a second
+ * name, both parties of @p c.
+ */
+static int
+joint_subjects(const struct dstate *d, const struct cand *c, uint32_t R)
+{
+    const struct txt_token *tk = d->doc->tokens;
+    int32_t first = -1;
+    uint32_t j = c->te;
+    for (int part = 0; part < 2; part++) {
+        uint32_t lim = j + 6 < R ? j + 6 : R;
+        int32_t e = -1;
+        for (uint32_t k = j; k < lim; k++) {
+            int32_t m = mention_start(d, k);
+            if (m >= 0) {
+                if (mention_type(d, m) == NER_PER)
+                    e = d->ents->mentions[m].entity;
+                j = d->ents->mentions[m].tok_end;
+                break;
+            }
+            /* title words only: no preposition, no other name, no mark */
+            if (tk[k].kind != TXT_WORD || in_mention(d, k) || cue_at(d, k) != EVT_C_NONE ||
+                (k > j && tk[k].clitics && *tk[k].clitics) ||
+                (k == j && part == 0 && tk[k].clitics && *tk[k].clitics))
+                return 0;
+            if (k == j && part == 1 && !has_clitic(&tk[k], WAW))
+                return 0;
+        }
+        if (e < 0 || !cand_has(c, e) || e == first)
+            return 0;
+        if (part == 1)
+            return 1;
+        first = e;
+        /* the و on the next word: the second name or its title (a و the
+         * segmenter left on a name is outside its mention) */
+        int32_t m2 = j < R ? mention_start(d, j) : -1;
+        if (j >= R || !(has_clitic(&tk[j], WAW) ||
+                        (m2 >= 0 && 0 == strncmp(tk[j].key, WAW, 2) &&
+                         d->ents->mentions[m2].start > tk[j].start)))
+            return 0;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------------ */
 /* one candidate */
 
@@ -2589,7 +2637,7 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         cand_add(c, e, EVT_PARTICIPANT);
     }
     drop_affiliations(d, c);
-    if (c->cls == EVT_T_DISCUSS && !with_seen) {
+    if (c->cls == EVT_T_DISCUSS && !with_seen && !joint_subjects(d, c, R)) {
         c->alive = 0;
         return;
     }

@@ -1135,6 +1135,21 @@ test_past_visit(void)
     }
 }
 
+/* بحث X و Y: two persons joined by و after a verb of discussing discuss
+ * together; with one person it is no meeting */
+static void
+test_joint_discussion(void)
+{
+    CHECK(run("بحث سامي نور ووزير الخارجية كريم حداد الأوضاع في البحيرة أمس.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK(has_part(0, SAMI, -1));
+        CHECK(has_part(0, KARIM, -1));
+    }
+    CHECK(run("بحث سامي نور الأوضاع في البحيرة أمس.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 0);
+}
+
 static void
 test_press_and_visit_alone(void)
 {
@@ -1621,6 +1636,7 @@ main(void)
     test_between();
     test_dual_anaphor();
     test_past_visit();
+    test_joint_discussion();
     test_two_linked_titles();
     test_relative_clause();
     test_press_and_visit_alone();
