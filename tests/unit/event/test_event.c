@@ -1150,6 +1150,18 @@ test_joint_discussion(void)
     CHECK_INT(res.nevents, 0);
 }
 
+/* اللقاء الذي حضرته X: she attended the meeting told before */
+static void
+test_attended_relative(void)
+{
+    CHECK(run("التقى سامي نور أمس كريم حداد. وعقب اللقاء الذي حضرته ليلى سالم، قال حداد إن اللقاء "
+              "كان بناء.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+}
+
 static void
 test_press_and_visit_alone(void)
 {
@@ -1637,6 +1649,7 @@ main(void)
     test_dual_anaphor();
     test_past_visit();
     test_joint_discussion();
+    test_attended_relative();
     test_two_linked_titles();
     test_relative_clause();
     test_press_and_visit_alone();
