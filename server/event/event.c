@@ -3792,9 +3792,11 @@ arrival_for(const struct dstate *d, const struct cand *c)
     for (uint32_t k = 0; k <= EVT_ARRIVE_BACK && k <= c->sent; k++) {
         uint32_t s = c->sent - k;
         /* سيتوجه X إلى Y: an arrival still to come is the place of a
-         * meeting still to come only, and one on another day of none */
+         * meeting still to come only, and one on another day of none; an
+         * arrival that took place is the place of the meetings planned
+         * for the visit too (وصل X إلى Y ... ومن المقرر أن يلتقي Z) */
         if (d->arr_loc[s] >= 0 && cand_has(c, d->arr_per[s]) &&
-            (d->arr_fut[s] != 0) == (c->status == EVT_PLANNED) &&
+            (!d->arr_fut[s] || c->status == EVT_PLANNED) &&
             !(c->tmx >= 0 && d->arr_tmx[s] >= 0 && c->tmx != d->arr_tmx[s] &&
               !times_agree(d, c->tmx, d->arr_tmx[s])))
             return (int32_t)s;

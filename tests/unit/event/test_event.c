@@ -1162,6 +1162,20 @@ test_attended_relative(void)
         CHECK(has_part(0, LAILA, EVT_ATTENDEE));
 }
 
+/* an arrival that took place is the place of a meeting planned next */
+static void
+test_arrival_then_plan(void)
+{
+    CHECK(run("وصل سامي نور أمس إلى البحيرة قادما من الوادي. ومن المقرر أن يلتقي سامي نور كريم "
+              "حداد.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+        CHECK_INT(res.events[0].location, BUHAYRA);
+    }
+}
+
 static void
 test_press_and_visit_alone(void)
 {
@@ -1650,6 +1664,7 @@ main(void)
     test_past_visit();
     test_joint_discussion();
     test_attended_relative();
+    test_arrival_then_plan();
     test_two_linked_titles();
     test_relative_clause();
     test_press_and_visit_alone();
