@@ -3509,6 +3509,7 @@ prepare(struct dstate *d, struct lq_arena *arena)
     for (size_t s = 0; s < doc->nsents; s++) {
         size_t sb = doc->sents[s].tok_begin, se = doc->sents[s].tok_end;
         int invites = 0; /* an invitation among the sentence's triggers */
+        size_t status_end = 0; /* end of the last status cue of two words or more */
         for (size_t i = sb; i < se; i++) {
             size_t k = 0;
             unsigned fl = 0;
@@ -3532,6 +3533,13 @@ prepare(struct dstate *d, struct lq_arena *arena)
                 /* حضرة (an honorific) folds like حضره (attended it) */
                 if (q == EVT_C_ATTEND && ends_with_ta_marbuta(doc->tokens[i].surface))
                     q = EVT_C_NONE;
+                /* لم يستبعد (uncertain): the يستبعد inside it (negated) is no cue */
+                int status_q = q == EVT_C_NEGATED || q == EVT_C_UNCERTAIN || q == EVT_C_PLANNED ||
+                               q == EVT_C_HABITUAL;
+                if (status_q && i < status_end)
+                    q = EVT_C_NONE;
+                else if (status_q && k > 1)
+                    status_end = i + k;
                 if (q != EVT_C_NONE) {
                     d->ccls[i] = (uint8_t)q;
                     d->clen[i] = (uint8_t)(k > 255 ? 255 : k);

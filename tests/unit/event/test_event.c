@@ -356,6 +356,15 @@ test_afterword(void)
     CHECK_INT(res.nevents, 1);
     if (res.nevents)
         CHECK_INT(res.events[0].status, EVT_NEGATED);
+    /* استبعد: ruled out; لم يستبعد: not ruled out, the longer cue decides */
+    CHECK(run("استبعد سامي نور عقد قمة مع كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_NEGATED);
+    CHECK(run("لم يستبعد سامي نور عقد قمة مع كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
 }
 
 /* ألغى X لقاء مع Y: the one who cancels is a party; a habit borrows no
