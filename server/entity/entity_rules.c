@@ -1521,6 +1521,15 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
     uint32_t appos_end = 0; /* the comma that closes a three-word name in apposition */
     const char *country = NULL;
     *next = i + 1;
+    /* شركة جنرال إلكتريك: a title word as the genitive of an organization's
+     * head noun, before a word that is no genitive of its own (not مكتب
+     * رئيس الوزراء), is a word of the organization's name, no office */
+    if (i > s->b && i + 1 < s->e && !definite(tok(s, i)) && !has_clitic(tok(s, i)) &&
+        !definite(tok(s, i - 1)) && !has_clitic(tok(s, i - 1)) && TXT_WORD == tok(s, i - 1)->kind &&
+        TXT_WORD == tok(s, i + 1)->kind && !definite(tok(s, i + 1)) && !has_clitic(tok(s, i + 1)) &&
+        1 == longest_k(s, lx->org_heads, LX_ORG_HEADS, i - 1, NULL) &&
+        !longest_k(s, lx->titles, LX_TITLES, i - 1, NULL) && !first_name(s, i + 1, NULL))
+        return 0;
     while (j < s->e && j - i < TITLE_MAX_TOKENS) {
         const struct txt_token *t = tok(s, j);
         if (j > i && has_clitic(t))

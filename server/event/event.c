@@ -416,6 +416,26 @@ recent_subject(const struct dstate *d, size_t ci, uint32_t sent)
     return -1;
 }
 
+/* A verb form in the singular: not a dual or plural ending (يلتقيان،
+ * التقيا، التقوا، يلتقون). */
+static int
+singular_verb(const struct txt_token *t)
+{
+    const char *k = t->key;
+    size_t n = k ? strlen(k) : 0;
+    static const char *const ends[] = { "\xd8\xa7\xd9\x86", "\xd9\x88\xd9\x86", /* ان ون */
+                                        "\xd9\x8a\xd9\x86", "\xd9\x88\xd8\xa7", /* ين وا */
+                                        "\xd8\xa7" };                                  /* ا */
+    if (n < 4)
+        return 0;
+    for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+        size_t m = strlen(ends[i]);
+        if (n > m && 0 == strcmp(k + n - m, ends[i]))
+            return 0;
+    }
+    return 1;
+}
+
 /*
  * بحث الرئيس X ووزير الخارجية Y الأوضاع: two persons joined by و right
  * after a verb of discussing are its subjects, discussing together, a
@@ -2598,6 +2618,15 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             c->subj = e;
         }
     }
+    /* ومن المقرر أن يلتقي وزير الطاقة X: a verb of meeting in the singular
+     * with one name after it and nothing else is transitive, so the name
+     * is its object and its subject was dropped (found below) */
+    if ((c->cls == EVT_T_MEET || c->cls == EVT_T_RECEIVE) &&
+        !(c->flags & (EVT_TF_P1 | EVT_TF_OBJ | EVT_TF_INVITE)) && 1 == c->np &&
+        c->subj == c->ent[0] && entity_type(d, c->subj) == NER_PER && !with_seen &&
+        !c->unnamed_obj && !c->dual && !c->group_subj && singular_verb(&doc->tokens[c->tb]) &&
+        person_before(d, L, c->tb, -1) < 0 && stop == EVT_C_COMP)
+        c->subj = -1;
     /* the verb's subject is an office the article does not name: no one else */
     uint32_t vk = c->te;
     if (lightnoun)
@@ -3838,7 +3867,8 @@ future_venue(const struct dstate *d, const size_t *order, size_t nk, int32_t loc
 }
 
 /* زيارته الأخيرة، زيارتها السابقة، الزيارة الماضية: a visit noun that an
- * adjective right after it places before the one being told */
+ * adjective right after it places before the one being told (unless خلال
+ * or أثناء before it frames the meeting in that visit) */
 static int
 past_visit(const struct dstate *d, const struct cand *c)
 {
@@ -3881,8 +3911,9 @@ settle_weak(struct dstate *d)
             lend = 0;
         /* ... and so is a visit called the last or the previous one
          * (زيارته الأخيرة إلى X، زيارتها السابقة) */
-        if (lend && is_noun_class(c->cls) && past_visit(d, c))
-            lend = 0;
+        if (lend && is_noun_class(c->cls) && past_visit(d, c) &&
+            !(c->tb > 0 && cue_at(d, c->tb - 1) == EVT_C_BARRIER))
+            lend = 0; /* (خلال زيارته الأخيرة: the meeting was held on it) */
         size_t k0 = i > 32 ? i - 32 : 0, k1 = i + 32 < d->ncands ? i + 32 : d->ncands;
         struct cand *best = NULL;
         uint32_t best_d = UINT32_MAX;

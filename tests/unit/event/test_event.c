@@ -1130,6 +1130,10 @@ test_past_visit(void)
     CHECK_INT(res.nevents, 1);
     if (res.nevents)
         CHECK_INT(res.events[0].location, WADI);
+    CHECK(run("التقى سامي نور كريم حداد خلال زيارته الأخيرة إلى الوادي.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, WADI);
     /* the article's one venue is that of a summit still to come: a meeting
      * that took place borrows no place from it */
     CHECK(run("وجه سامي نور دعوة إلى كريم حداد لحضور قمة مرتقبة في الوادي مطلع يونيو. واستقبل "
@@ -1182,6 +1186,14 @@ test_arrival_then_plan(void)
     if (res.nevents) {
         CHECK_INT(res.events[0].status, EVT_PLANNED);
         CHECK_INT(res.events[0].location, BUHAYRA);
+    }
+    /* يلتقي in the singular with one name after it: the name is the
+     * object, the subject the person of the sentence before the clause */
+    CHECK(run("ووصل سامي نور أمس إلى البحيرة، ومن المقرر أن يلتقي كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents) {
+        CHECK(has_part(0, SAMI, -1));
+        CHECK(has_part(0, KARIM, -1));
     }
 }
 
