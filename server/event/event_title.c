@@ -274,6 +274,16 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                          title_after_nationality(lex, doc, er, first, k, se))
                     break; /* the name after belongs to the other title */
             }
+            /* ورئيس شركة X: a title in the construct state whose genitive
+             * is an organization (a head noun, a name) names that body's
+             * office, which the phrase compared would leave out */
+            if (e_ < se && doc->tokens[e_].kind == TXT_WORD && !(doc->tokens[e_].flags & TXT_F_AL) &&
+                !(doc->tokens[e_].clitics && *doc->tokens[e_].clitics) && person_at(er, e_) < 0 &&
+                (er->tok_mention[e_] >= 0 ||
+                 (lex->org_heads && doc->tokens[e_].base && lex_get(lex->org_heads, doc->tokens[e_].base)))) {
+                j = e_ - 1;
+                continue;
+            }
             uint32_t ph[EVT_TITLE_PHRASE + 4];
             size_t np = phrase_hashes(lex, doc, j, e_, ph);
             if (named) {

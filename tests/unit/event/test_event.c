@@ -637,6 +637,14 @@ test_two_linked_titles(void)
         CHECK(has_part(0, SAMI, -1));
         CHECK(has_part(0, KARIM, -1));
     }
+    /* رئيس شركة X: a title whose genitive is a body is that body's office,
+     * not the رئيس named before */
+    CHECK(run("استقبل رئيس المجلس سامي نور أمس كريم حداد. وقالت صحف إن ليلى سالم التقت رئيس "
+              "شركة الواحة في الوادي.",
+              people, NPEOPLE));
+    for (size_t i = 0; i < res.nevents; i++)
+        if (has_part(i, LAILA, -1))
+            CHECK(!has_part(i, SAMI, -1));
     ectx = saved;
 }
 
