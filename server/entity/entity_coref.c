@@ -42,6 +42,7 @@ struct name {
     int32_t next_fuzzy;      /* chain in the fuzzy table */
     int canon;               /* the core came from synonyms.txt: nationalities must agree */
     int quality;             /* 2 a rule or lexicon found it, 1 the tagger, 0 repeats only */
+    int after_link;          /* a mention of it follows بن / ابن (بن سلمان: the son) */
 };
 
 /* open-addressing table: string → int32 */
@@ -594,8 +595,10 @@ skel_suffix(const struct lex *fn, const struct name *a, const struct name *b)
     if (a->nwords > b->nwords)
         return 0;
     uint32_t off = b->nwords - a->nwords;
-    /* سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز is the father */
-    if (off > 0 && a->nwords > 1 && is_link(b->words[off - 1]))
+    /* سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز is the father,
+     * and so is سلمان alone at the end of محمد بن سلمان, unless the text
+     * writes it after the link (بن سلمان، ابن سلمان: the son) */
+    if (off > 0 && is_link(b->words[off - 1]) && (a->nwords > 1 || !a->after_link))
         return 0;
     for (uint32_t k = 0; k < a->nwords; k++) {
         const char *x = a->skel[k], *y = b->skel[off + k];
@@ -775,6 +778,12 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             *slot = (int32_t)nn++;
         }
         struct name *x = &nm[*slot];
+        if (m->tok_begin > 0) {
+            const struct txt_token *pv = &w->doc->tokens[m->tok_begin - 1];
+            const char *pb = pv->kind == TXT_WORD ? pv->base : NULL;
+            if (pb && (0 == strcmp(pb, "بن") || 0 == strcmp(pb, "ابن")))
+                x->after_link = 1;
+        }
         int q = (m->source & (ENT_SRC_RULE | ENT_SRC_LEXICON)) ? 2 : (m->source & ENT_SRC_TAGGER) ? 1 : 0;
         if (q > x->quality)
             x->quality = q;

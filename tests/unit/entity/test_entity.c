@@ -690,6 +690,28 @@ test_lineage_abd(void)
     lq_arena_free(a);
 }
 
+/* فيصل alone is the king فيصل بن ناصر, not the father's name in خالد بن
+ * فيصل; بن فيصل written with the link is the son */
+static void
+test_father_name_alone(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "استقبل الملك فيصل بن ناصر اليوم الأمير خالد بن فيصل. وقال الملك فيصل إن اللقاء "
+                      "مثمر. وأكد بن فيصل ذلك.",
+                   &doc, &r));
+    const struct ent_entity *king = by_name(&r, "فيصل بن ناصر");
+    const struct ent_entity *son = by_name(&r, "خالد بن فيصل");
+    CHECK(king != NULL);
+    CHECK(son != NULL);
+    if (king)
+        CHECK_INT(king->nmentions, 2);
+    if (son)
+        CHECK_INT(son->nmentions, 2);
+    lq_arena_free(a);
+}
+
 static void
 test_middle_name(void)
 {
@@ -1451,6 +1473,7 @@ main(void)
     test_admin_head();
     test_lineage();
     test_lineage_abd();
+    test_father_name_alone();
     test_middle_name();
     test_apposition();
     test_org_prefix_and_nested();
