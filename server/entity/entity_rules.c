@@ -730,8 +730,9 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         }
         /* سامر بن يوسف قرنفل:، عبد الودود زعبولهم،: after a given name or a
          * link, an unknown family name that punctuation closes */
+        /* (a mark, not a number or a date: فيصل بن فرحان بتاريخ 14 مايو) */
         if ((P_FIRST == prev || P_LINK == prev) && !definite(t) && name_word(s, j, in_quote) &&
-            j + 1 < s->e && is_punct(tok(s, j + 1)) && !(t->flags & TXT_F_QUOTE_CLOSE) &&
+            j + 1 < s->e && TXT_PUNCT == tok(s, j + 1)->kind && !(t->flags & TXT_F_QUOTE_CLOSE) &&
             strlen(t->base) >= 3 * 2 && !strstr(t->surface, "ً") &&
             0 != strncmp(t->key, "و", strlen("و"))) {
             j++;

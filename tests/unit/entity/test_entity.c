@@ -687,6 +687,10 @@ test_lineage_abd(void)
     CHECK(by_name(&r, "سامر بن عبد الله قرنفل") != NULL);
     CHECK(by_name(&r, "رامي بن عبد الكريم حداد") != NULL);
     CHECK(by_name(&r, "عبد الله قرنفل") == NULL);
+    /* a number after an unknown word does not close a family name as a
+     * mark does (بتاريخ is no name) */
+    CHECK(0 == run(a, "التقى الوزير سامر بن يوسف بتاريخ 14 مايو السفير رامي حداد.", &doc, &r));
+    CHECK(by_name(&r, "سامر بن يوسف") != NULL);
     lq_arena_free(a);
 }
 
