@@ -2665,6 +2665,22 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             c->nright++;
         cand_add(c, e, EVT_PARTICIPANT);
     }
+    /* لكنه لم يستبعد لقاء مع Y: a meeting noun with مع and nobody before it
+     * in its clause, after a pronoun on a boundary or a complementizer, is
+     * the meeting of the person the pronoun stands for */
+    if (is_noun_class(c->cls) && with_seen && c->subj < 0 && !c->partake &&
+        person_before(d, L, c->tb, -1) < 0 && (stop == EVT_C_COMP || stop == EVT_C_BOUNDARY) &&
+        pronominal(doc, stop_tok, d->clen[stop_tok])) {
+        int32_t e = -1;
+        if (ci > 0 && d->cands[ci - 1].sent == s && d->cands[ci - 1].alive && !d->cands[ci - 1].rel)
+            e = d->cands[ci - 1].subj;
+        if (e < 0)
+            e = person_before(d, sb, stop_tok, -1);
+        if (e >= 0 && !cand_has(c, e)) {
+            cand_add(c, e, EVT_PARTICIPANT);
+            c->subj = e;
+        }
+    }
     drop_affiliations(d, c);
     if (c->cls == EVT_T_DISCUSS && !with_seen && !joint_subjects(d, c, R)) {
         c->alive = 0;

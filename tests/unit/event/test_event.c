@@ -1171,6 +1171,23 @@ test_joint_discussion(void)
     CHECK_INT(res.nevents, 0);
 }
 
+/* لكنه لم يستبعد لقاء مع Y: the pronoun's person is a party of the noun */
+static void
+test_pronoun_noun_subject(void)
+{
+    CHECK(run("استبعد سامي نور عقد اجتماع مع كريم حداد، لكنه لم يستبعد لقاء مع ليلى سالم في "
+              "الوادي.",
+              people, NPEOPLE));
+    int found = 0;
+    for (size_t i = 0; i < res.nevents; i++)
+        if (has_part(i, LAILA, -1)) {
+            found = 1;
+            CHECK(has_part(i, SAMI, -1));
+            CHECK_INT(res.events[i].status, EVT_UNCERTAIN);
+        }
+    CHECK(found);
+}
+
 /* اللقاء الذي حضرته X: she attended the meeting told before */
 static void
 test_attended_relative(void)
@@ -1693,6 +1710,7 @@ main(void)
     test_past_visit();
     test_joint_discussion();
     test_attended_relative();
+    test_pronoun_noun_subject();
     test_arrival_then_plan();
     test_two_linked_titles();
     test_relative_clause();
