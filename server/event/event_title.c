@@ -285,20 +285,24 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                 continue;
             }
             uint32_t ph[EVT_TITLE_PHRASE + 4];
-            size_t np = phrase_hashes(lex, doc, j, e_, ph);
+            size_t np;
             if (named) {
                 /* واستقبل رئيس المجلس X: the title is, word for word, that
                  * of a person named before, and X has been named with
                  * another: the title stands for the first (the subject), X
                  * is the object */
-                int32_t a = match_recent(bags, recent, nrecent, ph, np, 0);
                 int32_t x = er->mentions[named_m].entity;
-                if (a >= 0 && a != x && np == hits(&bags[a], ph, np) && bags[x].n > 0 &&
-                    !bag_has(&bags[x], ph[0]))
-                    link[j] = a;
+                if (bags[x].n > 0 && nrecent > 1) {
+                    np = phrase_hashes(lex, doc, j, e_, ph);
+                    int32_t a = np > 0 && !bag_has(&bags[x], ph[0])
+                                    ? match_recent(bags, recent, nrecent, ph, np, 0) : -1;
+                    if (a >= 0 && a != x && np == hits(&bags[a], ph, np))
+                        link[j] = a;
+                }
                 j = e_ - 1;
                 continue;
             }
+            np = phrase_hashes(lex, doc, j, e_, ph);
             /* a nationality adjective right after the title (العاهل المغربي) */
             const struct txt_token *nt = j + tl < se ? &doc->tokens[j + tl] : NULL;
             int nat_next = nt && nt->kind == TXT_WORD && nt->base && !(nt->clitics && *nt->clitics) &&
@@ -307,7 +311,8 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
             /* واستقبل رئيس المجلس السفير الفرنسي: no one's title as a
              * whole, but two titles of two persons one after the other, the
              * second definite (the subject, then the object) */
-            for (size_t k = j + tl; link[j] < 0 && k + 1 <= e_ && k < j + EVT_TITLE_PHRASE; k++) {
+            for (size_t k = j + tl; link[j] < 0 && nrecent > 1 && k + 1 <= e_ && k < j + EVT_TITLE_PHRASE;
+                 k++) {
                 size_t tl2 = evt_first_may(first, k, EVT_FIRST_TITLE, 0) &&
                                      (doc->tokens[k].flags & TXT_F_AL)
                                  ? lex_longest(lex->titles, doc, k, se, LEX_BASE, NULL) : 0;
