@@ -645,6 +645,17 @@ affiliation_in(const struct ent_result *out, uint32_t b, uint32_t e)
     return loc;
 }
 
+/* جمهورية، دولة، مملكة، سلطنة، إمارة: the head noun of a state's name */
+static int
+state_noun(const char *w)
+{
+    static const char *const heads[] = { "جمهوريه", "دوله", "مملكه", "سلطنه", "اماره" };
+    for (size_t i = 0; w && i < sizeof(heads) / sizeof(heads[0]); i++)
+        if (0 == strcmp(w, heads[i]))
+            return 1;
+    return 0;
+}
+
 /* الجمهورية، المملكة، الدولة ...: the definite word for a state */
 static int
 state_head(const char *w)
@@ -1156,8 +1167,11 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 return LQ_ERR_NOMEM;
             if (fixed)
                 e->name = fixed;
+            /* (a state's official name keeps its head: جمهورية مصر العربية,
+             * not مصر العربية; دولة قطر gives قطر) */
             if (NER_LOC == m->type && m->tok_end - m->tok_begin >= 2 &&
-                admin_head(w->lx, tk[m->tok_begin].base)) {
+                admin_head(w->lx, tk[m->tok_begin].base) &&
+                !(m->tok_end - m->tok_begin >= 3 && state_noun(tk[m->tok_begin].base))) {
                 /* the place's own name, without مدينة */
                 e->name = txt_slice(w->doc, a, tk[m->tok_begin + 1].body_start, m->end);
                 if (NULL == e->name)

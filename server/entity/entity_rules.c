@@ -553,6 +553,17 @@ boundary(const struct sent *s, uint32_t e);
 static int
 ordinal(const struct sent *s, const struct txt_token *t);
 
+/* شمال، جنوب، شرق، غرب، وسط: a point of the compass before a place */
+static int
+compass(const struct txt_token *t)
+{
+    static const char *const w[] = { "شمال", "جنوب", "شرق", "غرب", "وسط" };
+    for (size_t i = 0; t->base && i < sizeof(w) / sizeof(w[0]); i++)
+        if (0 == strcmp(t->base, w[i]))
+            return 1;
+    return 0;
+}
+
 /* The end of a ruler's number whose ordinal is at @p j: الثالث, and عشر
  * after it for the teens (الثالث عشر). */
 static uint32_t
@@ -1354,6 +1365,16 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                 strong++;
             last = j;
             continue;
+        }
+        /* محافظة شمال سيناء، ولاية جنوب دارفور: a point of the compass and
+         * the place it is part of */
+        if (admin && 0 == mods && !has_clitic(t) && compass(t) && j + 1 < s->e &&
+            TXT_WORD == tok(s, j + 1)->kind && !has_clitic(tok(s, j + 1)) &&
+            !nonname(s, tok(s, j + 1))) {
+            j += 2;
+            mods++;
+            last = j;
+            break;
         }
         /* مدينة لوزان، محافظة وادي الدواسر: after a generic place head an
          * unknown word is the place's name, with a following definite noun

@@ -694,6 +694,22 @@ test_lineage_abd(void)
     lq_arena_free(a);
 }
 
+/* مدينة شمال الوادي: a point of the compass and the place after it are one
+ * name after a generic place head */
+static void
+test_compass_place(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وصل الوفد أمس إلى مدينة شمال زنارة قادما من العاصمة.", &doc, &r));
+    const struct ent_entity *p = by_name(&r, "شمال زنارة");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->type, NER_LOC);
+    lq_arena_free(a);
+}
+
 /* فيصل alone is the king فيصل بن ناصر, not the father's name in خالد بن
  * فيصل; بن فيصل written with the link is the son */
 static void
@@ -1478,6 +1494,7 @@ main(void)
     test_lineage();
     test_lineage_abd();
     test_father_name_alone();
+    test_compass_place();
     test_middle_name();
     test_apposition();
     test_org_prefix_and_nested();
