@@ -1013,10 +1013,14 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             }
             if (!ok)
                 continue;
+            /* (all else equal, the person named first: نبيه بري, not محمود
+             * بري who attended) */
             if (best < 0 || y->quality > nm[best].quality ||
                 (y->quality == nm[best].quality &&
                  (y->nwords > nm[best].nwords ||
-                  (y->nwords == nm[best].nwords && y->count > nm[best].count))))
+                  (y->nwords == nm[best].nwords &&
+                   (y->count > nm[best].count ||
+                    (y->count == nm[best].count && y->first < nm[best].first))))))
                 best = p;
         }
         if (best >= 0 && (nm[best].nwords > x->nwords || nm[best].nwords == x->nwords))

@@ -694,6 +694,23 @@ test_lineage_abd(void)
     lq_arena_free(a);
 }
 
+/* a family name alone that two persons share joins the one named first */
+static void
+test_shared_family_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "استقبل الرئيس سامر قرنفل اليوم السفير رامي الزعتري بحضور أحمد قرنفل. وقال "
+                      "الزعتري إنه التقى الرئيس قرنفل.",
+                   &doc, &r));
+    const struct ent_entity *p = by_name(&r, "سامر قرنفل");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 2);
+    lq_arena_free(a);
+}
+
 /* مدينة شمال الوادي: a point of the compass and the place after it are one
  * name after a generic place head */
 static void
@@ -1495,6 +1512,7 @@ main(void)
     test_lineage_abd();
     test_father_name_alone();
     test_compass_place();
+    test_shared_family_name();
     test_middle_name();
     test_apposition();
     test_org_prefix_and_nested();
