@@ -436,6 +436,14 @@ singular_verb(const struct txt_token *t)
     return 1;
 }
 
+/* A comma, Arabic or Latin. */
+static int
+is_comma_tok(const struct txt_token *t)
+{
+    return t->kind == TXT_PUNCT && t->surface &&
+           (0 == strcmp(t->surface, "\xd8\x8c") || 0 == strcmp(t->surface, ","));
+}
+
 /*
  * بحث الرئيس X ووزير الخارجية Y الأوضاع: two persons joined by و right
  * after a verb of discussing are its subjects, discussing together, a
@@ -460,12 +468,15 @@ joint_subjects(const struct dstate *d, const struct cand *c, uint32_t R)
                 j = d->ents->mentions[m].tok_end;
                 break;
             }
+            /* (a comma of apposition: الرئيس الفلسطيني، X) */
+            if (0 == part && is_comma_tok(&tk[k]))
+                continue;
             /* title words only: no preposition, no other name, no mark */
             if (tk[k].kind != TXT_WORD || in_mention(d, k) || cue_at(d, k) != EVT_C_NONE ||
                 (k > j && tk[k].clitics && *tk[k].clitics) ||
                 (k == j && part == 0 && tk[k].clitics && *tk[k].clitics))
                 return 0;
-            if (k == j && part == 1 && !has_clitic(&tk[k], WAW))
+            if (k == j && part == 1 && !has_clitic(&tk[k], WAW) && 0 != strncmp(tk[k].key, WAW, 2))
                 return 0;
         }
         if (e < 0 || !cand_has(c, e) || e == first)
@@ -473,12 +484,24 @@ joint_subjects(const struct dstate *d, const struct cand *c, uint32_t R)
         if (part == 1)
             return 1;
         first = e;
+        /* X، اليوم الأربعاء، وY: commas and a time between the two */
+        for (int steps = 0; j < R && steps < 8; steps++) {
+            if (is_comma_tok(&tk[j]))
+                j++;
+            else if (d->tmx_at[j] >= 0 && d->tx[d->tmx_at[j]].tok_end > j)
+                j = d->tx[d->tmx_at[j]].tok_end;
+            else
+                break;
+        }
         /* the و on the next word: the second name or its title (a و the
-         * segmenter left on a name is outside its mention) */
+         * segmenter left on a word it did not know: وخادم الحرمين، or on a
+         * name, outside its mention) */
         int32_t m2 = j < R ? mention_start(d, j) : -1;
-        if (j >= R || !(has_clitic(&tk[j], WAW) ||
-                        (m2 >= 0 && 0 == strncmp(tk[j].key, WAW, 2) &&
-                         d->ents->mentions[m2].start > tk[j].start)))
+        if (j >= R || tk[j].kind != TXT_WORD || NULL == tk[j].key ||
+            !(has_clitic(&tk[j], WAW) ||
+              (m2 < 0 && !in_mention(d, j) && 0 == strncmp(tk[j].key, WAW, 2)) ||
+              (m2 >= 0 && 0 == strncmp(tk[j].key, WAW, 2) &&
+               d->ents->mentions[m2].start > tk[j].start)))
             return 0;
     }
     return 0;
