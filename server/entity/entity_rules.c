@@ -731,6 +731,16 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             j++;
             break;
         }
+        /* حسين الشيخ، أحمد السيد: after a given name, a one-word honorific
+         * with ال that a mark or the end closes is the family name (before
+         * another name it is that name's honorific) */
+        if (P_FIRST == prev && j > i && definite(t) && !has_clitic(t) &&
+            1 == longest_k(s, s->w->lx->honorifics, LX_HONORIFICS, j, NULL) &&
+            (j + 1 >= s->e || (TXT_PUNCT == tok(s, j + 1)->kind &&
+                               !(tok(s, j + 1)->flags & TXT_F_QUOTE_OPEN)))) {
+            j++;
+            break;
+        }
         /* عبد الله الثاني، محمد السادس: an ordinal after a given name ends
          * the name (a ruler's number); so after an unknown word that a
          * title introduces (البابا كيرلس السادس) */

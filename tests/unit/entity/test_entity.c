@@ -694,6 +694,19 @@ test_lineage_abd(void)
     lq_arena_free(a);
 }
 
+/* سامر الشيخ،: an honorific after a given name, closed by a mark, is the
+ * family name */
+static void
+test_honorific_family_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "التقى الوزير رامي الزعتري السيد سامر الشيخ، أمس في العاصمة.", &doc, &r));
+    CHECK(by_name(&r, "سامر الشيخ") != NULL);
+    lq_arena_free(a);
+}
+
 /* a family name alone that two persons share joins the one named first */
 static void
 test_shared_family_name(void)
@@ -1513,6 +1526,7 @@ main(void)
     test_father_name_alone();
     test_compass_place();
     test_shared_family_name();
+    test_honorific_family_name();
     test_middle_name();
     test_apposition();
     test_org_prefix_and_nested();
