@@ -152,6 +152,20 @@ has_part(size_t i, int32_t e, int r)
     return 0;
 }
 
+/* Run @p text with @p fe and check for one event with @p a and @p b among
+ * its parties (a failing check names this helper's line, so the text is
+ * printed too). */
+static void
+check_one_with(const char *text, const struct fake_ent *fe, size_t nfe, int32_t a, int32_t b)
+{
+    CHECK(run(text, fe, nfe));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents && !(has_part(0, a, -1) && has_part(0, b, -1)))
+        fprintf(stderr, "  parties %d and %d expected in: %s\n", (int)a, (int)b, text);
+    if (res.nevents)
+        CHECK(has_part(0, a, -1) && has_part(0, b, -1));
+}
+
 static const struct fake_ent people[] = {
     { NER_PER, { "سامي نور", "نور" } },
     { NER_PER, { "كريم حداد", "حداد" } },
@@ -334,37 +348,27 @@ test_wa_qad_clause(void)
 static void
 test_afterword(void)
 {
-    CHECK(run("وذكرت صحف أن سامي نور التقى كريم حداد في البحيرة، وهو ما نفاه مكتبه.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].status, EVT_NEGATED);
-    CHECK(run("وذكرت صحف أن سامي نور التقى كريم حداد في البحيرة، الأمر الذي لم يؤكده مكتبه.", people,
-              NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
-    CHECK(run("التقى سامي نور كريم حداد في البحيرة، وهو ما أكده مكتبه.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].status, EVT_OCCURRED);
-    /* a word of doubt right after a meeting noun; "not true" before it */
-    CHECK(run("وتحدثت صحف عن لقاء مزعوم جمع سامي نور وكريم حداد في البحيرة.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
-    CHECK(run("وأكد مكتبه عدم صحة التقارير عن لقاء مزعوم بين سامي نور وكريم حداد.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].status, EVT_NEGATED);
-    /* استبعد: ruled out; لم يستبعد: not ruled out, the longer cue decides */
-    CHECK(run("استبعد سامي نور عقد قمة مع كريم حداد.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].status, EVT_NEGATED);
-    CHECK(run("لم يستبعد سامي نور عقد قمة مع كريم حداد.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
+    static const struct {
+        const char *text;
+        enum evt_status status;
+    } cases[] = {
+        { "وذكرت صحف أن سامي نور التقى كريم حداد في البحيرة، وهو ما نفاه مكتبه.", EVT_NEGATED },
+        { "وذكرت صحف أن سامي نور التقى كريم حداد في البحيرة، الأمر الذي لم يؤكده مكتبه.",
+          EVT_UNCERTAIN },
+        { "التقى سامي نور كريم حداد في البحيرة، وهو ما أكده مكتبه.", EVT_OCCURRED },
+        /* a word of doubt right after a meeting noun; "not true" before it */
+        { "وتحدثت صحف عن لقاء مزعوم جمع سامي نور وكريم حداد في البحيرة.", EVT_UNCERTAIN },
+        { "وأكد مكتبه عدم صحة التقارير عن لقاء مزعوم بين سامي نور وكريم حداد.", EVT_NEGATED },
+        /* استبعد: ruled out; لم يستبعد: not ruled out, the longer cue decides */
+        { "استبعد سامي نور عقد قمة مع كريم حداد.", EVT_NEGATED },
+        { "لم يستبعد سامي نور عقد قمة مع كريم حداد.", EVT_UNCERTAIN },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        CHECK(run(cases[i].text, people, NPEOPLE));
+        CHECK_INT(res.nevents, 1);
+        if (res.nevents)
+            CHECK_INT(res.events[0].status, cases[i].status);
+    }
 }
 
 /* ألغى X لقاء مع Y: the one who cancels is a party; a habit borrows no
@@ -1157,12 +1161,8 @@ test_past_visit(void)
 static void
 test_joint_discussion(void)
 {
-    CHECK(run("بحث سامي نور ووزير الخارجية كريم حداد الأوضاع في البحيرة أمس.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents) {
-        CHECK(has_part(0, SAMI, -1));
-        CHECK(has_part(0, KARIM, -1));
-    }
+    check_one_with("بحث سامي نور ووزير الخارجية كريم حداد الأوضاع في البحيرة أمس.", people, NPEOPLE,
+                   SAMI, KARIM);
     CHECK(run("بحث سامي نور الأوضاع في البحيرة أمس.", people, NPEOPLE));
     CHECK_INT(res.nevents, 0);
 }
@@ -1210,12 +1210,8 @@ test_arrival_then_plan(void)
     }
     /* يلتقي in the singular with one name after it: the name is the
      * object, the subject the person of the sentence before the clause */
-    CHECK(run("ووصل سامي نور أمس إلى البحيرة، ومن المقرر أن يلتقي كريم حداد.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents) {
-        CHECK(has_part(0, SAMI, -1));
-        CHECK(has_part(0, KARIM, -1));
-    }
+    check_one_with("ووصل سامي نور أمس إلى البحيرة، ومن المقرر أن يلتقي كريم حداد.", people, NPEOPLE,
+                   SAMI, KARIM);
 }
 
 static void
