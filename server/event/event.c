@@ -416,6 +416,28 @@ recent_subject(const struct dstate *d, size_t ci, uint32_t sent)
     return -1;
 }
 
+/* معاليه، سموه، فخامته، سيادته، جلالته، دولته، سعادته: a title of address
+ * with a pronoun of the third person, standing for the person named before */
+static int
+honorific_pronoun(const struct txt_token *t)
+{
+    static const char *const w[] = {
+        "\xd9\x85\xd8\xb9\xd8\xa7\xd9\x84\xd9\x8a\xd9\x87",             /* معاليه */
+        "\xd8\xb3\xd9\x85\xd9\x88\xd9\x87",                                 /* سموه */
+        "\xd9\x81\xd8\xae\xd8\xa7\xd9\x85\xd8\xaa\xd9\x87",             /* فخامته */
+        "\xd8\xb3\xd9\x8a\xd8\xa7\xd8\xaf\xd8\xaa\xd9\x87",             /* سيادته */
+        "\xd8\xac\xd9\x84\xd8\xa7\xd9\x84\xd8\xaa\xd9\x87",             /* جلالته */
+        "\xd8\xaf\xd9\x88\xd9\x84\xd8\xaa\xd9\x87",                       /* دولته */
+        "\xd8\xb3\xd8\xb9\xd8\xa7\xd8\xaf\xd8\xaa\xd9\x87",             /* سعادته */
+    };
+    if (t->kind != TXT_WORD || NULL == t->key)
+        return 0;
+    for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+        if (txt_str_is(t->key, w[i]))
+            return 1;
+    return 0;
+}
+
 /* A verb form in the singular: not a dual or plural ending (يلتقيان،
  * التقيا، التقوا، يلتقون). */
 static int
@@ -2426,6 +2448,11 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     /* a noun after its light verb (وعقد اجتماعا مع X) takes a subject as a verb does */
     int lightnoun = is_noun_class(c->cls) && light_governed(d, c, L);
     int verb = (is_verb_class(c->cls) && !(c->flags & EVT_TF_P1)) || lightnoun;
+    /* في استقبال معاليه، خلال لقاء سموه: a meeting noun before an honorific
+     * with a pronoun is the noun with a possessor, as استقباله is */
+    if (is_noun_class(c->cls) && !(c->flags & EVT_TF_POSS) && c->te < se &&
+        honorific_pronoun(&doc->tokens[c->te]))
+        c->flags |= EVT_TF_POSS;
     int poss = (c->flags & EVT_TF_POSS) != 0;
     if (verb && person_before(d, L, c->tb, -1) < 0 &&
         (((stop == EVT_C_COMP || stop == EVT_C_BOUNDARY) &&

@@ -1167,6 +1167,15 @@ test_joint_discussion(void)
     CHECK_INT(res.nevents, 0);
 }
 
+/* وكان في استقبال معاليه X: an honorific with a pronoun after a meeting
+ * noun is its possessor, the person named before */
+static void
+test_honorific_possessor(void)
+{
+    check_one_with("وصل سامي نور أمس إلى البحيرة. وكان في استقبال معاليه لدى وصوله كريم حداد.", people,
+                   NPEOPLE, SAMI, KARIM);
+}
+
 /* لكنه لم يستبعد لقاء مع Y: the pronoun's person is a party of the noun */
 static void
 test_pronoun_noun_subject(void)
@@ -1703,6 +1712,7 @@ main(void)
     test_joint_discussion();
     test_attended_relative();
     test_pronoun_noun_subject();
+    test_honorific_possessor();
     test_arrival_then_plan();
     test_two_linked_titles();
     test_relative_clause();
