@@ -1708,7 +1708,10 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
     unsigned vf = c->flags;
     if (is_noun_class(c->cls)) {
         vf = 0;
-        for (uint32_t k = c->tb; k > SL && k + 6 > c->tb; k--) {
+        /* (the verb that bounds the status clause may govern the noun:
+         * وسيلتئم بالمناسبة اجتماع) */
+        uint32_t lo = SL > sb ? SL - 1 : SL;
+        for (uint32_t k = c->tb; k > lo && k + 6 > c->tb; k--) {
             uint32_t v = k - 1;
             if (d->tcls[v] && (d->tcls[v] == EVT_T_LIGHT || is_verb_class(d->tcls[v]))) {
                 vf = d->tflags[v];

@@ -359,6 +359,8 @@ test_afterword(void)
         /* a word of doubt right after a meeting noun; "not true" before it */
         { "وتحدثت صحف عن لقاء مزعوم جمع سامي نور وكريم حداد في البحيرة.", EVT_UNCERTAIN },
         { "وأكد مكتبه عدم صحة التقارير عن لقاء مزعوم بين سامي نور وكريم حداد.", EVT_NEGATED },
+        /* the future verb that governs the noun, a word between them */
+        { "وسيلتئم بالمناسبة اجتماع في البحيرة يجمع سامي نور وكريم حداد.", EVT_PLANNED },
         /* استبعد: ruled out; لم يستبعد: not ruled out, the longer cue decides */
         { "استبعد سامي نور عقد قمة مع كريم حداد.", EVT_NEGATED },
         { "لم يستبعد سامي نور عقد قمة مع كريم حداد.", EVT_UNCERTAIN },
