@@ -1664,6 +1664,17 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                 if (j > compl_start && weak_org(s, j) && first_name(s, j, NULL) && j + 1 < s->e &&
                     !has_clitic(tok(s, j + 1)) && TXT_WORD == tok(s, j + 1)->kind)
                     break;
+                /* رئيسة الوزراء الإيطالية جورجيا ميلوني: right after a
+                 * nationality adjective, a place's one-word name before an
+                 * unknown word shaped like a name is a given name, not the
+                 * complement */
+                if (country && j > compl_start && !has_clitic(c) && !definite(c) && j + 1 < s->e &&
+                    1 == longest_k(s, lx->nationalities, LX_NATIONALITIES, j - 1, NULL) &&
+                    1 == known_name(s, j) && 1 == longest_k(s, lx->places, LX_PLACES, j, NULL) &&
+                    TXT_WORD == tok(s, j + 1)->kind && !has_clitic(tok(s, j + 1)) &&
+                    !definite(tok(s, j + 1)) && !nonname(s, tok(s, j + 1)) &&
+                    name_shape(tok(s, j + 1)) && !known_name(s, j + 1))
+                    break;
                 if ((m = known_name(s, j))) {
                     const char *pv = NULL;
                     size_t pn = longest_k(s, lx->places, LX_PLACES, j, &pv);

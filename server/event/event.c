@@ -493,8 +493,10 @@ joint_subjects(const struct dstate *d, const struct cand *c, uint32_t R)
             /* (a comma of apposition: الرئيس الفلسطيني، X) */
             if (0 == part && is_comma_tok(&tk[k]))
                 continue;
-            /* title words only: no preposition, no other name, no mark */
-            if (tk[k].kind != TXT_WORD || in_mention(d, k) || cue_at(d, k) != EVT_C_NONE ||
+            /* title words only: no preposition, no other name, no mark
+             * (ونظيره الإيطالي Y: the counterpart's word is a title) */
+            if (tk[k].kind != TXT_WORD || in_mention(d, k) ||
+                (cue_at(d, k) != EVT_C_NONE && cue_at(d, k) != EVT_C_COUNTERPART) ||
                 (k > j && tk[k].clitics && *tk[k].clitics) ||
                 (k == j && part == 0 && tk[k].clitics && *tk[k].clitics))
                 return 0;
