@@ -2720,6 +2720,22 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             c->nright++;
         cand_add(c, e, EVT_PARTICIPANT);
     }
+    /* وصل X ...، وذلك للقاء Y، وذلك لإجراء مباحثات مع Y: a meeting noun of
+     * the purpose of what was told before is the meeting of that clause's
+     * person */
+    if (is_noun_class(c->cls) && !c->partake && c->tb > sb + 1 &&
+        (has_clitic(&doc->tokens[c->tb], LAM) || has_clitic(&doc->tokens[c->tb - 1], LAM))) {
+        for (uint32_t k = c->tb - 2; k < c->tb; k++) {
+            if (!purpose_intro(d, k))
+                continue;
+            int32_t e = person_before(d, sb, k, -1);
+            if (e >= 0 && !cand_has(c, e)) {
+                cand_add(c, e, EVT_PARTICIPANT);
+                c->subj = e;
+            }
+            break;
+        }
+    }
     /* لكنه لم يستبعد لقاء مع Y: a meeting noun with مع and nobody before it
      * in its clause, after a pronoun on a boundary or a complementizer, is
      * the meeting of the person the pronoun stands for */

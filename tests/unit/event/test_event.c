@@ -1178,6 +1178,15 @@ test_honorific_possessor(void)
                    NPEOPLE, SAMI, KARIM);
 }
 
+/* وصل X ...، وذلك لإجراء مباحثات مع Y: the meeting of the purpose of the
+ * arrival is that of the person who arrived */
+static void
+test_purpose_meeting(void)
+{
+    check_one_with("وصل إلى البحيرة سامي نور، وذلك لإجراء مباحثات مع كريم حداد.", people, NPEOPLE,
+                   SAMI, KARIM);
+}
+
 /* لكنه لم يستبعد لقاء مع Y: the pronoun's person is a party of the noun */
 static void
 test_pronoun_noun_subject(void)
@@ -1715,6 +1724,7 @@ main(void)
     test_attended_relative();
     test_pronoun_noun_subject();
     test_honorific_possessor();
+    test_purpose_meeting();
     test_arrival_then_plan();
     test_two_linked_titles();
     test_relative_clause();
