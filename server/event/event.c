@@ -2437,7 +2437,10 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
     for (uint32_t k = c->tb > sb + 2 ? c->tb - 2 : sb; k < c->tb; k++) {
         if (cue_at(d, k) == EVT_C_OCCASION)
             c->occasion = 1;
-        if (cue_at(d, k) == EVT_C_DEMONST && k + 1 == c->tb)
+        /* (not وذلك للقاء Y: ذلك there points back, and ل makes the noun a
+         * purpose) */
+        if (cue_at(d, k) == EVT_C_DEMONST && k + 1 == c->tb && !has_clitic(&doc->tokens[c->tb], LAM) &&
+            !(doc->tokens[c->tb].key && 0 == strncmp(doc->tokens[c->tb].key, LAM LAM, 4)))
             c->demonst = 1;
     }
     /* شارك في الاجتماع، ومثل الوزارة في اللقاء: a verb of taking part

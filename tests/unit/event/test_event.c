@@ -1185,6 +1185,8 @@ test_purpose_meeting(void)
 {
     check_one_with("وصل إلى البحيرة سامي نور، وذلك لإجراء مباحثات مع كريم حداد.", people, NPEOPLE,
                    SAMI, KARIM);
+    /* (ذلك before للقاء points back to the arrival: no "that meeting") */
+    check_one_with("وصل إلى البحيرة سامي نور، وذلك للقاء كريم حداد.", people, NPEOPLE, SAMI, KARIM);
 }
 
 /* لكنه لم يستبعد لقاء مع Y: the pronoun's person is a party of the noun */
