@@ -656,16 +656,12 @@ state_noun(const char *w)
     return 0;
 }
 
-/* الجمهورية، المملكة، الدولة ...: the definite word for a state */
+/* الجمهورية، المملكة، الدولة، الإمارات ...: the definite word for a state */
 static int
 state_head(const char *w)
 {
-    static const char *const heads[] = { "الجمهوريه", "المملكه", "الدوله", "السلطنه", "الاماره",
-                                         "الامارات" };
-    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
-        if (0 == strcmp(w, heads[i]))
-            return 1;
-    return 0;
+    return (0 == strncmp(w, "ال", strlen("ال")) && state_noun(w + strlen("ال"))) ||
+           0 == strcmp(w, "الامارات");
 }
 
 static int32_t

@@ -877,12 +877,9 @@ affiliation_named(const struct dstate *d, int32_t org, uint32_t L, uint32_t R)
 static int
 has_comma(const struct dstate *d, uint32_t from, uint32_t j)
 {
-    for (uint32_t k = from; k < j; k++) {
-        const struct txt_token *t = &d->doc->tokens[k];
-        if (t->kind == TXT_PUNCT && t->surface &&
-            (0 == strcmp(t->surface, ",") || 0 == strcmp(t->surface, "\xd8\x8c")))
+    for (uint32_t k = from; k < j; k++)
+        if (is_comma_tok(&d->doc->tokens[k]))
             return 1;
-    }
     return 0;
 }
 
@@ -2279,8 +2276,7 @@ unnamed_title_at(const struct dstate *d, uint32_t k, uint32_t se)
             j++;
         else if (j > k && abbreviation(&d->doc->tokens[j - 1], t))
             j++;
-        else if (0 == h && t->kind == TXT_PUNCT && t->surface &&
-                 (0 == strcmp(t->surface, "\xd8\x8c") || 0 == strcmp(t->surface, ","))) /* ، , */
+        else if (0 == h && is_comma_tok(t))
             j++;
         else
             break;
