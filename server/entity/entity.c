@@ -470,7 +470,9 @@ repeats(struct ent_work *w, uint8_t *taken)
             for (uint32_t j = 1; j < n; j++) {
                 const struct txt_token *t = &tk[c->b + j];
                 if (0 == strcmp(t->key, "بن") || 0 == strcmp(t->key, "ابن")) {
-                    if (j + 2 == n) {
+                    /* (the father's name of a longer chain too: بن سعود of
+                     * عبد العزيز بن سعود بن نايف; not the grandfather's) */
+                    if (j + 2 == n || (j + 2 < n && 0 != strcmp(tk[c->b + j + 1].key, "عبد"))) {
                         const char *pair[2] = { "بن", tk[c->b + j + 1].key };
                         if (LQ_OK != (rc = pt_add(&pt, w->arena, pair, 2, NER_PER)))
                             return rc;

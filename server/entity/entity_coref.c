@@ -1046,13 +1046,33 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
                     *slot = -2;
             }
+            /* بن سعود: the father's name of a longer chain (عبد العزيز بن
+             * سعود بن نايف), the short form the press uses; the last
+             * link's pair is matched with the family names above */
+            for (uint32_t p = 1; p + 2 < x->nwords; p++) {
+                if (!is_link(x->words[p]))
+                    continue;
+                const char *pair = join(a, x->words + p, 2);
+                if (NULL == pair)
+                    return LQ_ERR_NOMEM;
+                int32_t *slot = table_slot(&bylin, pair, 1);
+                if (NULL == slot)
+                    return LQ_ERR_NOMEM;
+                if (-1 == *slot)
+                    *slot = (int32_t)k;
+                else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
+                    *slot = -2;
+                break;
+            }
         }
         for (size_t k = 0; k < nn; k++) {
             struct name *x = &nm[k];
-            if (NER_PER != x->type || x->nwords < 3)
+            if (NER_PER != x->type || x->nwords < 2)
+                continue;
+            if (2 == x->nwords && !is_link(x->words[0]))
                 continue;
             int32_t *slot = table_slot(&bylin, x->skey, 0);
-            if (slot && *slot >= 0 && lineage_prefix(x, &nm[*slot]))
+            if (slot && *slot >= 0 && (2 == x->nwords || lineage_prefix(x, &nm[*slot])))
                 unite(nm, (int32_t)k, *slot);
         }
     }

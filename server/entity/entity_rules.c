@@ -27,6 +27,7 @@ struct sent {
     const struct txt_token *t;
     uint32_t b, e;
     int depth;  /* nesting of read_org (لجنة ... بمجلس ...), at most 1 */
+    uint32_t per_end; /* the end of the last name read_title() read, 0 if none */
 };
 
 static const struct txt_token *
@@ -751,11 +752,15 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         }
         /* سامر بن يوسف قرنفل:، عبد الودود زعبولهم،: after a given name or a
          * link, an unknown family name that punctuation closes */
-        /* (a mark, not a number or a date: فيصل بن فرحان بتاريخ 14 مايو) */
+        /* (a mark, not a number or a date: فيصل بن فرحان بتاريخ 14 مايو);
+         * after a link, a title closes it too (محمد بن علي زعبول الأمين
+         * العام) */
         if ((P_FIRST == prev || P_LINK == prev) && !definite(t) && name_word(s, j, in_quote) &&
-            j + 1 < s->e && TXT_PUNCT == tok(s, j + 1)->kind && !(t->flags & TXT_F_QUOTE_CLOSE) &&
-            strlen(t->base) >= 3 * 2 && !strstr(t->surface, "ً") &&
-            0 != strncmp(t->key, "و", strlen("و"))) {
+            j + 1 < s->e && !(t->flags & TXT_F_QUOTE_CLOSE) && strlen(t->base) >= 3 * 2 &&
+            !strstr(t->surface, "ً") && 0 != strncmp(t->key, "و", strlen("و")) &&
+            (TXT_PUNCT == tok(s, j + 1)->kind ||
+             (j >= i + 2 && P_LINK == prev && connector(tok(s, j - 2)) && !has_clitic(tok(s, j + 1)) &&
+              longest_k(s, s->w->lx->titles, LX_TITLES, j + 1, NULL)))) {
             j++;
             break;
         }
@@ -1626,7 +1631,10 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                         appos = 1;
                         appos_end = j + 4;
                     }
-                    if (is_comma(c) && j + 1 < s->e &&
+                    /* X وزير الداخلية، الدكتور Y: a title right after a
+                     * name is that name's office, not Y's */
+                    /* (الوزير، بالدكتور Y: a preposition is no apposition) */
+                    if (is_comma(c) && j + 1 < s->e && s->per_end != i && !has_clitic(tok(s, j + 1)) &&
                         ((first_name(s, j + 1, &amb) && !amb) || appos ||
                          longest_k(s, lx->honorifics, LX_HONORIFICS, j + 1, NULL))) {
                         title_e = j;
@@ -1884,6 +1892,7 @@ name:
         if (LQ_OK != rc)
             return rc;
         *next = ne;
+        s->per_end = ne;
         return LQ_OK;
     }
     if (titled) {
@@ -2105,7 +2114,7 @@ cut_place_head(struct sent *s, uint32_t i)
 static int
 sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
 {
-    struct sent s = { w, w->doc->tokens, b, e, 0 };
+    struct sent s = { w, w->doc->tokens, b, e, 0, 0 };
     const struct lq_lexicons *lx = w->lx;
     uint32_t i = b;
     while (i < e) {
@@ -2245,7 +2254,7 @@ ent_clean_tagger(struct ent_work *w)
         if (!(c->source & ENT_SRC_TAGGER))
             continue;
         const struct txt_sentence *st = &doc->sents[tk[c->b].sentence];
-        struct sent s = { w, tk, st->tok_begin, st->tok_end, 0 };
+        struct sent s = { w, tk, st->tok_begin, st->tok_end, 0, 0 };
         uint32_t b0 = c->b, e0 = c->e;
         while (c->b < c->e && nonname(&s, &tk[c->b]))
             c->b++;
@@ -2263,6 +2272,12 @@ ent_clean_tagger(struct ent_work *w)
             !longest_k(&s, lx->organizations, LX_ORGANIZATIONS, c->b, NULL) && !longest_k(&s, lx->organizations, LX_ORGANIZATIONS, c->b + 1, NULL) &&
             !longest_cut(&s, lx->organizations, c->b + 1, NULL) && !definite(&tk[c->b]) &&
             name_shape(&tk[c->b]))
+            c->type = NER_PER;
+        /* «بن سعود» tagged a body: بن and one name are a person's short
+         * name */
+        if (NER_PER != c->type && 2 == c->e - c->b && !has_clitic(&tk[c->b]) && !has_clitic(&tk[c->b + 1]) &&
+            (0 == strcmp(tk[c->b].key, "بن") || 0 == strcmp(tk[c->b].key, "ابن")) &&
+            TXT_WORD == tk[c->b + 1].kind && !definite(&tk[c->b + 1]))
             c->type = NER_PER;
         if (NER_PER == c->type) {
             /* كريم أن فيرتانين: a function word inside splits the span */
@@ -2418,7 +2433,7 @@ ent_extend_by_tagger(struct ent_work *w)
         if (TXT_WORD != x->kind || has_clitic(x) || definite(x))
             continue;
         const struct txt_sentence *st = &w->doc->sents[x->sentence];
-        struct sent s = { w, tk, st->tok_begin, st->tok_end, 0 };
+        struct sent s = { w, tk, st->tok_begin, st->tok_end, 0, 0 };
         /* a word of two letters, which name_shape() leaves out for its
          * length alone (يي، لي، وو); or the third word of a foreign name
          * with no link (يون سوك يول), shaped like a name and no given name */
@@ -2595,7 +2610,7 @@ opponent(const struct sent *s, uint32_t p)
 static int
 club_rules(struct ent_work *w, uint32_t b, uint32_t e)
 {
-    struct sent s = { w, w->doc->tokens, b, e, 0 };
+    struct sent s = { w, w->doc->tokens, b, e, 0, 0 };
     const struct lq_lexicons *lx = w->lx;
     uint32_t i = b;
     while (i < e) {

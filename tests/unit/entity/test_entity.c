@@ -694,6 +694,59 @@ test_lineage_abd(void)
     lq_arena_free(a);
 }
 
+/* after a link, an unknown family name closed by a title (not only by a
+ * mark); the father's name of a longer chain (بن يوسف) is its short form */
+static void
+test_lineage_short_forms(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "استقبل الوزير أمس الدكتور سامر بن يوسف زعبول الأمين العام للمجلس.", &doc, &r));
+    CHECK(by_name(&r, "سامر بن يوسف زعبول") != NULL);
+    CHECK(by_name(&r, "سامر بن يوسف") == NULL);
+    CHECK(0 == run(a, "استقبل الأمير سامر بن يوسف بن صالح بن أحمد الوفد. وقال بن يوسف إن اللقاء مثمر.", &doc,
+                   &r));
+    const struct ent_entity *p = by_name(&r, "سامر بن يوسف بن صالح بن أحمد");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 2);
+    /* the grandfather's name is no short form of the grandson */
+    CHECK(0 == run(a, "استقبل الأمير سامر بن يوسف بن صالح بن أحمد الوفد. وقال بن صالح إن اللقاء مثمر.", &doc,
+                   &r));
+    p = by_name(&r, "سامر بن يوسف بن صالح بن أحمد");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(p->nmentions, 1);
+    lq_arena_free(a);
+}
+
+/* a title right after a name is that name's office, not the office of the
+ * name after the comma; a preposition after the comma is no apposition */
+static void
+test_title_after_name(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "استقبل الفريق سامر بن يوسف قرنفل وزير الخارجية، الدكتور أحمد حداد أمس.", &doc, &r));
+    const struct ent_entity *p = by_name(&r, "أحمد حداد");
+    CHECK(p != NULL);
+    if (p)
+        CHECK(NULL == p->title);
+    CHECK(0 == run(a, "وقال الوزير، الدكتور أحمد حداد إن اللقاء مثمر.", &doc, &r));
+    p = by_name(&r, "أحمد حداد");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "الوزير");
+    CHECK(0 == run(a, "ورحب الوزير، بالدكتور أحمد حداد في مكتبه.", &doc, &r));
+    p = by_name(&r, "أحمد حداد");
+    CHECK(p != NULL);
+    if (p)
+        CHECK(NULL == p->title);
+    lq_arena_free(a);
+}
+
 /* سامر الشيخ،: an honorific after a given name, closed by a mark, is the
  * family name */
 static void
@@ -1527,6 +1580,8 @@ main(void)
     test_compass_place();
     test_shared_family_name();
     test_honorific_family_name();
+    test_lineage_short_forms();
+    test_title_after_name();
     test_middle_name();
     test_apposition();
     test_org_prefix_and_nested();
