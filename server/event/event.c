@@ -700,18 +700,25 @@ coordinated(const struct dstate *d, uint32_t from, uint32_t j)
     return 0;
 }
 
-/* Does a title word stand right before the organization at mention m? */
+/* Does a title word (and at most one word of its complement) stand right
+ * before token k? */
 static int
-title_before(const struct dstate *d, int32_t m, uint32_t lo)
+title_before_tok(const struct dstate *d, uint32_t k, uint32_t lo)
 {
     const struct lq_lexicons *lx = d->ctx->lex;
-    uint32_t k = d->ents->mentions[m].tok_begin;
     for (uint32_t b = 1; b <= 4 && k >= lo + b && lx->titles; b++) {
         size_t tl = lex_longest(lx->titles, d->doc, k - b, k, LEX_BASE, NULL);
         if (tl > 0 && k - b + tl + 1 >= k)
             return 1;
     }
     return 0;
+}
+
+/* Does a title word stand right before the organization at mention m? */
+static int
+title_before(const struct dstate *d, int32_t m, uint32_t lo)
+{
+    return title_before_tok(d, d->ents->mentions[m].tok_begin, lo);
 }
 
 /* Is the organization at mention m the complement of a title whose person
@@ -976,6 +983,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
     const struct txt_doc *doc = d->doc;
     const struct ent_result *er = d->ents;
     int attend = 0;            /* an attend cue governs what follows */
+    uint32_t att_end = 0;      /* the end of the last attendee's name */
     int nonpart = 0;           /* tokens left in a nonpart cue's reach */
     uint32_t prev_end = c->te; /* end of the previous party right of the trigger */
     uint32_t org_end = 0;      /* end of the last organization taken */
@@ -1122,8 +1130,13 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                     prev_end = mn->tok_end;
                 goto next;
             }
+            /* بمرافقة X، الرئيس Y: a comma with no و after it closes the
+             * list of those who only attend */
+            if (attend && att_end && has_comma(d, att_end, j) && !coordinated(d, att_end, j))
+                attend = 0;
             if (attend) {
                 cand_add(c, e, EVT_ATTENDEE);
+                att_end = mn->tok_end;
                 goto next;
             }
             if (j >= c->te) {
@@ -1333,9 +1346,53 @@ unsplit_ba_head(const struct dstate *d, const struct txt_token *u)
     return v && evt_parse_cue(v) == EVT_C_PLACEHEAD;
 }
 
-/* Is the place at mention start j in a locative slot (في X، بـX، في مدينة X)? */
+/* دولة، مملكة، جمهورية، سلطنة، إمارة (folded), with or without a ب the
+ * segmenter left on: the head of a state's name */
+static int
+state_head_word(const struct txt_token *u)
+{
+    static const char *const w[] = { "\xd8\xaf\xd9\x88\xd9\x84\xd9\x87",             /* دوله */
+                                     "\xd9\x85\xd9\x85\xd9\x84\xd9\x83\xd9\x87",     /* مملكه */
+                                     "\xd8\xac\xd9\x85\xd9\x87\xd9\x88\xd8\xb1\xd9\x8a\xd9\x87", /* جمهوريه */
+                                     "\xd8\xb3\xd9\x84\xd8\xb7\xd9\x86\xd9\x87",     /* سلطنه */
+                                     "\xd8\xa7\xd9\x85\xd8\xa7\xd8\xb1\xd9\x87" };   /* اماره */
+    if (NULL == u->base)
+        return 0;
+    const char *b = 0 == strncmp(u->base, "\xd8\xa8", 2) ? u->base + 2 : u->base; /* ب */
+    for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+        if (0 == strcmp(b, w[i]) || 0 == strcmp(u->base, w[i]))
+            return 1;
+    return 0;
+}
+
+/* وزير الداخلية بدولة قطر: is the place at mention start j the state of a
+ * title's office (بدولة, and before it a title with at most one word of its
+ * complement)? */
+static int
+office_state(const struct dstate *d, uint32_t sb, uint32_t j)
+{
+    for (uint32_t hk = j; hk + 1 >= j && hk > sb; hk--) {
+        const struct txt_token *h = &d->doc->tokens[hk];
+        if (h->base && (has_clitic(h, BA) || 0 == strncmp(h->base, BA, 2)) && state_head_word(h) &&
+            title_before_tok(d, hk, sb))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+locative_slot(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j);
+
+/* Is the place at mention start j in a locative slot (في X، بـX، في مدينة
+ * X), and no office's state? */
 static int
 locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
+{
+    return locative_slot(d, c, sb, j) && !office_state(d, sb, j);
+}
+
+static int
+locative_slot(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
 {
     const struct txt_doc *doc = d->doc;
     const struct txt_token *t = &doc->tokens[j];
@@ -3646,7 +3703,9 @@ prepare(struct dstate *d, struct lq_arena *arena)
             if (lex->cues) {
                 enum evt_cue q = evt_match_cue(lex->cues, doc, i, se, d->first, &k);
                 /* حضرة (an honorific) folds like حضره (attended it) */
-                if (q == EVT_C_ATTEND && ends_with_ta_marbuta(doc->tokens[i].surface))
+                /* (برفقة، بمرافقة: an attend cue of its own) */
+                if (q == EVT_C_ATTEND && ends_with_ta_marbuta(doc->tokens[i].surface) && doc->tokens[i].base &&
+                    0 == strncmp(doc->tokens[i].base, "\xd8\xad\xd8\xb6\xd8\xb1", 6)) /* حضر */
                     q = EVT_C_NONE;
                 /* لم يستبعد (uncertain): the يستبعد inside it (negated) is no cue */
                 int status_q = q == EVT_C_NEGATED || q == EVT_C_UNCERTAIN || q == EVT_C_PLANNED ||

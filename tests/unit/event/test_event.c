@@ -953,6 +953,43 @@ test_uncertain_habitual(void)
     }
 }
 
+/* برفقة X، مرفوقا بـX: attendees; a comma with no و after the list
+ * closes it, and the name after it is a party again */
+static void
+test_accompanied(void)
+{
+    CHECK(run("استقبل سامي نور، برفقة ليلى سالم، الوزير كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+    CHECK(has_part(0, KARIM, EVT_VISITOR));
+    CHECK(run("استقبل سامي نور، مرفوقا بليلى سالم، الوزير كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+    CHECK(has_part(0, KARIM, EVT_VISITOR));
+    CHECK(run("استقبل سامي نور الوزير كريم حداد بمرافقة ليلى سالم.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+}
+
+/* وزير الداخلية بدولة X: the state of an office is no venue */
+static void
+test_state_of_office(void)
+{
+    CHECK(run("عقد سامي نور وزير الداخلية بدولة البحيرة جلسة مباحثات مع كريم حداد، وذلك في الوادي.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, WADI);
+    CHECK(run("وعقد كريم حداد جلسة مباحثات مع سامي نور وزير الداخلية بدولة البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, -1);
+    CHECK(run("وعقد كريم حداد جلسة مباحثات مع سامي نور بدولة البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
 static void
 test_roles_and_attendees(void)
 {
@@ -1714,6 +1751,8 @@ main(void)
     test_negation_scope();
     test_uncertain_habitual();
     test_roles_and_attendees();
+    test_accompanied();
+    test_state_of_office();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
