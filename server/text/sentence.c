@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 
 #include "liqa/arena.h"
 #include "liqa/status.h"
@@ -59,7 +60,51 @@ cp_of_u16(const uint32_t *cp_utf16, uint32_t ncp, uint32_t u)
     return lo;
 }
 
-/* ICU boundaries into sc->bounds; -1 when ICU cannot be used. */
+/* Can ICU end a sentence right after code point c: a terminal mark (its
+ * Sentence_Break value STerm or ATerm) or a paragraph separator? Arabic
+ * letters and marks, the bulk of the text, are ruled out before asking. */
+static int
+may_end(uint32_t c)
+{
+    if (c < 0x80)
+        return '.' == c || '!' == c || '?' == c || '\r' == c || '\v' == c || '\f' == c;
+    if (c >= 0x0621 && c <= 0x065F)
+        return 0;
+    int32_t sb = u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
+    return U_SB_STERM == sb || U_SB_ATERM == sb || U_SB_SEP == sb;
+}
+
+/* Boundaries ICU puts inside [a, b) of the UTF-16 text u, appended to
+ * sc->bounds as code point offsets; -1 on failure. */
+static int
+icu_line(struct txt_scratch *sc, const struct txt_doc *doc, const uint16_t *u, uint32_t a, uint32_t b,
+         size_t *n, int *nomem)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    ubrk_setText(sc->brk, (const UChar *)(u + a), (int32_t)(b - a), &st);
+    if (U_FAILURE(st))
+        return -1;
+    ubrk_first(sc->brk);
+    for (int32_t x = ubrk_next(sc->brk); UBRK_DONE != x && a + (uint32_t)x < b; x = ubrk_next(sc->brk)) {
+        if (grow((void **)&sc->bounds, &sc->bounds_cap, *n + 1, sizeof(uint32_t))) {
+            *nomem = 1;
+            return -1;
+        }
+        sc->bounds[(*n)++] = cp_of_u16(doc->cp_utf16, doc->ncp, a + (uint32_t)x);
+    }
+    return 0;
+}
+
+/*
+ * ICU boundaries into sc->bounds; -1 when ICU cannot be used.
+ *
+ * A line break always ends a sentence (and ICU's rules read nothing across
+ * one), so ICU is run line by line, and only on the lines where it can put
+ * a boundary the rules ask about: after a terminal mark or a separator
+ * that something other than white space follows on the same line. Each
+ * line is read as ICU would read it inside the whole text, from the start
+ * of the line to its line break included.
+ */
 static int
 icu_bounds(struct txt_scratch *sc, const uint32_t *cps, const struct txt_doc *doc, size_t *nb,
            int *nomem)
@@ -86,24 +131,30 @@ icu_bounds(struct txt_scratch *sc, const uint32_t *cps, const struct txt_doc *do
             u[k++] = (uint16_t)c;
         }
     }
-    UErrorCode st = U_ZERO_ERROR;
-    ubrk_setText(sc->brk, (const UChar *)u, (int32_t)n16, &st);
-    if (U_FAILURE(st))
-        return -1;
     size_t n = 0;
     int ret = 0;
-    ubrk_first(sc->brk);
-    for (int32_t b = ubrk_next(sc->brk); UBRK_DONE != b && (uint32_t)b < n16;
-         b = ubrk_next(sc->brk)) {
-        if (grow((void **)&sc->bounds, &sc->bounds_cap, n + 1, sizeof(uint32_t))) {
-            *nomem = 1;
-            ret = -1;
-            break;
+    uint32_t ls = 0;
+    int pending = 0; /* a mark seen on this line, nothing but space after it yet */
+    int need = 0;
+    for (uint32_t i = 0; i <= doc->ncp && 0 == ret; i++) {
+        uint32_t c = i < doc->ncp ? cps[i] : '\n';
+        if ('\n' == c) {
+            uint32_t le = i < doc->ncp ? i + 1 : i;
+            if (need)
+                ret = icu_line(sc, doc, u, doc->cp_utf16[ls], doc->cp_utf16[le], &n, nomem);
+            ls = le;
+            pending = need = 0;
+            continue;
         }
-        sc->bounds[n++] = cp_of_u16(doc->cp_utf16, doc->ncp, (uint32_t)b);
+        if (need)
+            continue;
+        if (pending && !(' ' == c || '\t' == c || 0xA0 == c || (c >= 0x2000 && c <= 0x200B) || 0x3000 == c))
+            need = 1;
+        else if (may_end(c))
+            pending = 1;
     }
     static const UChar empty[1] = { 0 };
-    st = U_ZERO_ERROR;
+    UErrorCode st = U_ZERO_ERROR;
     ubrk_setText(sc->brk, empty, 0, &st); /* do not keep a pointer into the buffer */
     *nb = n;
     return ret;
