@@ -631,8 +631,14 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         const struct txt_token *t = tok(s, j);
         if (j > i && (tok(s, j - 1)->flags & TXT_F_QUOTE_CLOSE))
             break;
-        if ((2 == nonname(s, t) && !(j == i && honored_given(s, j, honored))) || is_punct(t))
+        if ((2 == nonname(s, t) && !(j == i && honored_given(s, j, honored))) || is_punct(t)) {
+            /* سالم العبد الله: the family name العبد الله */
+            if (j > i && !has_clitic(t) && 0 == strcmp(t->key, "الله") && 0 == strcmp(tok(s, j - 1)->key, "العبد")) {
+                j++;
+                break;
+            }
             break;
+        }
         /* كريم حداد الأمين العام: a title of two words or more ends the
          * name, even when its first word is also a given name */
         if (j > i && !has_clitic(t) && longest_k(s, s->w->lx->titles, LX_TITLES, j, NULL) >= 2)

@@ -2768,7 +2768,20 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             c->subj = e;
         }
     }
-    if (c->flags & EVT_TF_OBJ) {
+    /* وصل X ...، حيث استقبله Y: when the subject was carried over from the
+     * clause before and a person is named right after the verb, that
+     * person is the subject and the pronoun stands for X */
+    int32_t obj_for = -1;
+    if ((c->flags & EVT_TF_OBJ) && c->subj >= 0 && c->nright > 0 && person_before(d, sb, L, -1) == c->subj)
+        for (uint32_t k = c->te; k < R && k < c->te + 8 && obj_for < 0; k++) {
+            int32_t m = mention_start(d, k);
+            if (m >= 0 && mention_type(d, m) == NER_PER && d->ents->mentions[m].entity != c->subj &&
+                cand_has(c, d->ents->mentions[m].entity))
+                obj_for = d->ents->mentions[m].entity;
+        }
+    if (obj_for >= 0)
+        c->subj = obj_for;
+    else if (c->flags & EVT_TF_OBJ) {
         int32_t e = person_before(d, sb, L, c->subj);
         if (e < 0 && s > 0 && d->sent_first_per[s - 1] != c->subj)
             e = d->sent_first_per[s - 1];

@@ -48,7 +48,7 @@ static const struct name_code cues[] = {
     NC("subord", EVT_C_SUBORD),       NC("topic", EVT_C_TOPIC),
     NC("speech", EVT_C_SPEECH),       NC("after", EVT_C_AFTER),
     NC("partake", EVT_C_PARTAKE),     NC("members", EVT_C_MEMBERS),
-    NC("newtopic", EVT_C_NEWTOPIC),
+    NC("newtopic", EVT_C_NEWTOPIC),   NC("plain", EVT_C_NONE),
 };
 
 /* The code of the word [s, s + n) in @p tab, or 0. */

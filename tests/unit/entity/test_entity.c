@@ -718,6 +718,9 @@ test_lineage_short_forms(void)
     CHECK(p != NULL);
     if (p)
         CHECK_INT(p->nmentions, 1);
+    /* العبد الله: a family name that ends in the divine name */
+    CHECK(0 == run(a, "التقى الوزير سامر العبد الله السفير أحمد حداد.", &doc, &r));
+    CHECK(by_name(&r, "سامر العبد الله") != NULL);
     lq_arena_free(a);
 }
 

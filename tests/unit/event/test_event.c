@@ -364,6 +364,9 @@ test_afterword(void)
         /* استبعد: ruled out; لم يستبعد: not ruled out, the longer cue decides */
         { "استبعد سامي نور عقد قمة مع كريم حداد.", EVT_NEGATED },
         { "لم يستبعد سامي نور عقد قمة مع كريم حداد.", EVT_UNCERTAIN },
+        /* ليس من المقرر: not scheduled; مصادر لم تسمها: the لم negates no meeting */
+        { "وقال مكتبه إنه ليس من المقرر أن يلتقي سامي نور كريم حداد.", EVT_NEGATED },
+        { "وأفادت مصادر لم تسمها أن اجتماع سامي نور بكريم حداد عقد أمس في البحيرة.", EVT_OCCURRED },
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         CHECK(run(cases[i].text, people, NPEOPLE));
@@ -969,6 +972,23 @@ test_accompanied(void)
     CHECK(run("استقبل سامي نور الوزير كريم حداد بمرافقة ليلى سالم.", people, NPEOPLE));
     CHECK_INT(res.nevents, 1);
     CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+}
+
+/* وصل X ...، حيث استقبله Y: the name after the verb is the subject, the
+ * pronoun stands for X (not for someone of the sentence before) */
+static void
+test_object_pronoun_after_arrival(void)
+{
+    CHECK(run("وقالت ليلى سالم إن التعاون مهم. ووصل سامي نور إلى البحيرة مساء أمس، حيث استقبله كريم حداد.",
+              people, NPEOPLE));
+    size_t k = res.nevents;
+    for (size_t i = 0; i < res.nevents; i++)
+        if (has_part(i, KARIM, -1))
+            k = i;
+    CHECK(k < res.nevents);
+    CHECK(has_part(k, KARIM, EVT_HOST));
+    CHECK(has_part(k, SAMI, EVT_VISITOR));
+    CHECK(!has_part(k, LAILA, -1));
 }
 
 /* وزير الداخلية بدولة X: the state of an office is no venue */
@@ -1753,6 +1773,7 @@ main(void)
     test_roles_and_attendees();
     test_accompanied();
     test_state_of_office();
+    test_object_pronoun_after_arrival();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
