@@ -1774,10 +1774,22 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
                 break;
             }
         }
-        /* لقاء ثلاثي سيعقد: the noun's own verb after it */
-        for (uint32_t v = c->te; v < R && v < c->te + 3; v++)
-            if (d->tcls[v] == EVT_T_LIGHT && (d->tflags[v] & EVT_TF_FUT))
-                vf |= EVT_TF_FUT;
+        /* لقاء ثلاثي سيعقد: the noun's own verb after it; also past the
+         * parties (الاجتماع بين X و Y سيعقد، قد يعقد) when no other verb
+         * stands between */
+        /* (the window R ends before the next trigger, the verb itself) */
+        for (uint32_t v = c->te; v <= R && v < d->doc->ntokens && v < c->te + 16; v++) {
+            if (d->tcls[v] == EVT_T_LIGHT) {
+                if (d->tflags[v] & EVT_TF_FUT)
+                    vf |= EVT_TF_FUT;
+                else if (v > c->te && tok_is(&d->doc->tokens[v - 1], "\xd9\x82\xd8\xaf") && /* قد */
+                         (d->tflags[v] & EVT_TF_IMPF))
+                    unc = 1;
+                break;
+            }
+            if (d->tcls[v] && is_verb_class((enum evt_tclass)d->tcls[v]))
+                break;
+        }
     }
     int tense_only = 0;
     if (vf & EVT_TF_FUT)

@@ -1060,7 +1060,9 @@ parse_shift(const struct scan *s, size_t i, size_t n, int shift, struct tmx_expr
         shift = -1;
     }
     int limit = TMX_DAY == unit ? 400 : TMX_WEEK == unit ? 60 : TMX_MONTH == unit ? 120 : 100;
-    if (count > limit) {
+    /* الاجتماع الأول بعد 13 عاما: years after which something happens again
+     * are a duration, not a date years ahead */
+    if (count > limit || (shift > 0 && TMX_YEAR == unit && count >= 3)) {
         x->grain = 0;
         return end;
     }

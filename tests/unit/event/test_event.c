@@ -367,6 +367,9 @@ test_afterword(void)
         /* ليس من المقرر: not scheduled; مصادر لم تسمها: the لم negates no meeting */
         { "وقال مكتبه إنه ليس من المقرر أن يلتقي سامي نور كريم حداد.", EVT_NEGATED },
         { "وأفادت مصادر لم تسمها أن اجتماع سامي نور بكريم حداد عقد أمس في البحيرة.", EVT_OCCURRED },
+        /* the noun's own verb past its parties: future, or قد + imperfective */
+        { "وقال مكتبه إن الاجتماع الأول بين سامي نور وكريم حداد سيعقد في البحيرة.", EVT_PLANNED },
+        { "وقال مكتبه إن الاجتماع الأول بين سامي نور وكريم حداد قد يعقد في البحيرة.", EVT_UNCERTAIN },
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         CHECK(run(cases[i].text, people, NPEOPLE));
