@@ -3248,6 +3248,41 @@ group_speakers(struct dstate *d, const size_t *order, size_t nk)
     }
 }
 
+/* في قمة مجموعة العشرين، على هامش قمة X: is the noun of candidate c, whose
+ * only parties are bodies, the occasion or venue of another meeting of the
+ * same sentence with persons among its parties? The body is then no party
+ * of a meeting of its own (a body takes part only when no one is named). */
+static int
+occasion_of_other(const struct dstate *d, const struct cand *c)
+{
+    if (!is_noun_class(c->cls) || c->tb == 0)
+        return 0;
+    int bodies = 0;
+    for (int k = 0; k < c->np; k++) {
+        if (c->role[k] == EVT_ATTENDEE)
+            continue;
+        if (entity_type(d, c->ent[k]) != NER_ORG)
+            return 0;
+        bodies++;
+    }
+    if (0 == bodies)
+        return 0;
+    const struct txt_token *t = &d->doc->tokens[c->tb], *pv = &d->doc->tokens[c->tb - 1];
+    int venue = tok_is(pv, "\xd9\x81\xd9\x8a") /* في */ || has_clitic(t, BA) ||
+                cue_at(d, c->tb - 1) == EVT_C_OCCASION || (c->tb > 1 && cue_at(d, c->tb - 2) == EVT_C_OCCASION);
+    if (!venue)
+        return 0;
+    for (size_t i = 0; i < d->ncands; i++) {
+        const struct cand *p = &d->cands[i];
+        if (p == c || !p->alive || p->sent != c->sent || cand_nparties(p) < 2)
+            continue;
+        for (int k = 0; k < p->np; k++)
+            if (p->role[k] != EVT_ATTENDEE && entity_type(d, p->ent[k]) == NER_PER)
+                return 1;
+    }
+    return 0;
+}
+
 static void
 merge_all(struct dstate *d, size_t *order, size_t *nkept)
 {
@@ -3256,6 +3291,10 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
         struct cand *c = &d->cands[i];
         if (!c->alive)
             continue;
+        if (occasion_of_other(d, c)) {
+            c->alive = 0;
+            continue;
+        }
         int np = cand_nparties(c);
         int ana = anaphoric(c);
         if (np == 1 && c->dual && c->subj >= 0 && !c->dual_gen) {

@@ -994,6 +994,19 @@ test_object_pronoun_after_arrival(void)
     CHECK(!has_part(k, LAILA, -1));
 }
 
+/* التقى X و Y في قمة Z: the summit of a body is the venue of the meeting
+ * of the persons, no meeting of the body's own */
+static void
+test_summit_as_venue(void)
+{
+    CHECK(run("وكان الرئيسان، سامي نور وكريم حداد، قد التقيا مرتين، في قمة شركة النخيل بالبحيرة.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    CHECK(!has_part(0, NAKHIL, -1));
+}
+
 /* وزير الداخلية بدولة X: the state of an office is no venue */
 static void
 test_state_of_office(void)
@@ -1777,6 +1790,7 @@ main(void)
     test_accompanied();
     test_state_of_office();
     test_object_pronoun_after_arrival();
+    test_summit_as_venue();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
