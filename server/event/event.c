@@ -1283,6 +1283,34 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
 }
 
 /* An organization that is the affiliation of a named party is no party itself. */
+/* في قمة مجموعة العشرين، خلال اجتماع مجلس X: is organization e, in the
+ * sentence of c, only the body whose session a meeting noun names, while
+ * two persons or more are parties of c? (A body takes part only when no
+ * one else is named.) */
+static int
+session_body(const struct dstate *d, const struct cand *c, int32_t e)
+{
+    int persons = 0;
+    for (int j = 0; j < c->np; j++)
+        if (c->role[j] != EVT_ATTENDEE && d->ents->entities[c->ent[j]].type == NER_PER)
+            persons++;
+    if (persons < 2)
+        return 0;
+    const struct ent_result *er = d->ents;
+    const struct txt_sentence *st = &d->doc->sents[c->sent];
+    int seen = 0;
+    for (size_t m = 0; m < er->nmentions; m++) {
+        const struct ent_mention *mn = &er->mentions[m];
+        if (mn->entity != e || mn->tok_begin < st->tok_begin || mn->tok_begin >= st->tok_end)
+            continue;
+        uint32_t k = mn->tok_begin;
+        if (k == 0 || !d->tcls[k - 1] || !is_noun_class((enum evt_tclass)d->tcls[k - 1]))
+            return 0;
+        seen = 1;
+    }
+    return seen;
+}
+
 static void
 drop_affiliations(const struct dstate *d, struct cand *c)
 {
@@ -1298,6 +1326,8 @@ drop_affiliations(const struct dstate *d, struct cand *c)
                     drop = 1;
             }
         }
+        if (!drop && er->entities[e].type == NER_ORG && c->role[i] != EVT_ATTENDEE && session_body(d, c, e))
+            drop = 1;
         if (!drop) {
             c->ent[k] = c->ent[i];
             c->role[k] = c->role[i];
@@ -1715,6 +1745,22 @@ afterword_status(const struct dstate *d, uint32_t from, uint32_t R, uint32_t se)
     return EVT_OCCURRED;
 }
 
+/* يتم، تتم (1), سيتم، ستتم (2), or 0 */
+static int
+tamm_verb(const struct txt_token *t)
+{
+    static const char yatimm[] = "\xd9\x8a\xd8\xaa\xd9\x85", tatimm[] = "\xd8\xaa\xd8\xaa\xd9\x85"; /* يتم تتم */
+    const char *b = t->base;
+    if (t->kind != TXT_WORD || NULL == b)
+        return 0;
+    int fut = 0 == strncmp(b, "\xd8\xb3", 2); /* س left on the verb */
+    if (fut)
+        b += 2;
+    if (!txt_str_is(b, yatimm) && !txt_str_is(b, tatimm))
+        return 0;
+    return fut || has_clitic(t, "\xd8\xb3") ? 2 : 1;
+}
+
 /* Status of the trigger from the cues of its clause. */
 static void
 read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t L)
@@ -1779,11 +1825,13 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
          * stands between */
         /* (the window R ends before the next trigger, the verb itself) */
         for (uint32_t v = c->te; v <= R && v < d->doc->ntokens && v < c->te + 16; v++) {
-            if (d->tcls[v] == EVT_T_LIGHT) {
-                if (d->tflags[v] & EVT_TF_FUT)
+            /* (يتم، تتم: "takes place", no trigger of its own) */
+            int tamm = !d->tcls[v] && v > c->te + 1 ? tamm_verb(&d->doc->tokens[v]) : 0;
+            if (d->tcls[v] == EVT_T_LIGHT || tamm) {
+                if (tamm ? tamm == 2 : (d->tflags[v] & EVT_TF_FUT) != 0)
                     vf |= EVT_TF_FUT;
                 else if (v > c->te && tok_is(&d->doc->tokens[v - 1], "\xd9\x82\xd8\xaf") && /* قد */
-                         (d->tflags[v] & EVT_TF_IMPF))
+                         (tamm || (d->tflags[v] & EVT_TF_IMPF)))
                     unc = 1;
                 break;
             }
@@ -3035,6 +3083,11 @@ absorb(const struct dstate *d, struct cand *a, const struct cand *b, int as_att)
         }
     }
     if (b->tmx >= 0 && (a->tmx < 0 || (b->tmx_near && !a->tmx_near))) {
+        /* a meeting told with no time and no word of its status, then with
+         * a time still to come (قد يتم في الشهر المقبل): planned */
+        if (a->tmx < 0 && EVT_OCCURRED == a->status && !a->cue &&
+            (EVT_PLANNED == b->status || EVT_UNCERTAIN == b->status))
+            a->status = b->status;
         a->tmx = b->tmx;
         a->tmx_near = b->tmx_near;
     }

@@ -1005,6 +1005,12 @@ test_summit_as_venue(void)
     CHECK(has_part(0, SAMI, -1));
     CHECK(has_part(0, KARIM, -1));
     CHECK(!has_part(0, NAKHIL, -1));
+    /* ... nor a party of the persons' meeting */
+    CHECK(run("والتقى سامي نور وكريم حداد في قمة شركة النخيل بالبحيرة أمس.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    CHECK(!has_part(0, NAKHIL, -1));
 }
 
 /* وزير الداخلية بدولة X: the state of an office is no venue */
@@ -1512,6 +1518,24 @@ test_visit_time(void)
         CHECK(0 != strcmp(res.events[0].time_value, "2020-W12"));
 }
 
+/* a meeting told first with no time and no word of status, then with a
+ * time to come: planned; سيتم after the parties: planned */
+static void
+test_status_from_later_time(void)
+{
+    if (NULL == ectx_t)
+        return;
+    CHECK(run_timed("صحيفة تتحدث عن موعد اجتماع بين سامي نور وكريم حداد. وأفادت الصحيفة بأن الاجتماع "
+                    "بين سامي نور وكريم حداد، قد يتم في الشهر المقبل."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK(EVT_OCCURRED != res.events[0].status);
+    CHECK(run_timed("وقال مكتبه إن الاجتماع بين سامي نور وكريم حداد سيتم في البحيرة."));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_PLANNED);
+}
+
 /* an arrival still to come lends no place to a meeting that took place */
 static void
 test_future_arrival(void)
@@ -1782,6 +1806,7 @@ main(void)
     test_trio_days();
     test_future_arrival();
     test_visit_time();
+    test_status_from_later_time();
     test_visit_place_after_visitor();
     test_future_and_planned();
     test_negation_scope();
