@@ -2854,10 +2854,42 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
      * person */
     if (is_noun_class(c->cls) && !c->partake && c->tb > sb + 1 &&
         (has_clitic(&doc->tokens[c->tb], LAM) || has_clitic(&doc->tokens[c->tb - 1], LAM))) {
+        int intro = 0;
         for (uint32_t k = c->tb - 2; k < c->tb; k++) {
             if (!purpose_intro(d, k))
                 continue;
+            intro = 1;
             int32_t e = person_before(d, sb, k, -1);
+            if (e >= 0 && !cand_has(c, e)) {
+                cand_add(c, e, EVT_PARTICIPANT);
+                c->subj = e;
+            }
+            break;
+        }
+        /* يتوجه X إلى بنغازي للاجتماع بـY، وصل X ... لإجراء مباحثات مع Y: the
+         * purpose of a journey told in the clause is a meeting of the
+         * traveller */
+        for (uint32_t k = c->tb; !intro && k > sb && k + EVT_WIN > c->tb; k--) {
+            enum evt_cue q = cue_at(d, k - 1);
+            if (q == EVT_C_HARD || q == EVT_C_BOUNDARY)
+                break;
+            if (d->tcls[k - 1] != EVT_T_ARRIVE)
+                continue;
+            /* the traveller: named right after the verb (وصل X إلى), else
+             * before it (X سافر نيابة عن Y لإجراء ...) */
+            int32_t e = -1;
+            uint32_t a = k - 1, ae = a + (d->tlen[a] ? d->tlen[a] : 1);
+            for (uint32_t j = ae; j < c->tb && j < ae + 8; j++) {
+                int32_t m = mention_start(d, j);
+                if (cue_at(d, j) == EVT_C_NONPART || (m >= 0 && mention_type(d, m) == NER_LOC))
+                    break;
+                if (m >= 0 && mention_type(d, m) == NER_PER) {
+                    e = d->ents->mentions[m].entity;
+                    break;
+                }
+            }
+            if (e < 0)
+                e = person_before(d, sb, a, -1);
             if (e >= 0 && !cand_has(c, e)) {
                 cand_add(c, e, EVT_PARTICIPANT);
                 c->subj = e;

@@ -1013,6 +1013,21 @@ test_summit_as_venue(void)
     CHECK(!has_part(0, NAKHIL, -1));
 }
 
+/* توجه X إلى P لإجراء مباحثات مع Y: the traveller is a party of the
+ * meeting his journey is for; one he travels for is not */
+static void
+test_journey_purpose(void)
+{
+    check_one_with("توجه سامي نور إلى البحيرة لإجراء مباحثات مع كريم حداد.", people, NPEOPLE, SAMI, KARIM);
+    check_one_with("وصل سامي نور إلى البحيرة للاجتماع مع كريم حداد.", people, NPEOPLE, SAMI, KARIM);
+    CHECK(run("وقال المكتب إن سامي نور سافر نيابة عن ليلى سالم إلى البحيرة للاجتماع مع كريم حداد.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    CHECK(!has_part(0, LAILA, -1));
+}
+
 /* وزير الداخلية بدولة X: the state of an office is no venue */
 static void
 test_state_of_office(void)
@@ -1816,6 +1831,7 @@ main(void)
     test_state_of_office();
     test_object_pronoun_after_arrival();
     test_summit_as_venue();
+    test_journey_purpose();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
