@@ -1028,6 +1028,22 @@ test_journey_purpose(void)
     CHECK(!has_part(0, LAILA, -1));
 }
 
+/* بالقاعة الشرفية لمطار X: the hall of a place, with ل after its
+ * adjective, is a venue */
+static void
+test_hall_of_place(void)
+{
+    static const struct fake_ent ents_h[] = {
+        { NER_PER, { "سامي نور" } },
+        { NER_PER, { "كريم حداد" } },
+        { NER_LOC, { "مطار البحيرة" } },
+    };
+    CHECK(run("واستقبل سامي نور كريم حداد بالقاعة الشرفية لمطار البحيرة.", ents_h, 3));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, 2);
+}
+
 /* وزير الداخلية بدولة X: the state of an office is no venue */
 static void
 test_state_of_office(void)
@@ -1832,6 +1848,7 @@ main(void)
     test_object_pronoun_after_arrival();
     test_summit_as_venue();
     test_journey_purpose();
+    test_hall_of_place();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
