@@ -3368,6 +3368,47 @@ occasion_of_other(const struct dstate *d, const struct cand *c)
     return 0;
 }
 
+/*
+ * ورافق الرئيس X، Y، وZ; ويرافق X في جولته Y; وحضره من الجانب الآخر Y: a
+ * sentence that opens with an attend cue and tells no meeting of its own
+ * names the people who attend the meeting told last (in the two sentences
+ * before).
+ */
+static void
+companions(struct dstate *d, const size_t *order, size_t nk)
+{
+    const struct txt_doc *doc = d->doc;
+    const struct ent_result *er = d->ents;
+    size_t m = 0; /* mentions walk with the sentences */
+    for (size_t s = 1; s < doc->nsents && nk > 0; s++) {
+        uint32_t sb = doc->sents[s].tok_begin, se = doc->sents[s].tok_end;
+        int opens = 0;
+        for (uint32_t k = sb; k < se && k < sb + 2 && !opens; k++)
+            opens = cue_at(d, k) == EVT_C_ATTEND;
+        if (!opens)
+            continue;
+        struct cand *p = NULL;
+        int own = 0;
+        for (size_t k = 0; k < nk; k++) {
+            struct cand *c = &d->cands[order[k]];
+            if (c->sent == s || c->last_sent == s)
+                own = 1;
+            if (c->sent < s && c->last_sent + 2 >= s && (NULL == p || c->last_sent >= p->last_sent))
+                p = c;
+        }
+        if (own || NULL == p)
+            continue;
+        while (m < er->nmentions && er->mentions[m].tok_begin < sb)
+            m++;
+        for (size_t k = m; k < er->nmentions && er->mentions[k].tok_begin < se; k++) {
+            const struct ent_mention *mn = &er->mentions[k];
+            if (mn->type != NER_PER || mn->entity < 0 || cand_has(p, mn->entity))
+                continue;
+            cand_add(p, mn->entity, EVT_ATTENDEE);
+        }
+    }
+}
+
 static void
 merge_all(struct dstate *d, size_t *order, size_t *nkept)
 {
@@ -4304,6 +4345,7 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
     size_t nk = 0;
     merge_all(&d, order, &nk);
     group_speakers(&d, order, nk);
+    companions(&d, order, nk);
     /* لقاءات مع X و Y: one meeting of the subject with each of them */
     size_t cap = 0;
     for (size_t k = 0; k < nk; k++)

@@ -1044,6 +1044,21 @@ test_hall_of_place(void)
         CHECK_INT(res.events[0].location, 2);
 }
 
+/* ورافق X، Y: a sentence of companions after a meeting names its
+ * attendees; not when it tells a meeting of its own */
+static void
+test_companions(void)
+{
+    CHECK(run("استقبل سامي نور كريم حداد في البحيرة اليوم. ورافق حداد، مستشاره ليلى سالم.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_HOST));
+    CHECK(has_part(0, KARIM, EVT_VISITOR));
+    CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+    CHECK(run("استقبل سامي نور كريم حداد في البحيرة اليوم. وقالت ليلى سالم إن الزيارة مهمة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(!has_part(0, LAILA, -1));
+}
+
 /* وزير الداخلية بدولة X: the state of an office is no venue */
 static void
 test_state_of_office(void)
@@ -1849,6 +1864,7 @@ main(void)
     test_summit_as_venue();
     test_journey_purpose();
     test_hall_of_place();
+    test_companions();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
