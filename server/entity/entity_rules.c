@@ -644,6 +644,11 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         if (j > i && !has_clitic(t) && longest_k(s, s->w->lx->titles, LX_TITLES, j, NULL) >= 2)
             break;
         int fn = first_name(s, j, NULL);
+        /* استقبل الرئيس رجب طيب أردوغان محمد بن سلمان: after a name of two
+         * words or more, a given name that opens a lineage (X بن Y) is the
+         * next person (the link before it would make it a father's name) */
+        if (fn && j >= i + 2 && !has_clitic(t) && !connector(tok(s, j - 1)) && lineage_start(s, j))
+            break;
         /* هيثم بن طارق سلطان عمان: a given name that is also a title, before
          * a place, is the office (the ruler of that place) */
         if (fn && j > i && j + 1 < s->e && !has_clitic(t) &&

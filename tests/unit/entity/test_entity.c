@@ -718,6 +718,11 @@ test_lineage_short_forms(void)
     CHECK(p != NULL);
     if (p)
         CHECK_INT(p->nmentions, 1);
+    /* a verb, then two names side by side: a given name that opens a
+     * lineage after a name of two words is the next person */
+    CHECK(0 == run(a, "استقبل الوزير سامر يوسف قرنفل أحمد بن صالح أمس.", &doc, &r));
+    CHECK(by_name(&r, "سامر يوسف قرنفل") != NULL);
+    CHECK(by_name(&r, "أحمد بن صالح") != NULL);
     /* العبد الله: a family name that ends in the divine name */
     CHECK(0 == run(a, "التقى الوزير سامر العبد الله السفير أحمد حداد.", &doc, &r));
     CHECK(by_name(&r, "سامر العبد الله") != NULL);
