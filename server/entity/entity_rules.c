@@ -545,7 +545,9 @@ honored_given(const struct sent *s, uint32_t i, int honored)
     if (!honored || i + 1 >= s->e || !first_name(s, i, NULL) || has_clitic(tok(s, i)))
         return 0;
     const struct txt_token *n = tok(s, i + 1);
-    return definite(n) && !has_clitic(n) && !nonname(s, n) && TXT_WORD == n->kind;
+    /* (الدكتور على عبد العال: a link or عبد after it too) */
+    return ((definite(n) && !nonname(s, n)) || (connector(n) && i + 2 < s->e && TXT_WORD == tok(s, i + 2)->kind)) &&
+           !has_clitic(n) && TXT_WORD == n->kind;
 }
 
 static int

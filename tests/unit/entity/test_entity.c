@@ -71,7 +71,7 @@ setup(void)
                                          "حي\tloc,admin", "نادي\torg,quote,bare", "طريق\tloc,toplace", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
                                          "يوسف", "أحمد", "صالح", "صباح", "آن", "سلطان",
-                                         "وسام\tambig", "فارس\tambig", NULL };
+                                         "وسام\tambig", "فارس\tambig", "علي", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
                                        "الكندية\tكندا", "السعودية\tالسعودية", NULL };
     static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
@@ -89,7 +89,7 @@ setup(void)
                                        "الوفد\tnoun", "التقى", "استقبل", "وصل", "أعلنت", "ذكرت",
                                        "من", "مع", "عن", "اليوم", "الجديدة\tnoun", "لدى", "الثاني\tnoun",
                                        "نور\tnoun", "الاعتبار\tnoun", "العام", "النقل\tnoun", "الله", "دعوة\tnoun",
-                                       "اتصال\tnoun", NULL };
+                                       "اتصال\tnoun", "على", NULL };
     static const char *const none[] = { NULL };
     lx.titles = mk(titles);
     lx.honorifics = mk(honor);
@@ -723,6 +723,13 @@ test_lineage_short_forms(void)
     CHECK(0 == run(a, "استقبل الوزير سامر يوسف قرنفل أحمد بن صالح أمس.", &doc, &r));
     CHECK(by_name(&r, "سامر يوسف قرنفل") != NULL);
     CHECK(by_name(&r, "أحمد بن صالح") != NULL);
+    /* الدكتور على عبد الرحيم: the given name علي written like the
+     * preposition, after an honorific and before عبد; the preposition
+     * after an honorific stays one */
+    CHECK(0 == run(a, "استقبل الدكتور على عبد الرحيم حداد الوفد أمس.", &doc, &r));
+    CHECK(by_name(&r, "على عبد الرحيم حداد") != NULL);
+    CHECK(0 == run(a, "وأكد الدكتور على أهمية اللقاء.", &doc, &r));
+    CHECK_INT(r.nentities, 0);
     /* العبد الله: a family name that ends in the divine name */
     CHECK(0 == run(a, "التقى الوزير سامر العبد الله السفير أحمد حداد.", &doc, &r));
     CHECK(by_name(&r, "سامر العبد الله") != NULL);
