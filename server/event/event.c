@@ -2807,7 +2807,11 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
                 break;
             }
     int unnamed_subj = verb && unnamed_title_at(d, vk, se);
-    if (c->subj < 0 && verb && !c->dual_gen && !unnamed_subj && !c->group_subj) {
+    /* أكد X أن الرئيسين سيلتقيان: a dual noun before the verb in its clause
+     * is its subject (the two parties named before), not the speaker */
+    int dual_subj = c->dual && c->dual_tok >= (int32_t)L && c->dual_tok < (int32_t)c->tb &&
+                    0 == cand_nparties(c);
+    if (c->subj < 0 && verb && !c->dual_gen && !unnamed_subj && !c->group_subj && !dual_subj) {
         /* a dropped subject: the subject of the verb before, the nearest
          * person before the clause, the subject of the last event */
         int32_t e = -1;

@@ -1059,6 +1059,24 @@ test_companions(void)
     CHECK(!has_part(0, LAILA, -1));
 }
 
+/* أكد X أن الرئيسين سيلتقيان: the dual noun is the subject (the two
+ * parties named before), the speaker no party */
+static void
+test_dual_subject_after_speaker(void)
+{
+    CHECK(run("ألغى سامي نور زيارته إلى البحيرة لإجراء محادثات مع كريم حداد. لكن ليلى سالم أكدت أن "
+              "الرئيسين سيلتقيان في الوادي.",
+              people, NPEOPLE));
+    size_t k = res.nevents;
+    for (size_t i = 0; i < res.nevents; i++)
+        if (res.events[i].status == EVT_PLANNED)
+            k = i;
+    CHECK(k < res.nevents);
+    CHECK(has_part(k, SAMI, -1));
+    CHECK(has_part(k, KARIM, -1));
+    CHECK(!has_part(k, LAILA, -1));
+}
+
 /* وزير الداخلية بدولة X: the state of an office is no venue */
 static void
 test_state_of_office(void)
@@ -1865,6 +1883,7 @@ main(void)
     test_journey_purpose();
     test_hall_of_place();
     test_companions();
+    test_dual_subject_after_speaker();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
