@@ -3537,7 +3537,10 @@ merge_all(struct dstate *d, size_t *order, size_t *nkept)
              * meetings) told in another sentence */
             if (ok && in < 2 && p->sent + 6 < c->sent && !ana)
                 ok = 0;
-            if (ok && in < 2 && p->sent != c->sent && ((c->flags | p->flags) & EVT_TF_PL))
+            /* (... but لم يعقد أي لقاءات ... نفى لقاءه: what is denied is one
+             * matter, told again) */
+            if (ok && in < 2 && p->sent != c->sent && ((c->flags | p->flags) & EVT_TF_PL) &&
+                !(EVT_NEGATED == p->status && EVT_NEGATED == c->status))
                 ok = 0;
             /* the welcome at the airport and the talks after it: two */
             if (ok && p->airport != c->airport && p->sent != c->sent)

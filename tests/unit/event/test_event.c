@@ -1077,6 +1077,18 @@ test_dual_subject_after_speaker(void)
     CHECK(!has_part(k, LAILA, -1));
 }
 
+/* لم يعقد أي لقاءات ... ثم نفى لقاءه بـY: one denied matter told twice */
+static void
+test_denied_plural(void)
+{
+    CHECK(run("وأكد مكتبه أن سامي نور لم يعقد أي لقاءات مع مسؤولين في البحيرة. وقال البيان إن سامي نور "
+              "ينفي الأنباء عن لقائه بكريم حداد.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_NEGATED);
+}
+
 /* وزير الداخلية بدولة X: the state of an office is no venue */
 static void
 test_state_of_office(void)
@@ -1884,6 +1896,7 @@ main(void)
     test_hall_of_place();
     test_companions();
     test_dual_subject_after_speaker();
+    test_denied_plural();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
