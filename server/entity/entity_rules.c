@@ -1423,6 +1423,24 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
             }
             break;
         }
+        /* مطار هواري بومدين الدولي، مطار رفيق الحريري الدولي: after the
+         * head of a named place, up to three words of a name, then الدولي,
+         * are the place's name (whoever it is named after) */
+        if (NER_LOC == *type && named && 0 == mods && !head_def && !has_clitic(t) && !definite(t)) {
+            uint32_t k = j;
+            while (k < s->e && k < j + 4 && TXT_WORD == tok(s, k)->kind && !has_clitic(tok(s, k)) &&
+                   !nonname(s, tok(s, k)) && !(k > j && (0 == strcmp(tok(s, k)->key, "الدولي") ||
+                                                          0 == strcmp(tok(s, k)->key, "الدوليه"))))
+                k++;
+            if (k > j && k < s->e && k < j + 4 &&
+                (0 == strcmp(tok(s, k)->key, "الدولي") || 0 == strcmp(tok(s, k)->key, "الدوليه"))) {
+                j = k + 1;
+                mods++;
+                strong++;
+                last = j;
+                break;
+            }
+        }
         /* قصر الإليزيه، مسجد قباء: after a head of a named place, one unknown
          * word that ends the phrase is the place's name */
         /* قصر بيان: a head that may be named after a person or thing takes

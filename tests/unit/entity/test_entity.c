@@ -64,7 +64,7 @@ setup(void)
                                          "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
                                          "حزب\torg,quote", "اللجنة\torg", "الحكومة\torg",
                                          "المجلس\torg", "القوات\torg", "بلدية\torg,place",
-                                         "حكومة\torg,noplace", "شركة\torg", "قصر\tloc,named",
+                                         "حكومة\torg,noplace", "شركة\torg", "قصر\tloc,named", "مطار\tloc,named",
                                          "مصلحة\torg,common", "الحركة\torg", "الجيش\torg",
                                          "الغرفة\torg,local", "مكتب\torg", "الاتحاد\torg",
                                          "رئاسة\torg", "لجنة\torg", "عين\tloc,prep", "الجمهورية\tloc",
@@ -730,6 +730,12 @@ test_lineage_short_forms(void)
     CHECK(by_name(&r, "على عبد الرحيم حداد") != NULL);
     CHECK(0 == run(a, "وأكد الدكتور على أهمية اللقاء.", &doc, &r));
     CHECK_INT(r.nentities, 0);
+    /* an airport named after a person, with الدولي */
+    CHECK(0 == run(a, "وصل الوزير إلى مطار سامر يوسف الدولي أمس.", &doc, &r));
+    const struct ent_entity *ap = by_name(&r, "مطار سامر يوسف الدولي");
+    CHECK(ap != NULL);
+    if (ap)
+        CHECK_INT(ap->type, NER_LOC);
     /* العبد الله: a family name that ends in the divine name */
     CHECK(0 == run(a, "التقى الوزير سامر العبد الله السفير أحمد حداد.", &doc, &r));
     CHECK(by_name(&r, "سامر العبد الله") != NULL);
