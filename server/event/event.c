@@ -994,10 +994,14 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
     int between_after = 0;
     int verb_left = 0;
     /* (a verb of cancelling counts: ألغى X لقاء مع Y is X's meeting) */
+    uint32_t verb_at = UINT32_MAX; /* the verb before a meeting noun (وعقد X، بحضور Y، جلسة) */
     for (uint32_t k = L; k < c->tb; k++)
         if (d->tcls[k] == EVT_T_LIGHT || (d->tcls[k] && is_verb_class(d->tcls[k])) ||
-            cue_at(d, k) == EVT_C_NEGATED)
+            cue_at(d, k) == EVT_C_NEGATED) {
             verb_left = 1;
+            if (d->tcls[k])
+                verb_at = k;
+        }
     for (uint32_t k = c->te; k < R && k < c->te + 6; k++) {
         enum evt_cue q = cue_at(d, k);
         /* اجتماع X مع Y، لقاء بين X و Y: with no verb before the noun, the
@@ -1023,7 +1027,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
         if (j >= c->tb && j < c->te)
             continue;
         enum evt_cue q = cue_at(d, j);
-        if (q == EVT_C_ATTEND && (j >= c->te || j + 3 >= c->tb))
+        if (q == EVT_C_ATTEND && (j >= c->te || j + 3 >= c->tb || (is_noun_class(c->cls) && verb_at < j)))
             attend = 1;
         if (q == EVT_C_NONPART)
             nonpart = 12;

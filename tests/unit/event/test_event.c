@@ -975,6 +975,12 @@ test_accompanied(void)
     CHECK(run("استقبل سامي نور الوزير كريم حداد بمرافقة ليلى سالم.", people, NPEOPLE));
     CHECK_INT(res.nevents, 1);
     CHECK(has_part(0, LAILA, EVT_ATTENDEE));
+    /* between a light verb and its meeting noun */
+    CHECK(run("وعقد سامي نور، وكريم حداد، بحضور ليلى سالم، جلسة مباحثات رسمية.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, EVT_PARTICIPANT));
+    CHECK(has_part(0, KARIM, EVT_PARTICIPANT));
+    CHECK(has_part(0, LAILA, EVT_ATTENDEE));
 }
 
 /* وصل X ...، حيث استقبله Y: the name after the verb is the subject, the
