@@ -651,6 +651,14 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
          * next person (the link before it would make it a father's name) */
         if (fn && j >= i + 2 && !has_clitic(t) && !connector(tok(s, j - 1)) && lineage_start(s, j))
             break;
+        /* التقى سعد الحريري حسين خليل: after a given name and a family name
+         * with ال, a given name no other word shares starts the next person */
+        if (fn && j >= i + 2 && P_AL == prev && !has_clitic(t) && !connector(tok(s, j - 1))) {
+            int amb = 0;
+            first_name(s, j, &amb);
+            if (!amb && j + fn < s->e && TXT_WORD == tok(s, j + fn)->kind && !has_clitic(tok(s, j + fn)))
+                break;
+        }
         /* هيثم بن طارق سلطان عمان: a given name that is also a title, before
          * a place, is the office (the ruler of that place) */
         if (fn && j > i && j + 1 < s->e && !has_clitic(t) &&

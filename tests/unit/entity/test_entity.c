@@ -730,6 +730,11 @@ test_lineage_short_forms(void)
     CHECK(by_name(&r, "على عبد الرحيم حداد") != NULL);
     CHECK(0 == run(a, "وأكد الدكتور على أهمية اللقاء.", &doc, &r));
     CHECK_INT(r.nentities, 0);
+    /* ... and after a given name and a family name with ال, a given name
+     * no other word shares */
+    CHECK(0 == run(a, "التقى الوزير سامر الزعتري أحمد حداد أمس.", &doc, &r));
+    CHECK(by_name(&r, "سامر الزعتري") != NULL);
+    CHECK(by_name(&r, "أحمد حداد") != NULL);
     /* an airport named after a person, with الدولي */
     CHECK(0 == run(a, "وصل الوزير إلى مطار سامر يوسف الدولي أمس.", &doc, &r));
     const struct ent_entity *ap = by_name(&r, "مطار سامر يوسف الدولي");
