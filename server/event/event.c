@@ -953,6 +953,25 @@ genitive_person(const struct dstate *d, uint32_t lo, uint32_t j)
     const struct lq_lexicons *lx = d->ctx->lex;
     if (NULL == lx->titles)
         return 0;
+    /* المعاون السياسي للأمين العام لحزب الله X، المبعوث الشخصي للرئيس X: a
+     * person after a title with ل (and at most three words of its
+     * complement) that follows a title and its adjective is the one whose
+     * office is served (not after a verb: خصصه الوزير للسفير X) */
+    for (uint32_t b = 1; b <= 5 && j >= lo + b; b++) {
+        const struct txt_token *u = &doc->tokens[j - b];
+        int32_t um = d->ents->tok_mention[j - b];
+        if (u->kind != TXT_WORD || (um >= 0 && d->ents->mentions[um].type == NER_PER))
+            break;
+        if (!has_clitic(u, LAM) || um >= 0)
+            continue;
+        size_t tl = lex_longest(lx->titles, doc, j - b, j, LEX_BASE, NULL);
+        uint32_t k0 = j - b;
+        if (tl > 0 && k0 + tl + 3 >= j && k0 >= lo + 2 && (doc->tokens[k0 - 1].flags & TXT_F_AL) &&
+            !has_clitic(&doc->tokens[k0 - 1], LAM) && !in_mention(d, k0 - 1) &&
+            !lex_longest(lx->titles, doc, k0 - 1, k0, LEX_BASE, NULL) &&
+            lex_longest(lx->titles, doc, k0 - 2, k0 - 1, LEX_BASE, NULL))
+            return 1;
+    }
     /* (not past a nationality: in مبعوث الرئيس الأمريكي X the adjective
      * closes the genitive, and X is the envoy) */
     uint32_t k = j;

@@ -1083,6 +1083,19 @@ test_dual_subject_after_speaker(void)
     CHECK(!has_part(k, LAILA, -1));
 }
 
+/* X المستشار للأمين العام لـY Z: the person whose office is served is no
+ * party */
+static void
+test_served_office(void)
+{
+    CHECK(run("التقى سامي نور كريم حداد المستشار السياسي للأمين العام لشركة النخيل ليلى سالم.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    CHECK(!has_part(0, LAILA, -1));
+}
+
 /* لم يعقد أي لقاءات ... ثم نفى لقاءه بـY: one denied matter told twice */
 static void
 test_denied_plural(void)
@@ -1903,6 +1916,7 @@ main(void)
     test_companions();
     test_dual_subject_after_speaker();
     test_denied_plural();
+    test_served_office();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
