@@ -1004,6 +1004,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
     int attend = 0;            /* an attend cue governs what follows */
     uint32_t att_end = 0;      /* the end of the last attendee's name */
     int nonpart = 0;           /* tokens left in a nonpart cue's reach */
+    int recipient = 0;         /* tokens left in which a person with ل received what nonpart sent */
     uint32_t prev_end = c->te; /* end of the previous party right of the trigger */
     uint32_t org_end = 0;      /* end of the last organization taken */
     int subj_done = 0, right_taken = 0, closed = 0, with_mark = 0;
@@ -1114,6 +1115,8 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
         int32_t m = mention_start(d, j);
         if (nonpart > 0)
             nonpart--;
+        if (recipient > 0)
+            recipient--;
         /* an unnamed title phrase that refers back to a named person */
         struct ent_mention linked;
         int use_link = m < 0 && d->title_link[j] >= 0 && !in_mention(d, j) &&
@@ -1147,8 +1150,15 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                     c->group_subj = 1; /* the verb's subject is that unnamed group */
                 goto next;
             }
+            /* رسالة أرسلها X، لـ(الملك) Y: the one the letter is for */
+            if (recipient > 0 && m >= 0 &&
+                (has_clitic(&doc->tokens[j], LAM) || (j > L && has_clitic(&doc->tokens[j - 1], LAM)))) {
+                recipient = 0;
+                goto next;
+            }
             if (nonpart > 0) {
                 nonpart = 0;
+                recipient = 6;
                 if (j >= c->te)
                     prev_end = mn->tok_end;
                 goto next;

@@ -1096,6 +1096,27 @@ test_served_office(void)
     CHECK(!has_part(0, LAILA, -1));
 }
 
+/* تسلم منه رسالة أرسلها X لـY: the sender and the one the letter is for
+ * are no parties */
+static void
+test_letter_sender_and_recipient(void)
+{
+    static const struct fake_ent ents_l[] = {
+        { NER_PER, { "سامي نور" } },
+        { NER_PER, { "كريم حداد" } },
+        { NER_PER, { "فهد الراشد" } },
+        { NER_PER, { "ليلى سالم" } },
+    };
+    CHECK(run("استقبل سامي نور في مكتبه كريم حداد، وتسلم منه رسالة خطية أرسلها الأمير فهد الراشد، "
+              "للملك ليلى سالم.",
+              ents_l, 4));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, 0, -1));
+    CHECK(has_part(0, 1, -1));
+    CHECK(!has_part(0, 2, -1));
+    CHECK(!has_part(0, 3, -1));
+}
+
 /* لم يعقد أي لقاءات ... ثم نفى لقاءه بـY: one denied matter told twice */
 static void
 test_denied_plural(void)
@@ -1917,6 +1938,7 @@ main(void)
     test_dual_subject_after_speaker();
     test_denied_plural();
     test_served_office();
+    test_letter_sender_and_recipient();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
