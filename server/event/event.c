@@ -953,10 +953,11 @@ genitive_person(const struct dstate *d, uint32_t lo, uint32_t j)
     const struct lq_lexicons *lx = d->ctx->lex;
     if (NULL == lx->titles)
         return 0;
-    /* المعاون السياسي للأمين العام لحزب الله X، المبعوث الشخصي للرئيس X: a
-     * person after a title with ل (and at most three words of its
-     * complement) that follows a title and its adjective is the one whose
-     * office is served (not after a verb: خصصه الوزير للسفير X) */
+    /* Y المعاون السياسي للأمين العام لحزب الله X: in the office of a person
+     * named before, a person after a title with ل (and at most three words
+     * of its complement) that follows the title and its adjective is the
+     * one whose office is served (not after a verb: خصصه الوزير للسفير X;
+     * nor with no one before: النائب الأول لرئيس المجلس X is the deputy) */
     for (uint32_t b = 1; b <= 5 && j >= lo + b; b++) {
         const struct txt_token *u = &doc->tokens[j - b];
         int32_t um = d->ents->tok_mention[j - b];
@@ -969,7 +970,8 @@ genitive_person(const struct dstate *d, uint32_t lo, uint32_t j)
         if (tl > 0 && k0 + tl + 3 >= j && k0 >= lo + 2 && (doc->tokens[k0 - 1].flags & TXT_F_AL) &&
             !has_clitic(&doc->tokens[k0 - 1], LAM) && !in_mention(d, k0 - 1) &&
             !lex_longest(lx->titles, doc, k0 - 1, k0, LEX_BASE, NULL) &&
-            lex_longest(lx->titles, doc, k0 - 2, k0 - 1, LEX_BASE, NULL))
+            lex_longest(lx->titles, doc, k0 - 2, k0 - 1, LEX_BASE, NULL) && k0 >= lo + 3 &&
+            after_mention(d, lo, k0 - 2, NER_PER))
             return 1;
     }
     /* (not past a nationality: in مبعوث الرئيس الأمريكي X the adjective

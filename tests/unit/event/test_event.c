@@ -1094,6 +1094,18 @@ test_served_office(void)
     CHECK(has_part(0, SAMI, -1));
     CHECK(has_part(0, KARIM, -1));
     CHECK(!has_part(0, LAILA, -1));
+    /* with no one before the title, the name after it holds it */
+    static const struct fake_ent ents_d[] = {
+        { NER_PER, { "سامي نور" } },
+        { NER_PER, { "كريم حداد" } },
+        { NER_PER, { "ليلى سالم" } },
+        { NER_ORG, { "المجلس" } },
+    };
+    CHECK(run("بحث سامي نور مع كريم حداد الأوضاع في البحيرة، وشارك في اللقاء النائب الأول لرئيس المجلس "
+              "ليلى سالم.",
+              ents_d, 4));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, 2, -1));
 }
 
 /* تسلم منه رسالة أرسلها X لـY: the sender and the one the letter is for
