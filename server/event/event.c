@@ -2936,6 +2936,25 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
             break;
         }
     }
+    /* لقاء بينه وبين Y: the pronoun stands for the person of the clause */
+    if (is_noun_class(c->cls) && c->te + 1 < se) {
+        for (uint32_t k = c->te; k < c->te + 3 && k + 1 < se; k++) {
+            const struct txt_token *u = &doc->tokens[k], *v = &doc->tokens[k + 1];
+            if (u->kind != TXT_WORD || NULL == u->base || v->kind != TXT_WORD || !has_clitic(v, WAW) ||
+                NULL == v->base || !txt_str_is(v->base, "\xd8\xa8\xd9\x8a\xd9\x86")) /* و + بين */
+                continue;
+            if (!txt_str_is(u->base, "\xd8\xa8\xd9\x8a\xd9\x86\xd9\x87") && /* بينه */
+                !txt_str_is(u->base, "\xd8\xa8\xd9\x8a\xd9\x86\xd9\x87\xd8\xa7")) /* بينها */
+                continue;
+            int32_t e = person_before(d, sb, c->tb, -1);
+            if (e >= 0 && !cand_has(c, e)) {
+                cand_add(c, e, EVT_PARTICIPANT);
+                if (c->subj < 0)
+                    c->subj = e;
+            }
+            break;
+        }
+    }
     /* لكنه لم يستبعد لقاء مع Y: a meeting noun with مع and nobody before it
      * in its clause, after a pronoun on a boundary or a complementizer, is
      * the meeting of the person the pronoun stands for */

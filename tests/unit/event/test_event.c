@@ -1108,6 +1108,22 @@ test_served_office(void)
     CHECK(has_part(0, 2, -1));
 }
 
+/* لقاء جديد بينه وبين Y: the pronoun is the person of the clause */
+static void
+test_between_pronoun(void)
+{
+    CHECK(run("وقال سامي نور إنه يأمل في لقاء جديد بينه وبين كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
+    CHECK(run("وأعرب سامي نور عن أمله في لقاء يجمعه بكريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
+}
+
 /* تسلم منه رسالة أرسلها X لـY: the sender and the one the letter is for
  * are no parties */
 static void
@@ -1951,6 +1967,7 @@ main(void)
     test_denied_plural();
     test_served_office();
     test_letter_sender_and_recipient();
+    test_between_pronoun();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
