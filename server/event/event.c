@@ -997,6 +997,42 @@ genitive_person(const struct dstate *d, uint32_t lo, uint32_t j)
     return lex_longest(lx->titles, doc, k - 2, k, LEX_BASE, NULL) != 2;
 }
 
+/* Is the person at j the subject of a relative clause after the trigger
+ * (... الذي أصدره [title words] j), whose verb is no trigger? */
+static int
+relative_subject(const struct dstate *d, const struct cand *c, uint32_t j)
+{
+    /* (the relative pronoun not right after the meeting noun and its
+     * adjective: اللقاء الشهير الذي جمع X) */
+    for (uint32_t k = j - 1; k > c->te + 2 && k + 6 > j; k--) {
+        if (cue_at(d, k) == EVT_C_HARD || d->doc->tokens[k].kind == TXT_PUNCT)
+            return 0;
+        if (cue_at(d, k - 1) != EVT_C_RELATIVE)
+            continue;
+        /* k: the relative clause's verb, a word of its own; not after a
+         * group (الوفد الذي يرأسه Z: Z heads those met) */
+        const struct txt_token *v = &d->doc->tokens[k];
+        if (k >= 2 && cue_at(d, k - 2) == EVT_C_GROUP)
+            return 0;
+        static const char *const heads[] = { "\xd9\x8a\xd8\xb1\xd8\xa7\xd8\xb3",         /* يراس */
+                                             "\xd8\xaa\xd8\xb1\xd8\xa7\xd8\xb3",         /* تراس */
+                                             "\xd9\x8a\xd8\xaa\xd8\xb1\xd8\xa7\xd8\xb3", /* يتراس */
+                                             "\xd9\x8a\xd9\x82\xd9\x88\xd8\xaf",         /* يقود */
+                                             "\xd8\xb6\xd9\x85",                             /* ضم */
+                                             "\xd9\x8a\xd8\xb6\xd9\x85",                   /* يضم */
+                                             "\xd8\xaa\xd8\xb6\xd9\x85",                   /* تضم */
+                                             "\xd8\xac\xd9\x85\xd8\xb9",                   /* جمع */
+                                             "\xd9\x8a\xd8\xac\xd9\x85\xd8\xb9",         /* يجمع */
+                                             "\xd8\xaa\xd8\xac\xd9\x85\xd8\xb9" };       /* تجمع */
+        for (size_t h = 0; v->base && h < sizeof(heads) / sizeof(heads[0]); h++)
+            if (0 == strncmp(v->base, heads[h], strlen(heads[h])))
+                return 0;
+        return v->kind == TXT_WORD && !d->tcls[k] && !in_mention(d, k) && !(v->flags & TXT_F_AL) &&
+               cue_at(d, k) == EVT_C_NONE;
+    }
+    return 0;
+}
+
 /* Read the parties of the clause [L, R) around the trigger. */
 static void
 read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with_seen)
@@ -1140,6 +1176,11 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             continue;
         if (ty == NER_PER) {
             if (m >= 0 && genitive_person(d, L, j))
+                goto next;
+            /* بحث X مع Y العفو الذي أصدره الرئيس Z: the subject of a
+             * relative clause on the topic is no party (اللقاء الذي جمع X و Y
+             * describes the meeting: its verb is a trigger) */
+            if (m >= 0 && j > c->te + 2 && relative_subject(d, c, j))
                 goto next;
             /* ممثلون لـX، وفد من أنصار X: a person's unnamed people meet,
              * not the person */

@@ -1124,6 +1124,21 @@ test_between_pronoun(void)
         CHECK_INT(res.events[0].status, EVT_UNCERTAIN);
 }
 
+/* the subject of a relative clause on the topic is no party; the head of
+ * a delegation met (الوفد الذي يرأسه Y) is one */
+static void
+test_relative_subject(void)
+{
+    CHECK(run("بحث سامي نور مع كريم حداد القرار الأخير الذي أصدره الرئيس ليلى سالم.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, SAMI, -1));
+    CHECK(has_part(0, KARIM, -1));
+    CHECK(!has_part(0, LAILA, -1));
+    CHECK(run("التقى سامي نور اليوم الوفد الذي يرأسه كريم حداد.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    CHECK(has_part(0, KARIM, -1));
+}
+
 /* تسلم منه رسالة أرسلها X لـY: the sender and the one the letter is for
  * are no parties */
 static void
@@ -1968,6 +1983,7 @@ main(void)
     test_served_office();
     test_letter_sender_and_recipient();
     test_between_pronoun();
+    test_relative_subject();
     test_reporter_pronoun();
     test_dropped_subject();
     test_organization_through_people();
