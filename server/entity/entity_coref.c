@@ -508,6 +508,22 @@ org_compatible(const struct name *a, const struct name *b)
     return 1;
 }
 
+/* Claim @p key in @p t for name k: the first name to claim it owns it; a
+ * second name of another entity makes it shared (-2), which no lookup
+ * takes. */
+static int
+claim(struct table *t, struct name *nm, const char *key, int32_t k)
+{
+    int32_t *slot = table_slot(t, key, 1);
+    if (NULL == slot)
+        return LQ_ERR_NOMEM;
+    if (-1 == *slot)
+        *slot = k;
+    else if (*slot >= 0 && find(nm, *slot) != find(nm, k))
+        *slot = -2;
+    return LQ_OK;
+}
+
 /* are two words one name: equal, or one consonant skeleton (not two
  * different given names) */
 static int
@@ -920,13 +936,8 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 const char *pre = join(a, x->words, p);
                 if (NULL == pre)
                     return LQ_ERR_NOMEM;
-                int32_t *slot = table_slot(&byprefix, pre, 1);
-                if (NULL == slot)
+                if (LQ_OK != claim(&byprefix, nm, pre, (int32_t)k))
                     return LQ_ERR_NOMEM;
-                if (-1 == *slot)
-                    *slot = (int32_t)k;
-                else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
-                    *slot = -2;
             }
         }
         for (size_t k = 0; k < nn; k++) {
@@ -1038,13 +1049,8 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 const char *pre = join(a, x->words, p);
                 if (NULL == pre)
                     return LQ_ERR_NOMEM;
-                int32_t *slot = table_slot(&bylin, pre, 1);
-                if (NULL == slot)
+                if (LQ_OK != claim(&bylin, nm, pre, (int32_t)k))
                     return LQ_ERR_NOMEM;
-                if (-1 == *slot)
-                    *slot = (int32_t)k;
-                else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
-                    *slot = -2;
             }
             /* بن سعود: the father's name of a longer chain (عبد العزيز بن
              * سعود بن نايف), the short form the press uses; the last
@@ -1055,13 +1061,8 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 const char *pair = join(a, x->words + p, 2);
                 if (NULL == pair)
                     return LQ_ERR_NOMEM;
-                int32_t *slot = table_slot(&bylin, pair, 1);
-                if (NULL == slot)
+                if (LQ_OK != claim(&bylin, nm, pair, (int32_t)k))
                     return LQ_ERR_NOMEM;
-                if (-1 == *slot)
-                    *slot = (int32_t)k;
-                else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
-                    *slot = -2;
                 break;
             }
         }
@@ -1086,13 +1087,8 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             struct name *x = &nm[k];
             if (NER_PER != x->type || x->nwords < 2)
                 continue;
-            int32_t *slot = table_slot(&byfirst, x->words[0], 1);
-            if (NULL == slot)
+            if (LQ_OK != claim(&byfirst, nm, x->words[0], (int32_t)k)) /* -2: two people share it */
                 return LQ_ERR_NOMEM;
-            if (*slot == -1)
-                *slot = (int32_t)k;
-            else if (*slot >= 0 && find(nm, *slot) != find(nm, (int32_t)k))
-                *slot = -2; /* two people share it */
         }
         /* تشانغ after تشانغ مينغ: a word no lexicon knows, joined to no
          * other name, that starts one full name of two or three words, is
