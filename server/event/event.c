@@ -836,7 +836,7 @@ descriptor_person(const struct dstate *d, uint32_t b, uint32_t e)
 /* The one person the article names with a title of organization @p org
  * (رئيس مجلس النواب X elsewhere), to stand for an unnamed holder; or -1. */
 static int32_t
-org_person(const struct dstate *d, int32_t org)
+org_person(const struct dstate *d, int32_t org, const struct txt_token *head)
 {
     if (org < 0 || (size_t)org >= d->ents->nentities)
         return -1;
@@ -850,6 +850,17 @@ org_person(const struct dstate *d, int32_t org)
         uint32_t sb = d->doc->sents[mn->sentence].tok_begin, se = d->doc->sents[mn->sentence].tok_end;
         if (!title_complement(d, m, sb, se))
             continue;
+        /* a country has many offices: أمير الكويت X holds no رئيس وزراء
+         * الكويت; the title before the place must open with the same word */
+        if (head && head->stem) {
+            int same = 0;
+            for (uint32_t k = mn->tok_begin; k > sb && k + 4 > mn->tok_begin && !same; k--) {
+                const struct txt_token *t = &d->doc->tokens[k - 1];
+                same = t->stem && 0 == strcmp(t->stem, head->stem);
+            }
+            if (!same)
+                continue;
+        }
         int32_t e = -1;
         for (uint32_t k = mn->tok_end; k < se && k < mn->tok_end + 6 && e < 0; k++) {
             int32_t m2 = mention_start(d, k);
@@ -1129,9 +1140,13 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 if (d->desc_person[di] == -2) {
                     int32_t w = descriptor_person(d, ds->tok_begin, ds->tok_end);
                     if (w < 0 && ds->affiliation >= 0 && (size_t)ds->affiliation < er->nentities) {
-                        if (d->org_holder[ds->affiliation] == -2)
-                            d->org_holder[ds->affiliation] = org_person(d, ds->affiliation);
-                        w = d->org_holder[ds->affiliation];
+                        if (er->entities[ds->affiliation].type == NER_LOC)
+                            w = org_person(d, ds->affiliation, &doc->tokens[ds->tok_begin]);
+                        else {
+                            if (d->org_holder[ds->affiliation] == -2)
+                                d->org_holder[ds->affiliation] = org_person(d, ds->affiliation, NULL);
+                            w = d->org_holder[ds->affiliation];
+                        }
                     }
                     d->desc_person[di] = w;
                 }
@@ -1324,7 +1339,7 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             /* قائد القيادة المركزية (unnamed here) named elsewhere: that person */
             if (slot && !strong && title_before(d, m, L)) {
                 if (d->org_holder[e] == -2)
-                    d->org_holder[e] = org_person(d, e);
+                    d->org_holder[e] = org_person(d, e, NULL);
                 if (d->org_holder[e] >= 0 && !attend && !nonpart && !closed) {
                     cand_add(c, d->org_holder[e], EVT_PARTICIPANT);
                     slot = 0;
