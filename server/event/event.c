@@ -1520,6 +1520,16 @@ locative_slot(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
     int visit = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT;
     if (j > sb && tok_is(&doc->tokens[j - 1], "\xd9\x84\xd8\xaf\xd9\x8a")) /* لدى */
         return 0;
+    /* وقف إطلاق النار بغزة: a topic noun of cues.txt (listed with في) before
+     * a place with ب; the place qualifies the noun */
+    if (has_clitic(t, BA) && j > sb && doc->tokens[j - 1].kind == TXT_WORD && doc->tokens[j - 1].base &&
+        d->ctx->lex->cues) {
+        char key[128];
+        int n = snprintf(key, sizeof(key), "%s \xd9\x81\xd9\x8a", doc->tokens[j - 1].base); /* X في */
+        const char *v = n > 0 && (size_t)n < sizeof(key) ? lex_get(d->ctx->lex->cues, key) : NULL;
+        if (v && evt_parse_cue(v) == EVT_C_TOPIC)
+            return 0;
+    }
     if (has_clitic(t, BA))
         return 1;
     /* بزرالدة: the mention leaves out a ب the segmenter did not cut */

@@ -1589,6 +1589,15 @@ test_topic_place(void)
     CHECK_INT(res.nevents, 1);
     if (res.nevents)
         CHECK_INT(res.events[0].location, BUHAYRA);
+    /* ... with ب too (وقف إطلاق النار بالبحيرة), and a truce's place */
+    CHECK(run("وبدأ سامي نور وكريم حداد محادثات وقف إطلاق النار بالبحيرة في الوادي اليوم.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, WADI);
+    CHECK(run("وبدأ سامي نور وكريم حداد محادثات الهدنة في البحيرة اليوم.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, -1);
 }
 
 static void
