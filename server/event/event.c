@@ -1906,6 +1906,9 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
         /* لقاء مزعوم، اجتماع محتمل: a noun's own word of doubt after it */
         if (q == EVT_C_UNCERTAIN && j < c->te + 2 && is_noun_class(c->cls))
             unc = 1;
+        /* لكن الاجتماع أُلغي، اللقاء تأجل: its verb of cancelling after it */
+        if (q == EVT_C_NEGATED && j == c->te && is_noun_class(c->cls) && (c->flags & EVT_TF_DEF))
+            neg = 1;
     }
     /* tense of the trigger, or of the verb that governs a noun */
     unsigned vf = c->flags;
