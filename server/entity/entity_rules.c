@@ -753,6 +753,18 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
             j++;
             break;
         }
+        /* خالد النجم، عبد الناصر الوالي وزير ...: after a given name, a
+         * one-word definite title that a mark or another title closes is
+         * the family name (before a name it is that name's title) */
+        if (P_FIRST == prev && j > i && definite(t) && !has_clitic(t) && j + 1 <= s->e &&
+            1 == longest_k(s, s->w->lx->titles, LX_TITLES, j, NULL) &&
+            (j + 1 == s->e ||
+             (TXT_PUNCT == tok(s, j + 1)->kind && !(tok(s, j + 1)->flags & TXT_F_QUOTE_OPEN)) ||
+             (!has_clitic(tok(s, j + 1)) && !definite(tok(s, j + 1)) &&
+              longest_k(s, s->w->lx->titles, LX_TITLES, j + 1, NULL)))) {
+            j++;
+            break;
+        }
         /* حسين الشيخ، أحمد السيد: after a given name, a one-word honorific
          * with ال that a mark or the end closes is the family name (before
          * another name it is that name's honorific) */

@@ -735,6 +735,12 @@ test_lineage_short_forms(void)
     CHECK(0 == run(a, "التقى الوزير سامر الزعتري أحمد حداد أمس.", &doc, &r));
     CHECK(by_name(&r, "سامر الزعتري") != NULL);
     CHECK(by_name(&r, "أحمد حداد") != NULL);
+    /* a one-word title after a given name, closed by a mark or another
+     * title, is the family name */
+    CHECK(0 == run(a, "والتقى السفير أحمد المحافظ، الوفد أمس.", &doc, &r));
+    CHECK(by_name(&r, "أحمد المحافظ") != NULL);
+    CHECK(0 == run(a, "واستقبل الدكتور أحمد المحافظ وزير الخارجية الوفد أمس.", &doc, &r));
+    CHECK(by_name(&r, "أحمد المحافظ") != NULL);
     /* an airport named after a person, with الدولي */
     CHECK(0 == run(a, "وصل الوزير إلى مطار سامر يوسف الدولي أمس.", &doc, &r));
     const struct ent_entity *ap = by_name(&r, "مطار سامر يوسف الدولي");
