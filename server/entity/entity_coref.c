@@ -1104,8 +1104,11 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                 continue;
             int given = NULL != lex_get(w->lx->first_names, x->words[0]);
             int32_t *slot = table_slot(&byfirst, x->words[0], 0);
+            /* (any length when a link follows the word: بدران بن عبد الرحمن
+             * العمر starts with a given name) */
             if (!given && (NULL == slot || *slot < 0 || members[find(nm, (int32_t)k)] > 1 ||
-                           nm[*slot].nwords > 3 || lex_get(w->lx->places, x->words[0])))
+                           (nm[*slot].nwords > 3 && !is_link(nm[*slot].words[1])) ||
+                           lex_get(w->lx->places, x->words[0])))
                 continue;
             /* وقال محمد after موسى فقي محمد: a word that already ends one full
              * name does not also join another one it starts (no bridge

@@ -747,6 +747,14 @@ test_lineage_short_forms(void)
     CHECK(ap != NULL);
     if (ap)
         CHECK_INT(ap->type, NER_LOC);
+    /* a word no lexicon knows, alone after an honorific, joins the long
+     * lineage it starts */
+    CHECK(0 == run(a, "استقبل الدكتور زعبول بن صالح بن أحمد الوفد. ورحب الدكتور زعبول بالضيوف.", &doc,
+                   &r));
+    const struct ent_entity *zb = by_name(&r, "زعبول بن صالح بن أحمد");
+    CHECK(zb != NULL);
+    if (zb)
+        CHECK_INT(zb->nmentions, 2);
     /* العبد الله: a family name that ends in the divine name */
     CHECK(0 == run(a, "التقى الوزير سامر العبد الله السفير أحمد حداد.", &doc, &r));
     CHECK(by_name(&r, "سامر العبد الله") != NULL);
