@@ -978,11 +978,10 @@ genitive_person(const struct dstate *d, uint32_t lo, uint32_t j)
             continue;
         size_t tl = lex_longest(lx->titles, doc, j - b, j, LEX_BASE, NULL);
         uint32_t k0 = j - b;
-        if (tl > 0 && k0 + tl + 3 >= j && k0 >= lo + 2 && (doc->tokens[k0 - 1].flags & TXT_F_AL) &&
+        if (tl > 0 && k0 + tl + 3 >= j && k0 >= lo + 3 && (doc->tokens[k0 - 1].flags & TXT_F_AL) &&
             !has_clitic(&doc->tokens[k0 - 1], LAM) && !in_mention(d, k0 - 1) &&
             !lex_longest(lx->titles, doc, k0 - 1, k0, LEX_BASE, NULL) &&
-            lex_longest(lx->titles, doc, k0 - 2, k0 - 1, LEX_BASE, NULL) && k0 >= lo + 3 &&
-            after_mention(d, lo, k0 - 2, NER_PER))
+            lex_longest(lx->titles, doc, k0 - 2, k0 - 1, LEX_BASE, NULL) && after_mention(d, lo, k0 - 2, NER_PER))
             return 1;
     }
     /* (not past a nationality: in مبعوث الرئيس الأمريكي X the adjective
@@ -1388,11 +1387,14 @@ session_body(const struct dstate *d, const struct cand *c, int32_t e)
     if (persons < 2)
         return 0;
     const struct ent_result *er = d->ents;
+    const struct ent_entity *en = &er->entities[e];
     const struct txt_sentence *st = &d->doc->sents[c->sent];
     int seen = 0;
-    for (size_t m = 0; m < er->nmentions; m++) {
-        const struct ent_mention *mn = &er->mentions[m];
-        if (mn->entity != e || mn->tok_begin < st->tok_begin || mn->tok_begin >= st->tok_end)
+    for (size_t i = 0; i < en->nmentions; i++) {
+        if ((size_t)en->mentions[i] >= er->nmentions)
+            continue;
+        const struct ent_mention *mn = &er->mentions[en->mentions[i]];
+        if (mn->tok_begin < st->tok_begin || mn->tok_begin >= st->tok_end)
             continue;
         uint32_t k = mn->tok_begin;
         if (k == 0 || !d->tcls[k - 1] || !is_noun_class((enum evt_tclass)d->tcls[k - 1]))
@@ -3484,7 +3486,13 @@ occasion_of_other(const struct dstate *d, const struct cand *c)
                 cue_at(d, c->tb - 1) == EVT_C_OCCASION || (c->tb > 1 && cue_at(d, c->tb - 2) == EVT_C_OCCASION);
     if (!venue)
         return 0;
-    for (size_t i = 0; i < d->ncands; i++) {
+    /* (the candidates are in text order: only those of c's sentence) */
+    size_t ci = (size_t)(c - d->cands), lo = ci, hi = ci + 1;
+    while (lo > 0 && d->cands[lo - 1].sent == c->sent)
+        lo--;
+    while (hi < d->ncands && d->cands[hi].sent == c->sent)
+        hi++;
+    for (size_t i = lo; i < hi; i++) {
         const struct cand *p = &d->cands[i];
         if (p == c || !p->alive || p->sent != c->sent || cand_nparties(p) < 2)
             continue;

@@ -114,6 +114,13 @@ fake_entities(const struct txt_doc *doc, const struct fake_ent *fe, size_t nfe,
     for (size_t i = 0; i < er->nmentions; i++)
         for (uint32_t k = er->mentions[i].tok_begin; k < er->mentions[i].tok_end; k++)
             er->tok_mention[k] = (int32_t)i;
+    /* each entity's mentions, in text order, as the entity stage gives them */
+    for (size_t e = 0; e < nfe; e++) {
+        er->entities[e].mentions = lq_arena_calloc(a, er->nmentions + 1, sizeof(uint32_t));
+        for (size_t i = 0; i < er->nmentions; i++)
+            if (er->mentions[i].entity == (int32_t)e)
+                er->entities[e].mentions[er->entities[e].nmentions++] = (uint32_t)i;
+    }
 }
 
 static struct lq_arena *arena;
