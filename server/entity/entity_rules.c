@@ -656,7 +656,10 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         if (fn && j >= i + 2 && P_AL == prev && !has_clitic(t) && !connector(tok(s, j - 1))) {
             int amb = 0;
             first_name(s, j, &amb);
-            if (!amb && j + fn < s->e && TXT_WORD == tok(s, j + fn)->kind && !has_clitic(tok(s, j + fn)))
+            /* (a name word after it: عبد الفتاح البرهان عبد الرحمن اليوم is one
+             * man, his father's name last) */
+            if (!amb && j + fn < s->e && TXT_WORD == tok(s, j + fn)->kind && !has_clitic(tok(s, j + fn)) &&
+                !nonname(s, tok(s, j + fn)) && !longest_k(s, s->w->lx->titles, LX_TITLES, j + fn, NULL))
                 break;
         }
         /* هيثم بن طارق سلطان عمان: a given name that is also a title, before

@@ -735,6 +735,9 @@ test_lineage_short_forms(void)
     CHECK(0 == run(a, "التقى الوزير سامر الزعتري أحمد حداد أمس.", &doc, &r));
     CHECK(by_name(&r, "سامر الزعتري") != NULL);
     CHECK(by_name(&r, "أحمد حداد") != NULL);
+    /* ... but with a time word after it, the given name is the father's */
+    CHECK(0 == run(a, "التقى الوزير سامر الزعتري أحمد اليوم الوفد.", &doc, &r));
+    CHECK(by_name(&r, "سامر الزعتري أحمد") != NULL);
     /* a one-word title after a given name, closed by a mark or another
      * title, is the family name */
     CHECK(0 == run(a, "والتقى السفير أحمد المحافظ، الوفد أمس.", &doc, &r));
