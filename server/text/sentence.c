@@ -95,6 +95,23 @@ icu_line(struct txt_scratch *sc, const struct txt_doc *doc, const uint16_t *u, u
     return 0;
 }
 
+/* Code points [a, b) as UTF-16 at u. */
+static void
+to_utf16(const uint32_t *cps, uint32_t a, uint32_t b, uint16_t *u)
+{
+    size_t k = 0;
+    for (uint32_t i = a; i < b; i++) {
+        uint32_t c = cps[i];
+        if (c >= 0x10000) {
+            c -= 0x10000;
+            u[k++] = (uint16_t)(0xD800 + (c >> 10));
+            u[k++] = (uint16_t)(0xDC00 + (c & 0x3FF));
+        } else {
+            u[k++] = (uint16_t)c;
+        }
+    }
+}
+
 /*
  * ICU boundaries into sc->bounds; -1 when ICU cannot be used.
  *
@@ -120,17 +137,6 @@ icu_bounds(struct txt_scratch *sc, const uint32_t *cps, const struct txt_doc *do
         return -1;
     }
     uint16_t *u = sc->u16;
-    size_t k = 0;
-    for (uint32_t i = 0; i < doc->ncp; i++) {
-        uint32_t c = cps[i];
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            u[k++] = (uint16_t)(0xD800 + (c >> 10));
-            u[k++] = (uint16_t)(0xDC00 + (c & 0x3FF));
-        } else {
-            u[k++] = (uint16_t)c;
-        }
-    }
     size_t n = 0;
     int ret = 0;
     uint32_t ls = 0;
@@ -140,8 +146,10 @@ icu_bounds(struct txt_scratch *sc, const uint32_t *cps, const struct txt_doc *do
         uint32_t c = i < doc->ncp ? cps[i] : '\n';
         if ('\n' == c) {
             uint32_t le = i < doc->ncp ? i + 1 : i;
-            if (need)
+            if (need) {
+                to_utf16(cps, ls, le, u + doc->cp_utf16[ls]);
                 ret = icu_line(sc, doc, u, doc->cp_utf16[ls], doc->cp_utf16[le], &n, nomem);
+            }
             ls = le;
             pending = need = 0;
             continue;
