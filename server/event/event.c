@@ -1919,12 +1919,47 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
         /* (the verb that bounds the status clause may govern the noun:
          * وسيلتئم بالمناسبة اجتماع) */
         uint32_t lo = SL > sb ? SL - 1 : SL;
+        int governed = 0;
         for (uint32_t k = c->tb; k > lo && k + 6 > c->tb; k--) {
             uint32_t v = k - 1;
             if (d->tcls[v] && (d->tcls[v] == EVT_T_LIGHT || is_verb_class(d->tcls[v]))) {
                 vf = d->tflags[v];
+                governed = 1;
                 break;
             }
+        }
+        /* سيزور X قطر لإجراء محادثات، سيتوجه X إلى Y للقاء Z: the meeting a
+         * journey is for is still to come when the journey is */
+        uint32_t pv = c->tb; /* (محادثات قمة: from the first noun) */
+        while (pv > SL && pv + 3 > c->tb && d->tcls[pv - 1] && is_noun_class((enum evt_tclass)d->tcls[pv - 1]))
+            pv--;
+        if (pv > SL && has_clitic(&d->doc->tokens[pv - 1], LAM))
+            pv--;
+        if (has_clitic(&d->doc->tokens[pv], LAM))
+            for (uint32_t u = pv; u > lo && u + EVT_WIN > pv; u--) {
+                enum evt_tclass tc = (enum evt_tclass)d->tcls[u - 1];
+                if (tc == EVT_T_ARRIVE || tc == EVT_T_VISIT) {
+                    vf |= d->tflags[u - 1] & EVT_TF_FUT;
+                    break;
+                }
+                if (tc || cue_at(d, u - 1) == EVT_C_COMP)
+                    break;
+            }
+        /* سيعقد الرئيس X والرئيس Y محادثات: a light verb at the head of
+         * the clause, its subjects between it and the noun; no trigger and
+         * no complementizer between */
+        for (uint32_t k = c->tb > 6 ? c->tb - 6 : 0; !governed && k > SL && k + EVT_WIN > c->tb; k--) {
+            uint32_t v = k - 1;
+            if (cue_at(d, v) == EVT_C_COMP)
+                break;
+            if (d->tcls[v] == EVT_T_LIGHT) {
+                if (has_clitic(&d->doc->tokens[v], LAM))
+                    break; /* لعقد: a verbal noun */
+                vf = d->tflags[v] & EVT_TF_FUT; /* (an imperfective there may be the present) */
+                break;
+            }
+            if (d->tcls[v])
+                break;
         }
         /* لقاء ثلاثي سيعقد: the noun's own verb after it; also past the
          * parties (الاجتماع بين X و Y سيعقد، قد يعقد) when no other verb

@@ -393,6 +393,13 @@ test_afterword(void)
         { "وقال المكتب: نتوقع اجتماعا بين سامي نور وكريم حداد في البحيرة.", EVT_PLANNED },
         /* a verb of cancelling right after the meeting noun */
         { "كان من المقرر أن يلتقي سامي نور كريم حداد في البحيرة، لكن الاجتماع ألغي.", EVT_NEGATED },
+        /* a future light verb at the head, its subjects before the noun;
+         * an imperfective one there may be the present */
+        { "وقال المكتب: سيعقد الرئيس سامي نور والوزير كريم حداد محادثات في البحيرة.", EVT_PLANNED },
+        { "عقد الرئيس سامي نور والوزير كريم حداد محادثات في البحيرة.", EVT_OCCURRED },
+        /* the meeting a future journey is for */
+        { "سيتوجه سامي نور إلى البحيرة يوم الأحد لإجراء محادثات مع كريم حداد.", EVT_PLANNED },
+        { "سيزور سامي نور البحيرة يوم الأحد لإجراء محادثات قمة مع كريم حداد.", EVT_PLANNED },
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         CHECK(run(cases[i].text, people, NPEOPLE));
