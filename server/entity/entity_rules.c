@@ -2310,6 +2310,20 @@ ent_clean_tagger(struct ent_work *w)
         const struct txt_sentence *st = &doc->sents[tk[c->b].sentence];
         struct sent s = { w, tk, st->tok_begin, st->tok_end, 0, 0 };
         uint32_t b0 = c->b, e0 = c->e;
+        /* آية الله العظمى X: an honorific of several words, whatever its
+         * first word, before a function word inside it splits the span;
+         * also a span that starts inside one */
+        if (NER_PER == c->type) {
+            size_t hn;
+            for (uint32_t h = 1; h <= 2 && c->b >= s.b + h; h++)
+                if ((hn = longest_k(&s, lx->honorifics, LX_HONORIFICS, c->b - h, NULL)) > h) {
+                    c->b = c->b - h + (uint32_t)hn < c->e ? c->b - h + (uint32_t)hn : c->e;
+                    break;
+                }
+            while (c->b < c->e && (hn = longest_k(&s, lx->honorifics, LX_HONORIFICS, c->b, NULL)) >= 2 &&
+                   c->b + hn <= c->e)
+                c->b += (uint32_t)hn;
+        }
         while (c->b < c->e && nonname(&s, &tk[c->b]))
             c->b++;
         while (c->e > c->b && (nonname(&s, &tk[c->e - 1]) ||

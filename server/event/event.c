@@ -2530,8 +2530,12 @@ unnamed_title_at(const struct dstate *d, uint32_t k, uint32_t se)
      * honorifics and an abbreviation's period before the name */
     for (uint32_t h = 0; h < 4 && j < se && lx->honorifics; h++) {
         const struct txt_token *t = &d->doc->tokens[j];
-        if (t->kind == TXT_WORD && t->base && lex_get(lx->honorifics, t->base))
-            j++;
+        size_t hl = t->kind == TXT_WORD ? lex_longest(lx->honorifics, d->doc, j, se, LEX_BASE, NULL) : 0;
+        if (hl) /* (آية الله العظمى: of several words) */
+            j += (uint32_t)hl;
+        else if (h > 0 && t->kind == TXT_WORD && (t->flags & TXT_F_AL) &&
+                 1 == lex_longest(lx->titles, d->doc, j, se, LEX_BASE, NULL))
+            j++; /* آية الله العظمى الإمام X: a religious title among them */
         else if (j > k && abbreviation(&d->doc->tokens[j - 1], t))
             j++;
         else if (0 == h && is_comma_tok(t))

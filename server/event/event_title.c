@@ -174,6 +174,19 @@ match_recent(const struct person_title *bags, const int32_t *recent, size_t nrec
     return -1;
 }
 
+/* Is token k inside an honorific of several words (آية الله العظمى) that
+ * starts at most two tokens before it, at lo or after, and ends before j? */
+static int
+in_honorific(const struct lq_lexicons *lex, const struct txt_doc *doc, size_t lo, size_t k, size_t j)
+{
+    if (NULL == lex->honorifics)
+        return 0;
+    for (size_t b = k + 1; b-- > lo && b + 3 > k;)
+        if (lex_longest(lex->honorifics, doc, (uint32_t)b, (uint32_t)j, LEX_BASE, NULL) > k - b)
+            return 1;
+    return 0;
+}
+
 static int
 is_break(const struct txt_token *t)
 {
@@ -222,7 +235,8 @@ evt_title_links(const struct lq_lexicons *lex, const struct txt_doc *doc,
                     if (t->kind == TXT_WORD && !(t->flags & TXT_F_AL) && !(t->clitics && *t->clitics) &&
                         er->tok_mention[k - 1] < 0 &&
                         !(lex->org_heads && lex_get(lex->org_heads, t->base)) &&
-                        !(lex->honorifics && lex_get(lex->honorifics, t->base)))
+                        !(lex->honorifics && lex_get(lex->honorifics, t->base)) &&
+                        !in_honorific(lex, doc, lo, k - 1, j))
                         break;
                 }
                 for (size_t k = start; k < j; k++)

@@ -1424,6 +1424,31 @@ test_honorific_possessor(void)
                    NPEOPLE, SAMI, KARIM);
 }
 
+/* استقبل قائد الثورة آية الله العظمى X الوزير Y: an honorific of several
+ * words, and a religious title among the honorifics, between the office
+ * and the name; the office is X's, so X hosts */
+static void
+test_long_honorific_host(void)
+{
+    struct evt_ctx *fctx = full_lexicons();
+    CHECK(fctx != NULL);
+    if (NULL == fctx)
+        return;
+    struct evt_ctx *saved = ectx;
+    ectx = fctx;
+    static const char *const texts[] = {
+        "واستقبل قائد الثورة آية الله العظمى سامي نور الوزير كريم حداد في البحيرة.",
+        "واستقبل قائد الثورة آية الله العظمى الإمام سامي نور الوزير كريم حداد في البحيرة.",
+    };
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+        CHECK(run(texts[i], people, NPEOPLE));
+        CHECK_INT(res.nevents, 1);
+        CHECK(has_part(0, SAMI, EVT_HOST));
+        CHECK(has_part(0, KARIM, EVT_VISITOR));
+    }
+    ectx = saved;
+}
+
 /* وصل X ...، وذلك لإجراء مباحثات مع Y: the meeting of the purpose of the
  * arrival is that of the person who arrived */
 static void
@@ -2013,6 +2038,7 @@ main(void)
     test_attended_relative();
     test_pronoun_noun_subject();
     test_honorific_possessor();
+    test_long_honorific_host();
     test_purpose_meeting();
     test_arrival_then_plan();
     test_two_linked_titles();
