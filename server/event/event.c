@@ -594,6 +594,28 @@ right_bound(const struct dstate *d, const struct cand *c, uint32_t se)
             return j;
         j++;
     }
+    /* مع كل من X، وY رئيس ...، وZ ...: a list of names with their titles
+     * goes on past the window, as long as it is one (names, commas, titles,
+     * words with ال or a proclitic), up to three windows */
+    const struct lex *titles = d->ctx->lex->titles;
+    while (j < se && j < c->te + 3 * EVT_WIN && j > c->te && titles) {
+        const struct txt_token *t = &d->doc->tokens[j];
+        enum evt_cue q = cue_at(d, j);
+        if (q != EVT_C_NONE && q != EVT_C_WITH && q != EVT_C_COUNTERPART)
+            return j;
+        if (d->tcls[j])
+            return j;
+        /* (a word right before a name: the name's first word left out) */
+        if (in_mention(d, j) || is_comma_tok(t) || (t->kind == TXT_WORD && (t->flags & TXT_F_AL)) ||
+            (t->kind == TXT_WORD && t->clitics && *t->clitics) || (j + 1 < se && in_mention(d, j + 1))) {
+            j++;
+            continue;
+        }
+        size_t tl = t->kind == TXT_WORD ? lex_longest(titles, d->doc, j, se, LEX_BASE, NULL) : 0;
+        if (0 == tl)
+            return j;
+        j += (uint32_t)tl;
+    }
     return j;
 }
 

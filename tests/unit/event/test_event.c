@@ -1424,6 +1424,30 @@ test_honorific_possessor(void)
                    NPEOPLE, SAMI, KARIM);
 }
 
+/* التقى X كلا من Y1، وY2 ...: a list of names with their titles longer than
+ * the window of a trigger; also a word of a name the entities left out */
+static void
+test_long_list(void)
+{
+    static const struct fake_ent ents_l[] = {
+        { NER_PER, { "سامي نور" } },     { NER_PER, { "كريم حداد" } }, { NER_PER, { "ليلى سالم" } },
+        { NER_PER, { "هدى مراد" } },     { NER_PER, { "رامي خليل" } }, { NER_PER, { "نادر عيسى" } },
+        { NER_PER, { "وليد الشامي" } }, { NER_PER, { "ماجد العلي" } },
+    };
+    const size_t n = sizeof(ents_l) / sizeof(ents_l[0]);
+    CHECK(run("والتقى سامي نور في البحيرة كلا من رئيس مجلس الوزراء كريم حداد، ووزير الخارجية والتعاون "
+              "الدولي ليلى سالم، ورئيس مجلس النواب بالإنابة هدى مراد، ونائب رئيس الوزراء لشؤون "
+              "الاقتصاد رامي خليل، ورئيس مجلس القضاء الأعلى نادر عيسى، ووزير الداخلية والأمن الوطني "
+              "الفريق وليد الشامي، ووزير الطاقة المهندس بول ماجد العلي.",
+              ents_l, n));
+    CHECK_INT(res.nevents, 1);
+    for (int32_t e = 0; e < (int32_t)n; e++) {
+        if (!has_part(0, e, -1))
+            fprintf(stderr, "  party %d missing from the long list\n", (int)e);
+        CHECK(has_part(0, e, -1));
+    }
+}
+
 /* استقبل قائد الثورة آية الله العظمى X الوزير Y: an honorific of several
  * words, and a religious title among the honorifics, between the office
  * and the name; the office is X's, so X hosts */
@@ -2039,6 +2063,7 @@ main(void)
     test_pronoun_noun_subject();
     test_honorific_possessor();
     test_long_honorific_host();
+    test_long_list();
     test_purpose_meeting();
     test_arrival_then_plan();
     test_two_linked_titles();
