@@ -1572,8 +1572,9 @@ locative_slot(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
             d->ents->mentions[pm].tok_begin >= c->te)
             return 1;
     }
-    /* المنسق الإقليمي في اليمن عامر ...: a place inside a title */
-    {
+    /* المنسق الإقليمي في اليمن عامر ...: a place inside a title (not right
+     * after the trigger: كان في استقباله في مطار X Y) */
+    if (!(j == c->te + 1 && tok_is(&doc->tokens[c->te], "\xd9\x81\xd9\x8a"))) {
         const struct ent_mention *mn = &d->ents->mentions[d->ents->tok_mention[j]];
         uint32_t k = mn->tok_end;
         int32_t m2 = k < doc->ntokens ? mention_start(d, k) : -1;
@@ -1744,7 +1745,7 @@ static void
 read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t sb, uint32_t se)
 {
     int32_t best = -1;
-    int best_rank = 0, best_dist = 0;
+    int best_rank = 0, best_dist = 0, best_before = 0;
     /* the clause and a window around it, not a whole run-on sentence */
     if (L > sb + 2 * EVT_WIN)
         sb = L - 2 * EVT_WIN;
@@ -1786,12 +1787,18 @@ read_location(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, uint32_t
             int dist = j < c->tb ? (int)(c->tb - j) : (int)(j - c->te);
             /* in the clause: the first after the trigger, else the nearest before */
             int generic = best >= 0 && loc_spec(d, best) == 0;
-            if (rank > best_rank || (rank == best_rank && generic) ||
+            /* وصل X إلى القاهرة، وكان في استقباله بمطار القاهرة Y: a site
+             * right after the trigger is more specific than the town before */
+            int site_after = rank == 3 && best_rank == 3 && best_before && j >= c->te && j <= c->te + 1 &&
+                             seat < 0 && loc_spec(d, mn->entity) >= 4 && loc_spec(d, best) > 0 &&
+                             loc_spec(d, best) < 4;
+            if (rank > best_rank || (rank == best_rank && generic) || site_after ||
                 (rank == best_rank && rank == 3 && j < c->tb) ||
                 (rank == best_rank && rank == 2 && dist < best_dist)) {
                 best = seat >= 0 ? seat : mn->entity;
                 best_rank = rank;
                 best_dist = dist;
+                best_before = j < c->tb;
             }
             if (best_rank == 3 && j >= c->te && loc_spec(d, best) > 0)
                 break;
@@ -1812,7 +1819,9 @@ time_future(const struct dstate *d, const struct tmx_expr *e)
 {
     if (e->anchor == TMX_RELATIVE)
         return e->offset > 0;
-    if (NULL == d->dct || e->anchor == TMX_WEEKDAY)
+    if (e->anchor == TMX_WEEKDAY)
+        return e->offset > 0; /* الأحد المقبل */
+    if (NULL == d->dct)
         return 0;
     char v[24], now[24];
     if (!tmx_resolve(e, d->dct, 0, v, sizeof(v)) || strchr(v, 'W'))
@@ -2866,6 +2875,11 @@ build_cand(struct dstate *d, size_t ci, uint32_t s)
         c->airport = doc->tokens[k].kind == TXT_WORD && doc->tokens[k].key &&
                      (0 == strcmp(doc->tokens[k].key, "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1") || /* المطار */
                       0 == strcmp(doc->tokens[k].key, "\xd8\xa8\xd8\xa7\xd9\x84\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1")); /* بالمطار */
+    /* وصل X ...، وكان في استقباله Y؛ وكان في استقباله لدى وصوله Y: the
+     * welcome on arrival, apart from the talks after it as well */
+    if (c->cls == EVT_T_NRECEIVE && (c->flags & EVT_TF_POSS))
+        for (uint32_t k = sb; k < se && k < c->te + 5 && !c->airport; k++)
+            c->airport = d->tcls[k] == EVT_T_ARRIVE;
     for (uint32_t k = c->te; k < R && k < c->te + 16 && !c->unnamed_obj; k++)
         c->unnamed_obj = !in_mention(d, k) &&
                          (cue_at(d, k) == EVT_C_GROUP || (d->desc_at[k] >= 0 && d->title_link[k] < 0));
@@ -4603,7 +4617,9 @@ evt_extract(const struct evt_ctx *ctx, const struct txt_doc *doc, const struct e
             !time_future(&d, &d.tx[d.arr_tmx[arr]]))
             c->tmx = d.arr_tmx[arr];
         /* the day the lead gives, for a meeting told near the top */
-        if (c->tmx < 0 && d.lead_tmx >= 0 && c->status == EVT_OCCURRED && c->sent < 6)
+        /* (not a day still to come: that is another meeting's) */
+        if (c->tmx < 0 && d.lead_tmx >= 0 && c->status == EVT_OCCURRED && c->sent < 6 &&
+            !time_future(&d, &d.tx[d.lead_tmx]))
             c->tmx = d.lead_tmx;
         int nsplit = split_count(c);
         for (int part = 0; part < nsplit && ne < cap; part++) {

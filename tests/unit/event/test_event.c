@@ -1761,6 +1761,59 @@ test_status_from_later_time(void)
         CHECK_INT(res.events[0].status, EVT_PLANNED);
 }
 
+/* وصل X ... وكان في استقباله Y، then a visit of X to Y still to come: the
+ * welcome on arrival is a meeting of its own, and takes no day still to
+ * come from the lead (الأحد المقبل) */
+static void
+test_arrival_welcome(void)
+{
+    if (NULL == ectx_t)
+        return;
+    CHECK(run_timed("وصل سامي نور إلى البحيرة منذ قليل، وكان في استقباله كريم حداد. ومن المقرر أن "
+                    "يزور سامي نور مكتب كريم حداد يوم الأحد المقبل."));
+    CHECK_INT(res.nevents, 2);
+    int occurred = 0, planned = 0;
+    for (size_t i = 0; i < res.nevents; i++) {
+        CHECK(has_part(i, SAMI, -1) && has_part(i, KARIM, -1));
+        if (res.events[i].status == EVT_OCCURRED) {
+            occurred++;
+            CHECK(!res.events[i].has_time_value);
+        }
+        planned += res.events[i].status == EVT_PLANNED;
+    }
+    CHECK_INT(occurred, 1);
+    CHECK_INT(planned, 1);
+    /* the visit to come told first */
+    CHECK(run_timed("سيزور سامي نور مكتب كريم حداد يوم الأحد المقبل. وكان سامي نور وصل إلى البحيرة منذ "
+                    "قليل، وكان في استقباله كريم حداد."));
+    CHECK_INT(res.nevents, 2);
+}
+
+/* وصل X إلى المدينة، وكان في استقباله بمطار Y Z: the site right after
+ * the trigger, not the town reached before it */
+static void
+test_site_after_trigger(void)
+{
+    struct evt_ctx *fctx = full_lexicons();
+    CHECK(fctx != NULL);
+    if (NULL == fctx)
+        return;
+    static const struct fake_ent ents_s[] = {
+        { NER_PER, { "سامي نور" } },
+        { NER_PER, { "كريم حداد" } },
+        { NER_LOC, { "الإسكندرية" } },
+        { NER_LOC, { "مطار برج العرب الدولي" } },
+    };
+    struct evt_ctx *saved = ectx;
+    ectx = fctx;
+    CHECK(run("وصل سامي نور إلى الإسكندرية، وكان في استقباله في مطار برج العرب الدولي كريم حداد.", ents_s,
+              sizeof(ents_s) / sizeof(ents_s[0])));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, 3);
+    ectx = saved;
+}
+
 /* an arrival still to come lends no place to a meeting that took place */
 static void
 test_future_arrival(void)
@@ -2064,6 +2117,8 @@ main(void)
     test_honorific_possessor();
     test_long_honorific_host();
     test_long_list();
+    test_arrival_welcome();
+    test_site_after_trigger();
     test_purpose_meeting();
     test_arrival_then_plan();
     test_two_linked_titles();
