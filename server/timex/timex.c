@@ -412,6 +412,19 @@ copy_entry(const char *key, const char *value, void *arg)
     int rc = lex_add(cs->to, key, value);
     if (LQ_OK != rc && LQ_ERR_INVALID != rc)
         cs->rc = rc;
+    /* وفي وقت سابق، وبعد يومين: the segmenter keeps a short first word whole
+     * with its و or ف, so a phrase is also entered with them */
+    const char *sp = strchr(key, ' ');
+    char buf[512];
+    if (LQ_OK != cs->rc || NULL == sp || (size_t)(sp - key) > 6 || strlen(key) + 3 > sizeof(buf))
+        return;
+    static const char *const pro[] = { "\xd9\x88", "\xd9\x81" }; /* و ف */
+    for (size_t i = 0; i < 2 && LQ_OK == cs->rc; i++) {
+        snprintf(buf, sizeof(buf), "%s%s", pro[i], key);
+        rc = lex_add(cs->to, buf, value);
+        if (LQ_OK != rc && LQ_ERR_INVALID != rc)
+            cs->rc = rc;
+    }
 }
 
 static void
