@@ -735,6 +735,28 @@ with_article(struct ent_work *w, uint32_t b, uint32_t e, const char *text, const
     return LQ_OK;
 }
 
+/* Does a name that starts at token i stand where its own office may follow
+ * it: first in its sentence, a list item (ومحسن، after a comma or a colon),
+ * or the subject of a verb of saying (وقال X)? */
+static int
+post_slot(const struct ent_work *w, size_t i)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    if (i == w->doc->sents[tk[i].sentence].tok_begin)
+        return 1;
+    if (tk[i].clitics && 0 == strcmp(tk[i].clitics, "و"))
+        return 1;
+    const struct txt_token *p = &tk[i - 1];
+    if (TXT_PUNCT == p->kind)
+        return 0 == strcmp(p->key, "،") || 0 == strcmp(p->key, ",") || 0 == strcmp(p->key, ":");
+    if (TXT_WORD != p->kind || NULL == p->base || NULL == w->lx->cues)
+        return 0;
+    const char *v = lex_get(w->lx->cues, p->base);
+    if (NULL == v && (0 == strncmp(p->base, "و", strlen("و")) || 0 == strncmp(p->base, "ف", strlen("ف"))))
+        v = lex_get(w->lx->cues, p->base + strlen("و"));
+    return v && 0 == strcmp(v, "speech");
+}
+
 int
 ent_coref(struct ent_work *w, struct ent_result *out)
 {
@@ -1259,6 +1281,24 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                     if (NULL == e->title)
                         return LQ_ERR_NOMEM;
                 }
+                if (e->affiliation < 0)
+                    e->affiliation = af;
+                continue;
+            }
+        }
+        /* ومحسن المندلاوي رئيس ائتلاف الأساس، وقال X الأمين العام للحزب
+         * إن: right after a name that opens a list item, a sentence or a
+         * verb of saying's subject, a title phrase no name follows is that
+         * person's office (after استقبل X it may be the one received) */
+        if (p->b >= 1) {
+            int32_t pm = out->tok_mention[p->b - 1];
+            const struct ent_mention *mn = pm >= 0 ? &out->mentions[pm] : NULL;
+            struct ent_entity *e = mn && NER_PER == mn->type && mn->tok_end == p->b
+                                       ? &out->entities[mn->entity] : NULL;
+            if (e && NULL == e->title && post_slot(w, mn->tok_begin)) {
+                e->title = txt_slice(w->doc, a, tk[p->b].body_start, tk[p->e - 1].end);
+                if (NULL == e->title)
+                    return LQ_ERR_NOMEM;
                 if (e->affiliation < 0)
                     e->affiliation = af;
                 continue;

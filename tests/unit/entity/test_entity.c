@@ -201,6 +201,35 @@ test_title_name(void)
     lq_arena_free(a);
 }
 
+/* وقال X رئيس هيئة ... إن، ...، وY مدير هيئة ...: a title phrase no name
+ * follows is the office of the name before it when that name is a verb of
+ * saying's subject or a list item; after استقبل X it is the one received */
+static void
+test_post_title_phrase(void)
+{
+    struct lq_arena *a = lq_arena_new(0);
+    struct txt_doc *doc;
+    struct ent_result r;
+    CHECK(0 == run(a, "وقال سامر الخطيب رئيس هيئة الموانئ إن الميناء جاهز. "
+                      "وحضر ليلى حداد وأحمد الزين مدير هيئة الموانئ.",
+                   &doc, &r));
+    const struct ent_entity *p = by_name(&r, "سامر الخطيب");
+    const struct ent_entity *q = by_name(&r, "أحمد الزين");
+    CHECK(p != NULL && q != NULL);
+    if (p)
+        CHECK_STR(p->title, "رئيس هيئة الموانئ");
+    if (q)
+        CHECK_STR(q->title, "مدير هيئة الموانئ");
+    CHECK(by_name(&r, "ليلى حداد") != NULL && NULL == by_name(&r, "ليلى حداد")->title);
+    lq_arena_reset(a);
+    CHECK(0 == run(a, "استقبل سامر الخطيب وزير الخارجية الكندي في القاهرة.", &doc, &r));
+    p = by_name(&r, "سامر الخطيب");
+    CHECK(p != NULL);
+    if (p)
+        CHECK(NULL == p->title);
+    lq_arena_free(a);
+}
+
 /* a ruler's number ends a name after a title and an unknown word
  * (البابا X الثاني), with عشر for the teens */
 static void
@@ -1593,6 +1622,7 @@ main(void)
     test_title_construct_closed();
     test_given_name_not_agency();
     test_honorifics();
+    test_post_title_phrase();
     test_head_nationality();
     test_quoted();
     test_acronym();
