@@ -545,8 +545,10 @@ honored_given(const struct sent *s, uint32_t i, int honored)
     if (!honored || i + 1 >= s->e || !first_name(s, i, NULL) || has_clitic(tok(s, i)))
         return 0;
     const struct txt_token *n = tok(s, i + 1);
-    /* (الدكتور على عبد العال: a link or عبد after it too) */
-    return ((definite(n) && !nonname(s, n)) || (connector(n) && i + 2 < s->e && TXT_WORD == tok(s, i + 2)->kind)) &&
+    /* (الدكتور على عبد العال: a link or عبد after it too; الشيخ صباح خالد:
+     * another given name) */
+    return ((definite(n) && !nonname(s, n)) || (connector(n) && i + 2 < s->e && TXT_WORD == tok(s, i + 2)->kind) ||
+            (first_name(s, i + 1, NULL) && !nonname(s, n))) &&
            !has_clitic(n) && TXT_WORD == n->kind;
 }
 

@@ -382,6 +382,9 @@ test_title_phrases(void)
     /* a given name that is also a time word, after an honorific */
     CHECK(0 == run(a, "استقبل الشيخ صباح العلي الوفد في القاهرة.", &doc, &r));
     CHECK(by_name(&r, "صباح العلي") != NULL);
+    /* ... before another given name */
+    CHECK(0 == run(a, "استقبل الشيخ صباح أحمد العلي الوفد في القاهرة.", &doc, &r));
+    CHECK(by_name(&r, "صباح أحمد العلي") != NULL);
     CHECK(0 == run(a, "وقال الشيخ صباح اليوم إن الوفد وصل.", &doc, &r));
     CHECK(by_name(&r, "صباح") == NULL);
     CHECK(0 == run(a, "لكن المسؤول الكندي ألمح إلى تأجيل الزيارة.", &doc, &r));
