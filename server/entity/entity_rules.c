@@ -1971,9 +1971,9 @@ name:
 }
 
 /*
- * وقال امحند العنصر، الأمين العام للحزب، ...: right after a verb of saying,
- * two words no lexicon knows, closed by a comma that a title follows, are
- * the speaker's name with his office in apposition.
+ * وقال امحند العنصر، الأمين العام للحزب، ...: right after a verb of saying
+ * or a comma, two words no lexicon knows, closed by a comma that a title
+ * follows, are a name with its office in apposition.
  */
 static int
 appositive_name(struct sent *s, uint32_t i, uint32_t *next)
@@ -1987,7 +1987,8 @@ appositive_name(struct sent *s, uint32_t i, uint32_t *next)
     if (NULL == cue && lx->cues && (0 == strncmp(v->base, "و", strlen("و")) ||
                                     0 == strncmp(v->base, "ف", strlen("ف"))))
         cue = lex_get(lx->cues, v->base + strlen("و"));
-    if (NULL == cue || 0 != strcmp(cue, "speech"))
+    /* (... or a comma: استقبل X اليوم، غزالي عثماني، رئيس ...) */
+    if ((NULL == cue || 0 != strcmp(cue, "speech")) && !is_comma(v))
         return LQ_OK;
     for (uint32_t k = i; k < i + 2; k++) {
         const struct txt_token *t = tok(s, k);

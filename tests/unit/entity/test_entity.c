@@ -1336,6 +1336,12 @@ test_appositive_name(void)
     if (p)
         CHECK_INT(p->type, NER_PER);
     CHECK(by_name(&r, "المتحدثون") == NULL);
+    /* ... between commas after another word */
+    CHECK(0 == run(a, "واستقبل الوزير اليوم، غزوان عتماني، رئيس هيئة الموانئ.", &doc, &r));
+    p = by_name(&r, "غزوان عتماني");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "رئيس هيئة الموانئ");
     lq_arena_free(a);
 }
 
