@@ -117,7 +117,8 @@ tmx_scan(const struct tmx_ctx *ctx, const struct txt_doc *doc, size_t tok_begin,
  * earliest on or after it in a future one; marked ones (offset ±1:
  * الخميس الماضي/المقبل) are strictly before/after. A partial date is the
  * nearest occurrence on or before the DCT (past) or on or after it
- * (future), strictly so when marked; months compare by month. A relative
+ * (future), strictly so when marked; months compare by month; an
+ * unmarked day and month within 31 days of the DCT is in its year. A relative
  * day that names its weekday (أمس الأحد) takes that weekday's date nearest
  * to DCT + offset. Dates are calendar-checked (2018-02-30 is null). The
  * full list is at the top of server/timex/resolve.c.

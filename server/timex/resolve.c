@@ -16,7 +16,10 @@
  * - partial (a month, or a day and a month, without year): the nearest
  *   occurrence on or before DCT in a past clause, on or after DCT in a
  *   future one (comparing months for a month, dates for a date); marked
- *   ones (مارس الماضي، 27 أغسطس المقبل) strictly before or after. A 29
+ *   ones (مارس الماضي، 27 أغسطس المقبل) strictly before or after. An
+ *   unmarked day and month within 31 days of the DCT on either side is in
+ *   the DCT's year whatever the tense (a past clause with a date a few
+ *   days ahead was misread, it is no date eleven months back). A 29
  *   February moves to the nearest leap year in that direction.
  * - without DCT, everything but absolute values is null; vague is always
  *   null.
@@ -27,6 +30,9 @@
 
 #include <stdio.h>
 #include <string.h>
+
+/* days either side of the DCT within which an unmarked date is in its year */
+#define TMX_NEAR_DAYS 31
 
 int
 tmxc_leap(int y)
@@ -302,7 +308,19 @@ resolve_partial(const struct tmx_expr *e, const struct tmx_date *dct, int future
     /* cmp < 0: the partial comes before the DCT within a year */
     int cmp = 0 == d ? m - dct->month : (m != dct->month ? m - dct->month : d - dct->day);
     int y = dct->year;
-    if (forward) {
+    /* an unmarked day a few weeks on the other side of the DCT is in its
+     * year whatever the tense says (في 5 مارس in an article of 27
+     * February: the clause's tense was misread, not a date eleven months
+     * back) */
+    int near = 0;
+    if (!strict && 0 != d && d <= tmxc_month_days(2000, m)) {
+        int dd = d > tmxc_month_days(dct->year, m) ? tmxc_month_days(dct->year, m) : d;
+        long diff = tmxc_days(dct->year, m, dd) - tmxc_days(dct->year, dct->month, dct->day);
+        near = diff >= -TMX_NEAR_DAYS && diff <= TMX_NEAR_DAYS;
+    }
+    if (near) {
+        /* the DCT's year */
+    } else if (forward) {
         if (cmp < 0 || (strict && 0 == cmp))
             y++;
     } else {

@@ -195,11 +195,24 @@ test_partial(void)
     e.month = 1;
     e.day = 5;
     struct tmx_date d = {2018, 1, 31};
+    /* within 31 days of the DCT: its year, whatever the tense */
     CHECK_STR(value(&e, &d, 0), "2018-01-05");
-    CHECK_STR(value(&e, &d, 1), "2019-01-05");
+    CHECK_STR(value(&e, &d, 1), "2018-01-05");
     e.month = 2;
-    CHECK_STR(value(&e, &d, 0), "2017-02-05");
+    CHECK_STR(value(&e, &d, 0), "2018-02-05");
     CHECK_STR(value(&e, &d, 1), "2018-02-05");
+    /* farther: the tense decides */
+    e.month = 6;
+    CHECK_STR(value(&e, &d, 0), "2017-06-05");
+    CHECK_STR(value(&e, &d, 1), "2018-06-05");
+    e.month = 12;
+    e.day = 20;
+    CHECK_STR(value(&e, &d, 0), "2017-12-20");
+    CHECK_STR(value(&e, &d, 1), "2018-12-20");
+    e.day = 5;
+    e.month = 10;
+    CHECK_STR(value(&e, &d, 1), "2018-10-05");
+    e.month = 2;
     e.month = 1;
     e.day = 31; /* the DCT itself */
     CHECK_STR(value(&e, &d, 0), "2018-01-31");
