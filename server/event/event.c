@@ -1066,6 +1066,9 @@ relative_subject(const struct dstate *d, const struct cand *c, uint32_t j)
 }
 
 /* Read the parties of the clause [L, R) around the trigger. */
+static int
+light_governed(const struct dstate *d, const struct cand *c, uint32_t L);
+
 static void
 read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with_seen)
 {
@@ -1098,6 +1101,11 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
          * parties follow it */
         if ((q == EVT_C_WITH || q == EVT_C_BETWEEN) && is_noun_class(c->cls) && !verb_left)
             between_after = 1;
+        /* كشف X عن تأجيل اللقاء بين Y و Z، نفى X عقد لقاء بين Y و Z: past a
+         * verb that is no trigger, بين right after the noun names them all */
+        if (q == EVT_C_BETWEEN && is_noun_class(c->cls) && k <= c->te + 1 &&
+            (verb_at == UINT32_MAX || (d->tcls[verb_at] == EVT_T_LIGHT && !light_governed(d, c, L))))
+            between_after = 1; /* (نفى X عقد لقاء: عقد, a verbal noun, is no verb) */
         if (k >= c->te + 3)
             continue;
         if ((q == EVT_C_RELATIVE && k <= c->te + 1) ||

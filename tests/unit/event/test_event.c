@@ -1426,6 +1426,16 @@ test_honorific_possessor(void)
                    NPEOPLE, SAMI, KARIM);
 }
 
+/* كشف X عن تأجيل اللقاء بين Y و Z، نفى X عقد لقاء بين Y و Z: the one who
+ * tells of it is no party when بين names them */
+static void
+test_between_after_report(void)
+{
+    check_one_without("وكشفت ليلى سالم عن تأجيل اللقاء بين سامي نور وكريم حداد.", people, NPEOPLE, SAMI,
+                      KARIM, LAILA);
+    check_one_without("ونفت ليلى سالم عقد لقاء بين سامي نور وكريم حداد.", people, NPEOPLE, SAMI, KARIM, LAILA);
+}
+
 /* التقى X كلا من Y1، وY2 ...: a list of names with their titles longer than
  * the window of a trigger; also a word of a name the entities left out */
 static void
@@ -2119,6 +2129,7 @@ main(void)
     test_honorific_possessor();
     test_long_honorific_host();
     test_long_list();
+    test_between_after_report();
     test_arrival_welcome();
     test_site_after_trigger();
     test_purpose_meeting();
