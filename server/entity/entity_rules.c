@@ -1850,6 +1850,14 @@ name:
             honored = 1;
         }
     }
+    /* وزير الخارجية الأمريكي "أنتوني بلينكن": the name in quotes right
+     * after the title, closed by its quote */
+    int quoted = 0;
+    if (titled && j + 1 < s->e && is_punct(tok(s, j)) && TXT_WORD == tok(s, j + 1)->kind &&
+        (tok(s, j + 1)->flags & TXT_F_QUOTE_OPEN)) {
+        j++;
+        quoted = 1;
+    }
     uint32_t nb = j, ne = j;
     if (j < s->e) {
         const struct txt_token *t = tok(s, j);
@@ -1925,6 +1933,8 @@ name:
         if (ne == nb + 1 && !fn && !name_shape(tok(s, nb)))
             ne = nb;
     }
+    if (quoted && ne > nb && !(tok(s, ne - 1)->flags & TXT_F_QUOTE_CLOSE))
+        ne = nb; /* (the quote holds more than the name) */
     if (appos_end && nb + 1 <= appos_end && ne < appos_end && !honored)
         ne = appos_end; /* the three words between the commas */
     /* السيد X وزير الخارجية الأمريكي، ...: after a name that an honorific

@@ -464,6 +464,12 @@ test_quoted(void)
         CHECK_INT(o->type, NER_ORG);
         CHECK_INT(o->nmentions, 2);
     }
+    /* a person's name in quotes right after the title keeps the title */
+    CHECK(0 == run(a, "والتقى وزير الخارجية الكندي \"ستيفان يوسف\" نظيره في القاهرة.", &doc, &r));
+    const struct ent_entity *p = by_name(&r, "ستيفان يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "وزير الخارجية الكندي");
     lq_arena_free(a);
 }
 
