@@ -139,27 +139,32 @@ icu_bounds(struct txt_scratch *sc, const uint32_t *cps, const struct txt_doc *do
     uint16_t *u = sc->u16;
     size_t n = 0;
     int ret = 0;
-    uint32_t ls = 0;
-    int pending = 0; /* a mark seen on this line, nothing but space after it yet */
-    int need = 0;
-    for (uint32_t i = 0; i <= doc->ncp && 0 == ret; i++) {
-        uint32_t c = i < doc->ncp ? cps[i] : '\n';
-        if ('\n' == c) {
-            uint32_t le = i < doc->ncp ? i + 1 : i;
-            if (need) {
-                to_utf16(cps, ls, le, u + doc->cp_utf16[ls]);
-                ret = icu_line(sc, doc, u, doc->cp_utf16[ls], doc->cp_utf16[le], &n, nomem);
+    /* line by line: [ls, le) with its line break */
+    for (uint32_t ls = 0; ls < doc->ncp && 0 == ret;) {
+        int pending = 0; /* a mark seen on this line, nothing but space after it yet */
+        int need = 0;
+        uint32_t j = ls;
+        for (; j < doc->ncp; j++) {
+            uint32_t c = cps[j];
+            if ('\n' == c)
+                break;
+            if (pending) {
+                if (!(' ' == c || '\t' == c || 0xA0 == c || (c >= 0x2000 && c <= 0x200B) || 0x3000 == c)) {
+                    need = 1;
+                    break;
+                }
+            } else if (may_end(c)) {
+                pending = 1;
             }
-            ls = le;
-            pending = need = 0;
-            continue;
         }
-        if (need)
-            continue;
-        if (pending && !(' ' == c || '\t' == c || 0xA0 == c || (c >= 0x2000 && c <= 0x200B) || 0x3000 == c))
-            need = 1;
-        else if (may_end(c))
-            pending = 1;
+        while (need && j < doc->ncp && '\n' != cps[j])
+            j++;
+        uint32_t le = j < doc->ncp ? j + 1 : j;
+        if (need) {
+            to_utf16(cps, ls, le, u + doc->cp_utf16[ls]);
+            ret = icu_line(sc, doc, u, doc->cp_utf16[ls], doc->cp_utf16[le], &n, nomem);
+        }
+        ls = le;
     }
     static const UChar empty[1] = { 0 };
     UErrorCode st = U_ZERO_ERROR;
