@@ -1544,6 +1544,71 @@ locative(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
     return locative_slot(d, c, sb, j) && !office_state(d, sb, j);
 }
 
+/* سفير، قنصل، ممثل، مندوب، مبعوث، ملحق، مراسل: an office held in a place
+ * (its post), which a place after its complement names; other offices'
+ * holders are met there (رئيس المجلس في عين التينة) */
+static int
+posted_title(const struct txt_token *t)
+{
+    static const char *const w[] = {
+        "\xd8\xb3\xd9\x81\xd9\x8a\xd8\xb1", /* سفير */
+        "\xd8\xb3\xd9\x81\xd9\x8a\xd8\xb1\xd9\x87", /* سفيره */
+        "\xd9\x82\xd9\x86\xd8\xb5\xd9\x84", /* قنصل */
+        "\xd9\x85\xd9\x85\xd8\xab\xd9\x84", /* ممثل */
+        "\xd9\x85\xd9\x86\xd8\xaf\xd9\x88\xd8\xa8", /* مندوب */
+        "\xd9\x85\xd8\xa8\xd8\xb9\xd9\x88\xd8\xab", /* مبعوث */
+        "\xd9\x85\xd9\x84\xd8\xad\xd9\x82", /* ملحق */
+        "\xd9\x85\xd8\xb1\xd8\xa7\xd8\xb3\xd9\x84", /* مراسل */
+    };
+    const char *b = t->stem ? t->stem : t->base;
+    if (NULL == b)
+        return 0;
+    for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+        if (txt_str_is(b, w[i]))
+            return 1;
+    return 0;
+}
+
+/*
+ * سفير باراغواي بالقاهرة، الممثل المقيم للصندوق بالقاهرة، القنصل التركي
+ * في الموصل: is the place at mention start j the post of a title whose
+ * complement (a word or more) stands right before it? Walks back over
+ * names and definite words to the title word (an office held in a place);
+ * no person, trigger or other word between.
+ */
+static int
+title_post(const struct dstate *d, uint32_t sb, uint32_t j)
+{
+    const struct txt_doc *doc = d->doc;
+    const struct lex *titles = d->ctx->lex->titles;
+    if (NULL == titles || j <= sb + 1)
+        return 0;
+    uint32_t k = j; /* (the token before the place, past في) */
+    if (!has_clitic(&doc->tokens[j], BA) && tok_is(&doc->tokens[j - 1], "\xd9\x81\xd9\x8a"))
+        k--;
+    int passed = 0;
+    for (int steps = 0; k > sb && steps < 6; steps++) {
+        k--;
+        const struct txt_token *u = &doc->tokens[k];
+        if (u->kind != TXT_WORD || d->tcls[k])
+            return 0;
+        int32_t m = d->ents->tok_mention[k];
+        if (m >= 0) {
+            if (d->ents->mentions[m].type == NER_PER)
+                return 0;
+            k = d->ents->mentions[m].tok_begin;
+            passed = 1;
+            continue;
+        }
+        if (lex_longest(titles, doc, k, j, LEX_BASE, NULL) > 0)
+            return passed && posted_title(u);
+        if (!(u->flags & TXT_F_AL) && !has_clitic(u, LAM))
+            return 0;
+        passed = 1;
+    }
+    return 0;
+}
+
 static int
 locative_slot(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_t j)
 {
@@ -1551,6 +1616,8 @@ locative_slot(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
     const struct txt_token *t = &doc->tokens[j];
     int visit = c->cls == EVT_T_VISIT || c->cls == EVT_T_NVISIT;
     if (j > sb && tok_is(&doc->tokens[j - 1], "\xd9\x84\xd8\xaf\xd9\x8a")) /* لدى */
+        return 0;
+    if (title_post(d, sb, j))
         return 0;
     /* وقف إطلاق النار بغزة: a topic noun of cues.txt (listed with في) before
      * a place with ب; the place qualifies the noun */

@@ -1436,6 +1436,21 @@ test_between_after_report(void)
     check_one_without("ونفت ليلى سالم عقد لقاء بين سامي نور وكريم حداد.", people, NPEOPLE, SAMI, KARIM, LAILA);
 }
 
+/* قنصل الوادي في البحيرة: the post of an office held in a place is no
+ * venue; the place after another office's complement is */
+static void
+test_title_post(void)
+{
+    CHECK(run("استقبل سامي نور كريم حداد قنصل الوادي في البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, -1);
+    CHECK(run("استقبل سامي نور كريم حداد رئيس شركة النخيل في البحيرة.", people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
 /* التقى X كلا من Y1، وY2 ...: a list of names with their titles longer than
  * the window of a trigger; also a word of a name the entities left out */
 static void
@@ -2129,6 +2144,7 @@ main(void)
     test_honorific_possessor();
     test_long_honorific_host();
     test_long_list();
+    test_title_post();
     test_between_after_report();
     test_arrival_welcome();
     test_site_after_trigger();
