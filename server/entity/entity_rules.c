@@ -255,7 +255,7 @@ first_name(const struct sent *s, uint32_t i, int *ambig)
 static int
 connector(const struct txt_token *t)
 {
-    static const char *const c[] = { "بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد" };
+    static const char *const c[] = { "بن", "ابن", "بنت", "ال", "ابو", "ابي", "عبد", "ولد", "بو" };
     for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
         if (0 == strcmp(t->key, c[i]))
             return 1;

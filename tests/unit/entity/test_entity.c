@@ -382,6 +382,9 @@ test_title_phrases(void)
     /* a given name that is also a time word, after an honorific */
     CHECK(0 == run(a, "استقبل الشيخ صباح العلي الوفد في القاهرة.", &doc, &r));
     CHECK(by_name(&r, "صباح العلي") != NULL);
+    /* بو, the Levantine and Maghrebi أبو, links a family name */
+    CHECK(0 == run(a, "والتقى الوزير سامر بو حديد الوفد في القاهرة.", &doc, &r));
+    CHECK(by_name(&r, "سامر بو حديد") != NULL);
     /* ... before another given name */
     CHECK(0 == run(a, "استقبل الشيخ صباح أحمد العلي الوفد في القاهرة.", &doc, &r));
     CHECK(by_name(&r, "صباح أحمد العلي") != NULL);
