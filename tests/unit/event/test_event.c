@@ -397,6 +397,8 @@ test_afterword(void)
          * an imperfective one there may be the present */
         { "وقال المكتب: سيعقد الرئيس سامي نور والوزير كريم حداد محادثات في البحيرة.", EVT_PLANNED },
         { "عقد الرئيس سامي نور والوزير كريم حداد محادثات في البحيرة.", EVT_OCCURRED },
+        /* الاستعدادات لـ: preparations for it */
+        { "وتتواصل الاستعدادات لعقد اجتماع بين سامي نور وكريم حداد في البحيرة.", EVT_PLANNED },
         /* تناقلت: circulated, not confirmed */
         { "وتناقلت صحف خبرا عن لقاء بين سامي نور وكريم حداد في البحيرة.", EVT_UNCERTAIN },
         /* the meeting a future journey is for */
