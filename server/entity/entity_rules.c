@@ -1241,6 +1241,12 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
                    ((hn = longest_k(s, lx->honorifics, LX_HONORIFICS, k, NULL)) || ruler_title(tok(s, k))))
                 k += hn ? (uint32_t)hn : 1;
             uint32_t ne = k < s->e && first_name(s, k, NULL) ? read_name(s, k, 1) : k;
+            /* مطار الإمام الخميني الدولي: or a family name alone */
+            if (ne == k && k > j && k < s->e && definite(tok(s, k)) && !has_clitic(tok(s, k)) &&
+                TXT_WORD == tok(s, k)->kind && !nonname(s, tok(s, k)) && name_shape(tok(s, k)) &&
+                !known_name(s, k) && !longest_k(s, lx->nationalities, LX_NATIONALITIES, k, NULL) &&
+                !longest_k(s, lx->titles, LX_TITLES, k, NULL))
+                ne = k + 1;
             if (ne > k) {
                 j = ne;
                 mods++;
@@ -2184,6 +2190,7 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
     struct sent s = { w, w->doc->tokens, b, e, 0, 0 };
     const struct lq_lexicons *lx = w->lx;
     uint32_t i = b;
+    uint32_t org_b = UINT32_MAX, org_e = 0; /* the last organization or place read */
     while (i < e) {
         const struct txt_token *t = tok(&s, i);
         if (is_punct(t)) {
@@ -2192,7 +2199,12 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
         }
         uint32_t next = i + 1;
         int rc;
-        if (longest_k(&s, lx->titles, LX_TITLES, i, NULL) || longest_k(&s, lx->honorifics, LX_HONORIFICS, i, NULL)) {
+        /* مطار الإمام الخميني الدولي، مركز الملك سلمان: the style after the
+         * head of a name read opens the person the body is named after, no
+         * title of its own */
+        int named_after = org_b + 1 == i && i < org_e && ruler_title(t);
+        if (!named_after &&
+            (longest_k(&s, lx->titles, LX_TITLES, i, NULL) || longest_k(&s, lx->honorifics, LX_HONORIFICS, i, NULL))) {
             size_t before = w->ncands;
             rc = read_title(&s, i, &next);
             if (LQ_OK != rc)
@@ -2211,6 +2223,8 @@ sentence_rules(struct ent_work *w, uint32_t b, uint32_t e)
             rc = add(&s, ob, oe, ot, ENT_SRC_RULE, 3);
             if (LQ_OK != rc)
                 return rc;
+            org_b = ob;
+            org_e = oe;
             /* a place or organization inside still counts on its own */
         } else if (3 == tok(&s, i)->end - tok(&s, i)->start && LQ_OK != (rc = cut_place_head(&s, i)))
             return rc; /* (three letters: a proclitic and a two-letter head, وحي) */

@@ -58,7 +58,7 @@ setup(void)
     static const char *const titles[] = { "رئيس", "الرئيس", "وزير", "الوزير", "مدير", "وزير الخارجية",
                                           "المتحدث باسم", "الوزيرة", "الأمير", "كبير", "رئيس الوزراء",
                                           "أمير", "سفيرة", "المحافظ", "الفريق", "قائد",
-                                          "المدير التنفيذي", "المسؤول\tgeneric", "السفير", "الأمين العام", "البابا", "الملك", NULL };
+                                          "المدير التنفيذي", "المسؤول\tgeneric", "السفير", "الأمين العام", "البابا", "الملك", "الإمام", NULL };
     static const char *const honor[] = { "الشيخ", "الدكتور", "السيد", "صاحب السمو", "د", NULL };
     static const char *const heads[] = { "هيئة\torg", "وزارة\torg", "جهاز\torg", "صحيفة\torg,quote",
                                          "وكالة\torg,quote", "مدينة\tloc,admin", "مجلس\torg",
@@ -791,6 +791,15 @@ test_lineage_short_forms(void)
     CHECK(ap != NULL);
     if (ap)
         CHECK_INT(ap->type, NER_LOC);
+    /* ... after a style and with the family name alone; the style opens
+     * no title there */
+    CHECK(0 == run(a, "وكان في استقباله بمطار الإمام الزاهري الدولي الوزير سامر يوسف.", &doc, &r));
+    ap = by_name(&r, "مطار الإمام الزاهري الدولي");
+    CHECK(ap != NULL);
+    const struct ent_entity *sy = by_name(&r, "سامر يوسف");
+    CHECK(sy != NULL);
+    if (sy)
+        CHECK_STR(sy->title, "الوزير");
     /* a word no lexicon knows, alone after an honorific, joins the long
      * lineage it starts */
     CHECK(0 == run(a, "استقبل الدكتور زعبول بن صالح بن أحمد الوفد. ورحب الدكتور زعبول بالضيوف.", &doc,
