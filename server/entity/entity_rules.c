@@ -1711,8 +1711,11 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                     break;
                 if (clitic_is(c, "ل") && !definite(c))
                     gen_tok = j;
+                /* (وزير الاقتصاد والمالية X: the name may follow the
+                 * coordinated noun) */
                 if (clitic_is(c, "و") &&
-                    (longest_k(s, lx->titles, LX_TITLES, j, NULL) || !(j + 1 < s->e && definite(tok(s, j + 1)))))
+                    (longest_k(s, lx->titles, LX_TITLES, j, NULL) ||
+                     !(j + 1 < s->e && (definite(tok(s, j + 1)) || first_name(s, j + 1, NULL)))))
                     break;
                 if (longest_k(s, lx->honorifics, LX_HONORIFICS, j, NULL) || (longest_k(s, lx->titles, LX_TITLES, j, NULL) && !has_clitic(c)))
                     break;

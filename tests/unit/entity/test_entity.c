@@ -198,6 +198,12 @@ test_title_name(void)
         CHECK_STR(p->title, "رئيس هيئة الموانئ البحرية المصرية");
         CHECK_INT(p->affiliation, index_of(&r, o));
     }
+    /* a coordinated noun in the complement, then the name */
+    CHECK(0 == run(a, "والتقى وزير الزراعة والري سامر يوسف الوفد.", &doc, &r));
+    p = by_name(&r, "سامر يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "وزير الزراعة والري");
     lq_arena_free(a);
 }
 
