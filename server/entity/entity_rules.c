@@ -1741,8 +1741,10 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                  * nationality adjective, a place's one-word name before an
                  * unknown word shaped like a name is a given name, not the
                  * complement */
-                if (country && j > compl_start && !has_clitic(c) && !definite(c) && j + 1 < s->e &&
-                    1 == longest_k(s, lx->nationalities, LX_NATIONALITIES, j - 1, NULL) &&
+                /* (... or a country's name: رئيسة وزراء إيطاليا جورجيا ميلوني) */
+                if (j > compl_start && !has_clitic(c) && !definite(c) && j + 1 < s->e &&
+                    ((country && 1 == longest_k(s, lx->nationalities, LX_NATIONALITIES, j - 1, NULL)) ||
+                     (!has_clitic(tok(s, j - 1)) && 1 == longest_k(s, lx->places, LX_PLACES, j - 1, NULL))) &&
                     1 == known_name(s, j) && 1 == longest_k(s, lx->places, LX_PLACES, j, NULL) &&
                     TXT_WORD == tok(s, j + 1)->kind && !has_clitic(tok(s, j + 1)) &&
                     !definite(tok(s, j + 1)) && !nonname(s, tok(s, j + 1)) &&

@@ -71,11 +71,11 @@ setup(void)
                                          "حي\tloc,admin", "نادي\torg,quote,bare", "طريق\tloc,toplace", NULL };
     static const char *const first[] = { "سامر", "ليلى", "ستيفان", "كريم\tambig", "عبد الرحيم",
                                          "يوسف", "أحمد", "صالح", "صباح", "آن", "سلطان",
-                                         "وسام\tambig", "فارس\tambig", "علي", NULL };
+                                         "وسام\tambig", "فارس\tambig", "علي", "جورجيا", NULL };
     static const char *const nat[] = { "المصرية\tمصر", "المصري\tمصر", "الكندي\tكندا",
                                        "الكندية\tكندا", "السعودية\tالسعودية", NULL };
     static const char *const places[] = { "القاهرة\tcity", "مصر\tcountry", "كندا\tcountry",
-                                          "أوتاوا\tcity", "اليابان\tcountry", "الإسكندرية\tcity", "شبه جزيرة القرم\tregion", "السعودية\tcountry",
+                                          "أوتاوا\tcity", "اليابان\tcountry", "الإسكندرية\tcity", "شبه جزيرة القرم\tregion", "السعودية\tcountry", "جورجيا\tcountry",
                                           NULL };
     static const char *const orgs[] = { "الأمم المتحدة", "فتح\tambig", "فارس\tambig", "الهلال\tclub",
                                         "البيت الأبيض\tseat", NULL };
@@ -198,6 +198,13 @@ test_title_name(void)
         CHECK_STR(p->title, "رئيس هيئة الموانئ البحرية المصرية");
         CHECK_INT(p->affiliation, index_of(&r, o));
     }
+    /* after a country's name in the complement, a place's one-word name
+     * before an unknown word shaped like a name is a given name */
+    CHECK(0 == run(a, "والتقى الوزير سفيرة كندا جورجيا ميرفيلد في القاهرة.", &doc, &r));
+    p = by_name(&r, "جورجيا ميرفيلد");
+    CHECK(p != NULL);
+    if (p)
+        CHECK_STR(p->title, "سفيرة كندا");
     /* a coordinated noun in the complement, then the name */
     CHECK(0 == run(a, "والتقى وزير الزراعة والري سامر يوسف الوفد.", &doc, &r));
     p = by_name(&r, "سامر يوسف");
