@@ -1353,6 +1353,10 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         }
         if ((m = known_name(s, j)) && longest_k(s, lx->places, LX_PLACES, j, NULL) != m && head_def)
             break; /* المركز | الأمم المتحدة */
+        /* صندوق النقد الدولي مصر: after an adjective no place is the
+         * genitive (it is the next phrase) */
+        if (adj_seen && (m = known_name(s, j)) && longest_k(s, lx->places, LX_PLACES, j, NULL) == m)
+            break;
         if ((m = known_name(s, j)) && longest_k(s, lx->places, LX_PLACES, j, NULL) == m) {
             genitive = 1;
             after_li = 0;
@@ -2365,6 +2369,7 @@ ent_clean_tagger(struct ent_work *w)
             c->e = c->b; /* السوق السعودية */
             continue;
         }
+
         /* أردوغان وعباس tagged an organization: two words joined by و with
          * no head noun and no known body are two persons */
         if (NER_ORG == c->type && 2 == c->e - c->b && clitic_is(&tk[c->b + 1], "و") &&

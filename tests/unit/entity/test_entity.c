@@ -205,6 +205,11 @@ test_title_name(void)
     CHECK(p != NULL);
     if (p)
         CHECK_STR(p->title, "سفيرة كندا");
+    /* after an adjective a place is no genitive of the body: it starts the
+     * next phrase */
+    CHECK(0 == run(a, "ويزور مسؤول من هيئة الموانئ البحرية مصر الأسبوع المقبل.", &doc, &r));
+    CHECK(by_name(&r, "هيئة الموانئ البحرية") != NULL);
+    CHECK(by_name(&r, "مصر") != NULL);
     /* a coordinated noun in the complement, then the name */
     CHECK(0 == run(a, "والتقى وزير الزراعة والري سامر يوسف الوفد.", &doc, &r));
     p = by_name(&r, "سامر يوسف");
