@@ -648,6 +648,11 @@ read_name2(const struct sent *s, uint32_t i, int honored, int after_first)
         if (j > i && !has_clitic(t) && longest_k(s, s->w->lx->titles, LX_TITLES, j, NULL) >= 2)
             break;
         int fn = first_name(s, j, NULL);
+        /* محمد شاكر أصر على: after two name words, a word of three letters
+         * written with أ that no lexicon knows is a verb (أفعل: أصر، أقر) */
+        if (!fn && j >= i + 2 && !has_clitic(t) && 3 == t->end - t->body_start && t->surface &&
+            0 == strncmp(t->surface, "\xd8\xa3", 2) && !known_name(s, j))
+            break;
         /* استقبل الرئيس رجب طيب أردوغان محمد بن سلمان: after a name of two
          * words or more, a given name that opens a lineage (X بن Y) is the
          * next person (the link before it would make it a father's name) */
