@@ -4455,8 +4455,12 @@ arrival_for(const struct dstate *d, const struct cand *c)
          * meeting still to come only, and one on another day of none; an
          * arrival that took place is the place of the meetings planned
          * for the visit too (وصل X إلى Y ... ومن المقرر أن يلتقي Z) */
+        /* (... but a trip to come told in another sentence lends it only
+         * to a meeting the traveller leads: سيصل X إلى موسكو ...، then
+         * يعقد Y لقاء مع Z و X is another matter) */
         if (d->arr_loc[s] >= 0 && cand_has(c, d->arr_per[s]) &&
             (!d->arr_fut[s] || c->status == EVT_PLANNED) &&
+            !(d->arr_fut[s] && s != c->sent && c->subj >= 0 && c->subj != d->arr_per[s]) &&
             !(c->tmx >= 0 && d->arr_tmx[s] >= 0 && c->tmx != d->arr_tmx[s] &&
               !times_agree(d, c->tmx, d->arr_tmx[s])))
             return (int32_t)s;

@@ -1438,6 +1438,25 @@ test_between_after_report(void)
     check_one_without("ونفت ليلى سالم عقد لقاء بين سامي نور وكريم حداد.", people, NPEOPLE, SAMI, KARIM, LAILA);
 }
 
+/* سيصل X إلى Y لإجراء مباحثات مع Z: the traveller is a party; a trip to
+ * come lends its place to a later meeting only when the traveller leads it */
+static void
+test_future_arrival_purpose(void)
+{
+    check_one_with("وسيصل سامي نور إلى البحيرة غدا لإجراء مباحثات مع كريم حداد.", people, NPEOPLE, SAMI,
+                   KARIM);
+    CHECK(run("وسيصل سامي نور إلى البحيرة الشهر المقبل. ويعقد كريم حداد لقاء مع ليلى سالم وسامي نور.",
+              people, NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK(res.events[0].location != BUHAYRA);
+    CHECK(run("وسيصل سامي نور إلى البحيرة الشهر المقبل. ويعقد سامي نور لقاء مع ليلى سالم.", people,
+              NPEOPLE));
+    CHECK_INT(res.nevents, 1);
+    if (res.nevents)
+        CHECK_INT(res.events[0].location, BUHAYRA);
+}
+
 /* قنصل الوادي في البحيرة: the post of an office held in a place is no
  * venue; the place after another office's complement is */
 static void
@@ -2147,6 +2166,7 @@ main(void)
     test_long_honorific_host();
     test_long_list();
     test_title_post();
+    test_future_arrival_purpose();
     test_between_after_report();
     test_arrival_welcome();
     test_site_after_trigger();
