@@ -1282,7 +1282,12 @@ read_org(struct sent *s, uint32_t i, uint32_t *out_b, uint32_t *out_e, enum ner_
         if ((m = longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL)) && (!has_clitic(t))) {
             nat_at = j;
             j += (uint32_t)m;
-            /* اللجنة العليا السعودية المصرية: a joint body of two countries */
+            /* اللجنة العليا السعودية المصرية: a joint body of two countries,
+             * also with a hyphen (الفلسطينية-الأردنية، العراقي- السعودي) */
+            if (j + 1 < s->e && is_punct(tok(s, j)) && tok(s, j)->surface &&
+                (0 == strcmp(tok(s, j)->surface, "-") || 0 == strcmp(tok(s, j)->surface, "\xe2\x80\x93")) &&
+                !has_clitic(tok(s, j + 1)) && longest_k(s, lx->nationalities, LX_NATIONALITIES, j + 1, NULL))
+                j++;
             if (j < s->e && !has_clitic(tok(s, j)) && (m = longest_k(s, lx->nationalities, LX_NATIONALITIES, j, NULL)))
                 j += (uint32_t)m;
             mods++;

@@ -205,6 +205,9 @@ test_title_name(void)
     CHECK(p != NULL);
     if (p)
         CHECK_STR(p->title, "سفيرة كندا");
+    /* a joint body of two countries with a hyphen between them */
+    CHECK(0 == run(a, "وعقدت اللجنة العليا المصرية-الكندية اجتماعها أمس.", &doc, &r));
+    CHECK(by_name(&r, "اللجنة العليا المصرية-الكندية") != NULL);
     /* after an adjective a place is no genitive of the body: it starts the
      * next phrase */
     CHECK(0 == run(a, "ويزور مسؤول من هيئة الموانئ البحرية مصر الأسبوع المقبل.", &doc, &r));
