@@ -2075,6 +2075,12 @@ read_status(struct dstate *d, struct cand *c, uint32_t sb, uint32_t R, uint32_t 
             /* (يتم، تتم: "takes place", no trigger of its own) */
             int tamm = !d->tcls[v] && v > c->te + 1 ? tamm_verb(&d->doc->tokens[v]) : 0;
             if (d->tcls[v] == EVT_T_LIGHT || tamm) {
+                /* قمة ... لن تعقد، الاجتماع لم يعقد: its verb negated */
+                uint32_t nv = v > c->te && d->doc->tokens[v - 1].kind == TXT_PUNCT ? v - 1 : v;
+                if (nv > c->te && cue_at(d, nv - 1) == EVT_C_NEGVERB) {
+                    neg = 1;
+                    break;
+                }
                 if (tamm ? tamm == 2 : (d->tflags[v] & EVT_TF_FUT) != 0)
                     vf |= EVT_TF_FUT;
                 else if (v > c->te && tok_is(&d->doc->tokens[v - 1], "\xd9\x82\xd8\xaf") && /* قد */

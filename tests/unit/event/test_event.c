@@ -387,6 +387,8 @@ test_afterword(void)
         /* the noun's own verb past its parties: future, or قد + imperfective */
         { "وقال مكتبه إن الاجتماع الأول بين سامي نور وكريم حداد سيعقد في البحيرة.", EVT_PLANNED },
         { "وقال مكتبه إن الاجتماع الأول بين سامي نور وكريم حداد قد يعقد في البحيرة.", EVT_UNCERTAIN },
+        /* ... or negated (لن تعقد), a quote mark between */
+        { "وقال مكتبه إن القمة المرتقبة بين سامي نور وكريم حداد «لن تعقد» قريبا.", EVT_NEGATED },
         /* لم يكن هناك جدوى من: it was not worth it, so it did not happen */
         { "وقال سامي نور إنه لم يكن هناك جدوى من السفر للقاء كريم حداد.", EVT_NEGATED },
         /* نتوقع: we expect it */
