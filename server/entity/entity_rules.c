@@ -1729,7 +1729,7 @@ read_title(struct sent *s, uint32_t i, uint32_t *next)
                  * coordinated noun) */
                 if (clitic_is(c, "و") &&
                     (longest_k(s, lx->titles, LX_TITLES, j, NULL) ||
-                     !(j + 1 < s->e && (definite(tok(s, j + 1)) || (j > compl_start && first_name(s, j + 1, NULL))))))
+                     !(j + 1 < s->e && (definite(tok(s, j + 1)) || (j > title_b + 1 && first_name(s, j + 1, NULL))))))
                     break; /* (الوالي والمعتمد X: no complement before و, another office) */
                 if (longest_k(s, lx->honorifics, LX_HONORIFICS, j, NULL) || (longest_k(s, lx->titles, LX_TITLES, j, NULL) && !has_clitic(c)))
                     break;

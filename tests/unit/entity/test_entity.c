@@ -219,6 +219,12 @@ test_title_name(void)
     CHECK(p != NULL);
     if (p)
         CHECK_STR(p->title, "وزير الزراعة والري");
+    /* ... not right after a one-word title: another office */
+    CHECK(0 == run(a, "وحاولوا لقاء المحافظ والمندوب سامر يوسف أمس.", &doc, &r));
+    p = by_name(&r, "سامر يوسف");
+    CHECK(p != NULL);
+    if (p)
+        CHECK(NULL == p->title || 0 != strcmp(p->title, "المحافظ والمندوب"));
     lq_arena_free(a);
 }
 
