@@ -735,6 +735,23 @@ with_article(struct ent_work *w, uint32_t b, uint32_t e, const char *text, const
     return LQ_OK;
 }
 
+/* The title phrase @p p as the office of person @p e when it has none yet,
+ * and @p af as the person's affiliation when it has none; the title is
+ * copied into the request arena. LQ_ERR_NOMEM or LQ_OK. */
+static int
+phrase_title(struct ent_work *w, struct ent_entity *e, const struct ent_titlephrase *p, int32_t af)
+{
+    const struct txt_token *tk = w->doc->tokens;
+    if (NULL == e->title) {
+        e->title = txt_slice(w->doc, w->arena, tk[p->b].body_start, tk[p->e - 1].end);
+        if (NULL == e->title)
+            return LQ_ERR_NOMEM;
+    }
+    if (e->affiliation < 0)
+        e->affiliation = af;
+    return LQ_OK;
+}
+
 /* Does a name that starts at token i stand where its own office may follow
  * it: first in its sentence, a list item (ومحسن، after a comma or a colon),
  * or the subject of a verb of saying (وقال X)? */
@@ -1275,14 +1292,8 @@ ent_coref(struct ent_work *w, struct ent_result *out)
                           0 == strcmp(tk[p->b - 1].surface, ","))) {
             int32_t pm = out->tok_mention[p->b - 2];
             if (pm >= 0 && NER_PER == out->mentions[pm].type) {
-                struct ent_entity *e = &out->entities[out->mentions[pm].entity];
-                if (NULL == e->title) {
-                    e->title = txt_slice(w->doc, a, tk[p->b].body_start, tk[p->e - 1].end);
-                    if (NULL == e->title)
-                        return LQ_ERR_NOMEM;
-                }
-                if (e->affiliation < 0)
-                    e->affiliation = af;
+                if (LQ_OK != phrase_title(w, &out->entities[out->mentions[pm].entity], p, af))
+                    return LQ_ERR_NOMEM;
                 continue;
             }
         }
@@ -1296,11 +1307,8 @@ ent_coref(struct ent_work *w, struct ent_result *out)
             struct ent_entity *e = mn && NER_PER == mn->type && mn->tok_end == p->b
                                        ? &out->entities[mn->entity] : NULL;
             if (e && NULL == e->title && post_slot(w, mn->tok_begin)) {
-                e->title = txt_slice(w->doc, a, tk[p->b].body_start, tk[p->e - 1].end);
-                if (NULL == e->title)
+                if (LQ_OK != phrase_title(w, e, p, af))
                     return LQ_ERR_NOMEM;
-                if (e->affiliation < 0)
-                    e->affiliation = af;
                 continue;
             }
         }

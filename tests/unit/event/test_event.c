@@ -183,6 +183,16 @@ check_one_without(const char *text, const struct fake_ent *fe, size_t nfe, int32
     CHECK(!has_part(0, x, -1));
 }
 
+/* Run @p text with @p fe and check for exactly one event; that event, or
+ * NULL when there is none (the failed check says so). */
+static const struct evt_event *
+only_event(const char *text, const struct fake_ent *fe, size_t nfe)
+{
+    CHECK(run(text, fe, nfe));
+    CHECK_INT(res.nevents, 1);
+    return res.nevents ? &res.events[0] : NULL;
+}
+
 static const struct fake_ent people[] = {
     { NER_PER, { "سامي نور", "نور" } },
     { NER_PER, { "كريم حداد", "حداد" } },
@@ -613,6 +623,20 @@ full_lexicons(void)
             full_ctx = NULL;
     }
     return full_ctx;
+}
+
+/* Switch the stage to the service's own lexicons; 0 when they do not
+ * load (the failed check says so). Put *saved back into ectx after. */
+static int
+with_full_lexicons(struct evt_ctx **saved)
+{
+    struct evt_ctx *fctx = full_lexicons();
+    CHECK(fctx != NULL);
+    if (NULL == fctx)
+        return 0;
+    *saved = ectx;
+    ectx = fctx;
+    return 1;
 }
 
 static void
@@ -1447,16 +1471,15 @@ test_future_arrival_purpose(void)
 {
     check_one_with("وسيصل سامي نور إلى البحيرة غدا لإجراء مباحثات مع كريم حداد.", people, NPEOPLE, SAMI,
                    KARIM);
-    CHECK(run("وسيصل سامي نور إلى البحيرة الشهر المقبل. ويعقد كريم حداد لقاء مع ليلى سالم وسامي نور.",
-              people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK(res.events[0].location != BUHAYRA);
-    CHECK(run("وسيصل سامي نور إلى البحيرة الشهر المقبل. ويعقد سامي نور لقاء مع ليلى سالم.", people,
-              NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].location, BUHAYRA);
+    const struct evt_event *ev =
+        only_event("وسيصل سامي نور إلى البحيرة الشهر المقبل. ويعقد كريم حداد لقاء مع ليلى سالم وسامي نور.",
+                   people, NPEOPLE);
+    if (ev)
+        CHECK(ev->location != BUHAYRA);
+    ev = only_event("وسيصل سامي نور إلى البحيرة الشهر المقبل. ويعقد سامي نور لقاء مع ليلى سالم.", people,
+                    NPEOPLE);
+    if (ev)
+        CHECK_INT(ev->location, BUHAYRA);
 }
 
 /* قنصل الوادي في البحيرة: the post of an office held in a place is no
@@ -1464,14 +1487,12 @@ test_future_arrival_purpose(void)
 static void
 test_title_post(void)
 {
-    CHECK(run("استقبل سامي نور كريم حداد قنصل الوادي في البحيرة.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].location, -1);
-    CHECK(run("استقبل سامي نور كريم حداد رئيس شركة النخيل في البحيرة.", people, NPEOPLE));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].location, BUHAYRA);
+    const struct evt_event *ev = only_event("استقبل سامي نور كريم حداد قنصل الوادي في البحيرة.", people, NPEOPLE);
+    if (ev)
+        CHECK_INT(ev->location, -1);
+    ev = only_event("استقبل سامي نور كريم حداد رئيس شركة النخيل في البحيرة.", people, NPEOPLE);
+    if (ev)
+        CHECK_INT(ev->location, BUHAYRA);
 }
 
 /* التقى X كلا من Y1، وY2 ...: a list of names with their titles longer than
@@ -1504,12 +1525,9 @@ test_long_list(void)
 static void
 test_long_honorific_host(void)
 {
-    struct evt_ctx *fctx = full_lexicons();
-    CHECK(fctx != NULL);
-    if (NULL == fctx)
+    struct evt_ctx *saved;
+    if (!with_full_lexicons(&saved))
         return;
-    struct evt_ctx *saved = ectx;
-    ectx = fctx;
     static const char *const texts[] = {
         "واستقبل قائد الثورة آية الله العظمى سامي نور الوزير كريم حداد في البحيرة.",
         "واستقبل قائد الثورة آية الله العظمى الإمام سامي نور الوزير كريم حداد في البحيرة.",
@@ -1844,23 +1862,20 @@ test_arrival_welcome(void)
 static void
 test_site_after_trigger(void)
 {
-    struct evt_ctx *fctx = full_lexicons();
-    CHECK(fctx != NULL);
-    if (NULL == fctx)
-        return;
     static const struct fake_ent ents_s[] = {
         { NER_PER, { "سامي نور" } },
         { NER_PER, { "كريم حداد" } },
         { NER_LOC, { "الإسكندرية" } },
         { NER_LOC, { "مطار برج العرب الدولي" } },
     };
-    struct evt_ctx *saved = ectx;
-    ectx = fctx;
-    CHECK(run("وصل سامي نور إلى الإسكندرية، وكان في استقباله في مطار برج العرب الدولي كريم حداد.", ents_s,
-              sizeof(ents_s) / sizeof(ents_s[0])));
-    CHECK_INT(res.nevents, 1);
-    if (res.nevents)
-        CHECK_INT(res.events[0].location, 3);
+    struct evt_ctx *saved;
+    if (!with_full_lexicons(&saved))
+        return;
+    const struct evt_event *ev = only_event("وصل سامي نور إلى الإسكندرية، وكان في استقباله في مطار برج العرب "
+                                            "الدولي كريم حداد.",
+                                            ents_s, sizeof(ents_s) / sizeof(ents_s[0]));
+    if (ev)
+        CHECK_INT(ev->location, 3);
     ectx = saved;
 }
 
