@@ -469,9 +469,9 @@ name_shape2(const struct txt_token *t, int loose)
     size_t sl = strlen(b);
     if (sl >= strlen("الله") && 0 == strcmp(b + sl - strlen("الله"), "الله"))
         return 1; /* العبدالله، عبدالله */
-    /* تساؤلات، مشاورات: a feminine plural of six letters or more (not the
-     * family names of five: بركات، عرفات) */
-    if (n >= 6 * 2 && 0 == strcmp(t->base + n - strlen("ات"), "ات"))
+    /* تساؤلات، مشاورات: an indefinite feminine plural of six letters or
+     * more (not the family names of five, بركات، عرفات, nor السادات) */
+    if (n >= 6 * 2 && 0 == strcmp(t->base + n - strlen("ات"), "ات") && 0 != strncmp(t->base, "ال", strlen("ال")))
         return 0;
     /* with their lengths: no strlen() per ending for every word asked */
     static const struct {
