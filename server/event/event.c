@@ -1341,6 +1341,17 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
                 enum evt_cue p = cue_at(d, j - 1);
                 if (p == EVT_C_WITH || p == EVT_C_BETWEEN)
                     slot = 1;
+                /* مع كل من: X، مع كلا من X */
+                uint32_t k = j;
+                while (k > L && k + 4 > j &&
+                       (tok_is(&doc->tokens[k - 1], "\xd9\x85\xd9\x86") ||       /* من */
+                        tok_is(&doc->tokens[k - 1], "\xd9\x83\xd9\x84") ||       /* كل */
+                        tok_is(&doc->tokens[k - 1], "\xd9\x83\xd9\x84\xd8\xa7") || /* كلا */
+                        (doc->tokens[k - 1].kind == TXT_PUNCT && doc->tokens[k - 1].surface &&
+                         0 == strcmp(doc->tokens[k - 1].surface, ":"))))
+                    k--;
+                if (k < j && k > L && cue_at(d, k - 1) == EVT_C_WITH)
+                    slot = 1;
             }
             for (uint32_t k = j > L + 4 ? j - 4 : L; k < j; k++) {
                 enum evt_cue p = cue_at(d, k);
@@ -1349,7 +1360,9 @@ read_parties(struct dstate *d, struct cand *c, uint32_t L, uint32_t R, int *with
             }
             if ((dist > 8 && !strong) || dist > 20)
                 slot = strong = 0;
-            if (org_end == j && has_clitic(&doc->tokens[j], WAW))
+            /* (... also after a comma: X، وY) */
+            if ((org_end == j || (org_end + 1 == j && is_comma_tok(&doc->tokens[org_end]))) &&
+                has_clitic(&doc->tokens[j], WAW))
                 slot = strong = 1;
             if (slot && !strong) {
                 /* an organization right before a person is that person's title */

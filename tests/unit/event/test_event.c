@@ -1454,6 +1454,24 @@ test_honorific_possessor(void)
                    NPEOPLE, SAMI, KARIM);
 }
 
+/* عقد X اجتماعات مع كل من وزارة Y، ووزارة Z: bodies after مع كل من, and
+ * after a comma and و, are parties (one meeting with each) */
+static void
+test_bodies_after_with_each(void)
+{
+    static const struct fake_ent ents_b[] = {
+        { NER_PER, { "سامي نور" } },
+        { NER_ORG, { "وزارة المالية" } },
+        { NER_ORG, { "وزارة التخطيط" } },
+    };
+    CHECK(run("وعقد سامي نور اجتماعات مع كل من وزارة المالية، ووزارة التخطيط.", ents_b,
+              sizeof(ents_b) / sizeof(ents_b[0])));
+    CHECK_INT(res.nevents, 2);
+    for (size_t i = 0; i < res.nevents; i++)
+        CHECK(has_part(i, 0, -1));
+    CHECK((has_part(0, 1, -1) && has_part(1, 2, -1)) || (has_part(0, 2, -1) && has_part(1, 1, -1)));
+}
+
 /* كشف X عن تأجيل اللقاء بين Y و Z، نفى X عقد لقاء بين Y و Z: the one who
  * tells of it is no party when بين names them */
 static void
@@ -2185,6 +2203,7 @@ main(void)
     test_title_post();
     test_future_arrival_purpose();
     test_between_after_report();
+    test_bodies_after_with_each();
     test_arrival_welcome();
     test_site_after_trigger();
     test_purpose_meeting();
