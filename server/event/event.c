@@ -580,6 +580,13 @@ right_bound(const struct dstate *d, const struct cand *c, uint32_t se)
     int steps = 0;
     while (j < se && steps++ < EVT_WIN) {
         enum evt_cue q = cue_at(d, j);
+        /* مع كل من: X، وY: a colon that opens the list goes on */
+        if (q == EVT_C_HARD && j > c->te && d->doc->tokens[j].surface &&
+            0 == strcmp(d->doc->tokens[j].surface, ":") &&
+            (tok_is(&d->doc->tokens[j - 1], "\xd9\x85\xd9\x86") || cue_at(d, j - 1) == EVT_C_WITH)) {
+            j++;
+            continue;
+        }
         if (q == EVT_C_BOUNDARY || q == EVT_C_COMP || q == EVT_C_PURPOSE || q == EVT_C_HARD)
             return j;
         /* a relative clause about a person named just before */

@@ -1470,6 +1470,10 @@ test_bodies_after_with_each(void)
     for (size_t i = 0; i < res.nevents; i++)
         CHECK(has_part(i, 0, -1));
     CHECK((has_part(0, 1, -1) && has_part(1, 2, -1)) || (has_part(0, 2, -1) && has_part(1, 1, -1)));
+    /* (a colon after كل من opens the list) */
+    CHECK(run("وعقد سامي نور اجتماعات مع كل من: وزارة المالية، ووزارة التخطيط.", ents_b,
+              sizeof(ents_b) / sizeof(ents_b[0])));
+    CHECK_INT(res.nevents, 2);
 }
 
 /* كشف X عن تأجيل اللقاء بين Y و Z، نفى X عقد لقاء بين Y و Z: the one who
