@@ -1691,6 +1691,8 @@ locative_slot(const struct dstate *d, const struct cand *c, uint32_t sb, uint32_
         if (tok_is(u, "\xd9\x81\xd9\x8a") && topic_before(d, sb, k))
             return 0;
         if (tok_is(u, "\xd9\x81\xd9\x8a") /* في */ ||
+            tok_is(u, "\xd9\x88\xd9\x81\xd9\x8a") /* وفي, left whole */ ||
+            tok_is(u, "\xd9\x81\xd9\x81\xd9\x8a") /* ففي */ ||
             tok_is(u, "\xd8\xaf\xd8\xa7\xd8\xae\xd9\x84") /* داخل */ ||
             tok_is(u, "\xd8\xae\xd8\xa7\xd8\xb1\xd8\xac") /* خارج */)
             return 1;

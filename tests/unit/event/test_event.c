@@ -1504,6 +1504,16 @@ test_future_arrival_purpose(void)
         CHECK_INT(ev->location, BUHAYRA);
 }
 
+/* وفي البحيرة، استقبل X Y: a place fronted with وفي, which the text layer
+ * keeps whole, is the venue */
+static void
+test_fronted_place(void)
+{
+    const struct evt_event *ev = only_event("وفي البحيرة، استقبل سامي نور كريم حداد.", people, NPEOPLE);
+    if (ev)
+        CHECK_INT(ev->location, BUHAYRA);
+}
+
 /* قنصل الوادي في البحيرة: the post of an office held in a place is no
  * venue; the place after another office's complement is */
 static void
@@ -2205,6 +2215,7 @@ main(void)
     test_long_honorific_host();
     test_long_list();
     test_title_post();
+    test_fronted_place();
     test_future_arrival_purpose();
     test_between_after_report();
     test_bodies_after_with_each();
